@@ -1,0 +1,48 @@
+import { CHAT_MAX } from '../../shared/settings.ts';
+import type { ChatChannel, ChatMessage } from '../../shared/views.ts';
+import { player } from './deaths.ts';
+import type { EventOf, GameContext, Rejection } from './types.ts';
+
+/** Messages kept in the machine's context; the full history is in the game's event log. */
+export const CHAT_KEPT = 200;
+
+const DAYTIME = new Set(['dawn', 'day', 'vote', 'execution', 'hunter']);
+
+/** Who may write where (R60–R64). */
+export function canWrite(ctx: GameContext, seat: number, channel: ChatChannel): boolean {
+  const p = player(ctx, seat);
+  if (!p) return false;
+  const inGame = ctx.phase !== 'lobby' && ctx.phase !== 'over';
+  switch (channel) {
+    case 'lobby': return !inGame;
+    case 'day': return p.alive && DAYTIME.has(ctx.phase);
+    case 'wolves': return p.alive && p.role === 'werewolf' && ctx.phase === 'night' && ctx.settings.wolfChat;
+    case 'dead': return !p.alive && inGame && ctx.settings.deadChat;
+  }
+}
+
+export type Audience = { kind: 'seat'; seat: number } | { kind: 'spectator' };
+
+/** Who may read what (R65): everyone reads everything once the game is over. */
+export function canRead(ctx: GameContext, audience: Audience, channel: ChatChannel): boolean {
+  if (channel === 'lobby' || channel === 'day' || ctx.phase === 'over') return true;
+  if (audience.kind === 'spectator') return channel === 'dead' && ctx.settings.spectatorsSeeDeadChat;
+  const p = player(ctx, audience.seat);
+  if (!p) return false;
+  if (channel === 'wolves') return p.role === 'werewolf';
+  return !p.alive;
+}
+
+export function rejectChat(ctx: GameContext, e: EventOf<'chat.send'>): Rejection {
+  const text = e.text.trim();
+  if (text.length === 0) return 'chat/empty';
+  if (text.length > CHAT_MAX) return 'chat/too-long';
+  if (!canWrite(ctx, e.seat, e.channel)) return 'chat/not-allowed';
+  return null;
+}
+
+export function addChat(ctx: GameContext, e: EventOf<'chat.send'>): GameContext {
+  const msg: ChatMessage = { id: ctx.chatSeq + 1, channel: e.channel, seat: e.seat, name: player(ctx, e.seat)!.name, text: e.text.trim(), at: e.now };
+  const chat = ctx.chat.length >= CHAT_KEPT ? [...ctx.chat.slice(ctx.chat.length - CHAT_KEPT + 1), msg] : [...ctx.chat, msg];
+  return { ...ctx, chat, chatSeq: msg.id };
+}

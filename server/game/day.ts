@@ -1,0 +1,94 @@
+import { pick } from './rng.ts';
+import { applyDeaths, type Death, player } from './deaths.ts';
+import type { EventOf, GameContext, Rejection } from './types.ts';
+import type { TimelineEntry } from '../../shared/views.ts';
+
+const living = (ctx: GameContext) => ctx.players.filter((p) => p.alive).map((p) => p.seat);
+
+export function rejectReady(ctx: GameContext, e: EventOf<'day.ready'>): Rejection {
+  if (ctx.phase !== 'day') return 'phase/wrong';
+  const p = player(ctx, e.seat);
+  if (!p) return 'room/not-member';
+  return p.alive ? null : 'player/dead';
+}
+
+export function ready(ctx: GameContext, seat: number): GameContext {
+  return ctx.ready.includes(seat) ? ctx : { ...ctx, ready: [...ctx.ready, seat] };
+}
+
+export const allReady = (ctx: GameContext) => living(ctx).every((s) => ctx.ready.includes(s));
+
+export function openVote(ctx: GameContext): GameContext {
+  return { ...ctx, vote: { round: 1, candidates: living(ctx), ballots: {} } };
+}
+
+export function rejectVote(ctx: GameContext, e: EventOf<'vote.cast'>): Rejection {
+  if (ctx.phase !== 'vote' || !ctx.vote) return 'phase/wrong';
+  const p = player(ctx, e.seat);
+  if (!p) return 'room/not-member';
+  if (!p.alive) return 'player/dead';
+  if (e.target !== null && !ctx.vote.candidates.includes(e.target)) return 'vote/invalid-target';
+  if (e.target !== null && !player(ctx, e.target)?.alive) return 'vote/invalid-target';
+  return null;
+}
+
+/** A vote may change until the close (R41). */
+export function castVote(ctx: GameContext, e: EventOf<'vote.cast'>): GameContext {
+  return { ...ctx, vote: { ...ctx.vote!, ballots: { ...ctx.vote!.ballots, [e.seat]: e.target } } };
+}
+
+export const allVoted = (ctx: GameContext) => ctx.vote !== null && living(ctx).every((s) => s in ctx.vote!.ballots);
+
+/**
+ * Close the vote (R42–R47): count, apply the vote rule and the tie rule, track idle voters, and
+ * either open a re-vote or settle the execution.
+ */
+export function tally(ctx: GameContext): GameContext {
+  const vote = ctx.vote!;
+  const voters = living(ctx);
+  const counts: Record<number, number> = {};
+  let abstain = 0;
+  for (const seat of voters) {
+    const b = vote.ballots[seat];
+    if (b === undefined) continue;
+    if (b === null) abstain++;
+    else counts[b] = (counts[b] ?? 0) + 1;
+  }
+  const max = Math.max(0, ...Object.values(counts));
+  let leaders = max === 0 ? [] : Object.keys(counts).map(Number).filter((s) => counts[s] === max).sort((a, b) => a - b);
+  if (ctx.settings.voteRule === 'majority' && max * 2 <= voters.length) leaders = [];
+
+  let rng = ctx.rng;
+  let outcome: 'executed' | 'none' | 'revote' = 'none';
+  let executed: number | null = null;
+  if (leaders.length === 1) { outcome = 'executed'; executed = leaders[0]; }
+  else if (leaders.length > 1) {
+    if (ctx.settings.tieRule === 'random') { [executed, rng] = pick(leaders, rng); outcome = 'executed'; }
+    else if (ctx.settings.tieRule === 'revote' && vote.round === 1) outcome = 'revote';
+  }
+
+  const ballots = ctx.settings.secretVotes ? undefined : { ...vote.ballots };
+  const entry: TimelineEntry = { kind: 'vote', day: ctx.day, round: vote.round, tally: counts, abstain, outcome, ...(ballots ? { ballots } : {}), ...(executed !== null ? { seat: executed } : {}) };
+
+  // Idle voters (R48): one missed vote warns, two in a row remove the player.
+  const idle: number[] = [];
+  const players = ctx.players.map((p) => {
+    if (!p.alive) return p;
+    const missedVotes = p.seat in vote.ballots ? 0 : p.missedVotes + 1;
+    if (missedVotes >= 2) idle.push(p.seat);
+    return missedVotes === p.missedVotes ? p : { ...p, missedVotes };
+  });
+  let next: GameContext = { ...ctx, rng, players, timeline: [...ctx.timeline, entry] };
+  if (outcome === 'revote') {
+    return { ...next, vote: { round: 2, candidates: leaders, ballots: {} } };
+  }
+  const deaths: Death[] = [];
+  if (executed !== null) deaths.push({ seat: executed, cause: 'executed', publicCause: 'executed' });
+  for (const seat of idle) if (seat !== executed) deaths.push({ seat, cause: 'afk', publicCause: 'afk' });
+  const [after, died] = applyDeaths(next, deaths);
+  next = { ...after, vote: null, executed, next: 'night' };
+  const events: TimelineEntry[] = died.filter((d) => d.cause !== 'executed').map((d) => (d.cause === 'afk' ? { kind: 'afk', day: ctx.day, seat: d.seat } : { kind: 'death', day: ctx.day, seat: d.seat, cause: d.publicCause }));
+  return { ...next, timeline: [...next.timeline, ...events] };
+}
+
+export const isRevote = (ctx: GameContext) => ctx.vote !== null && ctx.vote.round === 2 && Object.keys(ctx.vote.ballots).length === 0;

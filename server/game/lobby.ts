@@ -1,0 +1,114 @@
+import { applySettingsPatch, MIN_PLAYERS, NAME_MAX } from '../../shared/settings.ts';
+import { deal, rolesFor, rolesProblem } from './deal.ts';
+import { applyDeaths, player } from './deaths.ts';
+import type { EventOf, GameContext, Player, Rejection } from './types.ts';
+
+const inLobby = (ctx: GameContext) => ctx.phase === 'lobby' || ctx.phase === 'over';
+const isHost = (ctx: GameContext, seat: number) => ctx.host === seat;
+
+function lowestFreeSeat(ctx: GameContext): number {
+  const taken = new Set(ctx.players.map((p) => p.seat));
+  let seat = 0;
+  while (taken.has(seat)) seat++;
+  return seat;
+}
+
+/** The next host (R12): the lowest seat still connected, else the lowest seat at all. */
+function nextHost(players: Player[], leaving: number): number | null {
+  const rest = players.filter((p) => p.seat !== leaving && !(p.death?.cause === 'left'));
+  const humans = rest.filter((p) => !p.bot);
+  const pool = humans.find((p) => p.connected) ?? humans[0] ?? rest.find((p) => p.connected) ?? rest[0];
+  return pool ? pool.seat : null;
+}
+
+export function rejectLobby(ctx: GameContext, e: EventOf<'player.join' | 'settings.update' | 'host.kick' | 'host.transfer' | 'game.start' | 'game.reset'>): Rejection {
+  switch (e.type) {
+    case 'player.join': {
+      if (!inLobby(ctx)) return 'room/started';
+      const name = e.name.trim();
+      if (name.length < 1 || name.length > NAME_MAX) return 'name/invalid';
+      if (ctx.players.some((p) => p.name.toLowerCase() === name.toLowerCase())) return 'name/taken';
+      if (ctx.players.length >= ctx.settings.maxSeats) return 'room/full';
+      return null;
+    }
+    case 'settings.update': {
+      if (!isHost(ctx, e.seat)) return 'host/only';
+      if (!inLobby(ctx)) return 'phase/wrong';
+      const merged = applySettingsPatch(ctx.settings, e.patch);
+      if (!merged.ok || merged.settings.maxSeats < ctx.players.length) return 'settings/invalid';
+      return null;
+    }
+    case 'host.kick':
+    case 'host.transfer':
+      if (!isHost(ctx, e.seat)) return 'host/only';
+      if (e.type === 'host.kick' && !inLobby(ctx)) return 'phase/wrong';
+      if (e.target === e.seat || !player(ctx, e.target)) return 'host/invalid-target';
+      return null;
+    case 'game.start': {
+      if (!isHost(ctx, e.seat)) return 'host/only';
+      if (ctx.phase !== 'lobby') return 'phase/wrong';
+      if (ctx.players.length < MIN_PLAYERS) return 'host/not-enough-players';
+      if (rolesProblem(rolesFor(ctx.settings, ctx.players.length), ctx.players.length)) return 'host/invalid-roles';
+      return null;
+    }
+    case 'game.reset':
+      if (!isHost(ctx, e.seat)) return 'host/only';
+      return ctx.phase === 'over' ? null : 'phase/wrong';
+  }
+}
+
+export function join(ctx: GameContext, e: EventOf<'player.join'>): GameContext {
+  const seat = lowestFreeSeat(ctx);
+  const p: Player = { seat, name: e.name.trim(), bot: e.bot ?? false, connected: true, role: null, alive: true, death: null, lover: null, missedVotes: 0 };
+  const players = [...ctx.players, p].sort((a, b) => a.seat - b.seat);
+  return { ...ctx, players, host: ctx.host ?? (p.bot ? null : seat) };
+}
+
+/** Before the game a leaver frees the seat; during it the seat stays, dead (R13). */
+export function leave(ctx: GameContext, seat: number): GameContext {
+  const host = ctx.host === seat ? nextHost(ctx.players, seat) : ctx.host;
+  if (inLobby(ctx)) return { ...ctx, host, players: ctx.players.filter((p) => p.seat !== seat) };
+  const [after, died] = applyDeaths(ctx, [{ seat, cause: 'left', publicCause: 'left' }]);
+  const timeline = [...after.timeline, ...died.map((d) => ({ kind: 'death' as const, day: ctx.day, seat: d.seat, cause: d.publicCause }))];
+  const players = after.players.map((p) => (p.seat === seat ? { ...p, connected: false } : p));
+  return { ...after, host, timeline, players };
+}
+
+export function transfer(ctx: GameContext, target: number): GameContext {
+  return { ...ctx, host: target };
+}
+
+export function start(ctx: GameContext, e: EventOf<'game.start'>): GameContext {
+  const n = ctx.players.length;
+  const [roles, rng] = deal(rolesFor(ctx.settings, n), n, e.seed >>> 0);
+  const players = ctx.players.map((p, i) => ({ ...p, role: roles[i], alive: true, death: null, lover: null, missedVotes: 0 }));
+  const potions: GameContext['potions'] = {};
+  for (const p of players) if (p.role === 'witch') potions[p.seat] = { heal: true, poison: true };
+  return {
+    ...ctx,
+    players,
+    gameNo: ctx.gameNo + 1,
+    seed: e.seed >>> 0,
+    rng,
+    day: 0,
+    potions,
+    lastProtected: {},
+    pendingShots: [],
+    executed: null,
+    vote: null,
+    ready: [],
+    timeline: [],
+    secrets: [{ kind: 'deal', roles: Object.fromEntries(players.map((p) => [p.seat, p.role!])) }],
+    outcome: null,
+  };
+}
+
+/** Play again: same seats (leavers gone), roles cleared, back to the lobby (R14). */
+export function reset(ctx: GameContext): GameContext {
+  const players = ctx.players
+    .filter((p) => p.death?.cause !== 'left')
+    .map((p) => ({ ...p, role: null, alive: true, death: null, lover: null, missedVotes: 0 }));
+  return { ...ctx, players, vote: null, ready: [], pendingShots: [], executed: null, timeline: [], secrets: [], outcome: null, seed: null };
+}
+
+export const MIN_TO_START = MIN_PLAYERS;

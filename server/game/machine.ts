@@ -1,0 +1,133 @@
+import { assign, setup } from 'xstate';
+import type { Settings } from '../../shared/settings.ts';
+import type { Phase } from '../../shared/views.ts';
+import { initialContext } from './context.ts';
+import { allReady, allVoted, openVote, tally } from './day.ts';
+import { shoot } from './hunter.ts';
+import { nightComplete, resolveNight } from './night.ts';
+import { enterPhase } from './phases.ts';
+import { apply, reject } from './rules.ts';
+import type { GameContext, GameEvent } from './types.ts';
+import { checkOutcome } from './win.ts';
+
+/** Bump when the context's shape changes; the store refuses or migrates older snapshots. */
+export const MACHINE_VERSION = 1;
+
+export interface GameInput { settings?: Settings }
+
+const nowOf = (e: GameEvent | { type: string }) => ('now' in e && typeof e.now === 'number' ? e.now : 0);
+
+/**
+ * One game of Werewolf (docs/rules.md). Pure: no timers (a phase ends on `timer.expired` with
+ * the current phase id, sent by the room at the stored deadline), no clock (events carry `now`),
+ * no Math.random (a seeded PRNG lives in the context).
+ */
+export const gameMachine = setup({
+  types: {
+    context: {} as GameContext,
+    events: {} as GameEvent,
+    input: {} as GameInput,
+  },
+  guards: {
+    accepted: ({ context, event }) => reject(context, event) === null,
+    current: ({ context, event }) => event.type === 'timer.expired' && event.phaseId === context.phaseId,
+    nightDone: ({ context }) => nightComplete(context),
+    allReady: ({ context }) => allReady(context),
+    allVoted: ({ context }) => allVoted(context),
+    revote: ({ context }) => context.vote !== null,
+    hunterDue: ({ context }) => context.pendingShots.length > 0,
+    decided: ({ context }) => checkOutcome(context) !== null,
+    nightNext: ({ context }) => context.next === 'night',
+  },
+  actions: {
+    apply: assign(({ context, event }) => apply(context, event)),
+    enter: assign(({ context, event }, params: { phase: Phase }) => enterPhase(context, params.phase, nowOf(event))),
+    resolveNight: assign(({ context }) => resolveNight(context)),
+    openVote: assign(({ context }) => openVote(context)),
+    tally: assign(({ context }) => tally(context)),
+    skipShot: assign(({ context }) => shoot(context, null)),
+  },
+}).createMachine({
+  id: 'werewolf',
+  context: ({ input }) => initialContext(input.settings),
+  initial: 'lobby',
+  on: {
+    'chat.send': { guard: 'accepted', actions: 'apply' },
+    'player.connection': { guard: 'accepted', actions: 'apply' },
+    'player.leave': { guard: 'accepted', actions: 'apply' },
+    'host.transfer': { guard: 'accepted', actions: 'apply' },
+  },
+  states: {
+    lobby: {
+      on: {
+        'player.join': { guard: 'accepted', actions: 'apply' },
+        'settings.update': { guard: 'accepted', actions: 'apply' },
+        'host.kick': { guard: 'accepted', actions: 'apply' },
+        'game.start': { guard: 'accepted', target: 'night', actions: 'apply' },
+      },
+    },
+    night: {
+      entry: { type: 'enter', params: { phase: 'night' } },
+      always: { guard: 'nightDone', target: 'dawn' },
+      on: {
+        'night.act': { guard: 'accepted', actions: 'apply' },
+        'timer.expired': { guard: 'current', target: 'dawn' },
+      },
+    },
+    dawn: {
+      entry: ['resolveNight', { type: 'enter', params: { phase: 'dawn' } }],
+      on: { 'timer.expired': { guard: 'current', target: 'settle' } },
+    },
+    day: {
+      entry: { type: 'enter', params: { phase: 'day' } },
+      always: { guard: 'allReady', target: 'vote', actions: 'openVote' },
+      on: {
+        'day.ready': { guard: 'accepted', actions: 'apply' },
+        'timer.expired': { guard: 'current', target: 'vote', actions: 'openVote' },
+      },
+    },
+    vote: {
+      entry: { type: 'enter', params: { phase: 'vote' } },
+      always: { guard: 'allVoted', target: 'tally' },
+      on: {
+        'vote.cast': { guard: 'accepted', actions: 'apply' },
+        'timer.expired': { guard: 'current', target: 'tally' },
+      },
+    },
+    tally: {
+      entry: 'tally',
+      always: [{ guard: 'revote', target: 'vote' }, { target: 'execution' }],
+    },
+    execution: {
+      entry: { type: 'enter', params: { phase: 'execution' } },
+      on: { 'timer.expired': { guard: 'current', target: 'settle' } },
+    },
+    hunter: {
+      entry: { type: 'enter', params: { phase: 'hunter' } },
+      on: {
+        'hunter.shoot': { guard: 'accepted', target: 'settle', actions: 'apply' },
+        'timer.expired': { guard: 'current', target: 'settle', actions: 'skipShot' },
+      },
+    },
+    // Deaths are settled: shots first, then the win check, then the next phase (R10).
+    settle: {
+      always: [
+        { guard: 'hunterDue', target: 'hunter' },
+        { guard: 'decided', target: 'over' },
+        { guard: 'nightNext', target: 'night' },
+        { target: 'day' },
+      ],
+    },
+    over: {
+      entry: { type: 'enter', params: { phase: 'over' } },
+      on: {
+        'player.join': { guard: 'accepted', actions: 'apply' },
+        'host.kick': { guard: 'accepted', actions: 'apply' },
+        'settings.update': { guard: 'accepted', actions: 'apply' },
+        'game.reset': { guard: 'accepted', target: 'lobby', actions: ['apply', { type: 'enter', params: { phase: 'lobby' } }] },
+      },
+    },
+  },
+});
+
+export type GameMachine = typeof gameMachine;

@@ -1,0 +1,60 @@
+import { applyDeaths, player } from './deaths.ts';
+import { NIGHT_ORDER, ROLE_MODULES } from './roles/index.ts';
+import type { NightResolution } from './roles/role.ts';
+import type { EventOf, GameContext, Rejection } from './types.ts';
+
+export function rejectNightAction(ctx: GameContext, e: EventOf<'night.act'>): Rejection {
+  if (ctx.phase !== 'night') return 'phase/wrong';
+  const p = player(ctx, e.seat);
+  if (!p) return 'room/not-member';
+  if (!p.alive) return 'player/dead';
+  const night = p.role ? ROLE_MODULES[p.role].night : undefined;
+  if (!night || night.kind !== e.action.kind) return 'action/not-allowed';
+  return night.validate(ctx, e.seat, e.action);
+}
+
+export function act(ctx: GameContext, e: EventOf<'night.act'>): GameContext {
+  const night = ROLE_MODULES[player(ctx, e.seat)!.role!].night!;
+  return { ...ctx, night: night.record(ctx.night, e.seat, e.action) };
+}
+
+/** The night ends early once no living seat owes an action (R7). */
+export function nightComplete(ctx: GameContext): boolean {
+  for (const p of ctx.players) {
+    if (!p.alive || !p.role) continue;
+    const night = ROLE_MODULES[p.role].night;
+    if (night && night.due(ctx, p.seat)) return false;
+  }
+  return true;
+}
+
+/** Dawn (R20–R29): every role's action takes effect in priority order; the dead are announced as 'night' deaths. */
+export function resolveNight(ctx: GameContext): GameContext {
+  const res: NightResolution = {
+    protectedSeats: new Set(),
+    wolfTarget: null,
+    deaths: new Map(),
+    secrets: [],
+    rng: ctx.rng,
+    lovers: null,
+    lastProtected: {},
+    potions: {},
+  };
+  const present = new Set(ctx.players.map((p) => p.role));
+  for (const role of NIGHT_ORDER) if (present.has(role.id)) role.night!.resolve(ctx, res);
+  let next: GameContext = {
+    ...ctx,
+    rng: res.rng,
+    secrets: [...ctx.secrets, ...res.secrets],
+    lastProtected: { ...ctx.lastProtected, ...res.lastProtected },
+    potions: { ...ctx.potions, ...res.potions },
+  };
+  if (res.lovers) {
+    const [a, b] = res.lovers;
+    next = { ...next, players: next.players.map((p) => (p.seat === a ? { ...p, lover: b } : p.seat === b ? { ...p, lover: a } : p)) };
+  }
+  const deaths = [...res.deaths].sort((x, y) => x[0] - y[0]).map(([seat, cause]) => ({ seat, cause, publicCause: 'night' as const }));
+  const [after, died] = applyDeaths(next, deaths, 'night');
+  const entry = { kind: 'night' as const, day: ctx.day, deaths: died.map((d) => d.seat).sort((x, y) => x - y) };
+  return { ...after, timeline: [...after.timeline, entry], next: 'day' };
+}

@@ -1,0 +1,66 @@
+import { ROLES, type RoleId, type Team } from '../../../shared/roles.ts';
+import type { DeathCause, Prompt, SecretEntry, YouView } from '../../../shared/views.ts';
+import type { GameContext, NightAction, NightState, Rejection } from '../types.ts';
+
+/** The effects of one night, gathered by the roles in priority order and applied at dawn. */
+export interface NightResolution {
+  protectedSeats: Set<number>;
+  wolfTarget: number | null;
+  deaths: Map<number, DeathCause>;
+  secrets: SecretEntry[];
+  rng: number;
+  lovers: [number, number] | null;
+  lastProtected: Record<number, number | null>;
+  potions: Record<number, { heal: boolean; poison: boolean }>;
+}
+
+export interface NightRole {
+  kind: NightAction['kind'];
+  /** Lower resolves first at dawn (docs/rules.md R20). */
+  priority: number;
+  /** Whether this living seat must act tonight before the night can end early. */
+  due(ctx: GameContext, seat: number): boolean;
+  validate(ctx: GameContext, seat: number, action: NightAction): Rejection;
+  record(night: NightState, seat: number, action: NightAction): NightState;
+  /** Fold this role's recorded actions into the night's resolution. */
+  resolve(ctx: GameContext, res: NightResolution): void;
+  prompt(ctx: GameContext, seat: number): Prompt;
+}
+
+/** One role's rules. A new role is one module like this plus its tests. */
+export interface RoleModule {
+  id: RoleId;
+  team: Team;
+  /** What the seer learns of this role. */
+  night?: NightRole;
+  /** Private knowledge this role adds to its own seat's view. */
+  knows?(ctx: GameContext, seat: number): Partial<YouView>;
+  /** Hunter-like roles queue a shot when they die. */
+  shootsOnDeath?: boolean;
+}
+
+export function recordAction(night: NightState, seat: number, action: NightAction): NightState {
+  return { ...night, actions: { ...night.actions, [seat]: action } };
+}
+
+/** Seats with the given role, living or not, in seat order. */
+export function seatsWithRole(ctx: GameContext, role: RoleId): number[] {
+  return ctx.players.filter((p) => p.role === role).map((p) => p.seat);
+}
+
+export function livingSeats(ctx: GameContext): number[] {
+  return ctx.players.filter((p) => p.alive).map((p) => p.seat);
+}
+
+export function isLiving(ctx: GameContext, seat: number): boolean {
+  return ctx.players.some((p) => p.seat === seat && p.alive);
+}
+
+export function roleOf(ctx: GameContext, seat: number): RoleId {
+  return ctx.players.find((p) => p.seat === seat)?.role ?? 'villager';
+}
+
+/** What the seer learns (R23): only the pack reads as wolves; the tanner reads as village. */
+export function seenAs(role: RoleId): 'village' | 'wolves' {
+  return ROLES[role].team === 'wolves' ? 'wolves' : 'village';
+}

@@ -1,0 +1,62 @@
+import { applySettingsPatch } from '../../shared/settings.ts';
+import { addChat, rejectChat } from './chat.ts';
+import { castVote, ready, rejectReady, rejectVote } from './day.ts';
+import { player } from './deaths.ts';
+import { rejectShot, shoot } from './hunter.ts';
+import { join, leave, rejectLobby, reset, start, transfer } from './lobby.ts';
+import { act, rejectNightAction } from './night.ts';
+import type { GameContext, GameEvent, Rejection } from './types.ts';
+
+/**
+ * Why the rules refuse this event in this state, or null when they accept it. The machine's
+ * guards call this very function, so the sender's error code and the machine never disagree.
+ */
+export function reject(ctx: GameContext, e: GameEvent): Rejection {
+  switch (e.type) {
+    case 'player.join':
+    case 'settings.update':
+    case 'host.kick':
+    case 'host.transfer':
+    case 'game.start':
+    case 'game.reset':
+      return rejectLobby(ctx, e);
+    case 'player.leave':
+    case 'player.connection':
+      return player(ctx, e.seat) ? null : 'room/not-member';
+    case 'night.act': return rejectNightAction(ctx, e);
+    case 'day.ready': return rejectReady(ctx, e);
+    case 'vote.cast': return rejectVote(ctx, e);
+    case 'hunter.shoot': return rejectShot(ctx, e);
+    case 'chat.send': return rejectChat(ctx, e);
+    case 'timer.expired': return e.phaseId === ctx.phaseId && ctx.deadline !== null ? null : 'phase/wrong';
+  }
+}
+
+/** Apply an accepted event's in-phase effect. Phase changes are the machine's business. */
+export function apply(ctx: GameContext, e: GameEvent): GameContext {
+  const next = applyInner(ctx, e);
+  return { ...next, version: ctx.version + 1 };
+}
+
+function applyInner(ctx: GameContext, e: GameEvent): GameContext {
+  switch (e.type) {
+    case 'player.join': return join(ctx, e);
+    case 'player.leave': return leave(ctx, e.seat);
+    case 'player.connection':
+      return { ...ctx, players: ctx.players.map((p) => (p.seat === e.seat ? { ...p, connected: e.connected } : p)) };
+    case 'settings.update': {
+      const merged = applySettingsPatch(ctx.settings, e.patch);
+      return merged.ok ? { ...ctx, settings: merged.settings } : ctx;
+    }
+    case 'host.kick': return leave(ctx, e.target);
+    case 'host.transfer': return transfer(ctx, e.target);
+    case 'game.start': return start(ctx, e);
+    case 'game.reset': return reset(ctx);
+    case 'night.act': return act(ctx, e);
+    case 'day.ready': return ready(ctx, e.seat);
+    case 'vote.cast': return castVote(ctx, e);
+    case 'hunter.shoot': return shoot(ctx, e.target);
+    case 'chat.send': return addChat(ctx, e);
+    case 'timer.expired': return ctx;
+  }
+}

@@ -1,0 +1,37 @@
+import type { Outcome } from '../../shared/views.ts';
+import { teamOf } from './roles/index.ts';
+import type { GameContext } from './types.ts';
+
+/** Lovers linked across village and wolves form a team of their own (R50). */
+export function crossLovers(ctx: GameContext): [number, number] | null {
+  const a = ctx.players.find((p) => p.lover !== null);
+  if (!a || a.lover === null) return null;
+  const b = ctx.players.find((p) => p.seat === a.lover);
+  if (!b || !a.role || !b.role) return null;
+  const wolves = [a, b].filter((p) => p.role === 'werewolf').length;
+  return wolves === 1 ? [a.seat, b.seat] : null;
+}
+
+function members(ctx: GameContext, team: 'village' | 'wolves'): number[] {
+  const cross = crossLovers(ctx);
+  return ctx.players.filter((p) => p.role && teamOf(p.role) === team && !cross?.includes(p.seat)).map((p) => p.seat);
+}
+
+/**
+ * The win check (R50–R55), in precedence order: tanner executed, cross-team lovers last alive,
+ * nobody alive, no werewolf alive, werewolves at least as many as the others.
+ */
+export function checkOutcome(ctx: GameContext): Outcome | null {
+  const executed = ctx.executed === null ? undefined : ctx.players.find((p) => p.seat === ctx.executed);
+  if (executed?.role === 'tanner') return { winner: 'tanner', seats: [executed.seat], reason: 'The tanner was executed.' };
+  const living = ctx.players.filter((p) => p.alive);
+  const cross = crossLovers(ctx);
+  if (cross && living.length === 2 && cross.every((s) => living.some((p) => p.seat === s))) {
+    return { winner: 'lovers', seats: cross, reason: 'The lovers are the last two alive.' };
+  }
+  if (living.length === 0) return { winner: 'nobody', seats: [], reason: 'Nobody is left alive.' };
+  const wolves = living.filter((p) => p.role === 'werewolf').length;
+  if (wolves === 0) return { winner: 'village', seats: members(ctx, 'village'), reason: 'No werewolf is left alive.' };
+  if (wolves >= living.length - wolves) return { winner: 'wolves', seats: members(ctx, 'wolves'), reason: 'The werewolves are as many as the others.' };
+  return null;
+}

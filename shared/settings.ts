@@ -1,0 +1,75 @@
+import { z } from 'zod';
+import { ROLE_IDS } from './roles.ts';
+
+export const MIN_PLAYERS = 5;
+export const MAX_PLAYERS = 20;
+export const NAME_MAX = 24;
+export const CHAT_MAX = 500;
+
+const seconds = z.number().int().min(1).max(7 * 24 * 3600);
+
+/** Every phase's length, in seconds. Dawn and execution are announcement pauses. */
+export const durationsSchema = z.strictObject({
+  night: seconds,
+  dawn: seconds,
+  day: seconds,
+  vote: seconds,
+  execution: seconds,
+  hunter: seconds,
+});
+export type Durations = z.infer<typeof durationsSchema>;
+
+/** How many of each special role to deal; villagers fill the remaining seats. */
+export const roleCountsSchema = z.partialRecord(z.enum(ROLE_IDS), z.number().int().min(0).max(MAX_PLAYERS));
+export type RoleCounts = z.infer<typeof roleCountsSchema>;
+
+export const settingsSchema = z.strictObject({
+  /** The room's name in the lobby. */
+  name: z.string().trim().min(1).max(40),
+  /** Private rooms are not listed; they are joined by invite code. */
+  visibility: z.enum(['public', 'private']),
+  maxSeats: z.number().int().min(MIN_PLAYERS).max(MAX_PLAYERS),
+  allowSpectators: z.boolean(),
+  /** 'auto' deals a balanced set for the number of players (docs/rules.md R3). */
+  roles: z.union([z.literal('auto'), roleCountsSchema]),
+  durations: durationsSchema,
+  /** What the village learns of a dead player's role. */
+  reveal: z.enum(['full', 'team', 'none']),
+  voteRule: z.enum(['plurality', 'majority']),
+  tieRule: z.enum(['none', 'revote', 'random']),
+  secretVotes: z.boolean(),
+  wolfChat: z.boolean(),
+  deadChat: z.boolean(),
+  /** Off by default: dead chat carries secrets a spectator could pass to the living. */
+  spectatorsSeeDeadChat: z.boolean(),
+});
+export type Settings = z.infer<typeof settingsSchema>;
+
+export const settingsPatchSchema = settingsSchema.partial().extend({ durations: durationsSchema.partial().optional() });
+export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
+
+export const DEFAULT_DURATIONS: Durations = { night: 60, dawn: 5, day: 120, vote: 45, execution: 5, hunter: 20 };
+
+export const DEFAULT_SETTINGS: Settings = {
+  name: 'Village',
+  visibility: 'public',
+  maxSeats: 10,
+  allowSpectators: true,
+  roles: 'auto',
+  durations: DEFAULT_DURATIONS,
+  reveal: 'full',
+  voteRule: 'plurality',
+  tieRule: 'revote',
+  secretVotes: false,
+  wolfChat: true,
+  deadChat: true,
+  spectatorsSeeDeadChat: false,
+};
+
+/** Merge a patch into settings; returns the zod error message when the result is not valid. */
+export function applySettingsPatch(current: Settings, patch: SettingsPatch): { ok: true; settings: Settings } | { ok: false; message: string } {
+  const merged = { ...current, ...patch, durations: { ...current.durations, ...(patch.durations ?? {}) } };
+  const parsed = settingsSchema.safeParse(merged);
+  if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
+  return { ok: true, settings: parsed.data };
+}

@@ -1,0 +1,134 @@
+import type { RoleId, Team } from './roles.ts';
+import type { Settings } from './settings.ts';
+
+/** The phases of a game, in the order they come (docs/rules.md R1). */
+export const PHASES = ['lobby', 'night', 'dawn', 'day', 'vote', 'execution', 'hunter', 'over'] as const;
+export type Phase = (typeof PHASES)[number];
+
+export type ChatChannel = 'lobby' | 'day' | 'wolves' | 'dead';
+
+/** How the village saw a death happen. Night deaths are all 'night': the cause would reveal roles. */
+export type PublicCause = 'night' | 'executed' | 'shot' | 'grief' | 'afk' | 'left';
+/** The full cause, known only at game over and in the record. */
+export type DeathCause = 'wolves' | 'poison' | 'executed' | 'shot' | 'grief' | 'afk' | 'left';
+
+export interface PlayerView {
+  seat: number;
+  name: string;
+  bot: boolean;
+  connected: boolean;
+  alive: boolean;
+  /** Shown when the reveal setting allows it, for the viewer's own seat, and for everyone at game over. */
+  role?: RoleId;
+  team?: Team;
+  death?: { day: number; cause: PublicCause | DeathCause };
+}
+
+export interface ChatMessage {
+  id: number;
+  channel: ChatChannel;
+  seat: number;
+  name: string;
+  text: string;
+  at: number;
+}
+
+/** What the viewer must or may do now. `targets` are the seats a choice may name. */
+export type Prompt =
+  | { kind: 'vote'; targets: number[]; current: number | null | undefined; canAbstain: true }
+  | { kind: 'ready'; done: boolean }
+  | { kind: 'wolf'; targets: number[]; current: number | null }
+  | { kind: 'seer'; targets: number[] }
+  | { kind: 'doctor'; targets: number[] }
+  | { kind: 'witch'; victim: number | null; canHeal: boolean; canPoison: boolean; targets: number[] }
+  | { kind: 'cupid'; targets: number[] }
+  | { kind: 'hunter'; targets: number[] };
+
+export interface SeerResult { night: number; seat: number; team: 'village' | 'wolves' }
+
+/** What only the viewer's own seat knows. */
+export interface YouView {
+  seat: number;
+  role: RoleId | null;
+  team: Team | null;
+  alive: boolean;
+  isHost: boolean;
+  /** Fellow werewolves (werewolves only), and their picks tonight. */
+  pack?: number[];
+  packPicks?: Record<number, number>;
+  /** The seat you are in love with (lovers only). */
+  lover?: number;
+  /** The couple you linked (cupid only). */
+  lovers?: [number, number];
+  seerResults?: SeerResult[];
+  potions?: { heal: boolean; poison: boolean };
+  /** Whom the doctor protected last night, who may not be protected again tonight. */
+  lastProtected?: number | null;
+  /** This night's action, once taken. */
+  acted?: boolean;
+  /** Missed votes in a row: one is a warning, two remove you from the game (R40). */
+  missedVotes: number;
+  prompt: Prompt | null;
+}
+
+export interface VoteView {
+  round: 1 | 2;
+  /** Seats that may be voted for (all living, or the tied in a re-vote). */
+  candidates: number[];
+  /** Who has voted (always public). */
+  voted: number[];
+  /** Each voter's choice (null = abstain), only when votes are public. */
+  ballots?: Record<number, number | null>;
+}
+
+/** A public entry of the game's timeline. */
+export type TimelineEntry =
+  | { kind: 'night'; day: number; deaths: number[] }
+  | { kind: 'vote'; day: number; round: 1 | 2; tally: Record<number, number>; abstain: number; ballots?: Record<number, number | null>; outcome: 'executed' | 'none' | 'revote'; seat?: number }
+  | { kind: 'death'; day: number; seat: number; cause: PublicCause }
+  | { kind: 'shot'; day: number; hunter: number; seat: number | null }
+  | { kind: 'afk'; day: number; seat: number };
+
+/** Secret events, shown to everyone only once the game is over. */
+export type SecretEntry =
+  | { kind: 'deal'; roles: Record<number, RoleId> }
+  | { kind: 'lovers'; night: number; seats: [number, number] }
+  | { kind: 'wolves'; night: number; target: number | null }
+  | { kind: 'seer'; night: number; seer: number; seat: number; team: 'village' | 'wolves' }
+  | { kind: 'doctor'; night: number; doctor: number; seat: number }
+  | { kind: 'witch'; night: number; witch: number; heal: number | null; poison: number | null }
+  | { kind: 'death'; day: number; seat: number; cause: DeathCause };
+
+export interface Outcome {
+  winner: Team | 'nobody';
+  seats: number[];
+  reason: string;
+}
+
+/**
+ * Everything one audience may know about a room's game, computed by viewFor on the server.
+ * `version` grows by one each time this audience's view changes.
+ */
+export interface GameView {
+  version: number;
+  gameNo: number;
+  phase: Phase;
+  phaseId: number;
+  /** Night n precedes day n. 0 before the first night. */
+  day: number;
+  /** Absolute time (ms since epoch, server clock) when the phase ends, or null. */
+  deadline: number | null;
+  settings: Settings;
+  host: number | null;
+  players: PlayerView[];
+  vote: VoteView | null;
+  /** Day-discussion seats that asked to skip to the vote. */
+  ready: number[];
+  you: YouView | null;
+  timeline: TimelineEntry[];
+  /** Only at game over. */
+  secrets?: SecretEntry[];
+  outcome: Outcome | null;
+  /** The most recent messages of the channels this audience may read. */
+  chat: ChatMessage[];
+}
