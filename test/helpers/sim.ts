@@ -6,6 +6,8 @@ import type { GameContext } from '../../server/game/types.ts';
 import { nextRandom } from '../../server/game/rng.ts';
 
 export type Snap = SnapshotFrom<typeof gameMachine>;
+/** A machine event before the room stamps its clock reading. */
+export type Move = GameEvent extends infer E ? (E extends GameEvent ? Omit<E, 'now'> : never) : never;
 
 /** A deterministic random source for drivers (not the game's own PRNG). */
 export class Dice {
@@ -16,7 +18,7 @@ export class Dice {
 }
 
 /** A random legal answer to a prompt, as a machine event (without `now`). */
-export function randomMove(seat: number, prompt: Prompt, dice: Dice): Omit<GameEvent, 'now'> | null {
+export function randomMove(seat: number, prompt: Prompt, dice: Dice): Move | null {
   switch (prompt.kind) {
     case 'vote': return { type: 'vote.cast', seat, target: dice.next() < 0.1 ? null : dice.pick(prompt.targets) };
     case 'ready': return prompt.done ? null : { type: 'day.ready', seat };
@@ -72,7 +74,7 @@ export function playRandomGame(opts: SimOptions = {}): { events: GameEvent[]; fi
   while (actor.getSnapshot().context.phase !== 'over' && events.length < max) {
     now += 100 + dice.int(900);
     const ctx: GameContext = actor.getSnapshot().context;
-    const pending: Omit<GameEvent, 'now'>[] = [];
+    const pending: Move[] = [];
     for (const p of ctx.players) {
       const prompt = viewFor(ctx, { kind: 'seat', seat: p.seat }).you?.prompt;
       if (!prompt) continue;

@@ -1,0 +1,120 @@
+import { z } from 'zod';
+import type { Ack } from './errors.ts';
+import { CHAT_MAX, NAME_MAX, settingsPatchSchema } from './settings.ts';
+import type { ChatMessage, GameView, Phase } from './views.ts';
+
+/**
+ * The wire protocol shared by the server, the browser and the bots (docs/protocol.md).
+ * Client commands are `domain:verb` and always take an ack; server events are nouns.
+ */
+export const PROTOCOL_VERSION = 1;
+
+const seat = z.number().int().min(0).max(99);
+const name = z.string().trim().min(1).max(NAME_MAX);
+const roomRef = z.union([z.strictObject({ roomId: z.string().min(1).max(64) }), z.strictObject({ code: z.string().min(1).max(32) })]);
+
+export const nightActionSchema = z.discriminatedUnion('kind', [
+  z.strictObject({ kind: z.literal('wolf'), target: seat }),
+  z.strictObject({ kind: z.literal('seer'), target: seat }),
+  z.strictObject({ kind: z.literal('doctor'), target: seat }),
+  z.strictObject({ kind: z.literal('witch'), heal: z.boolean(), poison: seat.nullable() }),
+  z.strictObject({ kind: z.literal('cupid'), targets: z.tuple([seat, seat]) }),
+]);
+
+/** Every command's payload schema; the server validates each one at the edge. */
+export const commandSchemas = {
+  'lobby:watch': z.strictObject({ on: z.boolean() }),
+  'room:list': z.strictObject({}),
+  'room:create': z.strictObject({ name, settings: settingsPatchSchema.optional() }),
+  'room:join': z.intersection(roomRef, z.object({ name, bot: z.boolean().optional() })),
+  'room:spectate': roomRef,
+  'room:resume': z.strictObject({ token: z.string().min(1).max(64) }),
+  'room:leave': z.strictObject({}),
+  'room:sync': z.strictObject({}),
+  'room:settings': z.strictObject({ patch: settingsPatchSchema }),
+  'room:kick': z.strictObject({ seat }),
+  'room:host': z.strictObject({ seat }),
+  'game:start': z.strictObject({}),
+  'game:reset': z.strictObject({}),
+  'night:act': z.strictObject({ action: nightActionSchema }),
+  'day:ready': z.strictObject({}),
+  'vote:cast': z.strictObject({ target: seat.nullable() }),
+  'hunter:shoot': z.strictObject({ target: seat.nullable() }),
+  'chat:send': z.strictObject({ channel: z.enum(['lobby', 'day', 'wolves', 'dead']), text: z.string().max(CHAT_MAX * 2) }),
+  'bot:add': z.strictObject({ strategy: z.enum(['random', 'smart']).optional() }),
+  'bot:remove': z.strictObject({ seat }),
+} as const;
+
+export type CommandName = keyof typeof commandSchemas;
+export type CommandPayload<C extends CommandName> = z.infer<(typeof commandSchemas)[C]>;
+export const COMMAND_NAMES = Object.keys(commandSchemas) as CommandName[];
+
+/** A room as the lobby lists it. */
+export interface RoomSummary {
+  roomId: string;
+  name: string;
+  visibility: 'public' | 'private';
+  phase: Phase;
+  day: number;
+  players: number;
+  maxSeats: number;
+  spectators: number;
+  allowSpectators: boolean;
+  host: string | null;
+  gameNo: number;
+}
+
+/** What a seat gets back when it joins, creates or resumes: keep `token` to take the seat back later. */
+export interface SeatGrant { roomId: string; code: string; seat: number; token: string }
+
+/** Each command's ack data. */
+export interface CommandResults {
+  'lobby:watch': { rooms: RoomSummary[] };
+  'room:list': { rooms: RoomSummary[] };
+  'room:create': SeatGrant;
+  'room:join': SeatGrant;
+  'room:spectate': { roomId: string; code: string };
+  'room:resume': SeatGrant;
+  'room:leave': Record<string, never>;
+  'room:sync': RoomState;
+  'room:settings': Record<string, never>;
+  'room:kick': Record<string, never>;
+  'room:host': Record<string, never>;
+  'game:start': Record<string, never>;
+  'game:reset': Record<string, never>;
+  'night:act': Record<string, never>;
+  'day:ready': Record<string, never>;
+  'vote:cast': Record<string, never>;
+  'hunter:shoot': Record<string, never>;
+  'chat:send': { id: number };
+  'bot:add': { seat: number };
+  'bot:remove': Record<string, never>;
+}
+
+/** The envelope of every view: `serverTime` lets a client correct its clock for countdowns. */
+export interface RoomState {
+  roomId: string;
+  code: string;
+  spectators: number;
+  serverTime: number;
+  view: GameView;
+}
+
+export type NoticeCode = 'afk/warning' | 'room/restarted' | 'room/kicked' | 'server/draining' | 'seat/replaced' | 'room/degraded';
+
+export interface ServerToClientEvents {
+  hello: (p: { protocol: number; serverTime: number; node: string }) => void;
+  'lobby:rooms': (p: { rooms: RoomSummary[] }) => void;
+  'lobby:room': (p: { room: RoomSummary }) => void;
+  'lobby:room-removed': (p: { roomId: string }) => void;
+  'room:state': (p: RoomState) => void;
+  'chat:message': (p: { roomId: string; message: ChatMessage }) => void;
+  'room:notice': (p: { roomId: string; code: NoticeCode; message: string }) => void;
+  'room:closed': (p: { roomId: string; reason: string }) => void;
+}
+
+type Handler<C extends CommandName> = (payload: CommandPayload<C>, ack: (res: Ack<CommandResults[C]>) => void) => void;
+export type ClientToServerEvents = { [C in CommandName]: Handler<C> };
+
+/** The Socket.IO handshake auth a client sends. */
+export interface HandshakeAuth { protocol: number }
