@@ -100,6 +100,13 @@ export interface RoomState {
   view: GameView;
 }
 
+export interface RoomUpdate {
+  roomId: string;
+  serverTime: number;
+  version: number;
+  changes: Partial<Omit<GameView, 'version' | 'chat'>>;
+}
+
 export type NoticeCode = 'afk/warning' | 'room/restarted' | 'room/kicked' | 'server/draining' | 'seat/replaced' | 'room/degraded';
 
 export interface ServerToClientEvents {
@@ -107,7 +114,15 @@ export interface ServerToClientEvents {
   'lobby:rooms': (p: { rooms: RoomSummary[] }) => void;
   'lobby:room': (p: { room: RoomSummary }) => void;
   'lobby:room-removed': (p: { roomId: string }) => void;
+  /** A full view: on join, resume, sync and after a room restart. Replace what you hold. */
   'room:state': (p: RoomState) => void;
+  /**
+   * The top-level view fields that changed (null: the field is gone), for views at `version - 1`.
+   * On any other version,
+   * call `room:sync` for a full state.
+   */
+  'room:update': (p: RoomUpdate) => void;
+  'room:spectators': (p: { roomId: string; count: number }) => void;
   'chat:message': (p: { roomId: string; message: ChatMessage }) => void;
   'room:notice': (p: { roomId: string; code: NoticeCode; message: string }) => void;
   'room:closed': (p: { roomId: string; reason: string }) => void;

@@ -1,0 +1,177 @@
+import { io, type Socket } from 'socket.io-client';
+import type { Ack, ErrorInfo } from '../../shared/errors.ts';
+import {
+  type ClientToServerEvents, type CommandName, type CommandPayload, type CommandResults, type NoticeCode,
+  PROTOCOL_VERSION, type RoomState, type RoomSummary, type ServerToClientEvents,
+} from '../../shared/protocol.ts';
+import type { ChatMessage, GameView } from '../../shared/views.ts';
+import { Emitter } from './emitter.ts';
+
+export interface ClientOptions {
+  /** Milliseconds to wait for an ack before failing the command locally. */
+  ackTimeoutMs?: number;
+  /** Take the seat back automatically after a reconnect (default true). */
+  autoResume?: boolean;
+  /** Retries of a command refused with room/unavailable (the room is restarting). */
+  retries?: number;
+  /** Passed to socket.io-client, e.g. { transports: ['websocket'] }. */
+  socket?: Parameters<typeof io>[1];
+}
+
+type ClientEvents = {
+  /** The room state changed (full or update); `view` is always complete. */
+  state: (state: RoomState) => void;
+  chat: (message: ChatMessage) => void;
+  notice: (notice: { code: NoticeCode; message: string }) => void;
+  closed: (reason: string) => void;
+  lobby: (rooms: RoomSummary[]) => void;
+  connection: (status: 'connected' | 'reconnecting' | 'disconnected') => void;
+};
+
+/** A command refused by the server (or timed out locally), with its stable code. */
+export class CommandError extends Error {
+  constructor(readonly command: string, readonly info: ErrorInfo) {
+    super(`${command}: ${info.code}: ${info.message}`);
+  }
+  get code(): string { return this.info.code; }
+}
+
+/**
+ * The typed client of the Werewolf protocol, shared by the browser app and the bots.
+ *
+ * @example
+ *   const c = new WerewolfClient('http://localhost:3000');
+ *   await c.connected();
+ *   const { token } = await c.request('room:create', { name: 'Ada' });
+ *   c.on('state', (s) => console.log(s.view.phase));
+ */
+export class WerewolfClient extends Emitter<ClientEvents> {
+  readonly socket: Socket<ServerToClientEvents, ClientToServerEvents>;
+  state: RoomState | null = null;
+  /** The seat token of the current seat, if any; keep it to resume after a reload. */
+  token: string | null = null;
+  rooms = new Map<string, RoomSummary>();
+  /** Server time minus local time, in ms, from the last message that carried it. */
+  clockOffset = 0;
+  private opts: Required<Omit<ClientOptions, 'socket'>>;
+  private syncing = false;
+
+  constructor(url: string, opts: ClientOptions = {}) {
+    super();
+    this.opts = { ackTimeoutMs: 10_000, autoResume: true, retries: 5, ...opts };
+    this.socket = io(url, { auth: { protocol: PROTOCOL_VERSION }, ...opts.socket });
+    const s = this.socket;
+    s.on('hello', (p) => { this.clockOffset = p.serverTime - Date.now(); });
+    s.on('room:state', (p) => this.acceptState(p));
+    s.on('room:update', (p) => {
+      const cur = this.state;
+      if (!cur || cur.roomId !== p.roomId) return;
+      if (p.version !== cur.view.version + 1) { void this.resync(); return; }
+      const view = { ...cur.view, version: p.version } as GameView;
+      for (const [k, v] of Object.entries(p.changes)) {
+        if (v === null) delete (view as unknown as Record<string, unknown>)[k];
+        else (view as unknown as Record<string, unknown>)[k] = v;
+      }
+      this.clockOffset = p.serverTime - Date.now();
+      this.state = { ...cur, serverTime: p.serverTime, view };
+      this.fire('state', this.state);
+    });
+    s.on('chat:message', (p) => {
+      const cur = this.state;
+      if (!cur || cur.roomId !== p.roomId || cur.view.chat.some((m) => m.id === p.message.id)) return;
+      this.state = { ...cur, view: { ...cur.view, chat: [...cur.view.chat, p.message].slice(-200) } };
+      this.fire('chat', p.message);
+      this.fire('state', this.state);
+    });
+    s.on('room:spectators', (p) => {
+      if (this.state?.roomId !== p.roomId) return;
+      this.state = { ...this.state, spectators: p.count };
+      this.fire('state', this.state);
+    });
+    s.on('room:notice', (p) => this.fire('notice', { code: p.code, message: p.message }));
+    s.on('room:closed', (p) => {
+      if (this.state && this.state.roomId !== p.roomId) return;
+      this.state = null;
+      this.token = null;
+      this.fire('closed', p.reason);
+    });
+    s.on('lobby:rooms', (p) => { this.rooms = new Map(p.rooms.map((r) => [r.roomId, r])); this.fire('lobby', [...this.rooms.values()]); });
+    s.on('lobby:room', (p) => { this.rooms.set(p.room.roomId, p.room); this.fire('lobby', [...this.rooms.values()]); });
+    s.on('lobby:room-removed', (p) => { this.rooms.delete(p.roomId); this.fire('lobby', [...this.rooms.values()]); });
+    s.on('connect', () => {
+      this.fire('connection', 'connected');
+      if (this.opts.autoResume && this.token) void this.resume(this.token).catch(() => {});
+    });
+    s.on('disconnect', (reason) => this.fire('connection', reason === 'io client disconnect' ? 'disconnected' : 'reconnecting'));
+  }
+
+  /** Resolves once the socket is connected. */
+  connected(): Promise<void> {
+    if (this.socket.connected) return Promise.resolve();
+    return new Promise((resolve, reject) => {
+      this.socket.once('connect', () => resolve());
+      this.socket.once('connect_error', (err) => reject(err));
+    });
+  }
+
+  /** Send a command and get its ack; never throws for a refusal (see `request`). */
+  async send<C extends CommandName>(name: C, payload: CommandPayload<C>): Promise<Ack<CommandResults[C]>> {
+    for (let attempt = 0; ; attempt++) {
+      let res: Ack<CommandResults[C]>;
+      try {
+        res = await (this.socket.timeout(this.opts.ackTimeoutMs) as unknown as { emitWithAck(n: string, p: unknown): Promise<Ack<CommandResults[C]>> }).emitWithAck(name, payload);
+      } catch {
+        return { ok: false, error: { code: 'server/busy', message: `No answer to ${name} within ${this.opts.ackTimeoutMs} ms.` } };
+      }
+      // The room is restarting after a crash: the command was not applied, so sending it again is safe.
+      if (!res.ok && res.error.code === 'room/unavailable' && attempt < this.opts.retries) {
+        await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+        continue;
+      }
+      if (res.ok && (name === 'room:create' || name === 'room:join' || name === 'room:resume')) this.token = (res.data as { token: string }).token;
+      if (res.ok && name === 'room:leave') { this.token = null; this.state = null; }
+      return res;
+    }
+  }
+
+  /** Send a command; throws a CommandError when the server refuses it. */
+  async request<C extends CommandName>(name: C, payload: CommandPayload<C>): Promise<CommandResults[C]> {
+    const res = await this.send(name, payload);
+    if (!res.ok) throw new CommandError(name, res.error);
+    return res.data;
+  }
+
+  resume(token: string): Promise<CommandResults['room:resume']> {
+    return this.request('room:resume', { token });
+  }
+
+  /** The view as it stands, or null outside a room. */
+  get view(): GameView | null { return this.state?.view ?? null; }
+
+  /** Milliseconds left in the current phase by the server's clock. */
+  remainingMs(): number | null {
+    const d = this.state?.view.deadline;
+    return d == null ? null : Math.max(0, d - (Date.now() + this.clockOffset));
+  }
+
+  close(): void {
+    this.socket.close();
+  }
+
+  private acceptState(p: RoomState): void {
+    this.clockOffset = p.serverTime - Date.now();
+    this.state = p;
+    this.fire('state', p);
+  }
+
+  private async resync(): Promise<void> {
+    if (this.syncing) return;
+    this.syncing = true;
+    try {
+      const res = await this.send('room:sync', {});
+      if (res.ok) this.acceptState(res.data);
+    } finally {
+      this.syncing = false;
+    }
+  }
+}

@@ -1,0 +1,141 @@
+import { createServer, type Server as HttpServer } from 'node:http';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { randomInt } from 'node:crypto';
+import pino, { type Logger } from 'pino';
+import { Server } from 'socket.io';
+import { v4 as uuid } from 'uuid';
+import type { RoomSummary } from '../shared/protocol.ts';
+import type { Config } from './config.ts';
+import { createHttpApp } from './http/routes.ts';
+import { createMetrics, type Metrics } from './metrics.ts';
+import { attachGateway, type IoServer, socketOutbox } from './net/gateway.ts';
+import type { BotHost, RoomDirectory } from './net/handlers.ts';
+import { LOBBY_CHANNEL } from './net/session.ts';
+import { type Clock, systemClock } from './rooms/clock.ts';
+import type { FaultPort, RoomDeps } from './rooms/ports.ts';
+import { Registry } from './rooms/registry.ts';
+import type { Store } from './store/types.ts';
+import type { gameMachine } from './game/index.ts';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+
+export interface AppDeps {
+  config: Config;
+  store: Store;
+  clock?: Clock;
+  log?: Logger;
+  faults?: FaultPort;
+  machine?: typeof gameMachine;
+  publicDir?: string;
+  /** Per-connection limits; tests that play fast raise them. */
+  limits?: Partial<{ commandsPerSecond: number; commandBurst: number; chatPerSecond: number; chatBurst: number }>;
+  bots?: (app: App) => BotHost;
+  snapshotEvery?: number;
+}
+
+export interface App {
+  http: HttpServer;
+  io: IoServer;
+  registry: Registry;
+  metrics: Metrics;
+  log: Logger;
+  config: Config;
+  store: Store;
+  /** Restore stored rooms; call before listening. */
+  restore(): Promise<number>;
+  /** Stop accepting, tell clients to reconnect, halt rooms (their state is stored), close the store. */
+  close(): Promise<void>;
+}
+
+/** Build the whole server without listening: tests boot it on port 0, main.ts on PORT. */
+export function createApp(deps: AppDeps): App {
+  const { config, store } = deps;
+  const clock = deps.clock ?? systemClock;
+  const log = deps.log ?? pino({ level: config.logLevel, base: { node: config.nodeId } });
+  const metrics = createMetrics();
+  const io: IoServer = new Server({ maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000, cors: { origin: false } });
+  const outbox = socketOutbox(io);
+
+  const roomDeps: RoomDeps = {
+    clock,
+    store,
+    outbox,
+    log,
+    metrics: metrics.room,
+    faults: deps.faults,
+    machine: deps.machine,
+    newToken: () => uuid(),
+    newSeed: () => randomInt(0, 2 ** 32 - 1),
+    newGameId: () => uuid(),
+    snapshotEvery: deps.snapshotEvery,
+  };
+  const lobby = {
+    summary: (room: RoomSummary) => { if (room.visibility === 'public') io.to(LOBBY_CHANNEL).emit('lobby:room', { room }); },
+    removed: (roomId: string) => io.to(LOBBY_CHANNEL).emit('lobby:room-removed', { roomId }),
+  };
+  const registry = new Registry(roomDeps, { intensity: { maxRestarts: config.restartMax, withinMs: config.restartWindowMs }, emptyGraceMs: config.roomEmptyGraceMs, maxRooms: config.maxRooms }, lobby, log);
+  // Seat tokens carry their room id, so a resume finds the room without a global index.
+  const directory: RoomDirectory = {
+    get: (id) => registry.get(id),
+    byInvite: (code) => registry.byInvite(code),
+    create: (settings) => {
+      const roomId = uuid();
+      const room = registry.create(roomId, settings);
+      if (room) metrics.rooms.set(registry.size);
+      return room;
+    },
+    publicSummaries: () => registry.all().filter((r) => !r.closed && r.context.settings.visibility === 'public').map((r) => r.summary()),
+  };
+
+  const startedAt = Date.now();
+  const httpApp = createHttpApp({
+    rooms: directory,
+    store,
+    metrics,
+    publicDir: deps.publicDir ?? path.join(here, '..', 'public'),
+    health: () => ({ node: config.nodeId, rooms: registry.size, store: store.kind, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) }),
+  });
+  const http = createServer(httpApp);
+  io.attach(http);
+
+  const app: App = {
+    http, io, registry, metrics, log, config, store,
+    restore: () => registry.restoreAll(),
+    async close() {
+      clearInterval(sweeper);
+      io.emit('room:notice', { roomId: '', code: 'server/draining', message: 'The server is restarting; you will be reconnected to your seat.' });
+      registry.haltAll();
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await store.close();
+    },
+  };
+
+  const limits = { commandsPerSecond: 10, commandBurst: 20, chatPerSecond: 1, chatBurst: 5, ...deps.limits };
+  attachGateway(io, {
+    clock,
+    log,
+    rooms: directory,
+    nodeId: config.nodeId,
+    seatGraceMs: config.seatGraceMs,
+    limits,
+    maxPayloadBytes: 8 * 1024,
+    bots: deps.bots?.(app),
+    connections: (d) => metrics.connections.inc(d),
+  });
+
+  const sweeper = setInterval(() => {
+    registry.sweep();
+    metrics.rooms.set(registry.size);
+    let players = 0;
+    let spectators = 0;
+    for (const r of registry.all()) {
+      spectators += r.spectators;
+      players += r.context.players.filter((p) => p.connected && !p.bot).length;
+    }
+    metrics.players.set(players);
+    metrics.spectators.set(spectators);
+  }, 5_000);
+  sweeper.unref();
+  return app;
+}

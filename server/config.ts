@@ -1,0 +1,46 @@
+import path from 'node:path';
+
+/** Every setting the server reads from its environment (documented in README.md). */
+export interface Config {
+  port: number;
+  host: string | undefined;
+  dataDir: string;
+  store: 'sqlite' | 'memory' | 'redis';
+  redisUrl: string | undefined;
+  nodeId: string;
+  logLevel: string;
+  seatGraceMs: number;
+  roomEmptyGraceMs: number;
+  maxRooms: number;
+  restartMax: number;
+  restartWindowMs: number;
+  botsPerRoom: number;
+}
+
+function num(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
+  const v = env[key];
+  if (v === undefined || v === '') return fallback;
+  const n = Number(v);
+  if (!Number.isFinite(n) || n < 0) throw new Error(`${key} must be a non-negative number, got "${v}"`);
+  return n;
+}
+
+export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const store = (env.STORE ?? (env.REDIS_URL ? 'redis' : 'sqlite')) as Config['store'];
+  if (!['sqlite', 'memory', 'redis'].includes(store)) throw new Error(`STORE must be sqlite, memory or redis, got "${store}"`);
+  return {
+    port: num(env, 'PORT', 3000),
+    host: env.HOST || undefined,
+    dataDir: path.resolve(env.DATA_DIR ?? './data'),
+    store,
+    redisUrl: env.REDIS_URL || undefined,
+    nodeId: env.NODE_ID ?? `node-${process.pid}`,
+    logLevel: env.LOG_LEVEL ?? 'info',
+    seatGraceMs: num(env, 'SEAT_GRACE_S', 60) * 1000,
+    roomEmptyGraceMs: num(env, 'ROOM_EMPTY_GRACE_S', 600) * 1000,
+    maxRooms: num(env, 'MAX_ROOMS', 5000),
+    restartMax: num(env, 'RESTART_MAX', 3),
+    restartWindowMs: num(env, 'RESTART_WINDOW_S', 60) * 1000,
+    botsPerRoom: num(env, 'BOTS_PER_ROOM', 19),
+  };
+}

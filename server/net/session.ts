@@ -1,0 +1,35 @@
+import type { Clock } from '../rooms/clock.ts';
+import type { AudienceKey } from '../rooms/tracker.ts';
+import { TokenBucket } from './ratelimit.ts';
+
+/** What a connection is to the server: at most one room, as one seat or as a spectator. */
+export class Session {
+  roomId: string | null = null;
+  seat: number | null = null;
+  token: string | null = null;
+  spectator = false;
+  readonly commands: TokenBucket;
+  readonly chat: TokenBucket;
+
+  constructor(clock: Clock, limits: { commandsPerSecond: number; commandBurst: number; chatPerSecond: number; chatBurst: number }) {
+    const now = clock.now();
+    this.commands = new TokenBucket(limits.commandBurst, limits.commandsPerSecond, now);
+    this.chat = new TokenBucket(limits.chatBurst, limits.chatPerSecond, now);
+  }
+
+  get audience(): AudienceKey | null {
+    if (this.roomId === null) return null;
+    return this.seat !== null ? `seat:${this.seat}` : this.spectator ? 'spectators' : null;
+  }
+
+  clear(): void {
+    this.roomId = null;
+    this.seat = null;
+    this.token = null;
+    this.spectator = false;
+  }
+}
+
+/** Socket.IO room names: every audience of every room, plus one for all of a room's members. */
+export const channel = (roomId: string, audience: AudienceKey | 'all') => `${roomId}|${audience}`;
+export const LOBBY_CHANNEL = 'lobby';

@@ -1,0 +1,36 @@
+import { createActor } from 'xstate';
+import { gameMachine, type GameContext, type GameEvent } from '../game/index.ts';
+import type { GameRecord, StoredRoom } from '../store/types.ts';
+import type { RoomDeps } from './ports.ts';
+
+/** Keep a finished game as a record: settings, seed, players, roles, its events and its outcome. */
+export async function finishGame(deps: RoomDeps, room: StoredRoom, ctx: GameContext): Promise<void> {
+  if (!room.gameStart || !ctx.outcome || ctx.seed === null) return;
+  const logged = await deps.store.events(room.roomId, room.gameStart.seq);
+  const events: GameEvent[] = logged.filter((e) => e.seq <= room.seq).map((e) => e.event);
+  const record: GameRecord = {
+    gameId: deps.newGameId(),
+    roomId: room.roomId,
+    gameNo: ctx.gameNo,
+    settings: ctx.settings,
+    seed: ctx.seed,
+    players: ctx.players.map((p) => ({ seat: p.seat, name: p.name, bot: p.bot, role: p.role! })),
+    outcome: ctx.outcome,
+    startSnapshot: room.gameStart.snapshot,
+    events,
+    startedAt: events[0]?.now ?? room.updatedAt,
+    finishedAt: room.updatedAt,
+  };
+  await deps.store.saveGame(record);
+}
+
+/** Replay a record from its start snapshot and events: the final context, bit for bit. */
+export function replay(record: Pick<GameRecord, 'startSnapshot' | 'events'>): GameContext {
+  const actor = createActor(gameMachine, { snapshot: record.startSnapshot as never, input: {} });
+  actor.subscribe({ error: () => {} });
+  actor.start();
+  for (const e of record.events) actor.send(e);
+  const ctx = actor.getSnapshot().context;
+  actor.stop();
+  return ctx;
+}

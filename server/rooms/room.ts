@@ -1,0 +1,345 @@
+import { type Actor, createActor } from 'xstate';
+import { type Ack, fail, ok } from '../../shared/errors.ts';
+import type { RoomState, RoomSummary } from '../../shared/protocol.ts';
+import { type GameContext, type GameEvent, gameMachine, MACHINE_VERSION, reject, viewFor } from '../game/index.ts';
+import type { StoredRoom } from '../store/types.ts';
+import type { RoomCommand } from './commands.ts';
+import type { RoomDeps } from './ports.ts';
+import { finishGame } from './records.ts';
+import { type AudienceKey, audienceOf, seatKey, ViewTracker } from './tracker.ts';
+
+type GameActor = Actor<typeof gameMachine>;
+interface Queued { cmd: RoomCommand; resolve: (ack: Ack<unknown>) => void; at: number }
+
+/** What a room tells its supervisor and registry. */
+export interface RoomHooks {
+  crashed(room: Room, err: unknown): void;
+  changed(room: Room): void;
+}
+
+/**
+ * A supervised room actor: one root XState actor running one game's rules, with the room's
+ * inbound queue (one input at a time, in arrival order), its phase timer, its durability and
+ * its outbound views. It never touches a socket: it speaks to audiences through the Outbox.
+ *
+ * @example
+ *   const room = Room.create(deps, hooks, { roomId, code, settings });
+ *   const ack = await room.submit({ type: 'join', name: 'Ada' }); // { ok: true, data: { seat, token } }
+ */
+export class Room {
+  private actor!: GameActor;
+  private queue: Queued[] = [];
+  private running = false;
+  private timer: unknown = null;
+  private timerPhase = -1;
+  private tracker: ViewTracker;
+  private lastChat = 0;
+  private lastGood: unknown;
+  private closedReason: string | null = null;
+  /** Set while an exception is being handled: commands wait in the queue meanwhile. */
+  private restarting = false;
+  spectators = 0;
+  private connections = new Map<number, number>();
+
+  private constructor(private deps: RoomDeps, private hooks: RoomHooks, public record: StoredRoom) {
+    this.tracker = new ViewTracker(record.viewVersions);
+  }
+
+  static create(deps: RoomDeps, hooks: RoomHooks, init: { roomId: string; code: string; settings: GameContext['settings'] }): Room {
+    const now = deps.clock.now();
+    const actor = createActor(deps.machine ?? gameMachine, { input: { settings: init.settings } });
+    const snapshot = actor.getPersistedSnapshot();
+    const record: StoredRoom = { roomId: init.roomId, code: init.code, machineVersion: MACHINE_VERSION, snapshot, snapshotSeq: 0, seats: {}, viewVersions: {}, seq: 0, gameStart: null, createdAt: now, updatedAt: now };
+    const room = new Room(deps, hooks, record);
+    room.boot(snapshot);
+    return room;
+  }
+
+  /** Bring a stored room back: its snapshot, then the logged events after it, then its timer. */
+  static restore(deps: RoomDeps, hooks: RoomHooks, record: StoredRoom, tail: GameEvent[]): Room {
+    const room = new Room(deps, hooks, record);
+    room.boot(record.snapshot, tail);
+    return room;
+  }
+
+  get id(): string { return this.record.roomId; }
+  get code(): string { return this.record.code; }
+  get closed(): boolean { return this.closedReason !== null; }
+  get context(): GameContext { return this.actor.getSnapshot().context; }
+
+  private boot(snapshot: unknown, tail: GameEvent[] = []): void {
+    const machine = this.deps.machine ?? gameMachine;
+    const actor = createActor(machine, { snapshot: snapshot as never, input: {} });
+    // Without an error observer XState rethrows on a timer and kills the process.
+    actor.subscribe({ error: () => {} });
+    actor.start();
+    for (const e of tail) actor.send(e);
+    if (actor.getSnapshot().status === 'error') throw new Error(`room ${this.id}: restored snapshot is in error`);
+    this.actor = actor;
+    this.lastGood = actor.getPersistedSnapshot();
+    this.lastChat = this.context.chatSeq;
+    this.armTimer();
+  }
+
+  /** Queue a command; resolves with its ack once it is durable (or refused). */
+  submit(cmd: RoomCommand): Promise<Ack<unknown>> {
+    if (this.closed) return Promise.resolve(fail('room/closed'));
+    return new Promise((resolve) => {
+      this.queue.push({ cmd, resolve, at: performance.now() });
+      void this.pump();
+    });
+  }
+
+  private async pump(): Promise<void> {
+    if (this.running || this.restarting) return;
+    this.running = true;
+    try {
+      while (this.queue.length > 0 && !this.closed && !this.restarting) {
+        const item = this.queue.shift()!;
+        let ack: Ack<unknown>;
+        try {
+          ack = await this.step(item.cmd);
+        } catch (err) {
+          ack = fail('room/unavailable');
+          this.crash(err);
+        }
+        this.deps.metrics.command(item.cmd.type === 'game' ? item.cmd.event.type : item.cmd.type, (performance.now() - item.at) / 1000, ack.ok);
+        item.resolve(ack);
+      }
+    } finally {
+      this.running = false;
+    }
+    if (this.closed) for (const item of this.queue.splice(0)) item.resolve(fail('room/closed'));
+  }
+
+  private eventFor(cmd: RoomCommand, now: number): GameEvent | Ack<unknown> {
+    switch (cmd.type) {
+      case 'join': return { type: 'player.join', now, name: cmd.name, bot: cmd.bot };
+      case 'timer': return { type: 'timer.expired', now, phaseId: cmd.phaseId };
+      case 'presence': {
+        const p = this.context.players.find((x) => x.seat === cmd.seat);
+        if (!p || p.connected === cmd.connected) return ok({});
+        return { type: 'player.connection', now, seat: cmd.seat, connected: cmd.connected };
+      }
+      case 'game': {
+        if (cmd.event.type === 'game.start') return { ...cmd.event, now, seed: this.deps.newSeed() };
+        return { ...cmd.event, now } as GameEvent;
+      }
+    }
+  }
+
+  /** One input: check, apply, make durable, publish. Exceptions are crashes, handled by the supervisor. */
+  private async step(cmd: RoomCommand): Promise<Ack<unknown>> {
+    const now = this.deps.clock.now();
+    const event = this.eventFor(cmd, now);
+    if (!('type' in event)) return event;
+    const before = this.context;
+    const code = reject(before, event);
+    if (code) return fail(code);
+
+    const faults = this.deps.faults;
+    faults?.at('before-send', this.id);
+    this.actor.send(event);
+    const snap = this.actor.getSnapshot();
+    if (snap.status === 'error') throw snap.error ?? new Error('machine error');
+    faults?.at('after-send', this.id);
+
+    const after = snap.context;
+    const data = this.resultOf(cmd, event, before, after);
+    const persisted = this.actor.getPersistedSnapshot();
+    const rec = this.record;
+    const seq = rec.seq + 1;
+    const every = this.deps.snapshotEvery ?? 20;
+    const snapshotNow = after.phaseId !== before.phaseId || seq - rec.snapshotSeq >= every || event.type === 'game.start';
+    const next: StoredRoom = {
+      ...rec,
+      seq,
+      snapshot: snapshotNow ? persisted : rec.snapshot,
+      snapshotSeq: snapshotNow ? seq : rec.snapshotSeq,
+      seats: seatsAfter(rec.seats, data, after),
+      viewVersions: this.tracker.snapshot(),
+      gameStart: event.type === 'game.start' ? { seq: rec.seq, snapshot: this.lastGood } : rec.gameStart,
+      updatedAt: now,
+    };
+    faults?.at('before-commit', this.id);
+    await this.deps.store.commit(next, event);
+    // Durable: from here on the command is accepted, whatever happens next.
+    this.record = next;
+    this.lastGood = persisted;
+    try {
+      faults?.at('after-commit', this.id);
+      this.afterAccepted(before, after);
+    } catch (err) {
+      this.crash(err);
+    }
+    return ok(data);
+  }
+
+  private resultOf(cmd: RoomCommand, event: GameEvent, before: GameContext, after: GameContext): Record<string, unknown> {
+    if (event.type === 'player.join') {
+      const seat = after.players.find((p) => !before.players.some((q) => q.seat === p.seat))!.seat;
+      return { seat, token: this.deps.newToken() };
+    }
+    if (event.type === 'chat.send') return { id: after.chatSeq };
+    void cmd;
+    return {};
+  }
+
+  private afterAccepted(before: GameContext, after: GameContext): void {
+    this.deps.faults?.at('publish', this.id);
+    this.publish();
+    this.armTimer();
+    if (after.phase === 'over' && before.phase !== 'over') {
+      this.deps.metrics.gameFinished();
+      void finishGame(this.deps, this.record, after).catch((err) => this.deps.log.error({ err, roomId: this.id }, 'saving the game record failed'));
+    }
+    if (after.phase !== before.phase || after.players !== before.players || after.host !== before.host) this.hooks.changed(this);
+  }
+
+  /** Send every audience whose view changed the fields that changed, and each new chat message to those who may read it. */
+  private publish(): void {
+    const ctx = this.context;
+    const serverTime = this.deps.clock.now();
+    for (const key of this.audiences()) {
+      const body = viewFor(ctx, audienceOf(key));
+      const upd = this.tracker.update(key, body);
+      if (upd) this.deps.outbox.emit(this.id, key, 'room:update', { roomId: this.id, serverTime, version: upd.version, changes: upd.changes });
+      for (const message of body.chat) if (message.id > this.lastChat) this.deps.outbox.emit(this.id, key, 'chat:message', { roomId: this.id, message });
+    }
+    this.lastChat = ctx.chatSeq;
+  }
+
+  private audiences(): AudienceKey[] {
+    return [...this.context.players.map((p) => seatKey(p.seat)), 'spectators'];
+  }
+
+  /** The full state for one audience, e.g. for a socket that just joined it. */
+  stateFor(key: AudienceKey): RoomState {
+    let view = this.tracker.full(key);
+    if (!view) {
+      this.tracker.update(key, viewFor(this.context, audienceOf(key)));
+      view = this.tracker.full(key)!;
+    }
+    return { roomId: this.id, code: this.code, spectators: this.spectators, serverTime: this.deps.clock.now(), view };
+  }
+
+  seatOfToken(token: string): number | null {
+    const seat = this.record.seats[token];
+    return seat === undefined || !this.context.players.some((p) => p.seat === seat) ? null : seat;
+  }
+
+  /** Count a connection of a seat; the first and the last one change the seat's presence. */
+  attachSeat(seat: number): void {
+    const n = (this.connections.get(seat) ?? 0) + 1;
+    this.connections.set(seat, n);
+    if (n === 1) void this.submit({ type: 'presence', seat, connected: true });
+  }
+
+  detachSeat(seat: number): void {
+    const n = Math.max(0, (this.connections.get(seat) ?? 0) - 1);
+    this.connections.set(seat, n);
+    if (n === 0) void this.submit({ type: 'presence', seat, connected: false });
+  }
+
+  connectedSeats(seat: number): number { return this.connections.get(seat) ?? 0; }
+
+  setSpectators(delta: number): void {
+    this.spectators = Math.max(0, this.spectators + delta);
+    this.deps.outbox.emit(this.id, 'all', 'room:spectators', { roomId: this.id, count: this.spectators });
+    this.hooks.changed(this);
+  }
+
+  private armTimer(): void {
+    const ctx = this.context;
+    if (ctx.deadline === null || ctx.phase === 'over' || ctx.phase === 'lobby') { this.clearTimer(); return; }
+    if (this.timer !== null && this.timerPhase === ctx.phaseId) return;
+    this.clearTimer();
+    const phaseId = ctx.phaseId;
+    this.timerPhase = phaseId;
+    const ms = ctx.deadline - this.deps.clock.now();
+    this.timer = this.deps.clock.setTimer(ms, () => {
+      this.timer = null;
+      // A deadline beyond one timer's reach re-arms; otherwise the phase ends.
+      if (this.context.phaseId === phaseId && this.context.deadline !== null && this.context.deadline > this.deps.clock.now()) { this.armTimer(); return; }
+      void this.submit({ type: 'timer', phaseId });
+    });
+  }
+
+  private clearTimer(): void {
+    if (this.timer !== null) this.deps.clock.clearTimer(this.timer);
+    this.timer = null;
+    this.timerPhase = -1;
+  }
+
+  private crash(err: unknown): void {
+    if (this.restarting || this.closed) return;
+    this.restarting = true;
+    this.deps.metrics.crash(this.id);
+    this.deps.log.error({ err, roomId: this.id }, 'room crashed');
+    this.hooks.crashed(this, err);
+  }
+
+  /** Called by the supervisor: a fresh actor from the last good snapshot; queued commands then run. */
+  restart(): void {
+    try {
+      this.deps.faults?.at('restart', this.id);
+      this.clearTimer();
+      try { this.actor.stop(); } catch { /* the old actor is gone either way */ }
+      this.boot(this.lastGood);
+      this.tracker.clear();
+      this.deps.metrics.restart(this.id);
+      for (const key of this.audiences()) this.deps.outbox.emit(this.id, key, 'room:state', this.stateFor(key));
+      this.deps.outbox.emit(this.id, 'all', 'room:notice', { roomId: this.id, code: 'room/restarted', message: 'The room restarted after an error; nothing you sent was lost.' });
+      this.restarting = false;
+      void this.pump();
+    } catch (err) {
+      this.restarting = false;
+      this.crash(err);
+    }
+  }
+
+  /** Stop for good: timers off, everyone told, queued commands refused. */
+  close(reason: string): void {
+    if (this.closedReason !== null) return;
+    this.closedReason = reason;
+    this.clearTimer();
+    try { this.actor.stop(); } catch { /* already stopped */ }
+    this.deps.outbox.emit(this.id, 'all', 'room:closed', { roomId: this.id, reason });
+    for (const item of this.queue.splice(0)) item.resolve(fail('room/closed'));
+  }
+
+  /** Stop without telling anyone (shutdown or takeover elsewhere); the stored state stays. */
+  halt(): void {
+    this.closedReason = 'halted';
+    this.clearTimer();
+    try { this.actor.stop(); } catch { /* already stopped */ }
+  }
+
+  summary(): RoomSummary {
+    const ctx = this.context;
+    return {
+      roomId: this.id,
+      name: ctx.settings.name,
+      visibility: ctx.settings.visibility,
+      phase: ctx.phase,
+      day: ctx.day,
+      players: ctx.players.length,
+      maxSeats: ctx.settings.maxSeats,
+      spectators: this.spectators,
+      allowSpectators: ctx.settings.allowSpectators,
+      host: ctx.players.find((p) => p.seat === ctx.host)?.name ?? null,
+      gameNo: ctx.gameNo,
+    };
+  }
+
+  idle(): boolean { return this.queue.length === 0 && !this.running; }
+}
+
+/** Tokens of seats that are gone stop working, so a later occupant of the seat is not exposed. */
+function seatsAfter(seats: Record<string, number>, data: Record<string, unknown>, after: GameContext): Record<string, number> {
+  const next: Record<string, number> = {};
+  const present = new Set(after.players.map((p) => p.seat));
+  for (const [token, seat] of Object.entries(seats)) if (present.has(seat)) next[token] = seat;
+  if (typeof data.token === 'string') next[data.token] = data.seat as number;
+  return next;
+}

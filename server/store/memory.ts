@@ -1,0 +1,57 @@
+import type { GameEvent } from '../game/index.ts';
+import type { GameRecord, GameSummary, LoggedEvent, Store, StoredRoom } from './types.ts';
+
+/** The store for unit tests and `STORE=memory`: same contract, nothing survives the process. */
+export class MemoryStore implements Store {
+  readonly kind = 'memory';
+  private rooms = new Map<string, StoredRoom>();
+  private logs = new Map<string, LoggedEvent[]>();
+  private games = new Map<string, GameRecord>();
+
+  async commit(room: StoredRoom, event: GameEvent | null): Promise<void> {
+    this.rooms.set(room.roomId, structuredClone(room));
+    if (event) {
+      const log = this.logs.get(room.roomId) ?? [];
+      log.push({ roomId: room.roomId, seq: room.seq, event: structuredClone(event) });
+      this.logs.set(room.roomId, log);
+    }
+  }
+
+  async loadRooms(): Promise<StoredRoom[]> {
+    return [...this.rooms.values()].map((r) => structuredClone(r));
+  }
+
+  async loadRoom(roomId: string): Promise<StoredRoom | null> {
+    const r = this.rooms.get(roomId);
+    return r ? structuredClone(r) : null;
+  }
+
+  async events(roomId: string, afterSeq: number): Promise<LoggedEvent[]> {
+    return (this.logs.get(roomId) ?? []).filter((e) => e.seq > afterSeq).map((e) => structuredClone(e));
+  }
+
+  async removeRoom(roomId: string): Promise<void> {
+    this.rooms.delete(roomId);
+    this.logs.delete(roomId);
+  }
+
+  async saveGame(record: GameRecord): Promise<void> {
+    this.games.set(record.gameId, structuredClone(record));
+  }
+
+  async getGame(gameId: string): Promise<GameRecord | null> {
+    const g = this.games.get(gameId);
+    return g ? structuredClone(g) : null;
+  }
+
+  async recentGames(playerName: string, limit: number): Promise<GameSummary[]> {
+    const name = playerName.toLowerCase();
+    return [...this.games.values()]
+      .filter((g) => g.players.some((p) => p.name.toLowerCase() === name))
+      .sort((a, b) => b.finishedAt - a.finishedAt)
+      .slice(0, limit)
+      .map((g) => ({ gameId: g.gameId, roomId: g.roomId, name: g.settings.name, winner: g.outcome.winner, players: g.players.length, finishedAt: g.finishedAt }));
+  }
+
+  async close(): Promise<void> {}
+}

@@ -1,0 +1,72 @@
+import type { GameEvent } from '../game/index.ts';
+import type { Outcome } from '../../shared/views.ts';
+import type { RoleId } from '../../shared/roles.ts';
+import type { Settings } from '../../shared/settings.ts';
+
+/** Everything needed to bring a room back exactly as it was after its last accepted event. */
+export interface StoredRoom {
+  roomId: string;
+  code: string;
+  machineVersion: number;
+  /** `actor.getPersistedSnapshot()` of the room's game machine after event `snapshotSeq`. */
+  snapshot: unknown;
+  /** Events after this seq are replayed on top of the snapshot when the room is restored. */
+  snapshotSeq: number;
+  /** Seat token → seat. Secret: never sent to anyone but the seat's owner. */
+  seats: Record<string, number>;
+  /** Per-audience view versions, so clients' versions keep growing across a restart. */
+  viewVersions: Record<string, number>;
+  /** Sequence number of the last event appended to this room's log. */
+  seq: number;
+  /** The persisted snapshot just before the current game's `game.start`, and that event's seq. */
+  gameStart: { seq: number; snapshot: unknown } | null;
+  createdAt: number;
+  updatedAt: number;
+}
+
+export interface LoggedEvent { roomId: string; seq: number; event: GameEvent }
+
+export interface GameRecord {
+  gameId: string;
+  roomId: string;
+  gameNo: number;
+  settings: Settings;
+  seed: number;
+  players: { seat: number; name: string; bot: boolean; role: RoleId }[];
+  outcome: Outcome;
+  startSnapshot: unknown;
+  events: GameEvent[];
+  startedAt: number;
+  finishedAt: number;
+}
+
+export interface GameSummary {
+  gameId: string;
+  roomId: string;
+  name: string;
+  winner: Outcome['winner'];
+  players: number;
+  finishedAt: number;
+}
+
+/**
+ * Persistence behind one port: memory for unit tests, SQLite by default, Redis when clustered.
+ * `commit` must be durable when its promise resolves: the room acknowledges only then.
+ */
+export interface Store {
+  readonly kind: string;
+  /**
+   * Append `event` (seq `room.seq`) to the room's log and save the room, in one transaction.
+   * The room's snapshot is rewritten only when `room.snapshotSeq === room.seq`.
+   */
+  commit(room: StoredRoom, event: GameEvent | null): Promise<void>;
+  loadRooms(): Promise<StoredRoom[]>;
+  loadRoom(roomId: string): Promise<StoredRoom | null>;
+  events(roomId: string, afterSeq: number): Promise<LoggedEvent[]>;
+  removeRoom(roomId: string): Promise<void>;
+  saveGame(record: GameRecord): Promise<void>;
+  getGame(gameId: string): Promise<GameRecord | null>;
+  /** Most recent finished games in which a player of this name sat. */
+  recentGames(playerName: string, limit: number): Promise<GameSummary[]>;
+  close(): Promise<void>;
+}
