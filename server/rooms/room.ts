@@ -188,6 +188,7 @@ export class Room {
   private afterAccepted(before: GameContext, after: GameContext): void {
     this.deps.faults?.at('publish', this.id);
     this.publish();
+    this.warnIdle(before, after);
     this.armTimer();
     if (after.phase === 'over' && before.phase !== 'over') {
       this.deps.metrics.gameFinished();
@@ -207,6 +208,17 @@ export class Room {
       for (const message of body.chat) if (message.id > this.lastChat) this.deps.outbox.emit(this.id, key, 'chat:message', { roomId: this.id, message });
     }
     this.lastChat = ctx.chatSeq;
+  }
+
+  /** A first missed vote earns a warning; the second removes the player (R40). */
+  private warnIdle(before: GameContext, after: GameContext): void {
+    if (after.players === before.players) return;
+    for (const p of after.players) {
+      const was = before.players.find((q) => q.seat === p.seat);
+      if (p.alive && p.missedVotes === 1 && was && was.missedVotes === 0) {
+        this.deps.outbox.emit(this.id, seatKey(p.seat), 'room:notice', { roomId: this.id, code: 'afk/warning', message: 'You missed a vote. Miss the next one too and you will be removed from the game.' });
+      }
+    }
   }
 
   private audiences(): AudienceKey[] {
