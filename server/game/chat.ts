@@ -11,7 +11,7 @@ const DAYTIME = new Set(['dawn', 'day', 'vote', 'execution', 'hunter']);
 /** Who may write where (R60–R64). */
 export function canWrite(ctx: GameContext, seat: number, channel: ChatChannel): boolean {
   const p = player(ctx, seat);
-  if (!p) return false;
+  if (!p || p.left) return false;
   const inGame = ctx.phase !== 'lobby' && ctx.phase !== 'over';
   switch (channel) {
     case 'lobby': return !inGame;

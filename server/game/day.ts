@@ -40,18 +40,20 @@ export function castVote(ctx: GameContext, e: EventOf<'vote.cast'>): GameContext
 export const allVoted = (ctx: GameContext) => ctx.vote !== null && living(ctx).every((s) => s in ctx.vote!.ballots);
 
 /**
- * Close the vote (R42–R47): count, apply the vote rule and the tie rule, track idle voters, and
- * either open a re-vote or settle the execution.
+ * Close the vote (R44–R48): count, apply the vote rule and the tie rule, and either open a
+ * re-vote or settle the execution and the idle voters (R40).
  */
 export function tally(ctx: GameContext): GameContext {
   const vote = ctx.vote!;
   const voters = living(ctx);
   const counts: Record<number, number> = {};
   let abstain = 0;
+  const alive = new Set(voters);
   for (const seat of voters) {
     const b = vote.ballots[seat];
     if (b === undefined) continue;
-    if (b === null) abstain++;
+    // A ballot for a player who has since left counts as an abstention (R43).
+    if (b === null || !alive.has(b)) abstain++;
     else counts[b] = (counts[b] ?? 0) + 1;
   }
   const max = Math.max(0, ...Object.values(counts));
@@ -70,7 +72,12 @@ export function tally(ctx: GameContext): GameContext {
   const ballots = ctx.settings.secretVotes ? undefined : { ...vote.ballots };
   const entry: TimelineEntry = { kind: 'vote', day: ctx.day, round: vote.round, tally: counts, abstain, outcome, ...(ballots ? { ballots } : {}), ...(executed !== null ? { seat: executed } : {}) };
 
-  // Idle voters (R48): one missed vote warns, two in a row remove the player.
+  let next: GameContext = { ...ctx, rng, timeline: [...ctx.timeline, entry] };
+  if (outcome === 'revote') {
+    return { ...next, vote: { round: 2, candidates: leaders, ballots: {} } };
+  }
+  // Idle voters (R40): only the day's last round counts, so a re-vote neither saves nor doubles
+  // a miss. One missed vote warns, two in a row remove the player.
   const idle: number[] = [];
   const players = ctx.players.map((p) => {
     if (!p.alive) return p;
@@ -78,10 +85,7 @@ export function tally(ctx: GameContext): GameContext {
     if (missedVotes >= 2) idle.push(p.seat);
     return missedVotes === p.missedVotes ? p : { ...p, missedVotes };
   });
-  let next: GameContext = { ...ctx, rng, players, timeline: [...ctx.timeline, entry] };
-  if (outcome === 'revote') {
-    return { ...next, vote: { round: 2, candidates: leaders, ballots: {} } };
-  }
+  next = { ...next, players };
   const deaths: Death[] = [];
   if (executed !== null) deaths.push({ seat: executed, cause: 'executed', publicCause: 'executed' });
   for (const seat of idle) if (seat !== executed) deaths.push({ seat, cause: 'afk', publicCause: 'afk' });

@@ -5,7 +5,7 @@ import type { GameContext, Player } from './types.ts';
 export interface Death { seat: number; cause: DeathCause; publicCause: PublicCause }
 
 /**
- * Kill these seats at once (R28–R31): lovers follow in grief, dead hunters queue their shot unless
+ * Kill these seats at once (R28–R30): lovers follow in grief, dead hunters queue their shot unless
  * they left or idled out. Returns the new context and every seat that died, in order.
  */
 export function applyDeaths(ctx: GameContext, deaths: Death[], griefCause: PublicCause = 'grief'): [GameContext, Death[]] {

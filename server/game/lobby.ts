@@ -13,9 +13,12 @@ function lowestFreeSeat(ctx: GameContext): number {
   return seat;
 }
 
-/** The next host (R12): the lowest seat still connected, else the lowest seat at all. */
+/**
+ * The next host (R12): the lowest connected human seat, else the lowest human seat, else the
+ * lowest connected bot, else the lowest bot; never a player who left.
+ */
 function nextHost(players: Player[], leaving: number): number | null {
-  const rest = players.filter((p) => p.seat !== leaving && !(p.death?.cause === 'left'));
+  const rest = players.filter((p) => p.seat !== leaving && !p.left);
   const humans = rest.filter((p) => !p.bot);
   const pool = humans.find((p) => p.connected) ?? humans[0] ?? rest.find((p) => p.connected) ?? rest[0];
   return pool ? pool.seat : null;
@@ -42,7 +45,7 @@ export function rejectLobby(ctx: GameContext, e: EventOf<'player.join' | 'settin
     case 'host.transfer':
       if (!isHost(ctx, e.seat)) return 'host/only';
       if (e.type === 'host.kick' && !inLobby(ctx)) return 'phase/wrong';
-      if (e.target === e.seat || !player(ctx, e.target)) return 'host/invalid-target';
+      if (e.target === e.seat || !player(ctx, e.target) || player(ctx, e.target)!.left) return 'host/invalid-target';
       return null;
     case 'game.start': {
       if (!isHost(ctx, e.seat)) return 'host/only';
@@ -64,14 +67,20 @@ export function join(ctx: GameContext, e: EventOf<'player.join'>): GameContext {
   return { ...ctx, players, host: ctx.host ?? (p.bot ? null : seat) };
 }
 
-/** Before the game a leaver frees the seat; during it the seat stays, dead (R13). */
+/**
+ * Before the game a leaver frees the seat; during it the seat stays, dead, marked as left (R13).
+ * A leaver's queued hunter shot is forfeited (R32); the shot being taken right now is skipped by
+ * the machine, which sees the shooter has left.
+ */
 export function leave(ctx: GameContext, seat: number): GameContext {
   const host = ctx.host === seat ? nextHost(ctx.players, seat) : ctx.host;
   if (inLobby(ctx)) return { ...ctx, host, players: ctx.players.filter((p) => p.seat !== seat) };
   const [after, died] = applyDeaths(ctx, [{ seat, cause: 'left', publicCause: 'left' }]);
   const timeline = [...after.timeline, ...died.map((d) => ({ kind: 'death' as const, day: ctx.day, seat: d.seat, cause: d.publicCause }))];
-  const players = after.players.map((p) => (p.seat === seat ? { ...p, connected: false } : p));
-  return { ...after, host, timeline, players };
+  const players = after.players.map((p) => (p.seat === seat ? { ...p, connected: false, left: true } : p));
+  const shooting = ctx.phase === 'hunter' ? ctx.pendingShots[0] : undefined;
+  const pendingShots = after.pendingShots.filter((s, i) => s !== seat || (i === 0 && s === shooting));
+  return { ...after, host, timeline, players, pendingShots };
 }
 
 export function transfer(ctx: GameContext, target: number): GameContext {
@@ -106,9 +115,25 @@ export function start(ctx: GameContext, e: EventOf<'game.start'>): GameContext {
 /** Play again: same seats (leavers gone), roles cleared, back to the lobby (R14). */
 export function reset(ctx: GameContext): GameContext {
   const players = ctx.players
-    .filter((p) => p.death?.cause !== 'left')
-    .map((p) => ({ ...p, role: null, alive: true, death: null, lover: null, missedVotes: 0 }));
-  return { ...ctx, players, vote: null, ready: [], pendingShots: [], executed: null, timeline: [], secrets: [], outcome: null, seed: null };
+    .filter((p) => !p.left)
+    .map((p) => ({ seat: p.seat, name: p.name, bot: p.bot, connected: p.connected, role: null, alive: true, death: null, lover: null, missedVotes: 0 }));
+  return {
+    ...ctx,
+    players,
+    day: 0,
+    night: { picks: {}, actions: {} },
+    vote: null,
+    ready: [],
+    pendingShots: [],
+    next: 'day',
+    potions: {},
+    lastProtected: {},
+    executed: null,
+    timeline: [],
+    secrets: [],
+    outcome: null,
+    seed: null,
+  };
 }
 
 export const MIN_TO_START = MIN_PLAYERS;

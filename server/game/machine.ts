@@ -4,6 +4,8 @@ import type { Phase } from '../../shared/views.ts';
 import { initialContext } from './context.ts';
 import { allReady, allVoted, openVote, tally } from './day.ts';
 import { shoot } from './hunter.ts';
+import { player } from './deaths.ts';
+import { leave } from './lobby.ts';
 import { nightComplete, resolveNight } from './night.ts';
 import { enterPhase } from './phases.ts';
 import { apply, reject } from './rules.ts';
@@ -38,6 +40,14 @@ export const gameMachine = setup({
     hunterDue: ({ context }) => context.pendingShots.length > 0,
     decided: ({ context }) => checkOutcome(context) !== null,
     nightNext: ({ context }) => context.next === 'night',
+    // A departure that decides the game ends it at once, unless a hunter's shot is still due (R13, R56).
+    leaveDecides: ({ context, event }) => {
+      if (event.type !== 'player.leave' || context.phase === 'lobby' || context.phase === 'over') return false;
+      if (reject(context, event) !== null) return false;
+      const after = leave(context, event.seat);
+      return after.pendingShots.length === 0 && checkOutcome(after) !== null;
+    },
+    shooterLeft: ({ context }) => context.pendingShots.length > 0 && player(context, context.pendingShots[0])?.left === true,
   },
   actions: {
     apply: assign(({ context, event }) => apply(context, event)),
@@ -54,7 +64,10 @@ export const gameMachine = setup({
   on: {
     'chat.send': { guard: 'accepted', actions: 'apply' },
     'player.connection': { guard: 'accepted', actions: 'apply' },
-    'player.leave': { guard: 'accepted', actions: 'apply' },
+    'player.leave': [
+      { guard: 'leaveDecides', target: '.over', actions: 'apply' },
+      { guard: 'accepted', actions: 'apply' },
+    ],
     'host.transfer': { guard: 'accepted', actions: 'apply' },
   },
   states: {
@@ -104,6 +117,8 @@ export const gameMachine = setup({
     },
     hunter: {
       entry: { type: 'enter', params: { phase: 'hunter' } },
+      // A hunter who leaves before shooting forfeits the shot (R32).
+      always: { guard: 'shooterLeft', target: 'settle', actions: 'skipShot' },
       on: {
         'hunter.shoot': { guard: 'accepted', target: 'settle', actions: 'apply' },
         'timer.expired': { guard: 'current', target: 'settle', actions: 'skipShot' },

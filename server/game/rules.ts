@@ -20,7 +20,10 @@ export function reject(ctx: GameContext, e: GameEvent): Rejection {
     case 'game.start':
     case 'game.reset':
       return rejectLobby(ctx, e);
-    case 'player.leave':
+    case 'player.leave': {
+      const p = player(ctx, e.seat);
+      return p && !p.left ? null : 'room/not-member';
+    }
     case 'player.connection':
       return player(ctx, e.seat) ? null : 'room/not-member';
     case 'night.act': return rejectNightAction(ctx, e);

@@ -13,6 +13,8 @@ export interface Player {
   death: { day: number; cause: DeathCause; publicCause: PublicCause } | null;
   lover: number | null;
   missedVotes: number;
+  /** Set when the player left during a game (R13): the seat stays, dead, until the game is reset. */
+  left?: boolean;
 }
 
 export type NightAction =

@@ -18,7 +18,7 @@ function members(ctx: GameContext, team: 'village' | 'wolves'): number[] {
 }
 
 /**
- * The win check (R50–R55), in precedence order: tanner executed, cross-team lovers last alive,
+ * The win check (R51–R56), in precedence order: tanner executed, cross-team lovers last alive,
  * nobody alive, no werewolf alive, werewolves at least as many as the others.
  */
 export function checkOutcome(ctx: GameContext): Outcome | null {

@@ -6,12 +6,15 @@ export function livingWolves(ctx: GameContext): number[] {
   return ctx.players.filter((p) => p.alive && p.role === 'werewolf').map((p) => p.seat);
 }
 
-/** The seats that most living wolves picked (R22): several when tied, none when nobody picked. */
+/**
+ * The living seats that most living wolves picked (R22): several when tied, none when nobody
+ * picked. The pick of a wolf who left, or of a victim who left, does not count.
+ */
 export function leadingPicks(ctx: GameContext): number[] {
   const counts = new Map<number, number>();
   for (const wolf of livingWolves(ctx)) {
     const target = ctx.night.picks[wolf];
-    if (target !== undefined) counts.set(target, (counts.get(target) ?? 0) + 1);
+    if (target !== undefined && isLiving(ctx, target)) counts.set(target, (counts.get(target) ?? 0) + 1);
   }
   let best = 0;
   let leaders: number[] = [];

@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { newGame } from '../helpers/game.ts';
+
+describe('hunter', () => {
+  it('[R30] a hunter killed at night shoots in a hunter phase of his own after dawn', () => {
+    const g = newGame({ players: 7, roles: { werewolf: 1, hunter: 1 } });
+    const hunter = g.seat('hunter');
+    g.wolvesPick(hunter).until('dawn');
+    expect(g.ctx.pendingShots).toEqual([hunter]);
+    g.expire();
+    expect(g.phase).toBe('hunter');
+    expect(g.view(hunter).you!.prompt).toMatchObject({ kind: 'hunter' });
+    const target = g.others([hunter])[0];
+    g.ok({ type: 'hunter.shoot', seat: hunter, target });
+    expect(g.player(target).death).toMatchObject({ cause: 'shot', publicCause: 'shot' });
+    expect(g.ctx.timeline.at(-1)).toEqual({ kind: 'shot', day: 1, hunter, seat: target });
+    expect(g.phase).toBe('day');
+  });
+
+  it('[R30] an executed hunter shoots; two hunters dying together shoot one after the other', () => {
+    const g = newGame({ players: 8, roles: { werewolf: 1, hunter: 2, witch: 1 } });
+    const [h1, h2] = g.seats('hunter');
+    const witch = g.seat('witch');
+    g.wolvesPick(h2);
+    g.ok({ type: 'night.act', seat: witch, action: { kind: 'witch', heal: false, poison: h1 } });
+    g.until('dawn');
+    expect(g.ctx.pendingShots).toEqual([h1, h2]);
+    g.expire();
+    expect(g.ctx.pendingShots[0]).toBe(h1);
+    g.refuse({ type: 'hunter.shoot', seat: h2, target: witch }, 'hunter/not-due');
+    g.ok({ type: 'hunter.shoot', seat: h1, target: null });
+    expect(g.phase).toBe('hunter');
+    expect(g.ctx.pendingShots).toEqual([h2]);
+    g.ok({ type: 'hunter.shoot', seat: h2, target: null });
+    expect(g.phase).toBe('day');
+
+    const e = newGame({ players: 7, roles: { werewolf: 1, hunter: 1 } });
+    const hunter = e.seat('hunter');
+    e.until('vote').everyoneVotes(hunter);
+    expect(e.phase).toBe('execution');
+    e.expire();
+    expect(e.phase).toBe('hunter');
+  });
+
+  it('[R30] a hunter removed for idling gets no shot', () => {
+    const g = newGame({ players: 7, roles: { werewolf: 1, hunter: 1 } });
+    const hunter = g.seat('hunter');
+    for (let day = 0; day < 2; day++) {
+      g.until('vote');
+      for (const s of g.living()) if (s !== hunter) g.ok({ type: 'vote.cast', seat: s, target: null });
+      g.until('execution');
+    }
+    expect(g.player(hunter).death).toMatchObject({ cause: 'afk' });
+    expect(g.ctx.pendingShots).toEqual([]);
+    g.expire();
+    expect(g.phase).toBe('night');
+  });
+
+  it('[R31] the shot takes a living player other than himself, or nobody; time out shoots nobody', () => {
+    const g = newGame({ players: 7, roles: { werewolf: 1, hunter: 1 } });
+    const hunter = g.seat('hunter');
+    const wolf = g.seat('werewolf');
+    g.wolvesPick(hunter).until('hunter');
+    g.refuse({ type: 'hunter.shoot', seat: hunter, target: hunter }, 'action/invalid-target');
+    g.refuse({ type: 'hunter.shoot', seat: hunter, target: 99 }, 'action/invalid-target');
+    g.refuse({ type: 'hunter.shoot', seat: wolf, target: hunter }, 'hunter/not-due');
+    g.expire();
+    expect(g.phase).toBe('day');
+    expect(g.ctx.timeline.at(-1)).toEqual({ kind: 'shot', day: 1, hunter, seat: null });
+    g.refuse({ type: 'hunter.shoot', seat: hunter, target: wolf }, 'hunter/not-due');
+  });
+
+  it('[R31] a shot lover takes the other along; a shot hunter shoots in turn', () => {
+    const g = newGame({ players: 9, roles: { werewolf: 1, hunter: 2, cupid: 1 } });
+    const [h1, h2] = g.seats('hunter');
+    const cupid = g.seat('cupid');
+    const [a, b] = g.others([h1, h2, cupid]);
+    g.ok({ type: 'night.act', seat: cupid, action: { kind: 'cupid', targets: [h2, a] } });
+    g.wolvesPick(h1).until('hunter');
+    g.ok({ type: 'hunter.shoot', seat: h1, target: a });
+    expect(g.player(a).death!.cause).toBe('shot');
+    expect(g.player(h2).death).toMatchObject({ cause: 'grief', publicCause: 'grief' });
+    expect(g.phase).toBe('hunter');
+    expect(g.ctx.pendingShots).toEqual([h2]);
+    g.ok({ type: 'hunter.shoot', seat: h2, target: b });
+    expect(g.alive(b)).toBe(false);
+  });
+
+  it('[R32] a hunter who leaves before his shot forfeits it', () => {
+    const g = newGame({ players: 8, roles: { werewolf: 1, hunter: 2, witch: 1 } });
+    const [h1, h2] = g.seats('hunter');
+    const witch = g.seat('witch');
+    g.wolvesPick(h1);
+    g.ok({ type: 'night.act', seat: witch, action: { kind: 'witch', heal: false, poison: h2 } });
+    g.until('dawn');
+    expect(g.ctx.pendingShots).toEqual([h1, h2]);
+    // The second hunter leaves while waiting: his shot is gone.
+    g.ok({ type: 'player.leave', seat: h2 });
+    expect(g.ctx.pendingShots).toEqual([h1]);
+    g.expire();
+    expect(g.phase).toBe('hunter');
+    // The first leaves during his own turn: the phase ends at once, with no shot.
+    g.ok({ type: 'player.leave', seat: h1 });
+    expect(g.phase).toBe('day');
+    expect(g.ctx.timeline.at(-1)).toEqual({ kind: 'shot', day: 1, hunter: h1, seat: null });
+  });
+});

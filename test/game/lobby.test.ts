@@ -1,0 +1,219 @@
+import { describe, expect, it } from 'vitest';
+import { autoRoles, rolesProblem } from '../../server/game/index.ts';
+import { DEFAULT_SETTINGS, MAX_PLAYERS, MIN_PLAYERS } from '../../shared/settings.ts';
+import { newGame } from '../helpers/game.ts';
+
+describe('lobby and settings', () => {
+  it('[R2] the defaults are the documented ones', () => {
+    expect(DEFAULT_SETTINGS).toMatchObject({
+      maxSeats: 10, roles: 'auto', reveal: 'full', voteRule: 'plurality', tieRule: 'revote', secretVotes: false,
+      wolfChat: true, deadChat: true, spectatorsSeeDeadChat: false, allowSpectators: true, visibility: 'public',
+      durations: { night: 60, dawn: 5, day: 120, vote: 45, execution: 5, hunter: 20 },
+    });
+  });
+
+  it('[R2] only the host changes settings, only in the lobby or when over, and only to valid ones', () => {
+    const g = newGame({ players: 6, lobbyOnly: true });
+    g.ok({ type: 'settings.update', seat: 0, patch: { reveal: 'team', durations: { day: 30 } } });
+    expect(g.ctx.settings.reveal).toBe('team');
+    expect(g.ctx.settings.durations).toMatchObject({ day: 30, night: 60 });
+    g.refuse({ type: 'settings.update', seat: 1, patch: { reveal: 'none' } }, 'host/only');
+    g.refuse({ type: 'settings.update', seat: 0, patch: { maxSeats: 5 } }, 'settings/invalid');
+    g.refuse({ type: 'settings.update', seat: 0, patch: { durations: { day: 0 } } }, 'settings/invalid');
+    g.ok({ type: 'game.start', seat: 0, seed: 1 });
+    g.refuse({ type: 'settings.update', seat: 0, patch: { reveal: 'none' } }, 'phase/wrong');
+  });
+
+  it('[R3] automatic roles follow the table for every player count', () => {
+    expect(autoRoles(5)).toEqual({ werewolf: 1, seer: 1 });
+    expect(autoRoles(6)).toEqual({ werewolf: 1, seer: 1, doctor: 1 });
+    expect(autoRoles(7)).toEqual({ werewolf: 2, seer: 1, doctor: 1 });
+    expect(autoRoles(8)).toEqual({ werewolf: 2, seer: 1, doctor: 1, witch: 1 });
+    expect(autoRoles(9)).toEqual({ werewolf: 2, seer: 1, doctor: 1, witch: 1, hunter: 1 });
+    expect(autoRoles(10)).toEqual({ werewolf: 3, seer: 1, doctor: 1, witch: 1, hunter: 1 });
+    expect(autoRoles(11)).toEqual({ werewolf: 3, seer: 1, doctor: 1, witch: 1, hunter: 1, cupid: 1 });
+    expect(autoRoles(13)).toEqual({ werewolf: 3, seer: 1, doctor: 1, witch: 1, hunter: 1, cupid: 1, tanner: 1 });
+    expect(autoRoles(14).werewolf).toBe(4);
+    expect(autoRoles(17).werewolf).toBe(4);
+    expect(autoRoles(18).werewolf).toBe(5);
+    expect(autoRoles(20).werewolf).toBe(5);
+    for (let n = MIN_PLAYERS; n <= MAX_PLAYERS; n++) expect(rolesProblem(autoRoles(n), n), `n=${n}`).toBeNull();
+  });
+
+  it('[R3] an automatic deal gives exactly the table\'s roles, villagers filling the rest', () => {
+    const g = newGame({ players: 10, roles: 'auto' });
+    const counts: Record<string, number> = {};
+    for (const p of g.ctx.players) counts[p.role!] = (counts[p.role!] ?? 0) + 1;
+    expect(counts).toEqual({ werewolf: 3, seer: 1, doctor: 1, witch: 1, hunter: 1, villager: 3 });
+  });
+
+  it('[R4] hand-chosen roles are refused without a wolf, with too many wolves or roles, or two cupids', () => {
+    expect(rolesProblem({ seer: 1 }, 6)).toMatch(/werewolf/);
+    expect(rolesProblem({ werewolf: 3 }, 6)).toMatch(/fewer/);
+    expect(rolesProblem({ werewolf: 2, seer: 2, witch: 2, doctor: 1 }, 6)).toMatch(/roles for/);
+    expect(rolesProblem({ werewolf: 1, cupid: 2 }, 6)).toMatch(/cupid/);
+    expect(rolesProblem({ werewolf: 2, seer: 2, witch: 1 }, 6)).toBeNull();
+    const g = newGame({ players: 6, roles: { werewolf: 3 }, lobbyOnly: true });
+    g.refuse({ type: 'game.start', seat: 0, seed: 1 }, 'host/invalid-roles');
+    g.ok({ type: 'settings.update', seat: 0, patch: { roles: { werewolf: 2, seer: 2 } } });
+    g.ok({ type: 'game.start', seat: 0, seed: 1 });
+    expect(g.seats('werewolf')).toHaveLength(2);
+    expect(g.seats('seer')).toHaveLength(2);
+    expect(g.seats('villager')).toHaveLength(2);
+  });
+
+  it('[R5] joining: trimmed unique names of 1–24 characters, lowest free seat, room full, not during a game', () => {
+    const g = newGame({ players: 0, lobbyOnly: true, settings: { maxSeats: 5 } });
+    g.ok({ type: 'player.join', name: '  Ann  ' });
+    expect(g.player(0).name).toBe('Ann');
+    g.refuse({ type: 'player.join', name: 'ann' }, 'name/taken');
+    g.refuse({ type: 'player.join', name: '   ' }, 'name/invalid');
+    g.refuse({ type: 'player.join', name: 'x'.repeat(25) }, 'name/invalid');
+    for (const n of ['B', 'C', 'D', 'E']) g.ok({ type: 'player.join', name: n });
+    g.refuse({ type: 'player.join', name: 'F' }, 'room/full');
+    g.ok({ type: 'host.kick', seat: 0, target: 2 });
+    g.ok({ type: 'player.join', name: 'F' });
+    expect(g.ctx.players.find((p) => p.name === 'F')!.seat).toBe(2);
+    g.ok({ type: 'game.start', seat: 0, seed: 3 });
+    g.refuse({ type: 'player.join', name: 'G' }, 'room/started');
+  });
+
+  it('[R5] the first human to join is the host; bots never become host by joining', () => {
+    const g = newGame({ players: 0, lobbyOnly: true });
+    g.ok({ type: 'player.join', name: 'Bot', bot: true });
+    expect(g.ctx.host).toBeNull();
+    g.ok({ type: 'player.join', name: 'Human' });
+    expect(g.ctx.host).toBe(1);
+    g.ok({ type: 'player.join', name: 'Other' });
+    expect(g.ctx.host).toBe(1);
+  });
+
+  it('[R6] only the host starts, only in the lobby, with at least five players', () => {
+    const g = newGame({ players: 4, lobbyOnly: true });
+    g.refuse({ type: 'game.start', seat: 0, seed: 1 }, 'host/not-enough-players');
+    g.ok({ type: 'player.join', name: 'P4' });
+    g.refuse({ type: 'game.start', seat: 1, seed: 1 }, 'host/only');
+    g.ok({ type: 'game.start', seat: 0, seed: 1 });
+    expect(g.phase).toBe('night');
+    expect(g.ctx.day).toBe(1);
+    expect(g.ctx.players.every((p) => p.alive && p.role !== null)).toBe(true);
+    g.refuse({ type: 'game.start', seat: 0, seed: 1 }, 'phase/wrong');
+  });
+
+  it('[R6] the deal depends on the seed alone: same seed, same roles; another seed, another deal', () => {
+    const deal = (seed: number) => newGame({ players: 10, roles: 'auto', seed }).ctx.players.map((p) => p.role);
+    expect(deal(7)).toEqual(deal(7));
+    const deals = new Set([1, 2, 3, 4, 5, 6].map((s) => deal(s).join()));
+    expect(deals.size).toBeGreaterThan(1);
+  });
+
+  it('[R11] the host kicks (lobby or over only, never himself) and hands over the host role', () => {
+    const g = newGame({ players: 6, lobbyOnly: true });
+    g.refuse({ type: 'host.kick', seat: 1, target: 2 }, 'host/only');
+    g.refuse({ type: 'host.kick', seat: 0, target: 0 }, 'host/invalid-target');
+    g.refuse({ type: 'host.kick', seat: 0, target: 9 }, 'host/invalid-target');
+    g.ok({ type: 'host.kick', seat: 0, target: 5 });
+    expect(g.ctx.players.map((p) => p.seat)).toEqual([0, 1, 2, 3, 4]);
+    g.ok({ type: 'game.start', seat: 0, seed: 1 });
+    g.refuse({ type: 'host.kick', seat: 0, target: 1 }, 'phase/wrong');
+    g.refuse({ type: 'host.transfer', seat: 1, target: 2 }, 'host/only');
+    g.refuse({ type: 'host.transfer', seat: 0, target: 0 }, 'host/invalid-target');
+    g.ok({ type: 'host.transfer', seat: 0, target: 3 });
+    expect(g.ctx.host).toBe(3);
+    g.ok({ type: 'player.leave', seat: 1 });
+    g.refuse({ type: 'host.transfer', seat: 3, target: 1 }, 'host/invalid-target');
+  });
+
+  it('[R12] when the host leaves, the lowest connected human takes over, then humans, then bots', () => {
+    const g = newGame({ players: 0, lobbyOnly: true });
+    g.ok({ type: 'player.join', name: 'H0' });
+    g.ok({ type: 'player.join', name: 'B1', bot: true });
+    g.ok({ type: 'player.join', name: 'H2' });
+    g.ok({ type: 'player.join', name: 'H3' });
+    g.ok({ type: 'player.connection', seat: 2, connected: false });
+    g.ok({ type: 'player.leave', seat: 0 });
+    expect(g.ctx.host).toBe(3);
+    g.ok({ type: 'player.leave', seat: 3 });
+    expect(g.ctx.host).toBe(2);
+    g.ok({ type: 'player.leave', seat: 2 });
+    expect(g.ctx.host).toBe(1);
+    g.ok({ type: 'player.leave', seat: 1 });
+    expect(g.ctx.host).toBeNull();
+  });
+
+  it('[R12] in a game the host role never passes to a player who left', () => {
+    const g = newGame({ players: 6 });
+    g.ok({ type: 'player.leave', seat: 1 });
+    g.ok({ type: 'player.leave', seat: 0 });
+    expect(g.ctx.host).toBe(2);
+  });
+
+  it('[R13] in the lobby a leaver frees the seat; during a game the seat stays, dead with cause left', () => {
+    const g = newGame({ players: 6, lobbyOnly: true });
+    g.ok({ type: 'player.leave', seat: 4 });
+    expect(g.ctx.players.some((p) => p.seat === 4)).toBe(false);
+    g.ok({ type: 'player.join', name: 'New' });
+    g.ok({ type: 'game.start', seat: 0, seed: 5 });
+    const v = g.others([], ['werewolf'])[0];
+    g.ok({ type: 'player.leave', seat: v });
+    expect(g.player(v)).toMatchObject({ alive: false, connected: false, left: true, death: { cause: 'left', publicCause: 'left' } });
+    expect(g.ctx.timeline.at(-1)).toEqual({ kind: 'death', day: 1, seat: v, cause: 'left' });
+    g.refuse({ type: 'player.leave', seat: v }, 'room/not-member');
+    g.refuse({ type: 'chat.send', seat: v, channel: 'dead', text: 'still here' }, 'chat/not-allowed');
+    g.refuse({ type: 'player.leave', seat: 99 }, 'room/not-member');
+  });
+
+  it('[R13] a dead player who leaves is dropped at the reset too', () => {
+    const g = newGame({ players: 5, roles: { werewolf: 1 } });
+    const wolf = g.seat('werewolf');
+    const [victim] = g.others();
+    g.wolvesPick(victim).until('day');
+    expect(g.alive(victim)).toBe(false);
+    g.ok({ type: 'player.leave', seat: victim });
+    expect(g.player(victim).left).toBe(true);
+    expect(g.player(victim).death!.cause).toBe('wolves');
+    // The wolf leaves: the village wins at once (R56).
+    g.ok({ type: 'player.leave', seat: wolf });
+    expect(g.phase).toBe('over');
+    const host = g.ctx.host!;
+    g.ok({ type: 'game.reset', seat: host });
+    expect(g.ctx.players.map((p) => p.seat)).not.toContain(victim);
+    expect(g.ctx.players.map((p) => p.seat)).not.toContain(wolf);
+  });
+
+  it('[R13] a departure that decides the game ends it at once', () => {
+    const g = newGame({ players: 5, roles: { werewolf: 1, seer: 1 } });
+    g.until('day');
+    g.ok({ type: 'player.leave', seat: g.seat('werewolf') });
+    expect(g.phase).toBe('over');
+    expect(g.ctx.outcome!.winner).toBe('village');
+  });
+
+  it('[R14] a reset brings the players back to the lobby with roles, deaths and days cleared', () => {
+    const g = newGame({ players: 5, roles: { werewolf: 1, witch: 1 } });
+    const wolf = g.seat('werewolf');
+    g.refuse({ type: 'game.reset', seat: 0 }, 'phase/wrong');
+    g.wolvesPick(g.others()[0]).until('vote');
+    g.ok({ type: 'chat.send', seat: g.living()[0], channel: 'day', text: 'it was them' });
+    g.everyoneVotes(wolf).until('over');
+    expect(g.ctx.outcome!.winner).toBe('village');
+    g.refuse({ type: 'game.reset', seat: 1 }, 'host/only');
+    g.ok({ type: 'game.reset', seat: 0 });
+    expect(g.phase).toBe('lobby');
+    expect(g.ctx).toMatchObject({ day: 0, deadline: null, vote: null, timeline: [], secrets: [], outcome: null, potions: {}, lastProtected: {}, pendingShots: [] });
+    expect(g.ctx.players.every((p) => p.alive && p.role === null && p.death === null && p.lover === null && p.missedVotes === 0)).toBe(true);
+    expect(g.ctx.chat.map((m) => m.text)).toContain('it was them');
+    g.ok({ type: 'game.start', seat: 0, seed: 9 });
+    expect(g.ctx).toMatchObject({ phase: 'night', day: 1, gameNo: 2 });
+  });
+
+  it('[R15] a connection change marks the seat and changes nothing else', () => {
+    const g = newGame({ players: 5 });
+    const before = g.ctx;
+    g.ok({ type: 'player.connection', seat: 2, connected: false });
+    expect(g.player(2).connected).toBe(false);
+    expect({ ...g.ctx, players: before.players, version: 0 }).toEqual({ ...before, version: 0 });
+    expect(g.view('spectator').players[2].connected).toBe(false);
+    g.refuse({ type: 'player.connection', seat: 9, connected: true }, 'room/not-member');
+  });
+});
