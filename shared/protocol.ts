@@ -28,7 +28,7 @@ export const commandSchemas = {
   'room:create': z.strictObject({ name, settings: settingsPatchSchema.optional() }),
   'room:join': z.intersection(roomRef, z.object({ name, bot: z.boolean().optional() })),
   'room:spectate': roomRef,
-  'room:resume': z.strictObject({ token: z.string().min(1).max(64) }),
+  'room:resume': z.strictObject({ token: z.string().min(1).max(128) }),
   'room:leave': z.strictObject({}),
   'room:sync': z.strictObject({}),
   'room:settings': z.strictObject({ patch: settingsPatchSchema }),

@@ -40,6 +40,10 @@ export class Room {
   private restarting = false;
   spectators = 0;
   private connections = new Map<number, number>();
+  /** After a restart no phase ends before this time, so players have a moment to reconnect. */
+  private notBefore = 0;
+  /** Shutting down: new commands are refused with server/busy, queued ones still run. */
+  private draining = false;
 
   private constructor(private deps: RoomDeps, private hooks: RoomHooks, public record: StoredRoom) {
     this.tracker = new ViewTracker(record.viewVersions);
@@ -58,8 +62,23 @@ export class Room {
   /** Bring a stored room back: its snapshot, then the logged events after it, then its timer. */
   static restore(deps: RoomDeps, hooks: RoomHooks, record: StoredRoom, tail: GameEvent[]): Room {
     const room = new Room(deps, hooks, record);
+    room.notBefore = deps.clock.now() + (deps.restoreGraceMs ?? 0);
     room.boot(record.snapshot, tail);
     return room;
+  }
+
+  /**
+   * Duties of a room just restored from the store: nobody is connected any more, a snapshot
+   * migrated to this machine version is written back at once, and a game that ended just
+   * before the server died gets its record (saving it twice is ignored).
+   */
+  afterRestore(migrated: boolean): void {
+    if (migrated) {
+      this.record = { ...this.record, snapshot: this.lastGood, snapshotSeq: this.record.seq };
+      void this.deps.store.commit(this.record, null).catch((err) => this.deps.log.error({ err, roomId: this.id }, 'writing the migrated snapshot failed'));
+    }
+    for (const p of this.context.players) if (p.connected) void this.submit({ type: 'presence', seat: p.seat, connected: false });
+    if (this.context.phase === 'over') void finishGame(this.deps, this.record, this.context).catch((err) => this.deps.log.error({ err, roomId: this.id }, 'saving the game record failed'));
   }
 
   get id(): string { return this.record.roomId; }
@@ -84,6 +103,7 @@ export class Room {
   /** Queue a command; resolves with its ack once it is durable (or refused). */
   submit(cmd: RoomCommand): Promise<Ack<unknown>> {
     if (this.closed) return Promise.resolve(fail('room/closed'));
+    if (this.draining) return Promise.resolve(fail('server/busy'));
     return new Promise((resolve) => {
       this.queue.push({ cmd, resolve, at: performance.now() });
       void this.pump();
@@ -178,7 +198,7 @@ export class Room {
   private resultOf(cmd: RoomCommand, event: GameEvent, before: GameContext, after: GameContext): Record<string, unknown> {
     if (event.type === 'player.join') {
       const seat = after.players.find((p) => !before.players.some((q) => q.seat === p.seat))!.seat;
-      return { seat, token: this.deps.newToken() };
+      return { seat, token: `${this.id}:${this.deps.newToken()}` };
     }
     if (event.type === 'chat.send') return { id: after.chatSeq };
     void cmd;
@@ -268,11 +288,12 @@ export class Room {
     this.clearTimer();
     const phaseId = ctx.phaseId;
     this.timerPhase = phaseId;
-    const ms = ctx.deadline - this.deps.clock.now();
+    const ms = Math.max(ctx.deadline, this.notBefore) - this.deps.clock.now();
     this.timer = this.deps.clock.setTimer(ms, () => {
       this.timer = null;
       // A deadline beyond one timer's reach re-arms; otherwise the phase ends.
-      if (this.context.phaseId === phaseId && this.context.deadline !== null && this.context.deadline > this.deps.clock.now()) { this.armTimer(); return; }
+      const due = this.context.deadline === null ? null : Math.max(this.context.deadline, this.notBefore);
+      if (this.context.phaseId === phaseId && due !== null && due > this.deps.clock.now()) { this.armTimer(); return; }
       void this.submit({ type: 'timer', phaseId });
     });
   }
@@ -318,6 +339,12 @@ export class Room {
     try { this.actor.stop(); } catch { /* already stopped */ }
     this.deps.outbox.emit(this.id, 'all', 'room:closed', { roomId: this.id, reason });
     for (const item of this.queue.splice(0)) item.resolve(fail('room/closed'));
+  }
+
+  /** Shutdown: refuse new commands with server/busy; resolves once the queued ones are acked. */
+  async drain(): Promise<void> {
+    this.draining = true;
+    while (!this.idle() && !this.closed) await new Promise((r) => setTimeout(r, 5));
   }
 
   /** Stop without telling anyone (shutdown or takeover elsewhere); the stored state stays. */
