@@ -69,6 +69,7 @@ export function createApp(deps: AppDeps): App {
     newSeed: () => randomInt(0, 2 ** 32 - 1),
     newGameId: () => uuid(),
     snapshotEvery: deps.snapshotEvery,
+    restoreGraceMs: config.restoreGraceMs,
   };
   const lobby = {
     summary: (room: RoomSummary) => { if (room.visibility === 'public') io.to(LOBBY_CHANNEL).emit('lobby:room', { room }); },
@@ -80,6 +81,7 @@ export function createApp(deps: AppDeps): App {
     get: (id) => registry.get(id),
     byInvite: (code) => registry.byInvite(code),
     create: (settings) => {
+      if (draining) return null;
       const roomId = uuid();
       const room = registry.create(roomId, settings);
       if (room) metrics.rooms.set(registry.size);
@@ -88,6 +90,7 @@ export function createApp(deps: AppDeps): App {
     publicSummaries: () => registry.all().filter((r) => !r.closed && r.context.settings.visibility === 'public').map((r) => r.summary()),
   };
 
+  let draining = false;
   const startedAt = Date.now();
   const httpApp = createHttpApp({
     rooms: directory,
@@ -104,10 +107,14 @@ export function createApp(deps: AppDeps): App {
     restore: () => registry.restoreAll(),
     async close() {
       clearInterval(sweeper);
-      io.emit('room:notice', { roomId: '', code: 'server/draining', message: 'The server is restarting; you will be reconnected to your seat.' });
-      registry.haltAll();
-      await new Promise<void>((resolve) => io.close(() => resolve()));
+      // Stop accepting: no new connections, no new rooms, rooms refuse new commands (server/busy).
+      draining = true;
+      http.close();
+      // Commands already queued finish and are acked; every room halts with its state stored.
+      await registry.drainAll(5_000);
       await store.close();
+      io.emit('room:notice', { roomId: '', code: 'server/draining', message: 'The server is restarting; you will be reconnected to your seat.' });
+      await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };
 

@@ -10,6 +10,8 @@ export interface Config {
   nodeId: string;
   logLevel: string;
   seatGraceMs: number;
+  /** After a restart, no restored phase ends sooner than this, so players can reconnect first. */
+  restoreGraceMs: number;
   roomEmptyGraceMs: number;
   maxRooms: number;
   restartMax: number;
@@ -37,6 +39,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     nodeId: env.NODE_ID ?? `node-${process.pid}`,
     logLevel: env.LOG_LEVEL ?? 'info',
     seatGraceMs: num(env, 'SEAT_GRACE_S', 60) * 1000,
+    restoreGraceMs: num(env, 'RESTORE_GRACE_S', 15) * 1000,
     roomEmptyGraceMs: num(env, 'ROOM_EMPTY_GRACE_S', 600) * 1000,
     maxRooms: num(env, 'MAX_ROOMS', 5000),
     restartMax: num(env, 'RESTART_MAX', 3),

@@ -1,3 +1,4 @@
+import pino from 'pino';
 import { readConfig } from './config.ts';
 import { createApp } from './app.ts';
 import { openStore } from './store/open.ts';
@@ -5,23 +6,31 @@ import { openStore } from './store/open.ts';
 /** Read the environment, open the store, restore stored rooms, listen; drain on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = readConfig();
-  const store = await openStore(config);
-  const app = createApp({ config, store });
+  const log = pino({ level: config.logLevel, base: { node: config.nodeId } });
+  const store = await openStore(config, log);
+  const app = createApp({ config, store, log });
   const restored = await app.restore();
   await new Promise<void>((resolve) => app.http.listen(config.port, config.host, resolve));
   const addr = app.http.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
-  app.log.info({ port, store: store.kind, restored }, `Werewolf lobby on http://localhost:${port}`);
+  log.info({ port, store: store.kind, restored, skipped: app.registry.skipped.length }, `Werewolf lobby on http://localhost:${port}`);
 
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) return;
     closing = true;
-    app.log.info({ signal }, 'draining');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    log.info({ signal }, 'draining');
+    // A drain that hangs must not keep a dying server up: the store is durable at every ack anyway.
+    const force = setTimeout(() => { log.error('drain took over 10 s; exiting anyway'); process.exit(1); }, 10_000);
     force.unref();
-    await app.close();
-    process.exit(0);
+    try {
+      await app.close();
+      log.info('drained; exiting');
+      process.exit(0);
+    } catch (err) {
+      log.error({ err }, 'drain failed');
+      process.exit(1);
+    }
   };
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));

@@ -41,4 +41,6 @@ export interface RoomDeps {
   newGameId(): string;
   /** Write the snapshot every this many events (and at every phase change); the log holds the rest. */
   snapshotEvery?: number;
+  /** After a restore from the store, no phase ends sooner than this (players reconnecting). */
+  restoreGraceMs?: number;
 }

@@ -1,5 +1,5 @@
 import { createActor } from 'xstate';
-import { gameMachine, type GameContext, type GameEvent } from '../game/index.ts';
+import { gameMachine, type GameContext, type GameEvent, MACHINE_VERSION } from '../game/index.ts';
 import type { GameRecord, StoredRoom } from '../store/types.ts';
 import type { RoomDeps } from './ports.ts';
 
@@ -10,6 +10,7 @@ export async function finishGame(deps: RoomDeps, room: StoredRoom, ctx: GameCont
   const events: GameEvent[] = logged.filter((e) => e.seq <= room.seq).map((e) => e.event);
   const record: GameRecord = {
     gameId: deps.newGameId(),
+    machineVersion: MACHINE_VERSION,
     roomId: room.roomId,
     gameNo: ctx.gameNo,
     settings: ctx.settings,

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { RoomSummary } from '../../shared/protocol.ts';
 import type { Settings } from '../../shared/settings.ts';
-import { MACHINE_VERSION } from '../game/index.ts';
 import type { RoomDeps } from './ports.ts';
+import { restoreRooms, type Skipped } from './restore.ts';
 import { Room, type RoomHooks } from './room.ts';
 import { Supervisor, type Intensity } from './supervisor.ts';
 
@@ -33,6 +33,8 @@ export class Registry {
   private byCode = new Map<string, Room>();
   private emptySince = new Map<string, number>();
   readonly supervisor: Supervisor;
+  /** Stored rooms the last restore left out, and why. */
+  skipped: Skipped[] = [];
   private hooks: RoomHooks;
 
   constructor(private deps: RoomDeps, private opts: RegistryOptions, private events: RegistryEvents, private log: Logger) {
@@ -55,23 +57,13 @@ export class Registry {
     return room;
   }
 
-  /** Restore every stored room (after a restart): snapshot, log tail, timers re-armed. */
+  /** Restore every stored room (after a restart); returns how many came back (see restore.ts for the rest). */
   async restoreAll(): Promise<number> {
-    let n = 0;
-    for (const stored of await this.deps.store.loadRooms()) {
-      if (stored.machineVersion !== MACHINE_VERSION) {
-        this.log.error({ roomId: stored.roomId, stored: stored.machineVersion, current: MACHINE_VERSION }, 'stored room was written by another machine version; not restoring it');
-        continue;
-      }
-      try {
-        const tail = (await this.deps.store.events(stored.roomId, stored.snapshotSeq)).map((e) => e.event);
-        this.add(Room.restore(this.deps, this.hooks, stored, tail));
-        n++;
-      } catch (err) {
-        this.log.error({ err, roomId: stored.roomId }, 'stored room could not be restored; skipping it');
-      }
-    }
-    return n;
+    const { rooms, skipped } = await restoreRooms(this.deps, this.hooks);
+    for (const room of rooms) this.add(room);
+    this.skipped = skipped;
+    if (skipped.length > 0) this.log.warn({ restored: rooms.length, skipped: skipped.length }, 'some stored rooms were not restored');
+    return rooms.length;
   }
 
   add(room: Room): void {
@@ -104,6 +96,15 @@ export class Registry {
         this.remove(room, true);
       }
     }
+  }
+
+  /** Shutdown: every room finishes the commands it has queued (at most `timeoutMs`), then halts. */
+  async drainAll(timeoutMs: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const late = new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); });
+    await Promise.race([Promise.all(this.all().map((r) => r.drain())), late]);
+    clearTimeout(timer);
+    this.haltAll();
   }
 
   haltAll(): void {

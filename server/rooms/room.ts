@@ -67,24 +67,13 @@ export class Room {
     return room;
   }
 
-  /**
-   * Duties of a room just restored from the store: nobody is connected any more, a snapshot
-   * migrated to this machine version is written back at once, and a game that ended just
-   * before the server died gets its record (saving it twice is ignored).
-   */
-  afterRestore(migrated: boolean): void {
-    if (migrated) {
-      this.record = { ...this.record, snapshot: this.lastGood, snapshotSeq: this.record.seq };
-      void this.deps.store.commit(this.record, null).catch((err) => this.deps.log.error({ err, roomId: this.id }, 'writing the migrated snapshot failed'));
-    }
-    for (const p of this.context.players) if (p.connected) void this.submit({ type: 'presence', seat: p.seat, connected: false });
-    if (this.context.phase === 'over') void finishGame(this.deps, this.record, this.context).catch((err) => this.deps.log.error({ err, roomId: this.id }, 'saving the game record failed'));
-  }
 
   get id(): string { return this.record.roomId; }
   get code(): string { return this.record.code; }
   get closed(): boolean { return this.closedReason !== null; }
   get context(): GameContext { return this.actor.getSnapshot().context; }
+  /** The persisted snapshot after the last accepted event. */
+  get lastSnapshot(): unknown { return this.lastGood; }
 
   private boot(snapshot: unknown, tail: GameEvent[] = []): void {
     const machine = this.deps.machine ?? gameMachine;

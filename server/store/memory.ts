@@ -1,5 +1,5 @@
 import type { GameEvent } from '../game/index.ts';
-import type { GameRecord, GameSummary, LoggedEvent, Store, StoredRoom } from './types.ts';
+import { type GameRecord, type GameSummary, keepAfter, type LoggedEvent, type Store, type StoredRoom } from './types.ts';
 
 /** The store for unit tests and `STORE=memory`: same contract, nothing survives the process. */
 export class MemoryStore implements Store {
@@ -10,11 +10,10 @@ export class MemoryStore implements Store {
 
   async commit(room: StoredRoom, event: GameEvent | null): Promise<void> {
     this.rooms.set(room.roomId, structuredClone(room));
-    if (event) {
-      const log = this.logs.get(room.roomId) ?? [];
-      log.push({ roomId: room.roomId, seq: room.seq, event: structuredClone(event) });
-      this.logs.set(room.roomId, log);
-    }
+    let log = this.logs.get(room.roomId) ?? [];
+    if (event) log.push({ roomId: room.roomId, seq: room.seq, event: structuredClone(event) });
+    if (room.snapshotSeq === room.seq) log = log.filter((e) => e.seq > keepAfter(room));
+    this.logs.set(room.roomId, log);
   }
 
   async loadRooms(): Promise<StoredRoom[]> {
@@ -36,6 +35,7 @@ export class MemoryStore implements Store {
   }
 
   async saveGame(record: GameRecord): Promise<void> {
+    for (const g of this.games.values()) if (g.roomId === record.roomId && g.gameNo === record.gameNo) return;
     this.games.set(record.gameId, structuredClone(record));
   }
 

@@ -1,15 +1,19 @@
+import type { Logger } from 'pino';
 import type { Config } from '../config.ts';
 import { MemoryStore } from './memory.ts';
+import { SqliteStore } from './sqlite.ts';
 import type { Store } from './types.ts';
 
-/** The store the configuration names: SQLite in DATA_DIR by default. */
-export async function openStore(config: Config): Promise<Store> {
+/** The store the configuration names: SQLite in DATA_DIR by default, memory on STORE=memory. */
+export async function openStore(config: Config, log?: Logger): Promise<Store> {
   switch (config.store) {
     case 'memory':
+      log?.warn('STORE=memory: nothing survives a restart');
       return new MemoryStore();
-    case 'sqlite':
     case 'redis':
-      // Until the durable stores land, fall back to memory so the server still runs.
-      return new MemoryStore();
+      log?.warn({ dataDir: config.dataDir }, 'STORE=redis is not available in this build; using the SQLite store in DATA_DIR instead');
+      return new SqliteStore({ dir: config.dataDir });
+    case 'sqlite':
+      return new SqliteStore({ dir: config.dataDir });
   }
 }

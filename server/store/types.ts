@@ -24,10 +24,17 @@ export interface StoredRoom {
   updatedAt: number;
 }
 
+/** Events up to this seq are needed neither to restore the room (snapshot) nor for its current game's record. */
+export function keepAfter(room: Pick<StoredRoom, 'snapshotSeq' | 'gameStart'>): number {
+  return Math.min(room.snapshotSeq, room.gameStart?.seq ?? room.snapshotSeq);
+}
+
 export interface LoggedEvent { roomId: string; seq: number; event: GameEvent }
 
 export interface GameRecord {
   gameId: string;
+  /** The machine version the game was played under; `replay` needs the same one. Absent in records written before it was kept. */
+  machineVersion?: number;
   roomId: string;
   gameNo: number;
   settings: Settings;
@@ -49,9 +56,14 @@ export interface GameSummary {
   finishedAt: number;
 }
 
+/** Called for a stored room that cannot be read (corrupt row); the room is skipped, the rest load. */
+export type BrokenRoom = (roomId: string, err: Error) => void;
+
 /**
  * Persistence behind one port: memory for unit tests, SQLite by default, Redis when clustered.
  * `commit` must be durable when its promise resolves: the room acknowledges only then.
+ * The log keeps at least the events after min(snapshotSeq, gameStart.seq) of each room;
+ * older ones may be pruned.
  */
 export interface Store {
   readonly kind: string;
@@ -60,10 +72,11 @@ export interface Store {
    * The room's snapshot is rewritten only when `room.snapshotSeq === room.seq`.
    */
   commit(room: StoredRoom, event: GameEvent | null): Promise<void>;
-  loadRooms(): Promise<StoredRoom[]>;
+  loadRooms(onBroken?: BrokenRoom): Promise<StoredRoom[]>;
   loadRoom(roomId: string): Promise<StoredRoom | null>;
   events(roomId: string, afterSeq: number): Promise<LoggedEvent[]>;
   removeRoom(roomId: string): Promise<void>;
+  /** Keep a finished game; a second record of the same room and gameNo is ignored (saving is retried after a restart). */
   saveGame(record: GameRecord): Promise<void>;
   getGame(gameId: string): Promise<GameRecord | null>;
   /** Most recent finished games in which a player of this name sat. */

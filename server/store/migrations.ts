@@ -1,0 +1,70 @@
+import { MACHINE_VERSION } from '../game/index.ts';
+import type { LoggedEvent, StoredRoom } from './types.ts';
+
+/**
+ * One step of the machine's snapshot format: from `from` to `from + 1`. It rewrites the stored
+ * snapshots (current and game start) and the logged events still to be replayed.
+ */
+export interface Migration {
+  note: string;
+  snapshot(snapshot: unknown): unknown;
+  event?(event: LoggedEvent['event']): LoggedEvent['event'];
+}
+
+/**
+ * Migrations keyed by the version they upgrade from. Empty while MACHINE_VERSION is 1: when a
+ * change of the context's shape bumps it, add the step here, or stored rooms of the older
+ * version are refused (kept in the store, not restored) with a log line.
+ */
+export const MIGRATIONS: Record<number, Migration> = {};
+
+export type Upgrade =
+  | { ok: true; room: StoredRoom; tail: LoggedEvent[]; migrated: boolean }
+  | { ok: false; reason: string };
+
+/**
+ * Check a stored room and its log tail, and bring them to the current machine version. Never
+ * guesses: an unknown version, a missing step, a gap in the log or a snapshot that is not a game
+ * snapshot is a refusal with a reason, not a half-restored room.
+ */
+export function upgrade(stored: StoredRoom, tail: LoggedEvent[], current = MACHINE_VERSION, migrations = MIGRATIONS): Upgrade {
+  const problem = checkShape(stored, tail);
+  if (problem) return { ok: false, reason: problem };
+  if (stored.machineVersion > current) return { ok: false, reason: `written by machine version ${stored.machineVersion}, newer than this server's ${current}` };
+  let room = stored;
+  let events = tail;
+  for (let v = stored.machineVersion; v < current; v++) {
+    const m = migrations[v];
+    if (!m) return { ok: false, reason: `machine version ${stored.machineVersion} and no migration from version ${v} to ${v + 1}` };
+    room = {
+      ...room,
+      machineVersion: v + 1,
+      snapshot: m.snapshot(room.snapshot),
+      gameStart: room.gameStart ? { ...room.gameStart, snapshot: m.snapshot(room.gameStart.snapshot) } : null,
+    };
+    const step = m.event;
+    if (step) events = events.map((e) => ({ ...e, event: step(e.event) }));
+  }
+  return { ok: true, room, tail: events, migrated: room !== stored };
+}
+
+function checkShape(r: StoredRoom, tail: LoggedEvent[]): string | null {
+  if (!Number.isInteger(r.machineVersion)) return 'no machine version';
+  if (!isGameSnapshot(r.snapshot)) return 'the snapshot is not a game snapshot';
+  if (r.gameStart && !isGameSnapshot(r.gameStart.snapshot)) return 'the game-start snapshot is not a game snapshot';
+  if (!Number.isInteger(r.seq) || !Number.isInteger(r.snapshotSeq) || r.snapshotSeq > r.seq) return `bad sequence numbers (snapshot ${r.snapshotSeq}, last ${r.seq})`;
+  // The tail must be exactly the events after the snapshot: a gap would restore a different game.
+  if (tail.length !== r.seq - r.snapshotSeq || tail.some((e, i) => e.seq !== r.snapshotSeq + 1 + i)) {
+    return `the log after the snapshot (seq ${r.snapshotSeq}) does not run to seq ${r.seq} without gaps`;
+  }
+  if (tail.some((e) => typeof e.event !== 'object' || e.event === null || typeof (e.event as { type?: unknown }).type !== 'string')) return 'a logged event is not an event';
+  return null;
+}
+
+function isGameSnapshot(s: unknown): boolean {
+  if (typeof s !== 'object' || s === null) return false;
+  const snap = s as { status?: unknown; value?: unknown; context?: { players?: unknown; phase?: unknown; phaseId?: unknown } };
+  const ctx = snap.context;
+  return (snap.status === 'active' || snap.status === 'done') && snap.value !== undefined && typeof ctx === 'object' && ctx !== null
+    && Array.isArray(ctx.players) && typeof ctx.phase === 'string' && typeof ctx.phaseId === 'number';
+}
