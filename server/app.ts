@@ -114,6 +114,9 @@ export function createApp(deps: AppDeps): App {
       await registry.drainAll(5_000);
       await store.close();
       io.emit('room:notice', { roomId: '', code: 'server/draining', message: 'The server is restarting; you will be reconnected to your seat.' });
+      // Closing discards what a busy transport has not written yet: give the notice a moment to leave.
+      if (io.engine.clientsCount > 0) await new Promise((r) => setTimeout(r, 100));
+      // Transports close without a disconnect packet, so clients reconnect (and resume) on their own.
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },
   };

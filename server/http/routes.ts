@@ -1,6 +1,6 @@
 import express, { type Express } from 'express';
 import path from 'node:path';
-import type { RoomDirectory } from '../net/handlers.ts';
+import type { RoomDirectory } from '../rooms/ref.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/types.ts';
 
@@ -17,20 +17,21 @@ export function createHttpApp(deps: HttpDeps): Express {
   const app = express();
   app.disable('x-powered-by');
 
-  app.get('/api/rooms', (_req, res) => {
-    res.json({ rooms: deps.rooms.publicSummaries() });
+  app.get('/api/rooms', async (_req, res) => {
+    res.json({ rooms: await deps.rooms.publicSummaries() });
   });
 
-  app.get('/api/rooms/:id', (req, res) => {
-    const room = deps.rooms.get(req.params.id);
+  app.get('/api/rooms/:id', async (req, res) => {
+    const room = await deps.rooms.summary(req.params.id);
     if (!room) return void res.status(404).json({ error: { code: 'room/not-found', message: 'No such room.' } });
-    res.json({ room: room.summary() });
+    res.json({ room });
   });
 
-  app.get('/api/invites/:code', (req, res) => {
-    const room = deps.rooms.byInvite(req.params.code);
+  app.get('/api/invites/:code', async (req, res) => {
+    const ref = await deps.rooms.byInvite(req.params.code);
+    const room = ref ? await deps.rooms.summary(ref.id) : null;
     if (!room) return void res.status(404).json({ error: { code: 'room/not-found', message: 'No room has that invite code.' } });
-    res.json({ room: room.summary() });
+    res.json({ room });
   });
 
   app.get('/api/games', async (req, res, next) => {

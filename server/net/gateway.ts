@@ -4,7 +4,7 @@ import { type Ack, fail } from '../../shared/errors.ts';
 import { type ClientToServerEvents, type CommandName, commandSchemas, PROTOCOL_VERSION, type ServerToClientEvents } from '../../shared/protocol.ts';
 import type { Clock } from '../rooms/clock.ts';
 import type { Outbox } from '../rooms/ports.ts';
-import type { Room } from '../rooms/room.ts';
+import type { RoomRef } from '../rooms/ref.ts';
 import type { AudienceKey } from '../rooms/tracker.ts';
 import { type BotHost, type HandlerContext, handlers, type RoomDirectory } from './handlers.ts';
 import { channel, LOBBY_CHANNEL, Session } from './session.ts';
@@ -17,8 +17,6 @@ export interface GatewayOptions {
   log: Logger;
   rooms: RoomDirectory;
   nodeId: string;
-  /** How long a disconnected seat is kept before the game starts; during a game it is kept for good. */
-  seatGraceMs: number;
   limits: { commandsPerSecond: number; commandBurst: number; chatPerSecond: number; chatBurst: number };
   maxPayloadBytes: number;
   bots?: BotHost;
@@ -54,18 +52,20 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): void {
     opts.connections?.(1);
     socket.emit('hello', { protocol: PROTOCOL_VERSION, serverTime: opts.clock.now(), node: opts.nodeId });
 
-    const enter = (room: Room, audience: AudienceKey) => {
+    /** The room the connection is in, kept here so leaving needs no lookup. */
+    let current: RoomRef | null = null;
+    const enter = (room: RoomRef, audience: AudienceKey) => {
+      current = room;
       void socket.join([channel(room.id, 'all'), channel(room.id, audience)]);
-      if (audience === 'spectators') room.setSpectators(1);
-      else room.attachSeat(Number(audience.slice(5)));
+      room.attach(audience);
     };
     const exit = () => {
-      const { roomId, seat, spectator } = session;
+      const { roomId } = session;
+      const audience = session.audience;
       if (roomId === null) return;
-      const room = opts.rooms.get(roomId);
       for (const name of socket.rooms) if (name.startsWith(`${roomId}|`)) void socket.leave(name);
-      if (room && spectator) room.setSpectators(-1);
-      if (room && seat !== null) room.detachSeat(seat);
+      if (current && audience) current.detach(audience);
+      current = null;
       session.clear();
     };
     const h: HandlerContext = { session, rooms: opts.rooms, enter, exit, bots: opts.bots };
@@ -83,7 +83,7 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): void {
         void run(name, payload).then((res) => {
           opts.onCommand?.(name, res.ok);
           if (ack) ack(res);
-          if (res.ok) after(name);
+          if (res.ok) void after(name);
         });
       }) as never);
     }
@@ -103,7 +103,7 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): void {
         if (name === 'lobby:watch') {
           const on = (parsed.data as { on: boolean }).on;
           if (on) void socket.join(LOBBY_CHANNEL); else void socket.leave(LOBBY_CHANNEL);
-          return { ok: true, data: { rooms: on ? opts.rooms.publicSummaries() : [] } };
+          return { ok: true, data: { rooms: on ? await opts.rooms.publicSummaries() : [] } };
         }
         return await (handlers[name] as (h: HandlerContext, p: unknown) => Promise<Ack<unknown>>)(h, parsed.data);
       } catch (err) {
@@ -113,20 +113,19 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): void {
     }
 
     /** After a successful ack: a connection that entered a room gets its full state. */
-    function after(name: CommandName): void {
+    async function after(name: CommandName): Promise<void> {
       if (name === 'room:create' || name === 'room:join' || name === 'room:spectate' || name === 'room:resume') {
-        const room = session.roomId ? opts.rooms.get(session.roomId) : undefined;
         const audience = session.audience;
-        if (room && audience) socket.emit('room:state', room.stateFor(audience));
+        if (current && audience) socket.emit('room:state', await current.state(audience));
       }
-      if (name === 'room:kick') void evictKicked();
+      if (name === 'room:kick') await evictKicked();
     }
 
     /** A kicked seat's connections leave the seat's audience at once, wherever they are connected. */
     async function evictKicked(): Promise<void> {
-      const room = session.roomId ? opts.rooms.get(session.roomId) : undefined;
+      const room = current;
       if (!room) return;
-      const present = new Set(room.context.players.map((p) => p.seat));
+      const present = new Set((await room.facts()).players.map((p) => p.seat));
       const sockets = await io.in(channel(room.id, 'all')).fetchSockets();
       for (const s of sockets) {
         const seatRoom = [...s.rooms].find((r) => r.startsWith(`${room.id}|seat:`));
@@ -139,17 +138,7 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): void {
 
     socket.on('disconnect', () => {
       opts.connections?.(-1);
-      const { roomId, seat } = session;
       exit();
-      if (roomId === null || seat === null) return;
-      // Before a game, a seat left empty past the grace period is given up (R13).
-      opts.clock.setTimer(opts.seatGraceMs, () => {
-        const room = opts.rooms.get(roomId);
-        if (!room || room.closed || room.connectedSeats(seat) > 0) return;
-        const phase = room.context.phase;
-        const p = room.context.players.find((x) => x.seat === seat);
-        if (p && !p.connected && (phase === 'lobby' || phase === 'over')) void room.submit({ type: 'game', event: { type: 'player.leave', seat } });
-      });
     });
   });
 }

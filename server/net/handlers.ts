@@ -2,32 +2,27 @@ import { type Ack, fail, ok } from '../../shared/errors.ts';
 import type { CommandName, CommandPayload, CommandResults, SeatGrant } from '../../shared/protocol.ts';
 import { applySettingsPatch, DEFAULT_SETTINGS } from '../../shared/settings.ts';
 import type { GameMove } from '../rooms/commands.ts';
-import type { Room } from '../rooms/room.ts';
+import type { RoomDirectory, RoomRef } from '../rooms/ref.ts';
 import type { AudienceKey } from '../rooms/tracker.ts';
 import type { Session } from './session.ts';
+
+export type { RoomDirectory };
 
 /** What a command handler may use: its connection's session and the server's services. */
 export interface HandlerContext {
   session: Session;
   rooms: RoomDirectory;
-  /** Join the connection to a room's audience and send it the full state after the ack. */
-  enter(room: Room, audience: AudienceKey): void;
+  /** Join the connection to a room's audience; its full state follows the ack. */
+  enter(room: RoomRef, audience: AudienceKey): void;
   /** Take the connection out of its room (leaving, kicked, or switching rooms). */
   exit(): void;
   bots?: BotHost;
 }
 
-export interface RoomDirectory {
-  get(roomId: string): Room | undefined;
-  byInvite(code: string): Room | undefined;
-  create(settings: typeof DEFAULT_SETTINGS): Room | null;
-  publicSummaries(): import('../../shared/protocol.ts').RoomSummary[];
-}
-
 /** Hosts fill seats with in-process bots that play over the same protocol (client/bot). */
 export interface BotHost {
-  add(room: Room, strategy: 'random' | 'smart'): Promise<Ack<{ seat: number }>>;
-  remove(room: Room, seat: number): Promise<Ack<Record<string, never>>>;
+  add(room: RoomRef, strategy: 'random' | 'smart'): Promise<Ack<{ seat: number }>>;
+  remove(room: RoomRef, seat: number): Promise<Ack<Record<string, never>>>;
 }
 
 type Result<C extends CommandName> = Ack<CommandResults[C]>;
@@ -35,38 +30,36 @@ type Handler<C extends CommandName> = (h: HandlerContext, p: CommandPayload<C>) 
 
 const done = ok({} as Record<string, never>);
 
-function currentRoom(h: HandlerContext): Room | Ack<never> {
-  const roomId = h.session.roomId;
-  const room = roomId ? h.rooms.get(roomId) : undefined;
-  return room ?? fail('room/not-member');
+async function currentRoom(h: HandlerContext): Promise<RoomRef | null> {
+  return h.session.roomId ? h.rooms.get(h.session.roomId) : null;
 }
 
 /** The connection's room and seat, checked against the seat token (a kicked seat loses both). */
-function seated(h: HandlerContext): { room: Room; seat: number } | Ack<never> {
-  const room = currentRoom(h);
-  if (!('id' in room)) return room;
+async function seated(h: HandlerContext): Promise<{ room: RoomRef; seat: number } | Ack<never>> {
+  const room = await currentRoom(h);
+  if (!room) return fail('room/not-member');
   const { seat, token } = h.session;
-  if (seat === null || token === null || room.seatOfToken(token) !== seat) return fail('room/not-member');
+  if (seat === null || token === null || (await room.seatOfToken(token)) !== seat) return fail('room/not-member');
   return { room, seat };
 }
 
 /** Forget a room the connection no longer belongs to (closed, or its seat was taken away). */
-function dropStale(h: HandlerContext): void {
+async function dropStale(h: HandlerContext): Promise<void> {
   const { roomId, token, seat, spectator } = h.session;
   if (roomId === null) return;
-  const room = h.rooms.get(roomId);
-  const valid = room && !room.closed && (spectator || (token !== null && room.seatOfToken(token) === seat));
+  const room = await h.rooms.get(roomId);
+  const valid = room && !(await room.facts()).closed && (spectator || (token !== null && (await room.seatOfToken(token)) === seat));
   if (!valid) h.exit();
 }
 
 async function move<C extends CommandName>(h: HandlerContext, build: (seat: number) => GameMove): Promise<Result<C>> {
-  const s = seated(h);
+  const s = await seated(h);
   if (!('room' in s)) return s;
   return (await s.room.submit({ type: 'game', event: build(s.seat) })) as Result<C>;
 }
 
-async function joinRoom(h: HandlerContext, room: Room, name: string, bot = false): Promise<Ack<SeatGrant>> {
-  dropStale(h);
+async function joinRoom(h: HandlerContext, room: RoomRef, name: string, bot = false): Promise<Ack<SeatGrant>> {
+  await dropStale(h);
   if (h.session.roomId !== null) return fail('room/already-member');
   const ack = await room.submit({ type: 'join', name, bot });
   if (!ack.ok) return ack;
@@ -76,45 +69,52 @@ async function joinRoom(h: HandlerContext, room: Room, name: string, bot = false
   return ok({ roomId: room.id, code: room.code, seat, token });
 }
 
-function findRoom(h: HandlerContext, ref: { roomId: string } | { code: string }): Room | undefined {
+function findRoom(h: HandlerContext, ref: { roomId: string } | { code: string }): Promise<RoomRef | null> {
   return 'roomId' in ref ? h.rooms.get(ref.roomId) : h.rooms.byInvite(ref.code);
+}
+
+async function hostOf(h: HandlerContext): Promise<{ room: RoomRef; seat: number; players: { seat: number; bot: boolean }[] } | Ack<never>> {
+  const s = await seated(h);
+  if (!('room' in s)) return s;
+  const facts = await s.room.facts();
+  if (facts.host !== s.seat) return fail('host/only');
+  return { ...s, players: facts.players };
 }
 
 export const handlers: { [C in CommandName]: Handler<C> } = {
   'lobby:watch': async () => ok({ rooms: [] }), // the gateway joins or leaves the lobby channel
-  'room:list': async (h) => ok({ rooms: h.rooms.publicSummaries() }),
+  'room:list': async (h) => ok({ rooms: await h.rooms.publicSummaries() }),
 
   'room:create': async (h, p) => {
-    dropStale(h);
+    await dropStale(h);
     if (h.session.roomId !== null) return fail('room/already-member');
     const merged = applySettingsPatch(DEFAULT_SETTINGS, p.settings ?? {});
     if (!merged.ok) return fail('settings/invalid', merged.message);
-    const room = h.rooms.create(merged.settings);
+    const room = await h.rooms.create(merged.settings);
     if (!room) return fail('room/too-many');
     return joinRoom(h, room, p.name);
   },
 
   'room:join': async (h, p) => {
-    const room = findRoom(h, p);
+    const room = await findRoom(h, p);
     if (!room) return fail('room/not-found');
     return joinRoom(h, room, p.name, p.bot ?? false);
   },
 
   'room:spectate': async (h, p) => {
-    dropStale(h);
+    await dropStale(h);
     if (h.session.roomId !== null) return fail('room/already-member');
-    const room = findRoom(h, p);
+    const room = await findRoom(h, p);
     if (!room) return fail('room/not-found');
-    if (!room.context.settings.allowSpectators) return fail('room/no-spectators');
+    if (!(await room.facts()).allowSpectators) return fail('room/no-spectators');
     Object.assign(h.session, { roomId: room.id, seat: null, token: null, spectator: true });
     h.enter(room, 'spectators');
     return ok({ roomId: room.id, code: room.code });
   },
 
   'room:resume': async (h, p) => {
-    const roomId = p.token.split(':')[0];
-    const room = h.rooms.get(roomId);
-    const seat = room?.seatOfToken(p.token) ?? null;
+    const room = await h.rooms.get(p.token.split(':')[0]);
+    const seat = room ? await room.seatOfToken(p.token) : null;
     if (!room || seat === null) return fail('seat/token-invalid');
     if (h.session.roomId !== null && !(h.session.roomId === room.id && h.session.seat === seat)) h.exit();
     if (h.session.roomId === null) {
@@ -125,9 +125,8 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
   },
 
   'room:leave': async (h) => {
-    const room = currentRoom(h);
-    if (!('id' in room)) return room;
-    const s = seated(h);
+    if (h.session.roomId === null) return fail('room/not-member');
+    const s = await seated(h);
     if ('room' in s) {
       const ack = await s.room.submit({ type: 'game', event: { type: 'player.leave', seat: s.seat } });
       if (!ack.ok && ack.error.code !== 'room/not-member') return ack as Result<'room:leave'>;
@@ -137,11 +136,10 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
   },
 
   'room:sync': async (h) => {
-    const room = currentRoom(h);
-    if (!('id' in room)) return room;
+    const room = await currentRoom(h);
     const audience = h.session.audience;
-    if (!audience) return fail('room/not-member');
-    return ok(room.stateFor(audience));
+    if (!room || !audience) return fail('room/not-member');
+    return ok(await room.state(audience));
   },
 
   'room:settings': (h, p) => move(h, (seat) => ({ type: 'settings.update', seat, patch: p.patch })),
@@ -156,17 +154,15 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
   'chat:send': (h, p) => move(h, (seat) => ({ type: 'chat.send', seat, channel: p.channel, text: p.text })),
 
   'bot:add': async (h, p) => {
-    const s = seated(h);
+    const s = await hostOf(h);
     if (!('room' in s)) return s;
-    if (s.room.context.host !== s.seat) return fail('host/only');
     if (!h.bots) return fail('input/unknown-command', 'This server does not host bots.');
     return h.bots.add(s.room, p.strategy ?? 'smart');
   },
   'bot:remove': async (h, p) => {
-    const s = seated(h);
+    const s = await hostOf(h);
     if (!('room' in s)) return s;
-    if (s.room.context.host !== s.seat) return fail('host/only');
-    const target = s.room.context.players.find((x) => x.seat === p.seat);
+    const target = s.players.find((x) => x.seat === p.seat);
     if (!target) return fail('host/invalid-target');
     if (!target.bot) return fail('seat/not-bot');
     if (!h.bots) return fail('input/unknown-command', 'This server does not host bots.');

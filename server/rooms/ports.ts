@@ -39,6 +39,8 @@ export interface RoomDeps {
   newToken(): string;
   newSeed(): number;
   newGameId(): string;
+  /** Before a game, how long a seat with no connection is kept (default 60 s). */
+  seatGraceMs?: number;
   /** Write the snapshot every this many events (and at every phase change); the log holds the rest. */
   snapshotEvery?: number;
   /** After a restore from the store, no phase ends sooner than this (players reconnecting). */

@@ -26,7 +26,7 @@ export async function restoreRooms(deps: RoomDeps, hooks: RoomHooks): Promise<{ 
       afterRestore(deps, room, up.migrated);
       rooms.push(room);
     } catch (err) {
-      skip(stored.roomId, 'replaying its snapshot and log failed', err);
+      skip(stored.roomId, 'its snapshot and log could not be read or replayed', err);
     }
   }
   return { rooms, skipped };

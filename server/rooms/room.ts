@@ -5,6 +5,7 @@ import { type GameContext, type GameEvent, gameMachine, MACHINE_VERSION, reject,
 import type { StoredRoom } from '../store/types.ts';
 import type { RoomCommand } from './commands.ts';
 import type { RoomDeps } from './ports.ts';
+import type { RoomFacts, RoomRef } from './ref.ts';
 import { finishGame } from './records.ts';
 import { type AudienceKey, audienceOf, seatKey, ViewTracker } from './tracker.ts';
 
@@ -26,7 +27,7 @@ export interface RoomHooks {
  *   const room = Room.create(deps, hooks, { roomId, code, settings });
  *   const ack = await room.submit({ type: 'join', name: 'Ada' }); // { ok: true, data: { seat, token } }
  */
-export class Room {
+export class Room implements RoomRef {
   private actor!: GameActor;
   private queue: Queued[] = [];
   private running = false;
@@ -244,27 +245,45 @@ export class Room {
     return { roomId: this.id, code: this.code, spectators: this.spectators, serverTime: this.deps.clock.now(), view };
   }
 
-  seatOfToken(token: string): number | null {
+  async seatOfToken(token: string): Promise<number | null> { return this.seatOfTokenNow(token); }
+
+  seatOfTokenNow(token: string): number | null {
     const seat = this.record.seats[token];
     return seat === undefined || !this.context.players.some((p) => p.seat === seat) ? null : seat;
   }
 
-  /** Count a connection of a seat; the first and the last one change the seat's presence. */
-  attachSeat(seat: number): void {
+  async state(key: AudienceKey): Promise<RoomState> { return this.stateFor(key); }
+  async facts(): Promise<RoomFacts> {
+    const ctx = this.context;
+    return { closed: this.closed, phase: ctx.phase, allowSpectators: ctx.settings.allowSpectators, host: ctx.host, players: ctx.players.map((p) => ({ seat: p.seat, bot: p.bot })) };
+  }
+
+  /** Count a connection of an audience: a seat's first and last change its presence. */
+  attach(key: AudienceKey): void {
+    if (key === 'spectators') { this.setSpectators(1); return; }
+    const seat = Number(key.slice(5));
     const n = (this.connections.get(seat) ?? 0) + 1;
     this.connections.set(seat, n);
     if (n === 1) void this.submit({ type: 'presence', seat, connected: true });
   }
 
-  detachSeat(seat: number): void {
+  detach(key: AudienceKey): void {
+    if (key === 'spectators') { this.setSpectators(-1); return; }
+    const seat = Number(key.slice(5));
     const n = Math.max(0, (this.connections.get(seat) ?? 0) - 1);
     this.connections.set(seat, n);
-    if (n === 0) void this.submit({ type: 'presence', seat, connected: false });
+    if (n > 0) return;
+    void this.submit({ type: 'presence', seat, connected: false });
+    // Before a game, a seat left empty past the grace period is given up (R13); in a game it is kept.
+    this.deps.clock.setTimer(this.deps.seatGraceMs ?? 60_000, () => {
+      if (this.closed || (this.connections.get(seat) ?? 0) > 0) return;
+      const ctx = this.context;
+      const p = ctx.players.find((x) => x.seat === seat);
+      if (p && !p.connected && !p.bot && (ctx.phase === 'lobby' || ctx.phase === 'over')) void this.submit({ type: 'game', event: { type: 'player.leave', seat } });
+    });
   }
 
-  connectedSeats(seat: number): number { return this.connections.get(seat) ?? 0; }
-
-  setSpectators(delta: number): void {
+  private setSpectators(delta: number): void {
     this.spectators = Math.max(0, this.spectators + delta);
     this.deps.outbox.emit(this.id, 'all', 'room:spectators', { roomId: this.id, count: this.spectators });
     this.hooks.changed(this);

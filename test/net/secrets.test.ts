@@ -17,8 +17,8 @@ function views(log: Msg[]): { view: GameView; chat: { channel: string }[] }[] {
   for (const m of log) {
     const p = m.payload as Record<string, unknown>;
     if (m.event === 'room:state') cur = (p.view as GameView);
-    else if (m.event === 'room:update' && cur) cur = { ...cur, ...(p.changes as object) } as GameView;
-    else if (m.event === 'chat:message' && cur) cur = { ...cur, chat: [...cur.chat, p.message as GameView['chat'][0]] };
+    else if (m.event === 'room:update' && cur) cur = Object.assign({}, cur, p.changes as Partial<GameView>);
+    else if (m.event === 'chat:message' && cur) cur = { ...(cur as GameView), chat: [...(cur as GameView).chat, p.message as GameView['chat'][0]] };
     else continue;
     out.push({ view: cur, chat: cur.chat });
   }

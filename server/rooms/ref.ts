@@ -1,0 +1,40 @@
+import type { Ack } from '../../shared/errors.ts';
+import type { RoomState, RoomSummary } from '../../shared/protocol.ts';
+import type { Settings } from '../../shared/settings.ts';
+import type { Phase } from '../../shared/views.ts';
+import type { RoomCommand } from './commands.ts';
+import type { AudienceKey } from './tracker.ts';
+
+/** What the transport may ask of a room beyond its view. */
+export interface RoomFacts {
+  closed: boolean;
+  phase: Phase;
+  allowSpectators: boolean;
+  host: number | null;
+  players: { seat: number; bot: boolean }[];
+}
+
+/**
+ * A handle on a room wherever it runs: the Room itself on its owner node, a forwarding proxy on
+ * the others (clustered mode). Every method is asynchronous so the two are interchangeable.
+ */
+export interface RoomRef {
+  readonly id: string;
+  readonly code: string;
+  submit(cmd: RoomCommand): Promise<Ack<unknown>>;
+  state(audience: AudienceKey): Promise<RoomState>;
+  seatOfToken(token: string): Promise<number | null>;
+  facts(): Promise<RoomFacts>;
+  /** A connection joined or left one of the room's audiences (presence, spectator count). */
+  attach(audience: AudienceKey): void;
+  detach(audience: AudienceKey): void;
+}
+
+/** Finds rooms for the transport: the local registry alone, or the whole cluster. */
+export interface RoomDirectory {
+  get(roomId: string): Promise<RoomRef | null>;
+  byInvite(code: string): Promise<RoomRef | null>;
+  create(settings: Settings): Promise<RoomRef | null>;
+  publicSummaries(): Promise<RoomSummary[]>;
+  summary(roomId: string): Promise<RoomSummary | null>;
+}

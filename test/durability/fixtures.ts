@@ -1,0 +1,49 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { GameEvent } from '../../server/game/index.ts';
+import type { GameRecord, StoredRoom } from '../../server/store/types.ts';
+import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+
+/** A temporary data directory, removed by `done()`. */
+export function tempDir(): { dir: string; done(): void } {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'ww-durability-'));
+  return { dir, done: () => rmSync(dir, { recursive: true, force: true }) };
+}
+
+/** A stored room shaped as the room actor writes it; the snapshot is a stand-in, not a real game. */
+export function storedRoom(roomId: string, over: Partial<StoredRoom> = {}): StoredRoom {
+  return {
+    roomId,
+    code: `C-${roomId}`,
+    machineVersion: 1,
+    snapshot: { status: 'active', value: 'lobby', context: { players: [], phase: 'lobby', phaseId: 0 }, at: 0 },
+    snapshotSeq: 0,
+    seats: {},
+    viewVersions: {},
+    seq: 0,
+    gameStart: null,
+    createdAt: 1000,
+    updatedAt: 1000,
+    ...over,
+  };
+}
+
+export const joinEvent = (n: number): GameEvent => ({ type: 'player.join', now: 1000 + n, name: `P${n}` });
+
+export function gameRecord(gameId: string, roomId: string, gameNo: number, names: string[], finishedAt: number): GameRecord {
+  return {
+    gameId,
+    roomId,
+    gameNo,
+    machineVersion: 1,
+    settings: { ...DEFAULT_SETTINGS, name: `Room ${roomId}` },
+    seed: 7,
+    players: names.map((name, seat) => ({ seat, name, bot: false, role: 'villager' })),
+    outcome: { winner: 'village', seats: [0], reason: 'test' },
+    startSnapshot: { status: 'active' },
+    events: [joinEvent(0)],
+    startedAt: finishedAt - 100,
+    finishedAt,
+  };
+}

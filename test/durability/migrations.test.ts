@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { type Migration, upgrade } from '../../server/store/migrations.ts';
+import type { LoggedEvent } from '../../server/store/types.ts';
+import { joinEvent, storedRoom } from './fixtures.ts';
+
+const tail = (from: number, to: number): LoggedEvent[] => Array.from({ length: to - from }, (_, i) => ({ roomId: 'a', seq: from + 1 + i, event: joinEvent(from + 1 + i) }));
+const tag = (v: number): Migration => ({
+  note: `to ${v + 1}`,
+  snapshot: (s) => ({ ...(s as object), steps: [...((s as { steps?: number[] }).steps ?? []), v] }),
+  event: (e) => ({ ...e, now: e.now + 1 }),
+});
+
+describe('snapshot versions', () => {
+  it('a room of the current version passes untouched', () => {
+    const room = storedRoom('a', { seq: 2 });
+    expect(upgrade(room, tail(0, 2), 1, {})).toEqual({ ok: true, room, tail: tail(0, 2), migrated: false });
+  });
+
+  it('an older room runs every step in order, on both snapshots and on the log tail', () => {
+    const room = storedRoom('a', { machineVersion: 1, seq: 1, gameStart: { seq: 0, snapshot: storedRoom('x').snapshot } });
+    const up = upgrade(room, tail(0, 1), 3, { 1: tag(1), 2: tag(2) });
+    if (!up.ok) throw new Error(up.reason);
+    expect(up.migrated).toBe(true);
+    expect(up.room.machineVersion).toBe(3);
+    expect(up.room.snapshot).toMatchObject({ steps: [1, 2] });
+    expect(up.room.gameStart!.snapshot).toMatchObject({ steps: [1, 2] });
+    expect(up.tail[0].event.now).toBe(joinEvent(1).now + 2);
+  });
+
+  it('refuses a missing step, a newer version, and a log that does not reach the room\'s last seq', () => {
+    expect(upgrade(storedRoom('a'), [], 3, { 1: tag(1) })).toEqual({ ok: false, reason: expect.stringMatching(/no migration from version 2 to 3/) });
+    expect(upgrade(storedRoom('a', { machineVersion: 2 }), [], 1, {})).toEqual({ ok: false, reason: expect.stringMatching(/newer/) });
+    expect(upgrade(storedRoom('a', { seq: 3 }), tail(0, 2), 1, {})).toEqual({ ok: false, reason: expect.stringMatching(/without gaps/) });
+  });
+});

@@ -1,0 +1,86 @@
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { SCHEMA_VERSION } from '../../server/store/schema.ts';
+import { SqliteStore } from '../../server/store/sqlite.ts';
+import { joinEvent, storedRoom, tempDir } from './fixtures.ts';
+
+const cleanups: (() => void)[] = [];
+afterEach(() => { for (const f of cleanups.splice(0)) f(); });
+
+function open(opts: { windowMs?: number } = {}) {
+  const tmp = tempDir();
+  const store = new SqliteStore({ dir: tmp.dir, ...opts });
+  cleanups.push(() => { void store.close(); tmp.done(); });
+  return { store, dir: tmp.dir, raw: () => { const db = new Database(store.file); cleanups.unshift(() => db.close()); return db; } };
+}
+
+describe('SQLite store', () => {
+  it('a commit is in the file once it resolves: a second connection sees it without any close', async () => {
+    const { store, raw } = open();
+    await store.commit(storedRoom('a', { seq: 1 }), joinEvent(1));
+    const db = raw();
+    expect(db.prepare('SELECT seq FROM rooms WHERE room_id = ?').get('a')).toEqual({ seq: 1 });
+    expect(db.prepare('SELECT count(*) AS n FROM events').get()).toEqual({ n: 1 });
+    expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
+  });
+
+  it('commits arriving together share one transaction (group commit), and all of them are kept', async () => {
+    const { store } = open();
+    const before = { ...store.stats };
+    await Promise.all(Array.from({ length: 40 }, (_, i) => store.commit(storedRoom(`r${i}`, { seq: 1 }), joinEvent(i))));
+    expect(store.stats.writes - before.writes).toBe(40);
+    expect(store.stats.transactions - before.transactions).toBe(1);
+    expect(await store.loadRooms()).toHaveLength(40);
+  });
+
+  it('a failing write fails only its own commit, not the others of its group', async () => {
+    const { store } = open({ windowMs: 5 });
+    await store.commit(storedRoom('a', { seq: 1 }), joinEvent(1));
+    const results = await Promise.allSettled([
+      store.commit(storedRoom('b', { seq: 1 }), joinEvent(1)),
+      store.commit(storedRoom('a', { seq: 1 }), joinEvent(1)), // seq 1 of room a is already logged
+      store.commit(storedRoom('c', { seq: 1 }), joinEvent(1)),
+    ]);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    expect((await store.loadRooms()).map((r) => r.roomId).sort()).toEqual(['a', 'b', 'c']);
+  });
+
+  it('a corrupt room row is reported and skipped; the other rooms load', async () => {
+    const { store, raw } = open();
+    await store.commit(storedRoom('good', { seq: 1 }), joinEvent(1));
+    await store.commit(storedRoom('bad', { seq: 1 }), joinEvent(1));
+    raw().prepare("UPDATE rooms SET snapshot = '{not json' WHERE room_id = 'bad'").run();
+    const broken: string[] = [];
+    const rooms = await store.loadRooms((roomId) => broken.push(roomId));
+    expect(rooms.map((r) => r.roomId)).toEqual(['good']);
+    expect(broken).toEqual(['bad']);
+  });
+
+  it('a corrupt event row makes reading that room\'s log fail with the room and seq named', async () => {
+    const { store, raw } = open();
+    await store.commit(storedRoom('a', { seq: 1 }), joinEvent(1));
+    raw().prepare("UPDATE events SET event = 'garbage' WHERE room_id = 'a'").run();
+    await expect(store.events('a', 0)).rejects.toThrow('room a: logged event 1 is not valid JSON');
+  });
+
+  it('refuses to open a file written by a newer store schema', async () => {
+    const { store, dir } = open();
+    await store.close();
+    const db = new Database(path.join(dir, 'werewolf.sqlite'));
+    db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
+    db.close();
+    expect(() => new SqliteStore({ dir })).toThrow(/store schema 2/);
+  });
+
+  it('close writes what is pending; commits after close are refused', async () => {
+    const { store, dir } = open({ windowMs: 1_000 });
+    const pending = store.commit(storedRoom('a', { seq: 1 }), joinEvent(1));
+    await store.close();
+    await pending;
+    await expect(store.commit(storedRoom('a', { seq: 2 }), joinEvent(2))).rejects.toThrow('closed');
+    const again = new SqliteStore({ dir });
+    expect((await again.loadRoom('a'))!.seq).toBe(1);
+    await again.close();
+  });
+});
