@@ -10,7 +10,9 @@ import type { Config } from './config.ts';
 import { createHttpApp } from './http/routes.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { attachGateway, type IoServer, socketOutbox } from './net/gateway.ts';
-import type { BotHost, RoomDirectory } from './net/handlers.ts';
+import type { BotHost } from './net/handlers.ts';
+import { LocalDirectory } from './rooms/directory.ts';
+import type { RoomDirectory } from './rooms/ref.ts';
 import { LOBBY_CHANNEL } from './net/session.ts';
 import { type Clock, systemClock } from './rooms/clock.ts';
 import type { FaultPort, RoomDeps } from './rooms/ports.ts';
@@ -76,21 +78,9 @@ export function createApp(deps: AppDeps): App {
     removed: (roomId: string) => io.to(LOBBY_CHANNEL).emit('lobby:room-removed', { roomId }),
   };
   const registry = new Registry(roomDeps, { intensity: { maxRestarts: config.restartMax, withinMs: config.restartWindowMs }, emptyGraceMs: config.roomEmptyGraceMs, maxRooms: config.maxRooms }, lobby, log);
-  // Seat tokens carry their room id, so a resume finds the room without a global index.
-  const directory: RoomDirectory = {
-    get: (id) => registry.get(id),
-    byInvite: (code) => registry.byInvite(code),
-    create: (settings) => {
-      if (draining) return null;
-      const roomId = uuid();
-      const room = registry.create(roomId, settings);
-      if (room) metrics.rooms.set(registry.size);
-      return room;
-    },
-    publicSummaries: () => registry.all().filter((r) => !r.closed && r.context.settings.visibility === 'public').map((r) => r.summary()),
-  };
-
   let draining = false;
+  const directory: RoomDirectory = new LocalDirectory(registry, { newRoomId: () => uuid(), accepting: () => !draining, created: () => metrics.rooms.set(registry.size) });
+
   const startedAt = Date.now();
   const httpApp = createHttpApp({
     rooms: directory,
@@ -127,7 +117,6 @@ export function createApp(deps: AppDeps): App {
     log,
     rooms: directory,
     nodeId: config.nodeId,
-    seatGraceMs: config.seatGraceMs,
     limits,
     maxPayloadBytes: 8 * 1024,
     bots: deps.bots?.(app),
