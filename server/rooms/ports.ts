@@ -46,3 +46,11 @@ export interface RoomDeps {
   /** After a restore from the store, no phase ends sooner than this (players reconnecting). */
   restoreGraceMs?: number;
 }
+
+/** A store write refused because this node no longer holds the room's lease (clustered mode). */
+export class FencedError extends Error {
+  constructor(roomId: string) {
+    super(`room ${roomId}: lease lost; write fenced`);
+    this.name = 'FencedError';
+  }
+}

@@ -42,6 +42,7 @@ export class Registry {
     this.hooks = {
       crashed: (room, err) => this.supervisor.crashed(room, err),
       changed: (room) => this.events.summary(room.summary()),
+      lost: (room) => this.forget(room),
     };
   }
 
@@ -70,6 +71,15 @@ export class Registry {
     this.rooms.set(room.id, room);
     this.byCode.set(room.code, room);
     this.events.summary(room.summary());
+  }
+
+  /** Drop a room from this node only (it lives on elsewhere); nothing is announced or deleted. */
+  forget(room: Room): void {
+    if (this.rooms.get(room.id) !== room) return;
+    this.rooms.delete(room.id);
+    this.byCode.delete(room.code);
+    this.emptySince.delete(room.id);
+    this.supervisor.forget(room.id);
   }
 
   remove(room: Room, dropStored: boolean): void {

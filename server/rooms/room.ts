@@ -4,7 +4,7 @@ import type { RoomState, RoomSummary } from '../../shared/protocol.ts';
 import { type GameContext, type GameEvent, gameMachine, MACHINE_VERSION, reject, viewFor } from '../game/index.ts';
 import type { StoredRoom } from '../store/types.ts';
 import type { RoomCommand } from './commands.ts';
-import type { RoomDeps } from './ports.ts';
+import { FencedError, type RoomDeps } from './ports.ts';
 import type { RoomFacts, RoomRef } from './ref.ts';
 import { finishGame } from './records.ts';
 import { type AudienceKey, audienceOf, seatKey, ViewTracker } from './tracker.ts';
@@ -16,6 +16,8 @@ interface Queued { cmd: RoomCommand; resolve: (ack: Ack<unknown>) => void; at: n
 export interface RoomHooks {
   crashed(room: Room, err: unknown): void;
   changed(room: Room): void;
+  /** Another node took the room over (clustered mode). */
+  lost?(room: Room): void;
 }
 
 /**
@@ -92,7 +94,7 @@ export class Room implements RoomRef {
 
   /** Queue a command; resolves with its ack once it is durable (or refused). */
   submit(cmd: RoomCommand): Promise<Ack<unknown>> {
-    if (this.closed) return Promise.resolve(fail('room/closed'));
+    if (this.closed) return Promise.resolve(fail(this.halted ? 'room/unavailable' : 'room/closed'));
     if (this.draining) return Promise.resolve(fail('server/busy'));
     return new Promise((resolve) => {
       this.queue.push({ cmd, resolve, at: performance.now() });
@@ -119,8 +121,11 @@ export class Room implements RoomRef {
     } finally {
       this.running = false;
     }
-    if (this.closed) for (const item of this.queue.splice(0)) item.resolve(fail('room/closed'));
+    if (this.closed) for (const item of this.queue.splice(0)) item.resolve(fail(this.halted ? 'room/unavailable' : 'room/closed'));
   }
+
+  /** Halted rooms live on elsewhere (after a restart or on another node): their callers should retry. */
+  private get halted(): boolean { return this.closedReason === 'halted'; }
 
   private eventFor(cmd: RoomCommand, now: number): GameEvent | Ack<unknown> {
     switch (cmd.type) {
@@ -172,7 +177,11 @@ export class Room implements RoomRef {
       updatedAt: now,
     };
     faults?.at('before-commit', this.id);
-    await this.deps.store.commit(next, event);
+    try {
+      await this.deps.store.commit(next, event);
+    } catch (err) {
+      return this.notStored(err);
+    }
     // Durable: from here on the command is accepted, whatever happens next.
     this.record = next;
     this.lastGood = persisted;
@@ -337,6 +346,23 @@ export class Room implements RoomRef {
       this.restarting = false;
       this.crash(err);
     }
+  }
+
+  /**
+   * The store refused the commit, so the command was not accepted: undo it in memory. A fenced
+   * write means another node owns the room now: this copy stops for good (clustered mode).
+   */
+  private notStored(err: unknown): Ack<unknown> {
+    if (err instanceof FencedError) {
+      this.deps.log.warn({ roomId: this.id }, 'lost the room to another node; halting this copy');
+      this.halt();
+      this.hooks.lost?.(this);
+      return fail('room/unavailable', 'The room moved to another server; retry.');
+    }
+    this.deps.log.warn({ err, roomId: this.id }, 'store unavailable; command refused and undone');
+    try { this.actor.stop(); } catch { /* replaced below */ }
+    this.boot(this.lastGood);
+    return fail('room/unavailable', 'Storage is unavailable; retry shortly.');
   }
 
   /** Stop for good: timers off, everyone told, queued commands refused. */

@@ -162,3 +162,39 @@ describe('room actor', () => {
     expect(restored.context.phaseId).toBe(phaseId + 1);
   });
 });
+
+describe('room actor and its store', () => {
+  it('a commit the store refuses is undone in memory and refused with room/unavailable; the next one goes through', async () => {
+    const deps = roomDeps();
+    const { room } = await startedGame(deps);
+    await toVote(room, deps);
+    const real = deps.store.commit.bind(deps.store);
+    let failNext = true;
+    deps.store.commit = async (r, e) => {
+      if (failNext) { failNext = false; throw new Error('disk on fire'); }
+      return real(r, e);
+    };
+    const before = room.context;
+    const res = await vote(room, 0, 1);
+    expect(res).toMatchObject({ ok: false, error: { code: 'room/unavailable' } });
+    expect(room.context).toEqual(before);
+    expect(await vote(room, 0, 2)).toEqual({ ok: true, data: {} });
+    expect(room.context.vote!.ballots).toEqual({ 0: 2 });
+  });
+
+  it('a fenced commit (the lease went to another node) halts this copy; callers are told to retry', async () => {
+    const deps = roomDeps();
+    const { room, registry } = await startedGame(deps);
+    const { FencedError } = await import('../../server/rooms/ports.ts');
+    deps.store.commit = async (r) => { throw new FencedError(r.roomId); };
+    const res = await room.submit({ type: 'game', event: { type: 'chat.send', seat: 0, channel: 'lobby', text: 'x' } });
+    expect(res).toMatchObject({ ok: false, error: { code: 'chat/not-allowed' } });
+    const wolf = room.context.players.find((p) => p.role === 'werewolf')!.seat;
+    const target = room.context.players.find((p) => p.role === 'villager')!.seat;
+    const fenced = await room.submit({ type: 'game', event: { type: 'night.act', seat: wolf, action: { kind: 'wolf', target } } });
+    expect(fenced).toMatchObject({ ok: false, error: { code: 'room/unavailable' } });
+    expect(room.closed).toBe(true);
+    expect(registry.get(room.id)).toBeUndefined();
+    expect(deps.outbox.sent.some((s) => s.event === 'room:closed')).toBe(false);
+  });
+});
