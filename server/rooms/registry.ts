@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import type { RoomSummary } from '../../shared/protocol.ts';
 import type { Settings } from '../../shared/settings.ts';
 import type { RoomDeps } from './ports.ts';
-import { restoreRooms, type Skipped } from './restore.ts';
+import { restoreRoom, restoreRooms, type Skipped } from './restore.ts';
+import type { StoredRoom } from '../store/types.ts';
 import { Room, type RoomHooks } from './room.ts';
 import { Supervisor, type Intensity } from './supervisor.ts';
 
@@ -65,6 +66,17 @@ export class Registry {
     this.skipped = skipped;
     if (skipped.length > 0) this.log.warn({ restored: rooms.length, skipped: skipped.length }, 'some stored rooms were not restored');
     return rooms.length;
+  }
+
+  /** Take over one stored room (clustered mode: its previous owner is gone). */
+  async adopt(stored: StoredRoom): Promise<Room | null> {
+    const r = await restoreRoom(this.deps, this.hooks, stored);
+    if (!('room' in r)) {
+      this.log.error({ roomId: stored.roomId, reason: r.reason, err: r.err }, 'could not take the room over');
+      return null;
+    }
+    this.add(r.room);
+    return r.room;
   }
 
   add(room: Room): void {

@@ -1,4 +1,5 @@
 import { upgrade } from '../store/migrations.ts';
+import type { StoredRoom } from '../store/types.ts';
 import type { RoomDeps } from './ports.ts';
 import { finishGame } from './records.ts';
 import { Room, type RoomHooks } from './room.ts';
@@ -19,17 +20,24 @@ export async function restoreRooms(deps: RoomDeps, hooks: RoomHooks): Promise<{ 
     deps.log.error({ roomId, reason, err }, 'stored room not restored; it stays in the store untouched');
   };
   for (const stored of await deps.store.loadRooms((roomId, err) => skip(roomId, 'its stored row cannot be read', err))) {
-    try {
-      const up = upgrade(stored, await deps.store.events(stored.roomId, stored.snapshotSeq));
-      if (!up.ok) { skip(stored.roomId, up.reason); continue; }
-      const room = Room.restore(deps, hooks, up.room, up.tail.map((e) => e.event));
-      afterRestore(deps, room, up.migrated);
-      rooms.push(room);
-    } catch (err) {
-      skip(stored.roomId, 'its snapshot and log could not be read or replayed', err);
-    }
+    const r = await restoreRoom(deps, hooks, stored);
+    if ('room' in r) rooms.push(r.room);
+    else skip(stored.roomId, r.reason, r.err);
   }
   return { rooms, skipped };
+}
+
+/** Bring back one stored room: migrate if needed, replay its log tail, re-arm its timer. */
+export async function restoreRoom(deps: RoomDeps, hooks: RoomHooks, stored: StoredRoom): Promise<{ room: Room } | { reason: string; err?: unknown }> {
+  try {
+    const up = upgrade(stored, await deps.store.events(stored.roomId, stored.snapshotSeq));
+    if (!up.ok) return { reason: up.reason };
+    const room = Room.restore(deps, hooks, up.room, up.tail.map((e) => e.event));
+    afterRestore(deps, room, up.migrated);
+    return { room };
+  } catch (err) {
+    return { reason: 'its snapshot and log could not be read or replayed', err };
+  }
 }
 
 /**

@@ -336,10 +336,8 @@ export class Room implements RoomRef {
       this.clearTimer();
       try { this.actor.stop(); } catch { /* the old actor is gone either way */ }
       this.boot(this.lastGood);
-      this.tracker.clear();
       this.deps.metrics.restart(this.id);
-      for (const key of this.audiences()) this.deps.outbox.emit(this.id, key, 'room:state', this.stateFor(key));
-      this.deps.outbox.emit(this.id, 'all', 'room:notice', { roomId: this.id, code: 'room/restarted', message: 'The room restarted after an error; nothing you sent was lost.' });
+      this.announce('The room restarted after an error; nothing you sent was lost.');
       this.restarting = false;
       void this.pump();
     } catch (err) {
@@ -363,6 +361,13 @@ export class Room implements RoomRef {
     try { this.actor.stop(); } catch { /* replaced below */ }
     this.boot(this.lastGood);
     return fail('room/unavailable', 'Storage is unavailable; retry shortly.');
+  }
+
+  /** Everyone gets a full fresh state (after a restart or a takeover) and a notice saying why. */
+  announce(message: string): void {
+    this.tracker.clear();
+    for (const key of this.audiences()) this.deps.outbox.emit(this.id, key, 'room:state', this.stateFor(key));
+    this.deps.outbox.emit(this.id, 'all', 'room:notice', { roomId: this.id, code: 'room/restarted', message });
   }
 
   /** Stop for good: timers off, everyone told, queued commands refused. */
