@@ -13,6 +13,7 @@ import { attachGateway, type IoServer, socketOutbox } from './net/gateway.ts';
 import type { BotHost } from './net/handlers.ts';
 import { LocalDirectory } from './rooms/directory.ts';
 import type { RoomDirectory } from './rooms/ref.ts';
+import type { ClusterNode } from './cluster/node.ts';
 import { LOBBY_CHANNEL } from './net/session.ts';
 import { type Clock, systemClock } from './rooms/clock.ts';
 import type { FaultPort, RoomDeps } from './rooms/ports.ts';
@@ -30,6 +31,8 @@ export interface AppDeps {
   faults?: FaultPort;
   machine?: typeof gameMachine;
   publicDir?: string;
+  /** Clustered mode: leases, forwarding, takeover and the Redis adapter (server/cluster). */
+  cluster?: ClusterNode;
   /** Per-connection limits; tests that play fast raise them. */
   limits?: Partial<{ commandsPerSecond: number; commandBurst: number; chatPerSecond: number; chatBurst: number }>;
   bots?: (app: App) => BotHost;
@@ -73,13 +76,23 @@ export function createApp(deps: AppDeps): App {
     snapshotEvery: deps.snapshotEvery,
     restoreGraceMs: config.restoreGraceMs,
   };
+  const cluster = deps.cluster;
+  if (cluster) io.adapter(cluster.adapter());
   const lobby = {
-    summary: (room: RoomSummary) => { if (room.visibility === 'public') io.to(LOBBY_CHANNEL).emit('lobby:room', { room }); },
-    removed: (roomId: string) => io.to(LOBBY_CHANNEL).emit('lobby:room-removed', { roomId }),
+    summary: (room: RoomSummary) => {
+      cluster?.lobby.summary(room);
+      if (room.visibility === 'public') io.to(LOBBY_CHANNEL).emit('lobby:room', { room });
+    },
+    removed: (roomId: string) => {
+      cluster?.lobby.removed(roomId);
+      io.to(LOBBY_CHANNEL).emit('lobby:room-removed', { roomId });
+    },
   };
   const registry = new Registry(roomDeps, { intensity: { maxRestarts: config.restartMax, withinMs: config.restartWindowMs }, emptyGraceMs: config.roomEmptyGraceMs, maxRooms: config.maxRooms }, lobby, log);
   let draining = false;
-  const directory: RoomDirectory = new LocalDirectory(registry, { newRoomId: () => uuid(), accepting: () => !draining, created: () => metrics.rooms.set(registry.size) });
+  const directory: RoomDirectory = cluster
+    ? cluster.makeDirectory(registry, () => !draining)
+    : new LocalDirectory(registry, { newRoomId: () => uuid(), accepting: () => !draining, created: () => metrics.rooms.set(registry.size) });
 
   const startedAt = Date.now();
   const httpApp = createHttpApp({
@@ -87,14 +100,15 @@ export function createApp(deps: AppDeps): App {
     store,
     metrics,
     publicDir: deps.publicDir ?? path.join(here, '..', 'public'),
-    health: () => ({ node: config.nodeId, rooms: registry.size, store: store.kind, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000) }),
+    health: () => ({ node: config.nodeId, rooms: registry.size, store: store.kind, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), ...cluster?.health() }),
   });
   const http = createServer(httpApp);
   io.attach(http);
 
   const app: App = {
     http, io, registry, metrics, log, config, store,
-    restore: () => registry.restoreAll(),
+    // A cluster node restores nothing itself: rooms of a dead node are taken over by lease.
+    restore: async () => (cluster ? (cluster.start(io), 0) : registry.restoreAll()),
     async close() {
       clearInterval(sweeper);
       // Stop accepting: no new connections, no new rooms, rooms refuse new commands (server/busy).
@@ -102,10 +116,13 @@ export function createApp(deps: AppDeps): App {
       http.close();
       // Commands already queued finish and are acked; every room halts with its state stored.
       await registry.drainAll(5_000);
+      // Hand the leases back: other nodes take the rooms over at once instead of after expiry.
+      await cluster?.close();
       await store.close();
-      io.emit('room:notice', { roomId: '', code: 'server/draining', message: 'The server is restarting; you will be reconnected to your seat.' });
-      // Closing discards what a busy transport has not written yet: give the notice a moment to leave.
-      if (io.engine.clientsCount > 0) await new Promise((r) => setTimeout(r, 100));
+      io.local.emit('room:notice', { roomId: '', code: 'server/draining', message: 'The server is restarting; you will be reconnected to your seat.' });
+      // Closing discards what a busy transport has not written yet: let the notice leave first (bounded).
+      const busy = () => [...io.sockets.sockets.values()].some((s) => !s.conn.transport.writable);
+      for (let i = 0; i < 40 && busy(); i++) await new Promise((r) => setTimeout(r, 5));
       // Transports close without a disconnect packet, so clients reconnect (and resume) on their own.
       await new Promise<void>((resolve) => io.close(() => resolve()));
     },

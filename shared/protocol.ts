@@ -107,7 +107,7 @@ export interface RoomUpdate {
   changes: Partial<Omit<GameView, 'version' | 'chat'>>;
 }
 
-export type NoticeCode = 'afk/warning' | 'room/restarted' | 'room/kicked' | 'server/draining' | 'seat/replaced' | 'room/degraded';
+export type NoticeCode = 'afk/warning' | 'room/restarted' | 'room/kicked' | 'server/draining' | 'server/degraded' | 'server/recovered';
 
 export interface ServerToClientEvents {
   hello: (p: { protocol: number; serverTime: number; node: string }) => void;

@@ -1,0 +1,159 @@
+import { randomBytes } from 'node:crypto';
+import { createAdapter } from '@socket.io/redis-streams-adapter';
+import { Redis } from 'ioredis';
+import type { Logger } from 'pino';
+import { v4 as uuid } from 'uuid';
+import type { RoomSummary } from '../../shared/protocol.ts';
+import type { Settings } from '../../shared/settings.ts';
+import type { IoServer } from '../net/gateway.ts';
+import type { Registry } from '../rooms/registry.ts';
+import { RedisStore } from '../store/redis.ts';
+import { ClusterDirectory, type NodeLoad } from './directory.ts';
+import { K } from './keys.ts';
+import { Leases } from './leases.ts';
+import { connectRedis, ready } from './redis.ts';
+import { local, ROOM_METHODS } from './remote.ts';
+import { NodeRpc } from './rpc.ts';
+
+export interface ClusterOptions { redisUrl: string; nodeId: string; leaseMs?: number; scanMs?: number }
+
+/**
+ * One node of a cluster: owns some rooms under Redis leases, forwards commands for the others to
+ * their owners, takes over the rooms of dead nodes, and shares broadcasts through the Redis
+ * Streams adapter. See docs/scaling.md.
+ */
+export class ClusterNode {
+  readonly instance: string;
+  readonly store: RedisStore;
+  readonly leases: Leases;
+  readonly rpc: NodeRpc;
+  directory!: ClusterDirectory;
+  private registry!: Registry;
+  private timers: NodeJS.Timeout[] = [];
+  private redisUp = true;
+  private io!: IoServer;
+
+  private constructor(private opts: Required<ClusterOptions>, private log: Logger, private redis: Redis, private sub: Redis, private adapterClient: Redis) {
+    this.instance = `${opts.nodeId}-${randomBytes(3).toString('hex')}`;
+    this.leases = new Leases(redis, this.instance, opts.leaseMs, log, (roomId) => this.lost(roomId));
+    this.store = new RedisStore(redis, (roomId) => this.leases.token(roomId));
+    this.rpc = new NodeRpc(redis, sub, this.instance, log);
+  }
+
+  static async connect(opts: ClusterOptions, log: Logger): Promise<ClusterNode> {
+    const full = { leaseMs: 4_000, scanMs: 1_000, ...opts };
+    const redis = connectRedis(opts.redisUrl, log, `${opts.nodeId}-cmd`);
+    const sub = connectRedis(opts.redisUrl, log, `${opts.nodeId}-rpc`);
+    // The adapter keeps its own connection with an offline queue: it resumes its stream by itself.
+    const adapterClient = new Redis(opts.redisUrl, { connectionName: `${opts.nodeId}-adapter`, retryStrategy: (t) => Math.min(50 * t, 1000) });
+    adapterClient.on('error', () => {});
+    await Promise.all([ready(redis), ready(sub), ready(adapterClient)]);
+    const node = new ClusterNode(full, log, redis, sub, adapterClient);
+    await node.rpc.start();
+    return node;
+  }
+
+  adapter() { return createAdapter(this.adapterClient, { streamName: 'ww:io', onlyPlaintext: true }); }
+
+  /** The room directory for createApp; the registry is the node's own. */
+  makeDirectory(registry: Registry, accepting: () => boolean): ClusterDirectory {
+    this.registry = registry;
+    this.directory = new ClusterDirectory(this.redis, this.store, registry, this.leases, this.rpc, () => uuid(), accepting);
+    return this.directory;
+  }
+
+  lobby = {
+    summary: (room: RoomSummary) => { if (this.leases.owns(room.roomId)) void this.redis.hset(K.summaries, room.roomId, JSON.stringify(room)).catch(() => {}); },
+    removed: (roomId: string) => { void this.redis.hdel(K.summaries, roomId).catch(() => {}); void this.leases.release(roomId); },
+  };
+
+  start(io: IoServer): void {
+    this.io = io;
+    for (const method of ROOM_METHODS) {
+      this.rpc.handle(method, async (args) => {
+        const { roomId, ...rest } = args as { roomId: string } & Record<string, unknown>;
+        const room = this.registry.get(roomId);
+        if (!room || room.closed || !this.leases.owns(roomId)) throw new Error('not-owner');
+        return local(room, method, rest);
+      });
+    }
+    this.rpc.handle('create', async (args) => {
+      const room = await this.directory.createHere((args as { settings: Settings }).settings);
+      return room ? { roomId: room.id } : null;
+    });
+    this.leases.start();
+    this.every(this.opts.scanMs, () => this.heartbeat());
+    this.every(this.opts.scanMs, () => this.scan());
+    this.redis.on('close', () => this.setRedis(false));
+    this.redis.on('ready', () => this.setRedis(true));
+    void this.heartbeat();
+  }
+
+  health(): Record<string, unknown> {
+    return { cluster: { instance: this.instance, redis: this.redisUp ? 'up' : 'down', rooms: this.leases.count() }, degraded: !this.redisUp };
+  }
+
+  private every(ms: number, fn: () => Promise<void>): void {
+    let busy = false;
+    const t = setInterval(() => {
+      if (busy) return;
+      busy = true;
+      fn().catch((err) => this.log.debug({ err: (err as Error).message }, 'cluster duty failed')).finally(() => { busy = false; });
+    }, ms);
+    t.unref();
+    this.timers.push(t);
+  }
+
+  private async heartbeat(): Promise<void> {
+    const load: NodeLoad = { instance: this.instance, rooms: this.leases.count(), connections: this.io.engine.clientsCount, at: Date.now() };
+    await this.redis.hset(K.nodes, this.instance, JSON.stringify(load));
+  }
+
+  /** Take over rooms whose owner's lease has expired (the owner died or was cut off). */
+  private async scan(): Promise<void> {
+    const ids = await this.store.roomIds();
+    let taken = 0;
+    for (const roomId of ids) {
+      if (this.leases.owns(roomId) || taken >= 50) continue;
+      if (await this.leases.owner(roomId)) continue;
+      if (await this.directory.takeover(roomId)) {
+        taken++;
+        this.log.info({ roomId, instance: this.instance }, 'took over a room whose node went away');
+      }
+    }
+    const nodes = await this.redis.hgetall(K.nodes);
+    const stale = Object.entries(nodes).filter(([, v]) => Date.now() - (JSON.parse(v) as NodeLoad).at > 60_000).map(([k]) => k);
+    if (stale.length) await this.redis.hdel(K.nodes, ...stale);
+  }
+
+  /** The lease went to someone else (this node was paused or cut off): stop this copy of the room. */
+  private lost(roomId: string): void {
+    const room = this.registry.get(roomId);
+    if (!room) return;
+    room.halt();
+    this.registry.forget(room);
+  }
+
+  private setRedis(up: boolean): void {
+    if (up === this.redisUp) return;
+    this.redisUp = up;
+    this.log[up ? 'info' : 'error']({ instance: this.instance }, up ? 'Redis is back; commands flow again' : 'Redis is unreachable; commands are refused until it returns');
+    this.io.local.emit('room:notice', {
+      roomId: '',
+      code: up ? 'server/recovered' : 'server/degraded',
+      message: up ? 'The server is back to normal.' : 'The server has lost its storage for a moment; your commands will be refused until it returns.',
+    });
+  }
+
+  /** Graceful leave: stop duties and hand every lease back so other nodes take the rooms at once. */
+  async close(): Promise<void> {
+    for (const t of this.timers) clearInterval(t);
+    this.leases.stop();
+    this.rpc.stop();
+    for (const room of this.registry?.all() ?? []) await this.leases.release(room.id);
+    await this.redis.hdel(K.nodes, this.instance).catch(() => {});
+    this.redis.disconnect();
+    this.sub.disconnect();
+    this.adapterClient.disconnect();
+  }
+}
