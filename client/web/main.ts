@@ -1,0 +1,7 @@
+import './styles/base.css';
+import './styles/lobby.css';
+import './styles/room.css';
+import { App } from './app.ts';
+
+const root = document.getElementById('app');
+if (root) new App(root).start();

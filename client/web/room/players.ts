@@ -1,0 +1,68 @@
+import type { GameView, PlayerView } from '../../../shared/views.ts';
+import { h, swap } from '../dom.ts';
+import { CAUSE_LABEL, capitalize, namer, plural, roleName, TEAM_LABEL } from '../words.ts';
+import { ICON } from './rolecard.ts';
+
+/**
+ * The table: every player with alive or dead, revealed role or team, and the public state of the
+ * phase (ready, voted, and whom when votes are public). Private marks (pack, lover, seer results)
+ * come only from the viewer's own `you`, so a spectator's table carries no secret.
+ */
+/** Avatar, name and alive or dead, in words as well as in looks. */
+export function playerHead(p: { name: string; alive: boolean; bot: boolean }): HTMLElement {
+  return h('span', { class: 'phead' },
+    h('span', { class: 'avatar', 'aria-hidden': 'true' }, !p.alive ? '✝' : p.bot ? '⚙' : p.name.charAt(0).toUpperCase()),
+    h('span', { class: 'pwho' }, h('span', { class: 'pname' }, p.name), h('span', { class: 'state' }, p.alive ? 'alive' : 'dead')));
+}
+
+export function playersGrid() {
+  const list = h('ul', { class: 'players' });
+  const title = h('h2', { id: 'players-h' });
+  const el = h('section', { class: 'panel players-panel', 'aria-labelledby': 'players-h' }, title, list);
+
+  const card = (v: GameView, p: PlayerView) => {
+    const you = v.you;
+    const name = namer(v.players);
+    const me = you?.seat === p.seat;
+    const tags: [string, string][] = [];
+    if (me) tags.push(['you', 'you']);
+    if (v.host === p.seat) tags.push(['host', 'host']);
+    if (p.bot) tags.push(['bot', 'bot']);
+    if (!p.connected && p.alive) tags.push(['offline', 'offline']);
+    if (you?.pack?.includes(p.seat) && !me) tags.push(['pack', 'your pack']);
+    if (you?.lover === p.seat) tags.push(['lover', 'your lover']);
+    if (you?.lovers?.includes(p.seat) && !me) tags.push(['lover', 'lover']);
+    const seen = you?.seerResults?.filter((r) => r.seat === p.seat).at(-1);
+    if (seen) tags.push([`seen-${seen.team}`, seen.team === 'wolves' ? 'seen: werewolf' : 'seen: village']);
+    if (v.phase === 'day' && p.alive && v.ready.includes(p.seat)) tags.push(['ready', 'ready']);
+    // With public ballots the ballot line says it all; with secret ones, only who has voted.
+    const shownBallot = v.vote?.ballots !== undefined && p.seat in v.vote.ballots;
+    if (v.vote && p.alive && !shownBallot) tags.push(v.vote.voted.includes(p.seat) ? ['voted', 'voted'] : ['waiting', 'not voted']);
+    if (v.outcome?.seats.includes(p.seat)) tags.push(['winner', 'winner']);
+
+    const ballot = v.vote?.ballots?.[p.seat];
+    const received = v.vote?.ballots ? Object.values(v.vote.ballots).filter((t) => t === p.seat).length : 0;
+    const role = p.role ? `${ICON[p.role]} ${roleName(p.role)}` : p.team ? `team: ${TEAM_LABEL[p.team]}` : null;
+    const death = p.death ? `✝ ${capitalize(CAUSE_LABEL[p.death.cause])}, day ${p.death.day}` : null;
+    return h('li', {
+      class: `player${p.alive ? '' : ' dead'}${me ? ' me' : ''}`,
+      'data-seat': p.seat, 'data-alive': String(p.alive), ...(p.role ? { 'data-role': p.role } : {}),
+    },
+      playerHead(p),
+      role ? h('span', { class: 'prole' }, role) : null,
+      death ? h('span', { class: 'death' }, death) : null,
+      tags.length ? h('span', { class: 'tags' }, tags.map(([k, t]) => h('span', { class: `tag tag-${k}` }, t))) : null,
+      ballot !== undefined ? h('span', { class: 'ballot' }, ballot === null ? 'abstains' : `votes ${name(ballot)}`) : null,
+      received ? h('span', { class: 'received' }, `${plural(received, 'vote')} against`) : null,
+    );
+  };
+
+  return {
+    el,
+    update(v: GameView) {
+      const alive = v.players.filter((p) => p.alive).length;
+      title.textContent = `Players: ${alive} alive of ${v.players.length}`;
+      swap(list, v.players.map((p) => card(v, p)));
+    },
+  };
+}

@@ -1,0 +1,135 @@
+import type { CommandName, CommandPayload } from '../../../shared/protocol.ts';
+import type { GameView, Prompt } from '../../../shared/views.ts';
+import type { WerewolfClient } from '../../sdk/index.ts';
+import { type Child, errorSlot, h, swap } from '../dom.ts';
+import { describeTimeline, listNames, namer, type Namer } from '../words.ts';
+import { idleText } from './idle.ts';
+
+/**
+ * The one control for what the viewer must do now (`view.you.prompt`). Votes and wolf picks are
+ * sent at once and stay changeable; final choices (seer, doctor, witch, cupid, hunter) are
+ * selected first and then confirmed, since they cannot be taken back.
+ */
+export function promptPanel(client: WerewolfClient) {
+  const body = h('div', { class: 'prompt-body' });
+  const err = errorSlot();
+  const el = h('section', { class: 'panel prompt', 'aria-labelledby': 'prompt-h' }, body, err.el);
+  let key = '';
+  let picked: number[] = [];
+  let heal = false;
+  let pending = false;
+  let view: GameView | null = null;
+
+  const send = async <C extends CommandName>(cmd: C, payload: CommandPayload<C>) => {
+    pending = true;
+    render();
+    const res = await client.send(cmd, payload);
+    pending = false;
+    err.show(res.ok ? null : res.error.message);
+    render();
+  };
+
+  const targets = (seats: number[], name: Namer, o: { pressed(s: number): boolean; pick(s: number): void; note?(s: number): Child }) =>
+    h('div', { class: 'targets', role: 'group', 'aria-labelledby': 'prompt-h' }, seats.map((s) =>
+      h('button', { type: 'button', class: 'target', 'data-seat': s, 'data-key': `t-${s}`, 'aria-pressed': String(o.pressed(s)), disabled: pending, onClick: () => o.pick(s) },
+        h('span', { class: 'check', 'aria-hidden': 'true' }, o.pressed(s) ? '✓' : ''), h('span', null, name(s)), o.note ? o.note(s) : null)));
+
+  const toggle = (s: number, max: number) => {
+    picked = picked.includes(s) ? picked.filter((x) => x !== s) : [...picked, s].slice(-max);
+    render();
+  };
+  const confirm = (label: string, ready: boolean, go: () => void) =>
+    h('button', { type: 'button', class: 'primary confirm', 'data-key': 'confirm', disabled: pending || !ready, onClick: go }, pending ? 'Sending…' : label);
+
+  function promptBody(v: GameView, p: Prompt): Child[] {
+    const name = namer(v.players);
+    const heading = (text: string) => h('h2', { id: 'prompt-h' }, text);
+    switch (p.kind) {
+      case 'vote': {
+        const voted = v.vote?.voted.length ?? 0;
+        const living = v.players.filter((x) => x.alive).length;
+        const me = v.you?.seat;
+        const order = [...p.targets.filter((s) => s !== me), ...p.targets.filter((s) => s === me)];
+        return [
+          heading(v.vote?.round === 2 ? 'Re-vote: choose among the tied' : 'Vote: who should be executed?'),
+          h('p', { class: 'current' }, p.current === undefined ? 'You have not voted yet.' : p.current === null ? 'You abstain.' : ['Your vote: ', h('strong', null, name(p.current)), '.'], ' You can change it until the vote closes.'),
+          targets(order, name, { pressed: (s) => p.current === s, pick: (s) => void send('vote:cast', { target: s }), note: (s) => (s === me ? h('small', { class: 'note' }, 'you') : null) }),
+          h('button', { type: 'button', class: 'abstain', 'data-key': 'abstain', 'aria-pressed': String(p.current === null), disabled: pending, onClick: () => void send('vote:cast', { target: null }) }, p.current === null ? '✓ Abstaining' : 'Abstain'),
+          h('p', { class: 'hint' }, `${voted} of ${living} have voted.`),
+        ];
+      }
+      case 'ready': {
+        const ready = v.ready.length;
+        const living = v.players.filter((x) => x.alive).length;
+        return [
+          heading(`Day ${v.day}: talk it over`),
+          h('p', null, 'Discuss in the village chat. When everyone is ready, the vote opens early.'),
+          p.done ? h('p', { class: 'current' }, '✓ You are ready to vote.') : h('button', { type: 'button', class: 'primary', 'data-key': 'ready', disabled: pending, onClick: () => void send('day:ready', {}) }, 'Ready to vote'),
+          h('p', { class: 'hint' }, `${ready} of ${living} are ready.`),
+        ];
+      }
+      case 'wolf': {
+        const picks = v.you?.packPicks ?? {};
+        const by = (s: number) => Object.entries(picks).filter(([w, t]) => t === s && Number(w) !== v.you?.seat).map(([w]) => Number(w));
+        return [
+          heading(`Night ${v.day}: choose a victim with your pack`),
+          h('p', { class: 'current' }, p.current === null ? 'You have not chosen yet.' : ['Your choice: ', h('strong', null, name(p.current)), '.'], ' You can change it until dawn.'),
+          targets(p.targets, name, { pressed: (s) => p.current === s, pick: (s) => void send('night:act', { action: { kind: 'wolf', target: s } }), note: (s) => (by(s).length ? h('small', { class: 'note' }, `picked by ${listNames(by(s), name)}`) : null) }),
+        ];
+      }
+      case 'seer':
+      case 'doctor': {
+        const seer = p.kind === 'seer';
+        return [
+          heading(seer ? `Night ${v.day}: whose team will you learn?` : `Night ${v.day}: whom will you protect?`),
+          targets(p.targets, name, { pressed: (s) => picked.includes(s), pick: (s) => toggle(s, 1) }),
+          confirm(seer ? 'Look' : 'Protect', picked.length === 1, () => void send('night:act', { action: { kind: p.kind, target: picked[0] } as never })),
+        ];
+      }
+      case 'witch':
+        return [
+          heading(`Night ${v.day}: your potions`),
+          h('p', null, p.victim === null ? 'The werewolves have not settled on a victim yet.' : ['The werewolves attack ', h('strong', null, name(p.victim)), '.']),
+          p.canHeal ? h('label', { class: 'field check' }, h('input', { type: 'checkbox', checked: heal, 'data-key': 'heal', disabled: pending, onChange: (e: Event) => { heal = (e.target as HTMLInputElement).checked; render(); } }), `Heal ${name(p.victim!)} (your one healing potion)`) : null,
+          p.canPoison ? [h('p', { id: 'poison-h' }, 'Poison someone? (your one killing potion)'), targets(p.targets, name, { pressed: (s) => picked.includes(s), pick: (s) => toggle(s, 1) })] : h('p', { class: 'hint' }, 'Your poison is used up.'),
+          confirm(heal || picked.length ? 'Use the potions' : 'Do nothing tonight', true, () => void send('night:act', { action: { kind: 'witch', heal: heal && p.canHeal, poison: p.canPoison ? picked[0] ?? null : null } })),
+          h('p', { class: 'hint' }, 'You act once per night.'),
+        ];
+      case 'cupid':
+        return [
+          heading('Night 1: choose two lovers'),
+          targets(p.targets, name, { pressed: (s) => picked.includes(s), pick: (s) => toggle(s, 2) }),
+          confirm(picked.length === 2 ? `Link ${listNames(picked, name)}` : `Choose ${2 - picked.length} more`, picked.length === 2, () => void send('night:act', { action: { kind: 'cupid', targets: [picked[0], picked[1]] } })),
+        ];
+      case 'hunter':
+        return [
+          heading('You are dying: take your shot'),
+          targets(p.targets, name, { pressed: (s) => picked.includes(s), pick: (s) => toggle(s, 1) }),
+          confirm(picked.length ? `Shoot ${name(picked[0])}` : 'Shoot nobody', true, () => void send('hunter:shoot', { target: picked[0] ?? null })),
+        ];
+    }
+  }
+
+  function render(): void {
+    const v = view!;
+    const p = v.you?.prompt ?? null;
+    el.dataset.prompt = p?.kind ?? 'none';
+    el.hidden = v.phase === 'over';
+    if (p) { swap(body, promptBody(v, p)); return; }
+    const last = v.timeline.at(-1);
+    const news = (v.phase === 'dawn' || v.phase === 'execution') && last ? describeTimeline(last, namer(v.players)) : null;
+    swap(body, h('h2', { id: 'prompt-h' }, idleText(v).title), h('p', null, idleText(v).text), news ? h('p', { class: 'news' }, news) : null);
+  }
+
+  return {
+    el,
+    update(v: GameView) {
+      view = v;
+      const p = v.you?.prompt;
+      const k = p ? `${v.phaseId}:${p.kind}:${v.vote?.round ?? 0}` : '';
+      // A new prompt starts clean: no stale selection, no stale error.
+      if (k !== key) { key = k; picked = []; heal = false; err.show(null); }
+      render();
+    },
+  };
+}

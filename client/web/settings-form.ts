@@ -1,0 +1,134 @@
+import { ROLE_IDS, type RoleId } from '../../shared/roles.ts';
+import { type Durations, MAX_PLAYERS, MIN_PLAYERS, type RoleCounts, type Settings, type SettingsPatch } from '../../shared/settings.ts';
+import { autoRoles, rolesProblem } from '../../server/game/deal.ts';
+import { checkbox, errorSlot, field, h, select } from './dom.ts';
+import { roleName } from './words.ts';
+
+/** Roles a host counts by hand; villagers fill the remaining seats. */
+const COUNTED = ROLE_IDS.filter((r) => r !== 'villager');
+const DURATIONS: [keyof Durations, string][] = [['night', 'Night'], ['dawn', 'Dawn'], ['day', 'Day talk'], ['vote', 'Vote'], ['execution', 'Execution'], ['hunter', "Hunter's shot"]];
+
+export interface SettingsForm {
+  el: HTMLElement;
+  /** Show settings from the server; the field being edited is left alone. */
+  set(s: Settings, players?: number): void;
+  read(): Settings;
+  disable(on: boolean): void;
+  error(message: string | null): void;
+}
+
+const num = (name: string, min: number, max: number, value: number) => h('input', { type: 'number', name, min, max, value: String(value), inputmode: 'numeric', required: true });
+
+/** The room settings, for creating a room (`onChange` unset) or for the host editing one field at a time. */
+export function settingsForm(initial: Settings, onChange?: (patch: SettingsPatch) => void): SettingsForm {
+  const err = errorSlot();
+  const name = h('input', { name: 'name', maxlength: 40, required: true, value: initial.name, autocomplete: 'off' });
+  const visibility = select('visibility', [['public', 'Public: listed in the lobby'], ['private', 'Private: invite link only']], initial.visibility);
+  const maxSeats = num('maxSeats', MIN_PLAYERS, MAX_PLAYERS, initial.maxSeats);
+  const rolesMode = select('rolesMode', [['auto', 'Automatic, balanced for the number of players'], ['custom', 'Chosen by hand']], initial.roles === 'auto' ? 'auto' : 'custom');
+  const counts = Object.fromEntries(COUNTED.map((r) => [r, num(`role-${r}`, 0, r === 'cupid' ? 1 : MAX_PLAYERS, 0)])) as Record<RoleId, HTMLInputElement>;
+  const rolesNote = h('p', { class: 'hint', 'aria-live': 'polite' });
+  const countsBox = h('div', { class: 'counts' }, ...COUNTED.map((r) => field(roleName(r), counts[r])));
+  const durations = Object.fromEntries(DURATIONS.map(([k]) => [k, num(`d-${k}`, 1, 7 * 24 * 3600, initial.durations[k])])) as Record<keyof Durations, HTMLInputElement>;
+  const reveal = select('reveal', [['full', 'Their role'], ['team', 'Their team only'], ['none', 'Nothing']], initial.reveal);
+  const voteRule = select('voteRule', [['plurality', 'Most votes'], ['majority', 'Strict majority of the living']], initial.voteRule);
+  const tieRule = select('tieRule', [['revote', 'Re-vote among the tied'], ['random', 'Random among the tied'], ['none', 'Nobody is executed']], initial.tieRule);
+  const checks = {
+    secretVotes: checkbox('Secret votes (only who has voted is shown)', 'secretVotes', initial.secretVotes),
+    allowSpectators: checkbox('Spectators allowed', 'allowSpectators', initial.allowSpectators),
+    wolfChat: checkbox('Werewolves chat at night', 'wolfChat', initial.wolfChat),
+    deadChat: checkbox('The dead chat together', 'deadChat', initial.deadChat),
+    spectatorsSeeDeadChat: checkbox('Spectators read the dead chat', 'spectatorsSeeDeadChat', initial.spectatorsSeeDeadChat, 'Off by default: the dead know secrets a spectator could pass on.'),
+  };
+  const box = (k: keyof typeof checks) => checks[k].querySelector('input')!;
+  let players = 0;
+
+  const readCounts = (): RoleCounts => Object.fromEntries(COUNTED.map((r) => [r, Math.max(0, Number(counts[r].value) || 0)]).filter(([, n]) => n)) as RoleCounts;
+  const showRoles = () => {
+    const custom = rolesMode.value === 'custom';
+    countsBox.hidden = !custom;
+    // In a room the roles are dealt for the players seated; before, for the seats offered.
+    const n = players > 0 ? Math.max(players, MIN_PLAYERS) : Number(maxSeats.value) || MIN_PLAYERS;
+    const set = custom ? readCounts() : autoRoles(n);
+    const problem = custom ? rolesProblem(set, n) : null;
+    const words = Object.entries(set).map(([r, k]) => `${k} × ${roleName(r as RoleId)}`).join(', ');
+    rolesNote.textContent = problem ? `With ${n} players: ${problem}.` : `With ${n} players: ${words}, villagers for the rest.`;
+    rolesNote.classList.toggle('warn', !!problem);
+  };
+
+  const read = (): Settings => ({
+    name: name.value.trim() || initial.name,
+    visibility: visibility.value as Settings['visibility'],
+    maxSeats: Number(maxSeats.value),
+    allowSpectators: box('allowSpectators').checked,
+    roles: rolesMode.value === 'auto' ? 'auto' : readCounts(),
+    durations: Object.fromEntries(DURATIONS.map(([k]) => [k, Number(durations[k].value)])) as Durations,
+    reveal: reveal.value as Settings['reveal'],
+    voteRule: voteRule.value as Settings['voteRule'],
+    tieRule: tieRule.value as Settings['tieRule'],
+    secretVotes: box('secretVotes').checked,
+    wolfChat: box('wolfChat').checked,
+    deadChat: box('deadChat').checked,
+    spectatorsSeeDeadChat: box('spectatorsSeeDeadChat').checked,
+  });
+
+  /** The one setting a control changed, as a patch. */
+  const patchFor = (target: HTMLElement): SettingsPatch | null => {
+    const n = (target as HTMLInputElement).name;
+    const s = read();
+    if (n.startsWith('d-')) return { durations: { [n.slice(2)]: s.durations[n.slice(2) as keyof Durations] } };
+    if (n === 'rolesMode' || n.startsWith('role-')) return { roles: s.roles };
+    if (n in s) return { [n]: s[n as keyof Settings] } as SettingsPatch;
+    return null;
+  };
+
+  const form = h('form', { class: 'settings', novalidate: true },
+    h('fieldset', null, h('legend', null, 'Room'), field('Room name', name), field('Who can find it', visibility), field('Seats (5–20)', maxSeats)),
+    h('fieldset', null, h('legend', null, 'Roles'), field('Roles', rolesMode), rolesNote, countsBox),
+    h('fieldset', { class: 'durations' }, h('legend', null, 'Phase lengths, in seconds'), ...DURATIONS.map(([k, label]) => field(label, durations[k]))),
+    h('fieldset', null, h('legend', null, 'Rules'), field('When a player dies, the village learns', reveal), field('Execution needs', voteRule), field('On a tie', tieRule), checks.secretVotes),
+    h('fieldset', null, h('legend', null, 'Chat and spectators'), checks.wolfChat, checks.deadChat, checks.allowSpectators, checks.spectatorsSeeDeadChat),
+    err.el,
+  );
+  form.addEventListener('change', (ev) => {
+    const target = ev.target as HTMLElement;
+    // Going hand-picked starts from the automatic set rather than from nothing.
+    if (target === rolesMode && rolesMode.value === 'custom' && Object.keys(readCounts()).length === 0) {
+      const seeded = autoRoles(players > 0 ? players : Number(maxSeats.value) || MIN_PLAYERS);
+      for (const r of COUNTED) counts[r].value = String(seeded[r] ?? 0);
+    }
+    showRoles();
+    if (!onChange) return;
+    if (target instanceof HTMLInputElement && target.type === 'number' && !target.checkValidity()) { err.show(`${target.labels?.[0]?.textContent ?? 'That field'}: ${target.validationMessage}`); return; }
+    const patch = patchFor(target);
+    if (patch) onChange(patch);
+  });
+  form.addEventListener('input', () => showRoles());
+  form.addEventListener('submit', (ev) => { if (onChange) ev.preventDefault(); });
+
+  const set = (s: Settings, n = players) => {
+    players = n;
+    const active = document.activeElement;
+    const put = (el: HTMLInputElement | HTMLSelectElement, v: string) => { if (el !== active) el.value = v; };
+    put(name, s.name);
+    put(visibility, s.visibility);
+    put(maxSeats, String(s.maxSeats));
+    put(rolesMode, s.roles === 'auto' ? 'auto' : 'custom');
+    for (const r of COUNTED) put(counts[r], String(s.roles === 'auto' ? 0 : s.roles[r] ?? 0));
+    for (const [k] of DURATIONS) put(durations[k], String(s.durations[k]));
+    put(reveal, s.reveal);
+    put(voteRule, s.voteRule);
+    put(tieRule, s.tieRule);
+    for (const k of Object.keys(checks) as (keyof typeof checks)[]) box(k).checked = s[k];
+    showRoles();
+  };
+  set(initial);
+
+  return {
+    el: form,
+    set,
+    read,
+    disable(on) { for (const fs of form.querySelectorAll('fieldset')) fs.disabled = on; },
+    error: (m) => err.show(m),
+  };
+}

@@ -1,0 +1,110 @@
+import { ROLES, type RoleId, type Team } from '../../shared/roles.ts';
+import type { DeathCause, Phase, PlayerView, PublicCause, SecretEntry, TimelineEntry } from '../../shared/views.ts';
+
+/** Everything the app says about the game, in one place, so the same thing is always said the same way. */
+export const PHASE_LABEL: Record<Phase, string> = {
+  lobby: 'Waiting room', night: 'Night', dawn: 'Dawn', day: 'Day', vote: 'Vote', execution: 'Execution', hunter: "Hunter's shot", over: 'Game over',
+};
+
+/** An icon next to the label: colour and icon are never the only signal of the phase. */
+export const PHASE_ICON: Record<Phase, string> = {
+  lobby: '⌂', night: '☾', dawn: '◒', day: '☀', vote: '⚖', execution: '⚔', hunter: '➶', over: '★',
+};
+
+export function phaseTitle(phase: Phase, day: number): string {
+  if (phase === 'lobby' || phase === 'over') return PHASE_LABEL[phase];
+  if (phase === 'night') return `Night ${day}`;
+  if (phase === 'dawn') return `Dawn of day ${day}`;
+  if (phase === 'day') return `Day ${day}`;
+  return `Day ${day}: ${PHASE_LABEL[phase].toLowerCase()}`;
+}
+
+export const TEAM_LABEL: Record<Team | 'nobody', string> = {
+  village: 'the village', wolves: 'the werewolves', tanner: 'the tanner', lovers: 'the lovers', nobody: 'nobody',
+};
+
+/** "The village wins!": the village and the tanner are one, the wolves and the lovers are many. */
+export function winsLine(winner: Team | 'nobody'): string {
+  if (winner === 'nobody') return 'Nobody wins.';
+  return `${capitalize(TEAM_LABEL[winner])} ${winner === 'village' || winner === 'tanner' ? 'wins' : 'win'}!`;
+}
+
+export const CAUSE_LABEL: Record<PublicCause | DeathCause, string> = {
+  night: 'killed in the night', wolves: 'killed by the werewolves', poison: 'poisoned by the witch', executed: 'executed by the village',
+  shot: "shot by the hunter", grief: 'died of grief', afk: 'removed for missing two votes', left: 'left the game',
+};
+
+const DEATH_SENTENCE: Record<PublicCause | DeathCause, string> = {
+  night: 'You were killed in the night', wolves: 'The werewolves killed you', poison: 'The witch poisoned you', executed: 'The village executed you',
+  shot: 'The hunter shot you', grief: 'You died of grief', afk: 'You were removed for missing two votes', left: 'You left the game',
+};
+
+/** The death screen's first line. */
+export function deathSentence(cause: PublicCause | DeathCause, day: number): string {
+  return `${DEATH_SENTENCE[cause]} (day ${day}).`;
+}
+
+export const roleName = (role: RoleId) => ROLES[role].name;
+
+export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
+
+export function plural(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
+/** A seat's display name. */
+export type Namer = (seat: number) => string;
+export function namer(players: Pick<PlayerView, 'seat' | 'name'>[]): Namer {
+  return (seat) => players.find((p) => p.seat === seat)?.name ?? `seat ${seat + 1}`;
+}
+
+export function listNames(seats: number[], name: Namer): string {
+  const names = seats.map(name);
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names.at(-1)}`;
+}
+
+function tallyWords(tally: Record<number, number>, abstain: number, name: Namer): string {
+  const parts = Object.entries(tally).sort((a, b) => b[1] - a[1]).map(([seat, n]) => `${name(Number(seat))} ${n}`);
+  if (abstain) parts.push(`${abstain} abstained`);
+  return parts.length ? ` (${parts.join(', ')})` : ' (no votes)';
+}
+
+/** One public timeline entry in words. */
+export function describeTimeline(e: TimelineEntry, name: Namer): string {
+  switch (e.kind) {
+    case 'night': return e.deaths.length ? `Night ${e.day}: ${listNames(e.deaths, name)} ${e.deaths.length === 1 ? 'was' : 'were'} found dead.` : `Night ${e.day}: nobody died.`;
+    case 'vote': {
+      const round = e.round === 2 ? ' re-vote' : ' vote';
+      const t = tallyWords(e.tally, e.abstain, name);
+      if (e.outcome === 'executed' && e.seat !== undefined) return `Day ${e.day}${round}: ${name(e.seat)} was executed${t}.`;
+      if (e.outcome === 'revote') return `Day ${e.day}${round}: a tie${t}; the tied players face a re-vote.`;
+      return `Day ${e.day}${round}: nobody was executed${t}.`;
+    }
+    case 'death': return `Day ${e.day}: ${name(e.seat)} ${CAUSE_LABEL[e.cause]}.`;
+    case 'shot': return e.seat === null ? `Day ${e.day}: the hunter ${name(e.hunter)} shot nobody.` : `Day ${e.day}: the hunter ${name(e.hunter)} shot ${name(e.seat)}.`;
+    case 'afk': return `Day ${e.day}: ${name(e.seat)} was removed for missing two votes.`;
+  }
+}
+
+/** One secret entry in words, shown once the game is over. */
+export function describeSecret(e: SecretEntry, name: Namer): string | null {
+  switch (e.kind) {
+    case 'deal': return null;
+    case 'lovers': return `Night ${e.night}: cupid linked ${name(e.seats[0])} and ${name(e.seats[1])} as lovers.`;
+    case 'wolves': return e.target === null ? `Night ${e.night}: the werewolves chose nobody.` : `Night ${e.night}: the werewolves attacked ${name(e.target)}.`;
+    case 'seer': return `Night ${e.night}: the seer ${name(e.seer)} saw that ${name(e.seat)} is with ${e.team === 'wolves' ? 'the werewolves' : 'the village'}.`;
+    case 'doctor': return `Night ${e.night}: the doctor ${name(e.doctor)} protected ${name(e.seat)}.`;
+    case 'witch': {
+      const acts = [e.heal !== null ? `healed ${name(e.heal)}` : null, e.poison !== null ? `poisoned ${name(e.poison)}` : null].filter(Boolean);
+      return `Night ${e.night}: the witch ${name(e.witch)} ${acts.length ? acts.join(' and ') : 'used no potion'}.`;
+    }
+    case 'death': return null;
+  }
+}
+
+export function clock(ms: number): string {
+  const s = Math.ceil(ms / 1000);
+  const m = Math.floor(s / 60);
+  return `${m}:${String(s % 60).padStart(2, '0')}`;
+}

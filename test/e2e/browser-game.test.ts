@@ -1,0 +1,202 @@
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { WerewolfClient } from '../../client/sdk/index.ts';
+import type { RoleId } from '../../shared/roles.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+import { autoplay, seatBots } from './helpers/bots.ts';
+import { buildWeb } from './helpers/build.ts';
+import { launchChromium } from './helpers/chromium.ts';
+import { actOnPrompt, phaseOf, spectatorLeaks } from './helpers/ui.ts';
+
+const shots = path.resolve('test-artifacts/screenshots');
+const LAPTOP = { width: 1280, height: 800 };
+const PHONE = { width: 360, height: 740 };
+const ROOM = 'E2E village';
+
+/**
+ * A real Chromium against the real server: Ada (laptop) creates a room and plays a whole game
+ * through the UI, Bea (phone) joins by invite link, four protocol bots fill the table, and Sam
+ * watches as a spectator whose page must never show a secret.
+ */
+describe('the browser client', () => {
+  let server: TestServer;
+  let browser: Browser;
+  const contexts: BrowserContext[] = [];
+  const pageErrors: string[] = [];
+  let ada: Page, bea: Page, sam: Page;
+  let roomId = '';
+  let bots: { client: WerewolfClient; seat: number }[] = [];
+  let stopBots = () => {};
+
+  const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
+  const open = async (viewport: typeof LAPTOP) => {
+    const ctx = await browser.newContext({ viewport, deviceScaleFactor: 1, ...(viewport === PHONE ? { isMobile: true, hasTouch: true } : {}) });
+    contexts.push(ctx);
+    const page = await ctx.newPage();
+    page.setDefaultTimeout(10_000);
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    return page;
+  };
+
+  beforeAll(async () => {
+    mkdirSync(shots, { recursive: true });
+    const publicDir = await buildWeb();
+    server = await startServer({ publicDir });
+    browser = await launchChromium();
+  }, 120_000);
+
+  afterAll(async () => {
+    stopBots();
+    for (const b of bots) b.client.close();
+    for (const c of contexts) await c.close().catch(() => {});
+    await browser?.close();
+    await server?.close();
+    console.log(`screenshots: ${shots}`);
+  });
+
+  test('a room is created, listed live, joined by invite link, chatted in and watched', async () => {
+    sam = await open(LAPTOP);
+    await sam.goto(server.url);
+    await expect.poll(() => sam.getByText('No public rooms yet').count()).toBe(1);
+
+    ada = await open(LAPTOP);
+    await ada.goto(server.url);
+    await ada.getByLabel('Your name').fill('Ada');
+    await ada.getByText('Room settings').click();
+    await ada.getByLabel('Room name').fill(ROOM);
+    for (const [label, s] of [['Night', 5], ['Dawn', 1], ['Day talk', 5], ['Vote', 5], ['Execution', 1], ["Hunter's shot", 5]] as const) {
+      await ada.getByLabel(label, { exact: true }).fill(String(s));
+    }
+    await ada.getByLabel('On a tie').selectOption('random');
+    await ada.getByRole('button', { name: 'Create room' }).click();
+    await ada.waitForURL(/\/room\//);
+    roomId = decodeURIComponent(new URL(ada.url()).pathname.split('/')[2]);
+
+    // The lobby list updates without a reload.
+    await sam.locator('.room-card', { hasText: ROOM }).waitFor();
+    await shot(sam, 'laptop-lobby');
+
+    bea = await open(PHONE);
+    await bea.goto(server.url);
+    await bea.locator('.room-card', { hasText: ROOM }).waitFor();
+    await shot(bea, 'phone-lobby');
+    const invite = await ada.getByLabel('Invite link').inputValue();
+    expect(invite).toMatch(/\/join\/\w+/);
+    await bea.goto(invite);
+    await bea.getByLabel('Your name').fill('Bea');
+    await bea.getByRole('button', { name: 'Take a seat' }).click();
+    await bea.waitForURL(/\/room\//);
+    await expect.poll(() => ada.locator('.seats .seat').count()).toBe(2);
+
+    // Two people in one room read each other.
+    await ada.getByRole('textbox', { name: 'Write a message' }).fill('hello from Ada');
+    await ada.getByRole('button', { name: 'Send' }).click();
+    await bea.locator('.messages', { hasText: 'hello from Ada' }).waitFor();
+    await bea.getByRole('textbox', { name: 'Write a message' }).fill('hi Ada, Bea here');
+    await bea.getByRole('button', { name: 'Send' }).click();
+    await ada.locator('.messages', { hasText: 'hi Ada, Bea here' }).waitFor();
+
+    // Not enough players yet: the start button says why.
+    await expect.poll(() => ada.getByText(/At least 5 players are needed/).count()).toBe(1);
+    // bot:add is refused with a visible reason, or it seats a bot the host can remove.
+    await ada.getByRole('button', { name: 'Add a bot' }).click();
+    await expect.poll(async () => (await ada.locator('.seats-panel .error:not([hidden])').count()) + (await ada.locator('.seats .tag-bot').count())).toBeGreaterThan(0);
+    if (await ada.locator('.seats .tag-bot').count()) {
+      await ada.getByRole('button', { name: /Remove the bot/ }).first().click();
+      await expect.poll(() => ada.locator('.seats .tag-bot').count()).toBe(0);
+    }
+
+    bots = await seatBots(server.url, roomId, ['Bot Cy', 'Bot Dee', 'Bot Eli', 'Bot Fay']);
+    await expect.poll(() => ada.locator('.seats .seat').count()).toBe(6);
+    await sam.locator('.room-card', { hasText: ROOM }).getByRole('button', { name: /Watch/ }).click();
+    await sam.waitForURL(/\/spectate\//);
+    await ada.getByText('1 spectator').waitFor();
+    await shot(ada, 'laptop-room');
+    await shot(bea, 'phone-room');
+  });
+
+  test('Ada plays a whole game in the browser; Sam never sees a secret; a reload keeps the seat', async () => {
+    const spare = [0, 1];
+    const botSeats = bots.map((b) => b.seat);
+    stopBots = autoplay(bots.map((b) => b.client), spare);
+    await ada.getByRole('button', { name: 'Start the game' }).click();
+    await ada.locator('.role-card .role-name').waitFor();
+
+    // The truth to hold Sam's page against: each seat's own view of its role.
+    const truth = new Map<number, RoleId>();
+    for (const b of bots) truth.set(b.seat, b.client.view!.you!.role!);
+    for (const [seat, page] of [[0, ada], [1, bea]] as const) truth.set(seat, (await page.locator('.player.me').getAttribute('data-role')) as RoleId);
+    expect(truth.size).toBe(6);
+
+    const done = new Set<string>();
+    const until = Date.now() + 150_000;
+    while ((await phaseOf(ada)) !== 'over') {
+      expect(Date.now(), 'the game should end within 150 s').toBeLessThan(until);
+      expect(await spectatorLeaks(sam, truth)).toEqual([]);
+      const phase = await phaseOf(ada);
+      const bothAlive = (await ada.locator('.player[data-alive="true"][data-seat="0"], .player[data-alive="true"][data-seat="1"]').count()) === 2;
+
+      if (phase === 'night' && !done.has('night')) {
+        done.add('night');
+        await shot(ada, 'laptop-night');
+        await shot(bea, 'phone-night');
+        await shot(sam, 'laptop-spectator-night');
+      }
+      if (phase === 'day' && !done.has('reload')) {
+        done.add('reload');
+        const role = await ada.locator('.role-card .role-name').innerText();
+        await ada.reload();
+        await expect.poll(() => ada.locator('.role-card .role-name').innerText()).toBe(role);
+        await expect.poll(() => ada.locator('.player.me .pname').innerText()).toBe('Ada');
+        continue;
+      }
+      if (phase === 'day' && bothAlive && !done.has('day-chat')) {
+        done.add('day-chat');
+        await bea.getByRole('tab', { name: 'Village' }).click();
+        await bea.getByRole('textbox', { name: 'Write a message' }).fill('Bea speaks by day');
+        await bea.getByRole('button', { name: 'Send' }).click();
+        await ada.locator('.messages', { hasText: 'Bea speaks by day' }).waitFor();
+      }
+      const acted = await actOnPrompt(ada, botSeats);
+      if (acted === 'vote' && bothAlive && !done.has('vote')) {
+        done.add('vote');
+        // Votes are public here: Bea sees whom Ada voted for, on Ada's card.
+        const target = await ada.locator('.prompt .current strong').innerText();
+        await bea.locator('.player[data-seat="0"] .ballot', { hasText: `votes ${target}` }).waitFor();
+        await shot(ada, 'laptop-vote');
+        await shot(bea, 'phone-vote');
+      }
+      await actOnPrompt(bea, botSeats);
+      await ada.waitForTimeout(100);
+    }
+    expect(done.has('reload')).toBe(true);
+
+    await ada.locator('section.over h2', { hasText: /win/ }).waitFor();
+    await bea.locator('section.over h2', { hasText: /win/ }).waitFor();
+    // At game over every role is revealed, to players and spectators alike.
+    for (const page of [ada, bea, sam]) {
+      await expect.poll(() => page.locator('.players .player[data-role]').count()).toBe(6);
+    }
+    for (const [seat, role] of truth) expect(await sam.locator(`.player[data-seat="${seat}"]`).getAttribute('data-role')).toBe(role);
+    await shot(ada, 'laptop-over');
+    await shot(bea, 'phone-over');
+  });
+
+  test('the replay steps through the game with every role, and the host plays again', async () => {
+    await ada.getByRole('link', { name: /replay/ }).click();
+    await ada.waitForURL(/\/game\//);
+    await ada.getByText(/^Step 1 of \d+$/).waitFor();
+    await ada.getByRole('button', { name: 'Next step' }).click();
+    await ada.getByText(/^Step 2 of \d+$/).waitFor();
+    await ada.getByRole('button', { name: 'Next phase' }).click();
+    expect(await ada.locator('.replay .players .prole').count()).toBe(6);
+    await shot(ada, 'laptop-replay');
+    await ada.goBack();
+    await ada.getByRole('button', { name: 'Play again' }).click();
+    await expect.poll(() => phaseOf(bea)).toBe('lobby');
+    await expect.poll(() => bea.locator('.seats .seat').count()).toBe(6);
+    expect(pageErrors).toEqual([]);
+  });
+});

@@ -1,0 +1,56 @@
+import type { WerewolfClient } from '../../../client/sdk/index.ts';
+import type { Prompt } from '../../../shared/views.ts';
+import { connect } from '../../helpers/players.ts';
+import { Dice } from '../../helpers/sim.ts';
+
+/** Protocol clients that sit as bots in a room the browser created. */
+export async function seatBots(url: string, roomId: string, names: string[]): Promise<{ client: WerewolfClient; seat: number }[]> {
+  const out: { client: WerewolfClient; seat: number }[] = [];
+  for (const name of names) {
+    const client = connect(url);
+    await client.connected();
+    const grant = await client.request('room:join', { roomId, name, bot: true });
+    out.push({ client, seat: grant.seat });
+  }
+  return out;
+}
+
+/**
+ * Answer every prompt of these clients, aiming at seats outside `spare` when there is a choice, so
+ * the browser players live long enough to be seen playing. Returns a function that stops them.
+ */
+export function autoplay(clients: WerewolfClient[], spare: number[], seed = 7): () => void {
+  const dice = new Dice(seed);
+  const answered = new Map<WerewolfClient, string>();
+  const aim = (targets: number[], not: number[] = []) => {
+    const ok = targets.filter((t) => !not.includes(t));
+    const pool = ok.filter((t) => !spare.includes(t));
+    return pool.length ? dice.pick(pool) : ok.length ? dice.pick(ok) : null;
+  };
+  const answer = (c: WerewolfClient, p: Prompt, me: number) => {
+    switch (p.kind) {
+      case 'vote': return c.send('vote:cast', { target: aim(p.targets, [me]) });
+      case 'ready': return p.done ? null : c.send('day:ready', {});
+      case 'wolf': { const t = aim(p.targets); return p.current === null && t !== null ? c.send('night:act', { action: { kind: 'wolf', target: t } }) : null; }
+      case 'seer': case 'doctor': { const t = aim(p.targets); return t === null ? null : c.send('night:act', { action: { kind: p.kind, target: t } as never }); }
+      case 'witch': return c.send('night:act', { action: { kind: 'witch', heal: false, poison: null } });
+      case 'cupid': {
+        const a = aim(p.targets)!;
+        return c.send('night:act', { action: { kind: 'cupid', targets: [a, aim(p.targets, [a]) ?? p.targets.find((t) => t !== a)!] } });
+      }
+      case 'hunter': return c.send('hunter:shoot', { target: aim(p.targets) });
+    }
+  };
+  const act = async (c: WerewolfClient) => {
+    const v = c.view;
+    const p = v?.you?.prompt;
+    if (!v || !p) return;
+    const key = `${v.phaseId}:${p.kind}:${v.vote?.round ?? 0}`;
+    if (answered.get(c) === key) return;
+    answered.set(c, key);
+    await answer(c, p, v.you!.seat);
+  };
+  const offs = clients.map((c) => c.on('state', () => void act(c)));
+  for (const c of clients) void act(c);
+  return () => offs.forEach((off) => off());
+}

@@ -1,0 +1,84 @@
+import type { Page } from 'playwright-core';
+import { ROLES, type RoleId } from '../../../shared/roles.ts';
+
+export const phaseOf = (page: Page) => page.evaluate(() => document.body.dataset.phase ?? null);
+
+/**
+ * Answer the page's current prompt through the UI, as a person would, aiming at `prefer` seats when
+ * there is a choice. Returns the prompt kind acted on, or null when there was nothing (left) to do.
+ */
+export async function actOnPrompt(page: Page, prefer: number[]): Promise<string | null> {
+  const prompt = page.locator('section.prompt');
+  const kind = await prompt.getAttribute('data-prompt', { timeout: 1000 }).catch(() => null);
+  if (!kind || kind === 'none') return null;
+  const seats = await prompt.locator('.target').evaluateAll((els) => els.map((e) => Number((e as HTMLElement).dataset.seat)));
+  const pool = seats.filter((s) => prefer.includes(s));
+  const choice = (n: number) => (pool.length >= n ? pool : seats).slice(0, n);
+  const click = (seat: number) => prompt.locator(`.target[data-seat="${seat}"]`).click({ timeout: 2000 });
+  const confirm = () => prompt.locator('button.confirm').click({ timeout: 2000 });
+  try {
+    switch (kind) {
+      case 'ready': {
+        const b = prompt.getByRole('button', { name: 'Ready to vote' });
+        if (!(await b.count())) return null;
+        await b.click({ timeout: 2000 });
+        break;
+      }
+      case 'vote':
+      case 'wolf':
+        if (await prompt.locator('[aria-pressed="true"]').count()) return null;
+        if (!seats.length) return null;
+        await click(choice(1)[0]);
+        await prompt.locator('[aria-pressed="true"]').first().waitFor({ timeout: 3000 });
+        break;
+      case 'seer': case 'doctor': case 'hunter':
+        if (seats.length) await click(choice(1)[0]);
+        await confirm();
+        break;
+      case 'cupid':
+        for (const s of choice(2)) await click(s);
+        await confirm();
+        break;
+      case 'witch':
+        await confirm();
+        break;
+    }
+  } catch {
+    return null; // the phase moved on under the click: the next round looks again
+  }
+  return kind;
+}
+
+/** What a spectator's page shows that it must not: a list of problems, empty when clean. */
+export async function spectatorLeaks(page: Page, truth: Map<number, RoleId>): Promise<string[]> {
+  const seen = await page.evaluate(() => {
+    const main = document.querySelector('main')!;
+    const head = main.querySelector('.room-head');
+    const text = [...main.querySelectorAll('.room-body')].map((e) => (e as HTMLElement).innerText).join('\n');
+    return {
+      phase: document.body.dataset.phase ?? null,
+      cards: [...main.querySelectorAll<HTMLElement>('.players .player')].map((c) => ({ seat: Number(c.dataset.seat), alive: c.dataset.alive === 'true', role: c.dataset.role ?? null })),
+      roleCard: [...main.querySelectorAll<HTMLElement>('.role-card')].some((e) => !e.hidden),
+      prompt: main.querySelector<HTMLElement>('.prompt')?.dataset.prompt ?? null,
+      tabs: [...main.querySelectorAll<HTMLElement>('[role=tab]')].map((t) => t.dataset.channel),
+      text: head ? text : main.innerText,
+    };
+  });
+  if (seen.phase === 'over' || seen.phase === 'lobby' || seen.phase === null) return [];
+  const problems: string[] = [];
+  for (const c of seen.cards) {
+    if (c.role && c.alive) problems.push(`the role of living seat ${c.seat} is shown`);
+    if (c.role && c.role !== truth.get(c.seat)) problems.push(`seat ${c.seat} is shown as ${c.role}`);
+  }
+  if (seen.roleCard) problems.push('a role card is shown');
+  if (seen.prompt && seen.prompt !== 'none') problems.push(`a ${seen.prompt} prompt is shown`);
+  for (const t of seen.tabs) if (t === 'wolves' || t === 'dead') problems.push(`the ${t} chat tab is shown`);
+  // A role's name may appear only as often as dead players of that role are revealed.
+  for (const role of new Set(truth.values())) {
+    if (role === 'villager') continue;
+    const shown = seen.text.split(ROLES[role].name).length - 1;
+    const revealed = seen.cards.filter((c) => !c.alive && c.role === role).length;
+    if (shown > revealed) problems.push(`"${ROLES[role].name}" appears ${shown} times with ${revealed} revealed`);
+  }
+  return problems;
+}
