@@ -2,15 +2,22 @@ import pino from 'pino';
 import { readConfig } from './config.ts';
 import { createApp } from './app.ts';
 import { openStore } from './store/open.ts';
+import { ClusterNode } from './cluster/node.ts';
+import { InProcessBots, ownUrl } from './bots/host.ts';
 
 /** Read the environment, open the store, restore stored rooms, listen; drain on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = readConfig();
   const log = pino({ level: config.logLevel, base: { node: config.nodeId } });
-  const store = await openStore(config, log);
-  const app = createApp({ config, store, log });
+  // REDIS_URL switches on clustered mode: rooms, logs and records live in Redis (docs/scaling.md).
+  const cluster = config.redisUrl ? await ClusterNode.connect({ redisUrl: config.redisUrl, nodeId: config.nodeId }, log) : undefined;
+  const store = cluster ? cluster.store : await openStore(config, log);
+  let bots: InProcessBots | undefined;
+  const app = createApp({ config, store, log, cluster, bots: (a) => (bots = new InProcessBots({ url: () => ownUrl(a.http.address()), perRoom: config.botsPerRoom, log })) });
   const restored = await app.restore();
   await new Promise<void>((resolve) => app.http.listen(config.port, config.host, resolve));
+  // Bot seats of restored rooms are taken back over the protocol, now that the server listens.
+  void bots?.adopt(app.registry.all());
   const addr = app.http.address();
   const port = typeof addr === 'object' && addr ? addr.port : config.port;
   log.info({ port, store: store.kind, restored, skipped: app.registry.skipped.length }, `Werewolf lobby on http://localhost:${port}`);
@@ -24,6 +31,7 @@ async function main(): Promise<void> {
     const force = setTimeout(() => { log.error('drain took over 10 s; exiting anyway'); process.exit(1); }, 10_000);
     force.unref();
     try {
+      bots?.close();
       await app.close();
       log.info('drained; exiting');
       process.exit(0);

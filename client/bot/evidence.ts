@@ -1,0 +1,126 @@
+import type { GameView, PlayerView } from '../sdk/index.ts';
+import { claimsIn, type Said } from './claims.ts';
+
+export type Side = 'village' | 'wolves';
+
+/** What one seat makes of a game from its own view: who claims what, whom to believe, whom to suspect. */
+export interface Evidence {
+  me: number;
+  living: number[];
+  said: Said[];
+  /** Seats that claimed to be the seer, in the order they first did. */
+  seers: number[];
+  /** The seer claim this seat believes (itself when it is the seer), or null. */
+  trusted: number | null;
+  /** Sides known for sure (the pack, one's own seer results) or taken from the trusted seer. */
+  sides: Map<number, Side>;
+  /** Higher means more likely a wolf; only living seats other than `me`. */
+  suspicion: Map<number, number>;
+}
+
+const sideOf = (p: PlayerView): Side | null => (p.team ? (p.team === 'wolves' ? 'wolves' : 'village') : null);
+
+/**
+ * Read the evidence in a view. With `asPublic` the seat ignores what only it knows (its pack, its
+ * seer results): that is what an ordinary villager believes, which wolves use to blend in.
+ */
+export function evidence(view: GameView, asPublic = false): Evidence {
+  const you = view.you!;
+  const me = you.seat;
+  const bySeat = new Map(view.players.map((p) => [p.seat, p]));
+  const living = view.players.filter((p) => p.alive).map((p) => p.seat);
+  const said = claimsIn(view.chat);
+  const iAmSeer = !asPublic && you.role === 'seer';
+  const iAmVillage = !asPublic && you.team !== null && you.team !== 'wolves';
+
+  const seers: number[] = [];
+  for (const s of said) if (s.kind === 'claim' && s.role === 'seer' && !seers.includes(s.by)) seers.push(s.by);
+  const resultsBy = (c: number) => said.filter((s): s is Said & { kind: 'result' } => s.kind === 'result' && s.by === c);
+
+  // A claimant is a liar when the dead tell otherwise, or when this seat knows better.
+  const liar = (c: number): boolean => {
+    if (c === me) return false;
+    if (iAmSeer) return true;
+    if (!asPublic && you.pack?.includes(c)) return true;
+    const dead = bySeat.get(c);
+    if (dead && !dead.alive && dead.role) return dead.role !== 'seer';
+    if (dead && !dead.alive && dead.team) return dead.team === 'wolves';
+    for (const r of resultsBy(c)) {
+      const t = bySeat.get(r.seat);
+      const side = t && !t.alive ? sideOf(t) : null;
+      if (side && side !== r.team) return true;
+      if (iAmVillage && r.seat === me && r.team === 'wolves') return true;
+    }
+    return false;
+  };
+  // A claimant is confirmed when one of her results is borne out by the dead.
+  const confirmed = (c: number): boolean => resultsBy(c).some((r) => {
+    const t = bySeat.get(r.seat);
+    return t !== undefined && !t.alive && sideOf(t) === r.team;
+  });
+  const liars = new Set(seers.filter(liar));
+  const trusted = iAmSeer ? me : believe(seers.filter((c) => !liars.has(c)), me, confirmed);
+
+  const sides = new Map<number, Side>();
+  if (trusted !== null && trusted !== me) for (const r of resultsBy(trusted)) sides.set(r.seat, r.team);
+  if (!asPublic) {
+    for (const r of you.seerResults ?? []) sides.set(r.seat, r.team);
+    if (you.pack) for (const p of view.players) sides.set(p.seat, you.pack.includes(p.seat) ? 'wolves' : 'village');
+  }
+
+  const score = new Map<number, number>();
+  const add = (seat: number, n: number) => { if (seat !== me) score.set(seat, (score.get(seat) ?? 0) + n); };
+  for (const c of seers) if (c !== trusted) add(c, liars.has(c) ? 50 : 25);
+  for (const [seat, side] of sides) add(seat, side === 'wolves' ? 60 : -60);
+  if (trusted !== null) add(trusted, -40);
+
+  // Ballots tell on the voters: voting out a wolf speaks for you, voting out a villager or the seer against you.
+  const judge = (ballots: Record<number, number | null>, executed: number | undefined) => {
+    for (const [v, t] of Object.entries(ballots)) {
+      if (t === null) continue;
+      const target = bySeat.get(t);
+      const side = target && !target.alive ? sideOf(target) : sides.get(t) ?? null;
+      if (side === 'wolves') add(Number(v), -3);
+      else if (side === 'village' && t === executed) add(Number(v), 2);
+      if (t === trusted) add(Number(v), 4);
+    }
+  };
+  for (const e of view.timeline) if (e.kind === 'vote' && e.ballots) judge(e.ballots, e.seat);
+  if (view.vote?.ballots) judge(view.vote.ballots, undefined);
+
+  const suspicion = new Map<number, number>();
+  for (const s of living) if (s !== me) suspicion.set(s, score.get(s) ?? 0);
+  return { me, living, said, seers, trusted, sides, suspicion };
+}
+
+/**
+ * Which of several seer claims to believe: a confirmed one, else the only one; between rival
+ * claims nothing in the view tells, so each seat settles it by its own fixed coin and the
+ * village splits, as people do.
+ */
+function believe(open: number[], me: number, confirmed: (c: number) => boolean): number | null {
+  const sure = open.filter(confirmed);
+  const pool = sure.length ? sure : open;
+  if (pool.length <= 1) return pool[0] ?? null;
+  let h = me * 2654435761;
+  for (const c of pool) h = Math.imul(h ^ c, 0x01000193);
+  return pool[(h >>> 0) % pool.length];
+}
+
+/** Votes cast for each seat in the current vote, leaving out votes for oneself. */
+export function ballotsFor(view: GameView): Map<number, number> {
+  const out = new Map<number, number>();
+  for (const [v, t] of Object.entries(view.vote?.ballots ?? {})) if (t !== null && t !== Number(v)) out.set(t, (out.get(t) ?? 0) + 1);
+  return out;
+}
+
+/** The seat with the highest score among `seats`, ties broken by `noise`; undefined when empty. */
+export function best(seats: readonly number[], score: (s: number) => number, noise: () => number): number | undefined {
+  let top: number | undefined;
+  let topScore = -Infinity;
+  for (const s of seats) {
+    const v = score(s) + noise() * 0.5;
+    if (v > topScore) { top = s; topScore = v; }
+  }
+  return top;
+}

@@ -1,0 +1,127 @@
+import type { Logger } from 'pino';
+import { type Ack, fail, ok } from '../../shared/errors.ts';
+import { Bot } from '../../client/bot/bot.ts';
+import { STRATEGIES, type StrategyName } from '../../client/bot/strategies/index.ts';
+import type { BotHost } from '../net/handlers.ts';
+import type { Room } from '../rooms/room.ts';
+import { botName } from './names.ts';
+
+export interface BotHostOptions {
+  /** The server's own address, e.g. http://127.0.0.1:3000; asked for once the server listens. */
+  url: () => string;
+  /** Most bot seats one room may hold (config.botsPerRoom). */
+  perRoom: number;
+  /** Think time of a bot before it answers, in ms (a human pace by default; tests use 0). */
+  thinkMs?: [number, number];
+  log?: Logger;
+}
+
+const inGame = (room: Room) => room.context.phase !== 'lobby' && room.context.phase !== 'over';
+
+/**
+ * Fills seats with bots that run inside the server process but play as any client does: each is
+ * a socket.io-client connection to the server's own address, joining by invite code with
+ * `bot: true`, so every command goes through validation, the room queue and the views.
+ */
+export class InProcessBots implements BotHost {
+  private rooms = new Map<string, Map<number, Bot>>();
+
+  constructor(private opts: BotHostOptions) {}
+
+  /** Bots currently running, all rooms together. */
+  get size(): number {
+    let n = 0;
+    for (const seats of this.rooms.values()) n += seats.size;
+    return n;
+  }
+
+  async add(room: Room, strategy: StrategyName): Promise<Ack<{ seat: number }>> {
+    const ctx = room.context;
+    if (inGame(room)) return fail('room/started');
+    if (ctx.players.filter((p) => p.bot).length >= this.opts.perRoom) return fail('room/full', `A room holds at most ${this.opts.perRoom} bots.`);
+    if (ctx.players.length >= ctx.settings.maxSeats) return fail('room/full');
+    let bot: Bot;
+    try {
+      bot = await this.start(strategy);
+    } catch (err) {
+      this.opts.log?.error({ err }, 'a bot could not connect to its own server');
+      return fail('server/internal', 'The bot could not connect.');
+    }
+    const res = await bot.client.send('room:join', { code: room.code, name: botName(ctx.players.map((p) => p.name)), bot: true });
+    if (!res.ok) { bot.close(); return res; }
+    this.track(room.id, res.data.seat, bot);
+    return ok({ seat: res.data.seat });
+  }
+
+  /** In the lobby a removed bot leaves; during a game it stays to the end, as anyone must. */
+  async remove(room: Room, seat: number): Promise<Ack<Record<string, never>>> {
+    if (inGame(room)) return fail('room/started', 'A bot stays in its seat until the game is over.');
+    const bot = this.rooms.get(room.id)?.get(seat);
+    if (!bot) {
+      // A bot seat with no bot behind it (e.g. it could not be taken back after a restart).
+      const ack = await room.submit({ type: 'game', event: { type: 'player.leave', seat } });
+      return ack.ok ? ok({}) : (ack as Ack<never>);
+    }
+    this.untrack(room.id, seat);
+    const res = await bot.client.send('room:leave', {});
+    bot.close();
+    return res.ok ? ok({}) : res;
+  }
+
+  /** After a restart: take back every stored bot seat with its seat token, over the protocol. */
+  async adopt(rooms: Room[]): Promise<number> {
+    let n = 0;
+    for (const room of rooms) {
+      for (const p of room.context.players) {
+        if (!p.bot || p.left || this.rooms.get(room.id)?.has(p.seat)) continue;
+        const token = Object.entries(room.record.seats).find(([, seat]) => seat === p.seat)?.[0];
+        if (!token) continue;
+        try {
+          const bot = await this.start('smart');
+          const res = await bot.client.send('room:resume', { token });
+          if (!res.ok) { bot.close(); continue; }
+          this.track(room.id, p.seat, bot);
+          n++;
+        } catch (err) {
+          this.opts.log?.warn({ err, roomId: room.id, seat: p.seat }, 'a bot seat could not be taken back');
+        }
+      }
+    }
+    return n;
+  }
+
+  /** Disconnect every bot (on shutdown). */
+  close(): void {
+    for (const seats of this.rooms.values()) for (const bot of seats.values()) bot.close();
+    this.rooms.clear();
+  }
+
+  private start(strategy: StrategyName): Promise<Bot> {
+    return Bot.connect(this.opts.url(), {
+      strategy: STRATEGIES[strategy] ?? STRATEGIES.smart,
+      thinkMs: this.opts.thinkMs ?? [800, 2500],
+      client: { socket: { reconnectionDelay: 200, reconnectionDelayMax: 2000 } },
+    });
+  }
+
+  private track(roomId: string, seat: number, bot: Bot): void {
+    let seats = this.rooms.get(roomId);
+    if (!seats) this.rooms.set(roomId, (seats = new Map()));
+    seats.set(seat, bot);
+    bot.on('gone', () => { if (this.rooms.get(roomId)?.get(seat) === bot) this.untrack(roomId, seat); bot.close(); });
+    bot.on('error', (err) => this.opts.log?.warn({ err: err.message, roomId, seat }, 'bot command refused'));
+  }
+
+  private untrack(roomId: string, seat: number): void {
+    const seats = this.rooms.get(roomId);
+    seats?.delete(seat);
+    if (seats?.size === 0) this.rooms.delete(roomId);
+  }
+}
+
+/** The address a server process's own bots connect to: loopback on the port it listens on. */
+export function ownUrl(address: ReturnType<import('node:http').Server['address']>): string {
+  if (!address || typeof address === 'string') throw new Error('the server is not listening on a TCP port');
+  const host = address.address === '0.0.0.0' || address.address === '::' ? '127.0.0.1' : address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}

@@ -1,0 +1,91 @@
+import { createActor } from 'xstate';
+import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings.ts';
+import type { GameView, Outcome } from '../../shared/views.ts';
+import { Brain } from '../../client/bot/brain.ts';
+import type { Decision, Strategy } from '../../client/bot/decision.ts';
+import { mix, mulberry32 } from '../../client/bot/rng.ts';
+import { gameMachine, type GameEvent, type GameContext, viewFor } from '../game/index.ts';
+
+export interface SimOptions {
+  players: number;
+  seed: number;
+  strategy: Strategy;
+  /** A strategy per seat instead, e.g. to pit one against another. */
+  seatStrategy?: (seat: number) => Strategy;
+  settings?: Partial<Settings>;
+  maxEvents?: number;
+}
+
+export interface SimResult {
+  outcome: Outcome | null;
+  /** The day the game ended on. */
+  days: number;
+  events: number;
+  final: GameContext;
+}
+
+type Move = GameEvent extends infer E ? (E extends GameEvent ? Omit<E, 'now'> : never) : never;
+
+function toEvent(seat: number, d: Decision): Move {
+  switch (d.command) {
+    case 'night:act': return { type: 'night.act', seat, action: d.payload.action };
+    case 'vote:cast': return { type: 'vote.cast', seat, target: d.payload.target };
+    case 'day:ready': return { type: 'day.ready', seat };
+    case 'hunter:shoot': return { type: 'hunter.shoot', seat, target: d.payload.target };
+    case 'chat:send': return { type: 'chat.send', seat, channel: d.payload.channel, text: d.payload.text };
+  }
+}
+
+/**
+ * One whole game in process: the pure rules machine, each seat's view from `viewFor`, and a bot
+ * brain per seat, exactly as over sockets but without them. Seats act a couple at a time in a
+ * random order, so later voters see earlier ballots as they would live; a phase ends early when
+ * nobody has anything left to do, else at its deadline. Bounded by `maxEvents`.
+ */
+export function playSim(opts: SimOptions): SimResult {
+  const settings: Settings = { ...DEFAULT_SETTINGS, maxSeats: 20, ...opts.settings };
+  const actor = createActor(gameMachine, { input: { settings } }).start();
+  const dice = mulberry32(mix(opts.seed, 0x5bd1e995));
+  const strategyOf = opts.seatStrategy ?? (() => opts.strategy);
+  const brains = Array.from({ length: opts.players }, (_, seat) => new Brain(strategyOf(seat), mix(opts.seed, seat)));
+  let now = 1_000_000;
+  let events = 0;
+  const send = (e: GameEvent) => { actor.send(e); events++; };
+  // Seat 0 joins as a person: bots never become host by joining, and someone must start.
+  for (let i = 0; i < opts.players; i++) send({ type: 'player.join', now, name: `P${i}`, bot: i > 0 });
+  send({ type: 'game.start', now, seat: 0, seed: opts.seed >>> 0 });
+  if (actor.getSnapshot().context.phase === 'lobby') throw new Error('the game did not start');
+
+  const max = opts.maxEvents ?? 20_000;
+  const view = (ctx: GameContext, seat: number): GameView => ({ ...viewFor(ctx, { kind: 'seat', seat }), version: 0 });
+  while (actor.getSnapshot().context.phase !== 'over' && events < max) {
+    const ctx = actor.getSnapshot().context;
+    const seats = ctx.players.filter((p) => p.alive || ctx.pendingShots[0] === p.seat).map((p) => p.seat);
+    shuffleInPlace(seats, dice);
+    now += 200 + Math.floor(dice() * 1800);
+    let acted = 0;
+    for (const urgent of [false, true]) {
+      for (const seat of seats) {
+        const decisions = brains[seat].decide(view(actor.getSnapshot().context, seat), urgent);
+        for (const d of decisions) send({ ...toEvent(seat, d), now } as GameEvent);
+        if (decisions.length && ++acted >= 2) break;
+      }
+      if (acted) break;
+    }
+    if (!acted) {
+      const c = actor.getSnapshot().context;
+      now = Math.max(now, c.deadline ?? now);
+      send({ type: 'timer.expired', now, phaseId: c.phaseId });
+    }
+  }
+  const final = actor.getSnapshot().context;
+  actor.stop();
+  return { outcome: final.outcome, days: final.day, events, final };
+}
+
+function shuffleInPlace<T>(xs: T[], rng: () => number): void {
+  for (let i = xs.length - 1; i > 0; i--) {
+    const j = Math.floor(rng() * (i + 1));
+    [xs[i], xs[j]] = [xs[j], xs[i]];
+  }
+}
