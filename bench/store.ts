@@ -96,7 +96,8 @@ const cases: [string, () => Store, number, number][] = [
   [`sqlite NORMAL, ${ROOMS} rooms, group commit (next tick)`, sqlite({ synchronous: 'NORMAL' }), ROOMS, COMMITS],
 ];
 try {
-  console.log(`workload: ${steps.length} events of a random 10-player game, mean snapshot ${avgSnapshot} bytes; tmp dir ${os.tmpdir()}`);
+  // fsync figures swing with whatever else the disk and the cores are doing: say so next to them.
+  console.log(`workload: ${steps.length} events of a random 10-player game, mean snapshot ${avgSnapshot} bytes; tmp dir ${os.tmpdir()}; load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores`);
   for (const [name, make, rooms, commits] of cases) {
     const f = await run(make, rooms, commits);
     results[name] = f;
@@ -105,4 +106,4 @@ try {
 } finally {
   for (const d of dirs) rmSync(d, { recursive: true, force: true });
 }
-console.log(JSON.stringify({ bench: 'store', rooms: ROOMS, commitsPerRoom: COMMITS, sequential: SEQUENTIAL, snapshotBytes: avgSnapshot, results }));
+console.log(JSON.stringify({ bench: 'store', loadAverage: Math.round(os.loadavg()[0] * 100) / 100, rooms: ROOMS, commitsPerRoom: COMMITS, sequential: SEQUENTIAL, snapshotBytes: avgSnapshot, results }));
