@@ -2,6 +2,7 @@ import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import { type Ack, fail } from '../../shared/errors.ts';
 import { type ClientToServerEvents, type CommandName, commandSchemas, PROTOCOL_VERSION, type ServerToClientEvents } from '../../shared/protocol.ts';
+import { RpcError } from '../cluster/rpc.ts';
 import type { Clock } from '../rooms/clock.ts';
 import type { Outbox } from '../rooms/ports.ts';
 import type { RoomRef } from '../rooms/ref.ts';
@@ -107,6 +108,8 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): void {
         }
         return await (handlers[name] as (h: HandlerContext, p: unknown) => Promise<Ack<unknown>>)(h, parsed.data);
       } catch (err) {
+        // The room's owner node did not answer: the room is moving; the client may retry.
+        if (err instanceof RpcError) return fail('room/unavailable', 'The room is moving to another server; retry shortly.');
         opts.log.error({ err, command: name }, 'command handler failed');
         return fail('server/internal');
       }

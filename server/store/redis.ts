@@ -34,7 +34,8 @@ export class RedisStore implements Store {
     const token = this.fence(room.roomId);
     if (!token) throw new FencedError(room.roomId);
     const { snapshot, ...meta } = room;
-    const snap = room.snapshotSeq === room.seq ? JSON.stringify(snapshot) : '';
+    // The first commit also writes the creation snapshot (seq 0), which no later commit rewrites.
+    const snap = room.snapshotSeq === room.seq || room.seq <= 1 ? JSON.stringify(snapshot) : '';
     const logged = event ? JSON.stringify({ seq: room.seq, event }) : '';
     const id = room.roomId;
     const ok = await this.redis.eval(COMMIT, 6, K.lease(id), K.room(id), K.snapshot(id), K.events(id), K.rooms, K.code(room.code), token, JSON.stringify(meta), snap, logged, id);
