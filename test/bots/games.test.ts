@@ -1,0 +1,26 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { playMatch } from '../../client/bot/match.ts';
+import { random, smart } from '../../client/bot/strategies/index.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+
+let server: TestServer;
+beforeAll(async () => { server = await startServer(); });
+afterAll(async () => { await server.close(); });
+
+describe('bots over real sockets', () => {
+  it('play whole games for every default role set without a protocol error', async () => {
+    const sizes = [5, 7, 9, 11, 13, 20];
+    const results = await Promise.all(sizes.map((players, i) => playMatch({ url: server.url, players, strategy: smart, seed: 40 + i, timeoutMs: 60_000 })));
+    for (const [i, r] of results.entries()) {
+      expect(['village', 'wolves', 'tanner', 'lovers', 'nobody'], `${sizes[i]} players`).toContain(r.winner);
+      expect(r.errors.map((e) => e.message)).toEqual([]);
+      expect(r.days).toBeGreaterThan(0);
+    }
+  }, 80_000);
+
+  it('random bots play a whole game too', async () => {
+    const r = await playMatch({ url: server.url, players: 6, strategy: random, seed: 3, timeoutMs: 60_000 });
+    expect(r.errors).toEqual([]);
+    expect(r.winner).toBeTruthy();
+  }, 60_000);
+});

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { Brain } from '../../client/bot/brain.ts';
+import { act, vote, type Strategy } from '../../client/bot/decision.ts';
+import { random, smart } from '../../client/bot/strategies/index.ts';
+import { playSim, type SimResult } from '../../server/bots/sim.ts';
+import type { GameView } from '../../shared/views.ts';
+
+const games = (players: number, n: number, strategy: Strategy = smart): SimResult[] =>
+  Array.from({ length: n }, (_, i) => playSim({ players, seed: 100 + i, strategy }));
+
+describe('strategies in process', () => {
+  it('finish every game of every default role set, smart and random alike', () => {
+    for (let players = 5; players <= 20; players++) {
+      for (const r of [...games(players, 2), ...games(players, 1, random)]) expect(r.outcome?.winner, `${players} players`).toBeDefined();
+    }
+  });
+
+  it('smart wolves never vote for one another', () => {
+    let ballots = 0;
+    for (const r of games(12, 20)) {
+      const wolves = new Set(r.final.players.filter((p) => p.role === 'werewolf').map((p) => p.seat));
+      for (const e of r.final.timeline) {
+        if (e.kind !== 'vote' || !e.ballots) continue;
+        for (const [v, t] of Object.entries(e.ballots)) if (wolves.has(Number(v)) && t !== null) { ballots++; expect(wolves.has(t)).toBe(false); }
+      }
+    }
+    expect(ballots).toBeGreaterThan(20);
+  });
+
+  it('the smart witch saves the first victim', () => {
+    let saves = 0;
+    for (const r of games(10, 20)) {
+      const s = r.final.secrets;
+      const wolves = s.find((e) => e.kind === 'wolves' && e.night === 1);
+      const doctor = s.find((e) => e.kind === 'doctor' && e.night === 1);
+      const witch = s.find((e) => e.kind === 'witch' && e.night === 1);
+      if (wolves?.kind !== 'wolves' || wolves.target === null || witch?.kind !== 'witch') continue;
+      if (doctor?.kind === 'doctor' && doctor.seat === wolves.target) continue;
+      expect(witch.heal).toBe(wolves.target);
+      saves++;
+    }
+    expect(saves).toBeGreaterThan(5);
+  });
+
+  it('the smart seer who found a living wolf says so, and the village votes for it', () => {
+    let told = 0;
+    for (const r of games(10, 30)) {
+      const seer = r.final.players.find((p) => p.role === 'seer')!;
+      const found = r.final.secrets.find((e) => e.kind === 'seer' && e.team === 'wolves');
+      if (found?.kind !== 'seer') continue;
+      const night = r.final.timeline.find((e) => e.kind === 'night' && e.day === found.night);
+      const seerDied = night?.kind === 'night' && night.deaths.includes(seer.seat);
+      const wolfDied = night?.kind === 'night' && night.deaths.includes(found.seat);
+      if (seerDied || wolfDied || !night) continue;
+      const claim = r.final.chat.find((m) => m.seat === seer.seat && m.text.includes(`RESULT ${found.seat} wolves`));
+      expect(claim?.text).toMatch(/^CLAIM seer/);
+      // When both are still alive at the vote (a hunter's shot or the poison may come first), the seer votes for the wolf.
+      const vote = r.final.timeline.find((e) => e.kind === 'vote' && e.day === found.night && e.round === 1);
+      if (vote?.kind === 'vote' && vote.ballots && seer.seat in vote.ballots && found.seat in vote.ballots) expect(vote.ballots[seer.seat]).toBe(found.seat);
+      told++;
+    }
+    expect(told).toBeGreaterThan(3);
+  });
+
+});
+
+describe('brain', () => {
+  const nightView = { gameNo: 1, phase: 'night', phaseId: 3, day: 1, you: { seat: 2, alive: true, prompt: { kind: 'seer', targets: [0, 1, 3] } } } as unknown as GameView;
+
+  it('never sends what is not its turn, nor the same thing twice in a phase', () => {
+    const rogue: Strategy = () => [vote(1), act({ kind: 'wolf', target: 0 }), act({ kind: 'seer', target: 1 })];
+    const brain = new Brain(rogue, 1);
+    expect(brain.decide(nightView)).toEqual([act({ kind: 'seer', target: 1 })]);
+    expect(brain.decide(nightView)).toEqual([]);
+    expect(brain.decide({ ...nightView, phaseId: 4 })).toEqual([act({ kind: 'seer', target: 1 })]);
+  });
+
+  it('gives the strategy the same draws within a phase', () => {
+    const seen: number[] = [];
+    const brain = new Brain((_v, { rng }) => { seen.push(rng()); return []; }, 9);
+    brain.decide(nightView);
+    brain.decide(nightView);
+    brain.decide({ ...nightView, phaseId: 4 });
+    expect(seen[0]).toBe(seen[1]);
+    expect(seen[2]).not.toBe(seen[0]);
+  });
+});
