@@ -59,7 +59,7 @@ export const gameMachine = setup({
   },
 }).createMachine({
   id: 'werewolf',
-  context: ({ input }) => initialContext(input.settings),
+  context: ({ input }) => initialContext(input?.settings),
   initial: 'lobby',
   on: {
     'chat.send': { guard: 'accepted', actions: 'apply' },

@@ -1,0 +1,101 @@
+import { createActor } from 'xstate';
+import { describe, expect, it } from 'vitest';
+import { gameMachine, viewFor, type Audience, type GameContext, type GameEvent } from '../../server/game/index.ts';
+import type { Settings } from '../../shared/settings.ts';
+import { playChaos } from '../helpers/chaos.ts';
+import { leaks } from '../helpers/oracle.ts';
+import { playRandomGame, type Snap } from '../helpers/sim.ts';
+
+const SIM_GAMES = 1000;
+const CHAOS_GAMES = 1500;
+/** Generous: the suite shares two cores with the socket and browser suites. */
+const LONG = 180_000;
+
+/** Every seat of the room, alive or dead, a stranger's seat, and a spectator. */
+function audiences(ctx: GameContext): Audience[] {
+  return [...ctx.players.map((p) => ({ kind: 'seat', seat: p.seat }) as const), { kind: 'seat', seat: 99 }, { kind: 'spectator' }];
+}
+
+function checkViews(ctx: GameContext, where: string) {
+  for (const a of audiences(ctx)) {
+    const problems = leaks(ctx, a, viewFor(ctx, a));
+    if (problems.length) expect.fail(`${where}: ${problems.join('; ')}`);
+  }
+}
+
+function replay(settings: Settings, events: GameEvent[]): Snap {
+  const actor = createActor(gameMachine, { input: { settings } }).start();
+  for (const e of events) actor.send(e);
+  const snap = actor.getSnapshot();
+  actor.stop();
+  return snap;
+}
+
+const VARIANTS: Partial<Settings>[] = [
+  {},
+  { reveal: 'none', secretVotes: true },
+  { reveal: 'team', voteRule: 'majority', tieRule: 'random', spectatorsSeeDeadChat: true },
+  { roles: { werewolf: 2, seer: 1, doctor: 1, witch: 1, hunter: 1, cupid: 1, tanner: 1 }, tieRule: 'none' },
+];
+
+describe('no view carries a secret its audience may not know', () => {
+  it(`[R70] [R79] ${SIM_GAMES} random games (sim driver): every audience after every event`, () => {
+    let events = 0;
+    for (let g = 0; g < SIM_GAMES; g++) {
+      const settings = VARIANTS[g % VARIANTS.length];
+      const players = 5 + (g % 8);
+      const { final } = playRandomGame({
+        seed: g + 1,
+        players,
+        settings,
+        onEvent: (snap, e) => { events++; checkViews(snap.context, `sim game ${g + 1}, event ${e.type}`); },
+      });
+      expect(final.status).toBe('active');
+    }
+    expect(events).toBeGreaterThan(SIM_GAMES * 20);
+  }, LONG);
+
+  it(`[R70] [R79] ${CHAOS_GAMES} chaotic rooms (leaves, junk, every chat channel, replays): every audience after every event`, () => {
+    const endings = new Map<string, number>();
+    let refused = 0;
+    for (let g = 0; g < CHAOS_GAMES; g++) {
+      const { final } = playChaos({
+        seed: g + 1,
+        games: g % 10 === 0 ? 2 : 1,
+        onEvent: (before, after, e, verdict) => {
+          if (verdict !== null) {
+            refused++;
+            // A refused event leaves the snapshot exactly as it was, by identity.
+            if (after !== before) expect.fail(`room ${g + 1}: ${e.type} refused with ${verdict} but changed the state`);
+            return;
+          }
+          if (after === before) expect.fail(`room ${g + 1}: ${e.type} ${JSON.stringify(e)} accepted by reject() but ignored by the machine`);
+          if (after.status !== 'active') expect.fail(`room ${g + 1}: actor ${after.status} after ${e.type}: ${String(after.error)}`);
+          if (after.context.version <= before.context.version) expect.fail(`room ${g + 1}: version did not grow`);
+          checkViews(after.context, `room ${g + 1}, ${e.type}`);
+        },
+      });
+      const o = final.context.outcome?.winner ?? 'unfinished';
+      endings.set(o, (endings.get(o) ?? 0) + 1);
+    }
+    expect(refused).toBeGreaterThan(CHAOS_GAMES * 5);
+    for (const winner of ['village', 'wolves', 'tanner', 'lovers']) expect(endings.get(winner), winner).toBeGreaterThan(0);
+  }, LONG);
+});
+
+describe('determinism', () => {
+  it('[R6] replaying the same events from a fresh actor gives a deep-equal final context', () => {
+    for (let g = 0; g < 200; g++) {
+      const { events, final } = playRandomGame({ seed: 5000 + g, players: 5 + (g % 10), settings: VARIANTS[g % VARIANTS.length] });
+      const settings = { ...(final.context.settings) };
+      expect(replay(settings, events).context).toEqual(final.context);
+    }
+  }, LONG);
+
+  it('[R6] so does a chaotic room, refused events and all', () => {
+    for (let g = 0; g < 200; g++) {
+      const { events, final } = playChaos({ seed: 9000 + g, games: 2 });
+      expect(replay(final.context.settings, events).context).toEqual(final.context);
+    }
+  }, LONG);
+});
