@@ -61,7 +61,8 @@ export class SqliteStore implements Store {
     const full = room.snapshotSeq === room.seq || this.written.get(room.roomId) !== gameStartSeq;
     let op: Op;
     try {
-      // Serialized now, so the write holds the room as it was when committed.
+      // The event and the small columns are serialized now; snapshots are immutable values,
+      // serialized at write time and only when the row needs them.
       op = { kind: 'commit', room, full, event: event ? JSON.stringify(event) : null, small: { seats: JSON.stringify(room.seats), viewVersions: JSON.stringify(room.viewVersions) } };
     } catch (err) {
       return Promise.reject(err);
