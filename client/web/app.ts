@@ -33,7 +33,8 @@ export class App {
   private page: Page | null = null;
 
   constructor(private root: HTMLElement) {
-    this.client = new WerewolfClient(location.origin, { socket: { transports: ['websocket', 'polling'] } });
+    // A player who drops mid-phase has seconds to act: retry soon, and never wait long between tries.
+    this.client = new WerewolfClient(location.origin, { socket: { transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 3000 } });
   }
 
   start(): void {

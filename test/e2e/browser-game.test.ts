@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { WerewolfClient } from '../../client/sdk/index.ts';
 import type { RoleId } from '../../shared/roles.ts';
+import { channel } from '../../server/net/session.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { autoplay, seatBots } from './helpers/bots.ts';
 import { buildWeb } from './helpers/build.ts';
@@ -94,9 +95,11 @@ describe('the browser client', () => {
     await ada.getByRole('textbox', { name: 'Write a message' }).fill('hello from Ada');
     await ada.getByRole('button', { name: 'Send' }).click();
     await bea.locator('.messages', { hasText: 'hello from Ada' }).waitFor();
-    await bea.getByRole('textbox', { name: 'Write a message' }).fill('hi Ada, Bea here');
+    await bea.getByRole('textbox', { name: 'Write a message' }).fill('hi Ada, <b>Bea</b> here');
     await bea.getByRole('button', { name: 'Send' }).click();
-    await ada.locator('.messages', { hasText: 'hi Ada, Bea here' }).waitFor();
+    // Chat is text, never HTML.
+    await ada.locator('.messages', { hasText: 'hi Ada, <b>Bea</b> here' }).waitFor();
+    expect(await ada.locator('.messages b').count()).toBe(0);
 
     // Not enough players yet: the start button says why.
     await expect.poll(() => ada.getByText(/At least 5 players are needed/).count()).toBe(1);
@@ -113,6 +116,14 @@ describe('the browser client', () => {
     await sam.locator('.room-card', { hasText: ROOM }).getByRole('button', { name: /Watch/ }).click();
     await sam.waitForURL(/\/spectate\//);
     await ada.getByText('1 spectator').waitFor();
+
+    // A dropped connection: the page says so, reconnects by itself and keeps the seat.
+    for (const socket of server.app.io.sockets.sockets.values()) if (socket.rooms.has(channel(roomId, 'seat:0'))) socket.conn.close();
+    await ada.getByText('Connection lost. Reconnecting…').waitFor();
+    await expect.poll(() => ada.locator('.connection').innerText(), { timeout: 20_000 }).toBe('');
+    await ada.getByRole('textbox', { name: 'Write a message' }).fill('back again');
+    await ada.getByRole('button', { name: 'Send' }).click();
+    await bea.locator('.messages', { hasText: 'back again' }).waitFor();
     await shot(ada, 'laptop-room');
     await shot(bea, 'phone-room');
   });
@@ -120,7 +131,9 @@ describe('the browser client', () => {
   test('Ada plays a whole game in the browser; Sam never sees a secret; a reload keeps the seat', async () => {
     const spare = [0, 1];
     const botSeats = bots.map((b) => b.seat);
-    stopBots = autoplay(bots.map((b) => b.client), spare);
+    let nightSeen = () => {};
+    const beforeNight = new Promise<void>((resolve) => { nightSeen = resolve; });
+    stopBots = autoplay(bots.map((b) => b.client), spare, { beforeNight });
     await ada.getByRole('button', { name: 'Start the game' }).click();
     await ada.locator('.role-card .role-name').waitFor();
 
@@ -143,6 +156,7 @@ describe('the browser client', () => {
         await shot(ada, 'laptop-night');
         await shot(bea, 'phone-night');
         await shot(sam, 'laptop-spectator-night');
+        nightSeen();
       }
       if (phase === 'day' && !done.has('reload')) {
         done.add('reload');
@@ -171,7 +185,7 @@ describe('the browser client', () => {
       await actOnPrompt(bea, botSeats);
       await ada.waitForTimeout(100);
     }
-    expect(done.has('reload')).toBe(true);
+    expect([...done].sort()).toEqual(['day-chat', 'night', 'reload', 'vote']);
 
     await ada.locator('section.over h2', { hasText: /win/ }).waitFor();
     await bea.locator('section.over h2', { hasText: /win/ }).waitFor();
@@ -197,6 +211,36 @@ describe('the browser client', () => {
     await ada.getByRole('button', { name: 'Play again' }).click();
     await expect.poll(() => phaseOf(bea)).toBe('lobby');
     await expect.poll(() => bea.locator('.seats .seat').count()).toBe(6);
+  });
+
+  test('a dead player gets the death screen, then the dead chat, which nobody alive reads', async () => {
+    stopBots();
+    await ada.getByRole('button', { name: 'Start the game' }).click();
+    await bea.locator('.role-card .role-name').waitFor();
+    // The village votes out Bea, unless she is the only wolf (that would end the game): then Ada.
+    const beaWolf = (await bea.locator('.player.me').getAttribute('data-role')) === 'werewolf';
+    const [victim, victimSeat, living] = beaWolf ? [ada, 0, bea] : [bea, 1, ada];
+    stopBots = autoplay(bots.map((b) => b.client), [0, 1], { voteFor: victimSeat });
+    const until = Date.now() + 60_000;
+    while (!(await victim.getByRole('dialog', { name: 'You are dead' }).isVisible())) {
+      expect(Date.now(), 'the victim should die by the end of day 1').toBeLessThan(until);
+      await actOnPrompt(living, [victimSeat]);
+      await actOnPrompt(victim, bots.map((b) => b.seat));
+      await ada.waitForTimeout(100);
+    }
+    // Executed by the votes, or killed in the night when the living player is the wolf and picks the victim too.
+    await expect.poll(() => victim.getByRole('dialog').innerText()).toMatch(/The village executed you|You were killed in the night/);
+    await shot(victim, `${victim === bea ? 'phone' : 'laptop'}-dead`);
+    await victim.getByRole('button', { name: 'Follow the game' }).click();
+    await victim.getByRole('tab', { name: /Dead/ }).click();
+    await victim.getByRole('textbox', { name: 'Write a message' }).fill('a word from beyond');
+    await victim.getByRole('button', { name: 'Send' }).click();
+    await victim.locator('.messages', { hasText: 'a word from beyond' }).waitFor();
+    await living.waitForTimeout(500);
+    for (const page of [living, sam]) {
+      expect(await page.getByText('a word from beyond').count()).toBe(0);
+      expect(await page.getByRole('tab', { name: /Dead/ }).count()).toBe(0);
+    }
     expect(pageErrors).toEqual([]);
   });
 });

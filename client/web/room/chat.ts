@@ -45,7 +45,7 @@ function preferred(v: GameView, tabs: ChatChannel[]): ChatChannel {
 /** Chat with one tab per readable channel; messages are text, never HTML. */
 export function chatPanel(client: WerewolfClient) {
   const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Chat channels' });
-  const log = h('ol', { class: 'messages', role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages', tabindex: '0' });
+  const log = h('ol', { id: 'chat-log', class: 'messages', role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages', tabindex: '0' });
   const input = h('input', { name: 'chat', maxlength: CHAT_MAX, autocomplete: 'off', 'aria-label': 'Write a message' });
   const sendBtn = h('button', { type: 'submit' }, 'Send');
   const note = h('small', { class: 'hint' });
@@ -82,7 +82,7 @@ export function chatPanel(client: WerewolfClient) {
     seen[active] = last(active);
     swap(tablist, tabs.map((c) => {
       const unread = v.chat.filter((m) => m.channel === c && m.id > (seen[c] ?? 0)).length;
-      return h('button', { type: 'button', role: 'tab', 'data-key': `tab-${c}`, 'data-channel': c, 'aria-selected': String(c === active), tabindex: c === active ? '0' : '-1', onClick: () => { active = c; render(); } },
+      return h('button', { type: 'button', role: 'tab', 'aria-controls': 'chat-log', 'data-key': `tab-${c}`, 'data-channel': c, 'aria-selected': String(c === active), tabindex: c === active ? '0' : '-1', onClick: () => { active = c; render(); } },
         LABEL[c], unread ? h('span', { class: 'unread' }, ` ${unread} new`) : null);
     }));
     const msgs = v.chat.filter((m) => m.channel === active);

@@ -61,7 +61,9 @@ export function playersGrid() {
     el,
     update(v: GameView) {
       const alive = v.players.filter((p) => p.alive).length;
-      title.textContent = `Players: ${alive} alive of ${v.players.length}`;
+      // Who has voted is always public, even with secret ballots: the count is for everyone.
+      const progress = v.vote ? ` · ${v.vote.voted.length} of ${alive} have voted` : v.phase === 'day' ? ` · ${v.ready.length} of ${alive} ready to vote` : '';
+      title.textContent = `Players: ${alive} alive of ${v.players.length}${progress}`;
       swap(list, v.players.map((p) => card(v, p)));
     },
   };

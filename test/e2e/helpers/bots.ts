@@ -17,9 +17,11 @@ export async function seatBots(url: string, roomId: string, names: string[]): Pr
 
 /**
  * Answer every prompt of these clients, aiming at seats outside `spare` when there is a choice, so
- * the browser players live long enough to be seen playing. Returns a function that stops them.
+ * the browser players live long enough to be seen playing; with `voteFor`, every bot votes for
+ * that seat while it can; with `beforeNight`, night actions wait for it. Returns a function that stops them.
  */
-export function autoplay(clients: WerewolfClient[], spare: number[], seed = 7): () => void {
+export function autoplay(clients: WerewolfClient[], spare: number[], opts: { voteFor?: number; seed?: number; beforeNight?: Promise<void> } = {}): () => void {
+  const seed = opts.seed ?? 7;
   const dice = new Dice(seed);
   const answered = new Map<WerewolfClient, string>();
   const aim = (targets: number[], not: number[] = []) => {
@@ -29,7 +31,7 @@ export function autoplay(clients: WerewolfClient[], spare: number[], seed = 7): 
   };
   const answer = (c: WerewolfClient, p: Prompt, me: number) => {
     switch (p.kind) {
-      case 'vote': return c.send('vote:cast', { target: aim(p.targets, [me]) });
+      case 'vote': return c.send('vote:cast', { target: opts.voteFor !== undefined && p.targets.includes(opts.voteFor) && opts.voteFor !== me ? opts.voteFor : aim(p.targets, [me]) });
       case 'ready': return p.done ? null : c.send('day:ready', {});
       case 'wolf': { const t = aim(p.targets); return p.current === null && t !== null ? c.send('night:act', { action: { kind: 'wolf', target: t } }) : null; }
       case 'seer': case 'doctor': { const t = aim(p.targets); return t === null ? null : c.send('night:act', { action: { kind: p.kind, target: t } as never }); }
@@ -48,7 +50,11 @@ export function autoplay(clients: WerewolfClient[], spare: number[], seed = 7): 
     const key = `${v.phaseId}:${p.kind}:${v.vote?.round ?? 0}`;
     if (answered.get(c) === key) return;
     answered.set(c, key);
-    await answer(c, p, v.you!.seat);
+    // A night where every role is a bot would be over before anyone could look at it.
+    if (v.phase === 'night' && opts.beforeNight) await opts.beforeNight;
+    const now = c.view;
+    if (now?.phaseId !== v.phaseId || !now.you?.prompt) return;
+    await answer(c, now.you.prompt, now.you.seat);
   };
   const offs = clients.map((c) => c.on('state', () => void act(c)));
   for (const c of clients) void act(c);
