@@ -9,7 +9,7 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 import { autoplay, seatBots } from './helpers/bots.ts';
 import { buildWeb } from './helpers/build.ts';
 import { launchChromium } from './helpers/chromium.ts';
-import { actOnPrompt, phaseOf, spectatorLeaks } from './helpers/ui.ts';
+import { actOnPrompt, phaseOf, spectatorLeaks, unnamedControls } from './helpers/ui.ts';
 
 const shots = path.resolve('test-artifacts/screenshots');
 const LAPTOP = { width: 1280, height: 800 };
@@ -78,6 +78,7 @@ describe('the browser client', () => {
     // The lobby list updates without a reload.
     await sam.locator('.room-card', { hasText: ROOM }).waitFor();
     await shot(sam, 'laptop-lobby');
+    expect(await unnamedControls(sam)).toEqual([]);
 
     bea = await open(PHONE);
     await bea.goto(server.url);
@@ -126,6 +127,7 @@ describe('the browser client', () => {
     await bea.locator('.messages', { hasText: 'back again' }).waitFor();
     await shot(ada, 'laptop-room');
     await shot(bea, 'phone-room');
+    for (const page of [ada, bea, sam]) expect(await unnamedControls(page)).toEqual([]);
   });
 
   test('Ada plays a whole game in the browser; Sam never sees a secret; a reload keeps the seat', async () => {
@@ -156,6 +158,7 @@ describe('the browser client', () => {
         await shot(ada, 'laptop-night');
         await shot(bea, 'phone-night');
         await shot(sam, 'laptop-spectator-night');
+        for (const page of [ada, bea, sam]) expect(await unnamedControls(page)).toEqual([]);
         nightSeen();
       }
       if (phase === 'day' && !done.has('reload')) {
@@ -207,6 +210,13 @@ describe('the browser client', () => {
     await ada.getByRole('button', { name: 'Next phase' }).click();
     expect(await ada.locator('.replay .players .prole').count()).toBe(6);
     await shot(ada, 'laptop-replay');
+    expect(await unnamedControls(ada)).toEqual([]);
+    // Dead ends say so.
+    await sam.goto(`${server.url}/game/no-such-game`);
+    await sam.getByText('No finished game has that id.').waitFor();
+    await sam.goto(`${server.url}/join/NOPE`);
+    await sam.getByRole('heading', { name: 'Invite not found' }).waitFor();
+    await sam.goto(`${server.url}/spectate/${roomId}`);
     await ada.goBack();
     await ada.getByRole('button', { name: 'Play again' }).click();
     await expect.poll(() => phaseOf(bea)).toBe('lobby');

@@ -54,7 +54,7 @@ export function overPanel(app: App, leave: () => void) {
         h('p', { class: 'hint' }, 'Every role is now revealed on the table below.'));
       const host = v.you?.isHost ?? false;
       again.hidden = !host;
-      wait.textContent = host ? '' : v.you ? `Waiting for ${name(v.host ?? -1)} to start a new game.` : '';
+      wait.textContent = host || !v.you ? '' : `Waiting for ${v.host === null ? 'the host' : name(v.host)} to start a new game.`;
       if (lookedUp !== v.gameNo) { lookedUp = v.gameNo; swap(replay); void findReplay(st); }
     },
   };

@@ -34,8 +34,12 @@ export function roomPage(app: App, roomId: string, mode: 'seat' | 'spectator'): 
   const render = () => {
     const st = client.state;
     if (!mine(st)) return;
-    status.hidden = true;
-    room.hidden = false;
+    if (room.hidden) {
+      status.hidden = true;
+      room.hidden = false;
+      // The heading that had the focus is gone: give it to the room's name.
+      if (document.activeElement === document.body || status.contains(document.activeElement)) room.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
+    }
     document.body.dataset.phase = st.view.phase;
     document.title = `${phaseTitle(st.view.phase, st.view.day)} · ${st.view.settings.name} · Werewolf`;
     header.update(st);

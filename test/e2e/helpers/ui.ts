@@ -82,3 +82,16 @@ export async function spectatorLeaks(page: Page, truth: Map<number, RoleId>): Pr
   }
   return problems;
 }
+
+/** Controls a screen reader could not name: no text, no aria-label, no <label>. Empty when all are named. */
+export function unnamedControls(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const out: string[] = [];
+    for (const el of document.querySelectorAll<HTMLElement>('button, a[href], input, select, textarea, [role=tab]')) {
+      if (el.closest('[hidden]') || (el as HTMLInputElement).type === 'hidden') continue;
+      const labelled = el.getAttribute('aria-label') || el.getAttribute('aria-labelledby') || (el as HTMLInputElement).labels?.length || el.textContent?.trim();
+      if (!labelled) out.push(el.outerHTML.slice(0, 120));
+    }
+    return out;
+  });
+}
