@@ -18,8 +18,9 @@ describe('identity outlives the socket', () => {
     const seer = t.seatOf('seer');
     const old = clients.find((c) => c.view!.you!.seat === seer)!;
     const token = old.token!;
+    const watcher = clients.find((c) => c !== old)!;
     old.close();
-    await until(clients[0], (c) => c.view!.players.find((p) => p.seat === seer)!.connected === false, 5_000, 'seat shown disconnected');
+    await until(watcher, (c) => c.view!.players.find((p) => p.seat === seer)!.connected === false, 5_000, 'seat shown disconnected');
 
     const back = connect(server.url);
     await back.connected();
@@ -29,7 +30,7 @@ describe('identity outlives the socket', () => {
     expect(back.view!.you!.role).toBe('seer');
     expect(back.view!.you!.prompt?.kind).toBe('seer');
     expect(back.view!.version).toBeGreaterThan(1);
-    await until(clients[0], (c) => c.view!.players.find((p) => p.seat === seer)!.connected, 5_000, 'seat shown back');
+    await until(watcher, (c) => c.view!.players.find((p) => p.seat === seer)!.connected, 5_000, 'seat shown back');
     const target = t.seatOf('werewolf');
     await okOf(back.send('night:act', { action: { kind: 'seer', target } }));
     expect(back.view!.you!.seerResults).toEqual([{ night: 1, seat: target, team: 'wolves' }]);
