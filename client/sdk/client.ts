@@ -55,6 +55,8 @@ export class WerewolfClient extends Emitter<ClientEvents> {
   clockOffset = 0;
   private opts: Required<Omit<ClientOptions, 'socket'>>;
   private syncing = false;
+  /** Set while a reconnect's automatic resume is in flight: other commands wait for it. */
+  private resuming: Promise<unknown> | null = null;
 
   constructor(url: string, opts: ClientOptions = {}) {
     super();
@@ -100,7 +102,9 @@ export class WerewolfClient extends Emitter<ClientEvents> {
     s.on('lobby:room-removed', (p) => { this.rooms.delete(p.roomId); this.fire('lobby', [...this.rooms.values()]); });
     s.on('connect', () => {
       this.fire('connection', 'connected');
-      if (this.opts.autoResume && this.token) void this.resume(this.token).catch(() => {});
+      if (this.opts.autoResume && this.token && !this.resuming) {
+        this.resuming = this.resume(this.token).catch(() => {}).finally(() => { this.resuming = null; });
+      }
     });
     s.on('disconnect', (reason) => this.fire('connection', reason === 'io client disconnect' ? 'disconnected' : 'reconnecting'));
   }
@@ -116,6 +120,8 @@ export class WerewolfClient extends Emitter<ClientEvents> {
 
   /** Send a command and get its ack; never throws for a refusal (see `request`). */
   async send<C extends CommandName>(name: C, payload: CommandPayload<C>): Promise<Ack<CommandResults[C]>> {
+    // A command sent while the seat is being taken back would be refused as room/not-member.
+    if (name !== 'room:resume') await this.settled();
     for (let attempt = 0; ; attempt++) {
       let res: Ack<CommandResults[C]>;
       try {
@@ -139,6 +145,15 @@ export class WerewolfClient extends Emitter<ClientEvents> {
     const res = await this.send(name, payload);
     if (!res.ok) throw new CommandError(name, res.error);
     return res.data;
+  }
+
+  /** Resolves once connected and any automatic resume is done (bounded by the ack timeout). */
+  private async settled(): Promise<void> {
+    const deadline = Date.now() + this.opts.ackTimeoutMs;
+    while (Date.now() < deadline && this.socket.active && (!this.socket.connected || this.resuming)) {
+      if (this.resuming) await this.resuming;
+      else await new Promise<void>((resolve) => { const t = setTimeout(resolve, 100); this.socket.once('connect', () => { clearTimeout(t); resolve(); }); });
+    }
   }
 
   resume(token: string): Promise<CommandResults['room:resume']> {

@@ -26,7 +26,7 @@ export class ClusterDirectory implements RoomDirectory {
     private leases: Leases,
     private rpc: NodeRpc,
     private newRoomId: () => string,
-    private accepting: () => boolean,
+    readonly accepting: () => boolean,
   ) {}
 
   get(roomId: string): Promise<RoomRef | null> { return this.resolve(roomId); }

@@ -91,7 +91,7 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
     const merged = applySettingsPatch(DEFAULT_SETTINGS, p.settings ?? {});
     if (!merged.ok) return fail('settings/invalid', merged.message);
     const room = await h.rooms.create(merged.settings);
-    if (!room) return fail('room/too-many');
+    if (!room) return fail(h.rooms.accepting() ? 'room/too-many' : 'server/busy');
     return joinRoom(h, room, p.name);
   },
 

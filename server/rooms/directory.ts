@@ -17,6 +17,8 @@ export class LocalDirectory implements RoomDirectory {
     return room && !room.closed ? room : null;
   }
 
+  accepting(): boolean { return this.opts.accepting(); }
+
   async create(settings: Settings): Promise<RoomRef | null> {
     if (!this.opts.accepting()) return null;
     const room = this.registry.create(this.opts.newRoomId(), settings);

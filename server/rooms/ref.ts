@@ -35,6 +35,8 @@ export interface RoomDirectory {
   get(roomId: string): Promise<RoomRef | null>;
   byInvite(code: string): Promise<RoomRef | null>;
   create(settings: Settings): Promise<RoomRef | null>;
+  /** False while the server drains: no new rooms. */
+  accepting(): boolean;
   publicSummaries(): Promise<RoomSummary[]>;
   summary(roomId: string): Promise<RoomSummary | null>;
 }
