@@ -52,7 +52,8 @@ export function roomHeader(leave: { label: string; onClick(): void }) {
     tick(ms: number | null) {
       if (ms === null || timer.hidden) return;
       time.textContent = clock(ms);
-      timer.classList.toggle('urgent', ms < 10_000);
+      // Short pauses (dawn, execution) are not emergencies.
+      timer.classList.toggle('urgent', ms < 10_000 && total > 15_000);
       (bar.firstElementChild as HTMLElement).style.width = `${total ? Math.min(100, (ms / total) * 100) : 0}%`;
     },
   };

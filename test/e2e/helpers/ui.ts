@@ -54,14 +54,15 @@ export async function spectatorLeaks(page: Page, truth: Map<number, RoleId>): Pr
   const seen = await page.evaluate(() => {
     const main = document.querySelector('main')!;
     const head = main.querySelector('.room-head');
-    const text = [...main.querySelectorAll('.room-body')].map((e) => (e as HTMLElement).innerText).join('\n');
+    // textContent, not innerText: a secret in a hidden element is still a leak.
+    const text = [...main.querySelectorAll('.room-body')].map((e) => e.textContent ?? '').join('\n');
     return {
       phase: document.body.dataset.phase ?? null,
       cards: [...main.querySelectorAll<HTMLElement>('.players .player')].map((c) => ({ seat: Number(c.dataset.seat), alive: c.dataset.alive === 'true', role: c.dataset.role ?? null })),
       roleCard: [...main.querySelectorAll<HTMLElement>('.role-card')].some((e) => !e.hidden),
       prompt: main.querySelector<HTMLElement>('.prompt')?.dataset.prompt ?? null,
       tabs: [...main.querySelectorAll<HTMLElement>('[role=tab]')].map((t) => t.dataset.channel),
-      text: head ? text : main.innerText,
+      text: head ? text : main.textContent ?? '',
     };
   });
   if (seen.phase === 'over' || seen.phase === 'lobby' || seen.phase === null) return [];
