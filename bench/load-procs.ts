@@ -1,0 +1,85 @@
+import { type ChildProcess, fork, spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { FleetInit } from './load-fleet.ts';
+import type { WindowReport } from './load-stats.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** A server under test, in its own process: the game server (`tsx server/main.ts`) or the baseline. */
+export interface ServerProc { proc: ChildProcess; pid: number; url: string; store: string; stop(): Promise<void>; tail(): string }
+
+export async function startServerProc(kind: 'game' | 'baseline', port: number, env: Record<string, string>): Promise<ServerProc> {
+  const script = kind === 'game' ? 'server/main.ts' : 'bench/load-baseline.ts';
+  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
+    cwd: root,
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAX_ROOMS: '20000', ...env },
+    stdio: ['ignore', 'ignore', 'pipe'],
+  });
+  let err = '';
+  proc.stderr!.on('data', (b: Buffer) => { err = (err + b.toString()).slice(-4000); });
+  const url = `http://127.0.0.1:${port}`;
+  let store = 'none';
+  for (let i = 0; ; i++) {
+    if (proc.exitCode !== null) throw new Error(`${script} exited with ${proc.exitCode}: ${err}`);
+    try {
+      const res = await fetch(`${url}/healthz`);
+      if (res.ok) { store = String(((await res.json()) as { store?: string }).store ?? 'none'); break; }
+    } catch { /* not listening yet */ }
+    if (i > 200) throw new Error(`${script} did not become healthy: ${err}`);
+    await sleep(150);
+  }
+  return {
+    proc, pid: proc.pid!, url, store,
+    tail: () => err,
+    async stop() {
+      if (proc.exitCode !== null) return;
+      const exited = new Promise((r) => proc.once('exit', r));
+      proc.kill('SIGTERM');
+      await Promise.race([exited, sleep(12_000)]);
+      if (proc.exitCode === null && proc.signalCode === null) { proc.kill('SIGKILL'); await exited; }
+    },
+  };
+}
+
+/** One forked fleet process, driven by messages. */
+export class Worker {
+  private proc: ChildProcess;
+  private waiting: { type: string; resolve: (m: any) => void; reject: (e: Error) => void } | null = null;
+
+  constructor(init: FleetInit) {
+    this.proc = fork(path.join(root, 'bench/load-fleet.ts'), [], { execArgv: ['--import', 'tsx'], cwd: root, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    this.proc.on('message', (m: { type: string; message?: string }) => {
+      const w = this.waiting;
+      if (!w) return;
+      this.waiting = null;
+      if (m.type === 'failed') w.reject(new Error(m.message));
+      else w.resolve(m);
+    });
+    this.proc.on('exit', (code) => { this.waiting?.reject(new Error(`fleet worker exited with ${code}`)); this.waiting = null; });
+    this.proc.send(init);
+  }
+
+  get pid(): number { return this.proc.pid!; }
+
+  private ask<T>(msg: object, reply: string, timeoutMs: number): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      const t = setTimeout(() => { this.waiting = null; reject(new Error(`fleet worker: no ${reply} within ${timeoutMs} ms`)); }, timeoutMs);
+      this.waiting = { type: reply, resolve: (m) => { clearTimeout(t); resolve(m); }, reject: (e) => { clearTimeout(t); reject(e); } };
+      this.proc.send(msg);
+    });
+  }
+
+  rooms(count: number, timeoutMs: number): Promise<{ rooms: number; players: number }> { return this.ask({ type: 'rooms', count }, 'ready', timeoutMs); }
+  start(): void { this.proc.send({ type: 'window-start' }); }
+  async stop(): Promise<WindowReport> { return (await this.ask<{ report: WindowReport }>({ type: 'window-stop' }, 'report', 30_000)).report; }
+
+  async close(): Promise<void> {
+    if (this.proc.exitCode !== null) return;
+    const exited = new Promise((r) => this.proc.once('exit', r));
+    this.proc.send({ type: 'stop' });
+    await Promise.race([exited, sleep(5000)]);
+    if (this.proc.exitCode === null) this.proc.kill('SIGKILL');
+  }
+}
