@@ -42,7 +42,7 @@ export function joinPage(app: App, code: string): Page {
     title.textContent = `Join ${room.name}`;
     const open = room.phase === 'lobby' || room.phase === 'over';
     swap(info, `${room.host ? `${room.host} invites you. ` : ''}${room.players}/${room.maxSeats} players · ${phaseTitle(room.phase, room.day)}.`,
-      open ? '' : ' The game has started: you can join when it is over, or watch it now.');
+      !open ? ' The game has started: you can join when it is over, or watch it now.' : room.players >= room.maxSeats ? ' All seats are taken.' : '');
     form.hidden = false;
     joinBtn.disabled = !open || room.players >= room.maxSeats;
     watchBtn.hidden = !room.allowSpectators;

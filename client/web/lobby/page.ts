@@ -94,7 +94,12 @@ export function lobbyPage(app: App): Page {
     if (res.ok) enterSeat(res.data); else codeErr.show(lobbyError(res.error));
   });
 
-  const settings = settingsForm({ ...DEFAULT_SETTINGS, name: storage.name ? `${storage.name}'s village` : DEFAULT_SETTINGS.name });
+  const roomName = (player: string) => (player ? `${player}'s village` : DEFAULT_SETTINGS.name);
+  const settings = settingsForm({ ...DEFAULT_SETTINGS, name: roomName(storage.name) });
+  // The room's default name follows the player's, until the player names the room.
+  const roomInput = settings.el.querySelector<HTMLInputElement>('input[name="name"]')!;
+  let autoName = roomInput.value;
+  name.onChange((n) => { if (roomInput.value === autoName) roomInput.value = autoName = roomName(n).slice(0, 40); });
   const createErr = errorSlot();
   const createBtn = h('button', { type: 'button', class: 'primary' }, 'Create room');
   createBtn.addEventListener('click', async () => {

@@ -29,8 +29,12 @@ export function writeBlock(v: GameView, c: ChatChannel): string | null {
     case 'day':
       if (v.phase === 'over') return 'The game is over: talk in the room chat.';
       return !you.alive ? 'The dead do not speak to the living.' : DAYTIME.has(v.phase) ? null : v.phase === 'night' ? 'The village sleeps: no talking at night.' : 'The village chat opens when the game starts.';
-    case 'wolves': return you.alive && v.phase === 'night' ? null : 'The pack talks at night.';
-    case 'dead': return !you.alive && inGame ? null : 'Only the dead talk here, during the game.';
+    case 'wolves':
+      if (you.role !== 'werewolf' || !v.settings.wolfChat) return 'This room has no pack chat for you.';
+      return you.alive && v.phase === 'night' ? null : 'The pack talks at night.';
+    case 'dead':
+      if (!v.settings.deadChat) return 'This room has no dead chat.';
+      return !you.alive && inGame ? null : 'Only the dead talk here, during the game.';
   }
 }
 
