@@ -5,6 +5,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { WerewolfClient } from '../../client/sdk/index.ts';
 import type { RoleId } from '../../shared/roles.ts';
 import { channel } from '../../server/net/session.ts';
+import { connect } from '../helpers/players.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { autoplay, seatBots } from './helpers/bots.ts';
 import { buildWeb } from './helpers/build.ts';
@@ -111,6 +112,18 @@ describe('the browser client', () => {
       await ada.getByRole('button', { name: /Remove the bot/ }).first().click();
       await expect.poll(() => ada.locator('.seats .tag-bot').count()).toBe(0);
     }
+
+    // The host hands the room over and takes it back, and kicks a latecomer.
+    await ada.getByRole('button', { name: 'Make Bea the host' }).click();
+    await bea.getByRole('button', { name: 'Make Ada the host' }).click();
+    await ada.getByRole('button', { name: 'Start the game' }).waitFor();
+    const kim = connect(server.url);
+    await kim.request('room:join', { roomId, name: 'Kim' });
+    const kicked = new Promise<string>((resolve) => kim.on('notice', (n) => resolve(n.code)));
+    await ada.getByRole('button', { name: 'Remove Kim from the room' }).click();
+    expect(await kicked).toBe('room/kicked');
+    kim.close();
+    await expect.poll(() => ada.locator('.seats .seat').count()).toBe(2);
 
     bots = await seatBots(server.url, roomId, ['Bot Cy', 'Bot Dee', 'Bot Eli', 'Bot Fay']);
     await expect.poll(() => ada.locator('.seats .seat').count()).toBe(6);
