@@ -68,7 +68,7 @@ describe('the browser client', () => {
     await ada.getByLabel('Your name').fill('Ada');
     await ada.getByText('Room settings').click();
     await ada.getByLabel('Room name').fill(ROOM);
-    for (const [label, s] of [['Night', 5], ['Dawn', 1], ['Day talk', 5], ['Vote', 5], ['Execution', 1], ["Hunter's shot", 5]] as const) {
+    for (const [label, s] of [['Night', 10], ['Dawn', 1], ['Day talk', 10], ['Vote', 10], ['Execution', 1], ["Hunter's shot", 5]] as const) {
       await ada.getByLabel(label, { exact: true }).fill(String(s));
     }
     await ada.getByLabel('On a tie').selectOption('random');
@@ -200,7 +200,8 @@ describe('the browser client', () => {
         await shot(ada, 'laptop-vote');
         await shot(bea, 'phone-vote');
       }
-      await actOnPrompt(bea, botSeats);
+      // Bea's vote would close the first vote: she waits until she has seen Ada's.
+      if (!(phase === 'vote' && bothAlive && !done.has('vote'))) await actOnPrompt(bea, botSeats);
       await ada.waitForTimeout(100);
     }
     expect([...done].sort()).toEqual(['day-chat', 'night', 'reload', 'vote']);
