@@ -39,9 +39,16 @@ const DEATH_SENTENCE: Record<PublicCause | DeathCause, string> = {
   shot: 'The hunter shot you', grief: 'You died of grief', afk: 'You were removed for missing two votes', left: 'You left the game',
 };
 
+const AT_NIGHT = new Set<PublicCause | DeathCause>(['night', 'wolves', 'poison']);
+/** When a death happened: night n or day n, as the cause says. */
+export const deathWhen = (cause: PublicCause | DeathCause, day: number) => `${AT_NIGHT.has(cause) ? 'night' : 'day'} ${day}`;
+
+/** A dead player's line on the table: "✝ Executed by the village, day 2". */
+export const deathLine = (d: { cause: PublicCause | DeathCause; day: number }) => `✝ ${capitalize(CAUSE_LABEL[d.cause])}, ${deathWhen(d.cause, d.day)}`;
+
 /** The death screen's first line. */
 export function deathSentence(cause: PublicCause | DeathCause, day: number): string {
-  return `${DEATH_SENTENCE[cause]} (day ${day}).`;
+  return `${DEATH_SENTENCE[cause]} (${deathWhen(cause, day)}).`;
 }
 
 export const roleName = (role: RoleId) => ROLES[role].name;

@@ -4,7 +4,7 @@ import type { App, Page } from '../app.ts';
 import { h, swap } from '../dom.ts';
 import { ICON } from '../room/rolecard.ts';
 import { playerHead } from '../room/players.ts';
-import { capitalize, CAUSE_LABEL, listNames, namer, PHASE_ICON, phaseTitle, roleName, winsLine } from '../words.ts';
+import { deathLine, listNames, namer, PHASE_ICON, phaseTitle, roleName, winsLine } from '../words.ts';
 import type { Step } from './engine.ts';
 
 /**
@@ -77,7 +77,7 @@ function mountStepper(content: HTMLElement, steps: Step[], describe: (e: Step['e
       return h('li', { class: `player${p.alive ? '' : ' dead'}`, 'data-seat': p.seat, 'data-alive': String(p.alive) },
         playerHead(p),
         p.role ? h('span', { class: 'prole' }, `${ICON[p.role]} ${roleName(p.role)}`) : null,
-        p.death ? h('span', { class: 'death' }, `✝ ${capitalize(CAUSE_LABEL[p.death.cause])}, day ${p.death.day}`) : null,
+        p.death ? h('span', { class: 'death' }, deathLine(p.death)) : null,
         pick !== undefined ? h('span', { class: 'ballot' }, `picks ${name(pick)}`) : null,
         ballot !== undefined ? h('span', { class: 'ballot' }, ballot === null ? 'abstains' : `votes ${name(ballot)}`) : null);
     }));

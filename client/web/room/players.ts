@@ -1,6 +1,6 @@
 import type { GameView, PlayerView } from '../../../shared/views.ts';
 import { h, swap } from '../dom.ts';
-import { CAUSE_LABEL, capitalize, namer, plural, roleName, TEAM_LABEL } from '../words.ts';
+import { deathLine, namer, plural, roleName, TEAM_LABEL } from '../words.ts';
 import { ICON } from './rolecard.ts';
 
 /**
@@ -43,7 +43,7 @@ export function playersGrid() {
     const ballot = v.vote?.ballots?.[p.seat];
     const received = v.vote?.ballots ? Object.values(v.vote.ballots).filter((t) => t === p.seat).length : 0;
     const role = p.role ? `${ICON[p.role]} ${roleName(p.role)}` : p.team ? `team: ${TEAM_LABEL[p.team]}` : null;
-    const death = p.death ? `✝ ${capitalize(CAUSE_LABEL[p.death.cause])}, day ${p.death.day}` : null;
+    const death = p.death ? deathLine(p.death) : null;
     return h('li', {
       class: `player${p.alive ? '' : ' dead'}${me ? ' me' : ''}`,
       'data-seat': p.seat, 'data-alive': String(p.alive), ...(p.role ? { 'data-role': p.role } : {}),
