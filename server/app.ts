@@ -81,7 +81,9 @@ export function createApp(deps: AppDeps): App {
   const lobby = {
     summary: (room: RoomSummary) => {
       cluster?.lobby.summary(room);
+      // A room made private leaves the watchers' lists at once.
       if (room.visibility === 'public') io.to(LOBBY_CHANNEL).emit('lobby:room', { room });
+      else io.to(LOBBY_CHANNEL).emit('lobby:room-removed', { roomId: room.roomId });
     },
     removed: (roomId: string) => {
       cluster?.lobby.removed(roomId);

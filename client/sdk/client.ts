@@ -23,7 +23,8 @@ type ClientEvents = {
   state: (state: RoomState) => void;
   chat: (message: ChatMessage) => void;
   notice: (notice: { code: NoticeCode; message: string }) => void;
-  closed: (reason: string) => void;
+  /** The room is gone (closed by the server); `roomId` says which. */
+  closed: (reason: string, roomId: string) => void;
   lobby: (rooms: RoomSummary[]) => void;
   connection: (status: 'connected' | 'reconnecting' | 'disconnected') => void;
 };
@@ -95,7 +96,7 @@ export class WerewolfClient extends Emitter<ClientEvents> {
       if (this.state && this.state.roomId !== p.roomId) return;
       this.state = null;
       this.token = null;
-      this.fire('closed', p.reason);
+      this.fire('closed', p.reason, p.roomId);
     });
     s.on('lobby:rooms', (p) => { this.rooms = new Map(p.rooms.map((r) => [r.roomId, r])); this.fire('lobby', [...this.rooms.values()]); });
     s.on('lobby:room', (p) => { this.rooms.set(p.room.roomId, p.room); this.fire('lobby', [...this.rooms.values()]); });
@@ -136,6 +137,10 @@ export class WerewolfClient extends Emitter<ClientEvents> {
       }
       if (res.ok && (name === 'room:create' || name === 'room:join' || name === 'room:resume')) this.token = (res.data as { token: string }).token;
       if (res.ok && name === 'room:leave') { this.token = null; this.state = null; }
+      if (res.ok && name === 'lobby:watch') {
+        this.rooms = new Map((res.data as { rooms: RoomSummary[] }).rooms.map((r) => [r.roomId, r]));
+        this.fire('lobby', [...this.rooms.values()]);
+      }
       return res;
     }
   }

@@ -61,7 +61,14 @@ export function createHttpApp(deps: HttpDeps): Express {
     } catch (err) { next(err); }
   });
 
-  app.use(express.static(deps.publicDir, { index: 'index.html', maxAge: '1h' }));
+  // The page and the bundle keep fixed names: revalidate them so a deploy reaches browsers at once.
+  app.use(express.static(deps.publicDir, {
+    index: 'index.html',
+    maxAge: '1h',
+    setHeaders: (res, file) => {
+      if (file.endsWith('.html') || file.includes(`${path.sep}app${path.sep}`)) res.setHeader('Cache-Control', 'no-cache');
+    },
+  }));
   // Invite links and other client routes land on the app.
   app.get(/^\/(join|room|game|spectate)\//, (_req, res) => res.sendFile(path.join(deps.publicDir, 'index.html')));
 
