@@ -1,7 +1,7 @@
 import { CHAT_MAX } from '../../shared/settings.ts';
 import type { ChatChannel, ChatMessage } from '../../shared/views.ts';
 import { player } from './deaths.ts';
-import type { EventOf, GameContext, Rejection } from './types.ts';
+import type { EventOf, GameContext, Patch, Rejection } from './types.ts';
 
 /** Messages kept in the machine's context; the full history is in the game's event log. */
 export const CHAT_KEPT = 200;
@@ -23,14 +23,22 @@ export function canWrite(ctx: GameContext, seat: number, channel: ChatChannel): 
 
 export type Audience = { kind: 'seat'; seat: number } | { kind: 'spectator' };
 
-/** Who may read what (R65): everyone reads everything once the game is over. */
-export function canRead(ctx: GameContext, audience: Audience, channel: ChatChannel): boolean {
-  if (channel === 'lobby' || channel === 'day' || ctx.phase === 'over') return true;
-  if (audience.kind === 'spectator') return channel === 'dead' && ctx.settings.spectatorsSeeDeadChat;
+/** Channel bits for `readable`. */
+export const CHANNEL_BIT: Record<ChatChannel, number> = { lobby: 1, day: 2, wolves: 4, dead: 8 };
+const ALL_CHANNELS = 15;
+
+/** Who may read what (R65), as a set of channel bits: everyone reads everything once the game is over. */
+export function readable(ctx: GameContext, audience: Audience): number {
+  if (ctx.phase === 'over') return ALL_CHANNELS;
+  const open = CHANNEL_BIT.lobby | CHANNEL_BIT.day;
+  if (audience.kind === 'spectator') return ctx.settings.spectatorsSeeDeadChat ? open | CHANNEL_BIT.dead : open;
   const p = player(ctx, audience.seat);
-  if (!p) return false;
-  if (channel === 'wolves') return p.role === 'werewolf';
-  return !p.alive;
+  if (!p) return open;
+  return open | (p.role === 'werewolf' ? CHANNEL_BIT.wolves : 0) | (p.alive ? 0 : CHANNEL_BIT.dead);
+}
+
+export function canRead(ctx: GameContext, audience: Audience, channel: ChatChannel): boolean {
+  return (readable(ctx, audience) & CHANNEL_BIT[channel]) !== 0;
 }
 
 export function rejectChat(ctx: GameContext, e: EventOf<'chat.send'>): Rejection {
@@ -41,8 +49,8 @@ export function rejectChat(ctx: GameContext, e: EventOf<'chat.send'>): Rejection
   return null;
 }
 
-export function addChat(ctx: GameContext, e: EventOf<'chat.send'>): GameContext {
+export function addChat(ctx: GameContext, e: EventOf<'chat.send'>): Patch {
   const msg: ChatMessage = { id: ctx.chatSeq + 1, channel: e.channel, seat: e.seat, name: player(ctx, e.seat)!.name, text: e.text.trim(), at: e.now };
   const chat = ctx.chat.length >= CHAT_KEPT ? [...ctx.chat.slice(ctx.chat.length - CHAT_KEPT + 1), msg] : [...ctx.chat, msg];
-  return { ...ctx, chat, chatSeq: msg.id };
+  return { chat, chatSeq: msg.id };
 }

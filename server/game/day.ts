@@ -1,9 +1,8 @@
 import { pick } from './rng.ts';
 import { applyDeaths, type Death, player } from './deaths.ts';
-import type { EventOf, GameContext, Rejection } from './types.ts';
+import { livingSeats as living } from './derived.ts';
+import type { EventOf, GameContext, Patch, Rejection } from './types.ts';
 import type { TimelineEntry } from '../../shared/views.ts';
-
-const living = (ctx: GameContext) => ctx.players.filter((p) => p.alive).map((p) => p.seat);
 
 export function rejectReady(ctx: GameContext, e: EventOf<'day.ready'>): Rejection {
   if (ctx.phase !== 'day') return 'phase/wrong';
@@ -12,14 +11,19 @@ export function rejectReady(ctx: GameContext, e: EventOf<'day.ready'>): Rejectio
   return p.alive ? null : 'player/dead';
 }
 
-export function ready(ctx: GameContext, seat: number): GameContext {
-  return ctx.ready.includes(seat) ? ctx : { ...ctx, ready: [...ctx.ready, seat] };
+export function ready(ctx: GameContext, seat: number): Patch {
+  return ctx.ready.includes(seat) ? {} : { ready: [...ctx.ready, seat] };
 }
 
-export const allReady = (ctx: GameContext) => living(ctx).every((s) => ctx.ready.includes(s));
+export function allReady(ctx: GameContext): boolean {
+  const alive = living(ctx);
+  if (ctx.ready.length < alive.length) return false;
+  for (const s of alive) if (!ctx.ready.includes(s)) return false;
+  return true;
+}
 
-export function openVote(ctx: GameContext): GameContext {
-  return { ...ctx, vote: { round: 1, candidates: living(ctx), ballots: {} } };
+export function openVote(ctx: GameContext): Patch {
+  return { vote: { round: 1, candidates: living(ctx), ballots: {} } };
 }
 
 export function rejectVote(ctx: GameContext, e: EventOf<'vote.cast'>): Rejection {
@@ -33,17 +37,22 @@ export function rejectVote(ctx: GameContext, e: EventOf<'vote.cast'>): Rejection
 }
 
 /** A vote may change until the close (R41). */
-export function castVote(ctx: GameContext, e: EventOf<'vote.cast'>): GameContext {
-  return { ...ctx, vote: { ...ctx.vote!, ballots: { ...ctx.vote!.ballots, [e.seat]: e.target } } };
+export function castVote(ctx: GameContext, e: EventOf<'vote.cast'>): Patch {
+  return { vote: { ...ctx.vote!, ballots: { ...ctx.vote!.ballots, [e.seat]: e.target } } };
 }
 
-export const allVoted = (ctx: GameContext) => ctx.vote !== null && living(ctx).every((s) => s in ctx.vote!.ballots);
+export function allVoted(ctx: GameContext): boolean {
+  if (ctx.vote === null) return false;
+  const ballots = ctx.vote.ballots;
+  for (const s of living(ctx)) if (!(s in ballots)) return false;
+  return true;
+}
 
 /**
  * Close the vote (R44–R48): count, apply the vote rule and the tie rule, and either open a
  * re-vote or settle the execution and the idle voters (R40).
  */
-export function tally(ctx: GameContext): GameContext {
+export function tally(ctx: GameContext): Patch {
   const vote = ctx.vote!;
   const voters = living(ctx);
   const counts: Record<number, number> = {};
@@ -56,8 +65,13 @@ export function tally(ctx: GameContext): GameContext {
     if (b === null || !alive.has(b)) abstain++;
     else counts[b] = (counts[b] ?? 0) + 1;
   }
-  const max = Math.max(0, ...Object.values(counts));
-  let leaders = max === 0 ? [] : Object.keys(counts).map(Number).filter((s) => counts[s] === max).sort((a, b) => a - b);
+  let max = 0;
+  let leaders: number[] = [];
+  for (const key in counts) {
+    const n = counts[key];
+    if (n > max) { max = n; leaders = [Number(key)]; } else if (n === max) leaders.push(Number(key));
+  }
+  leaders.sort((a, b) => a - b);
   if (ctx.settings.voteRule === 'majority' && max * 2 <= voters.length) leaders = [];
 
   let rng = ctx.rng;
@@ -69,30 +83,33 @@ export function tally(ctx: GameContext): GameContext {
     else if (ctx.settings.tieRule === 'revote' && vote.round === 1) outcome = 'revote';
   }
 
-  const ballots = ctx.settings.secretVotes ? undefined : { ...vote.ballots };
+  // Ballots are never changed once the vote closes, so the record may share them.
+  const ballots = ctx.settings.secretVotes ? undefined : vote.ballots;
   const entry: TimelineEntry = { kind: 'vote', day: ctx.day, round: vote.round, tally: counts, abstain, outcome, ...(ballots ? { ballots } : {}), ...(executed !== null ? { seat: executed } : {}) };
 
-  let next: GameContext = { ...ctx, rng, timeline: [...ctx.timeline, entry] };
+  const timeline = [...ctx.timeline, entry];
   if (outcome === 'revote') {
-    return { ...next, vote: { round: 2, candidates: leaders, ballots: {} } };
+    return { rng, timeline, vote: { round: 2, candidates: leaders, ballots: {} } };
   }
   // Idle voters (R40): only the day's last round counts, so a re-vote neither saves nor doubles
   // a miss. One missed vote warns, two in a row remove the player.
   const idle: number[] = [];
-  const players = ctx.players.map((p) => {
-    if (!p.alive) return p;
+  let players = ctx.players;
+  for (let i = 0; i < players.length; i++) {
+    const p = players[i];
+    if (!p.alive) continue;
     const missedVotes = p.seat in vote.ballots ? 0 : p.missedVotes + 1;
     if (missedVotes >= 2) idle.push(p.seat);
-    return missedVotes === p.missedVotes ? p : { ...p, missedVotes };
-  });
-  next = { ...next, players };
+    if (missedVotes === p.missedVotes) continue;
+    if (players === ctx.players) players = players.slice();
+    players[i] = { ...p, missedVotes };
+  }
   const deaths: Death[] = [];
   if (executed !== null) deaths.push({ seat: executed, cause: 'executed', publicCause: 'executed' });
   for (const seat of idle) if (seat !== executed) deaths.push({ seat, cause: 'afk', publicCause: 'afk' });
-  const [after, died] = applyDeaths(next, deaths);
-  next = { ...after, vote: null, executed, next: 'night' };
+  const [after, died] = applyDeaths({ players, pendingShots: ctx.pendingShots, secrets: ctx.secrets, day: ctx.day }, deaths);
   const events: TimelineEntry[] = died.filter((d) => d.cause !== 'executed').map((d) => (d.cause === 'afk' ? { kind: 'afk', day: ctx.day, seat: d.seat } : { kind: 'death', day: ctx.day, seat: d.seat, cause: d.publicCause }));
-  return { ...next, timeline: [...next.timeline, ...events] };
+  return { ...after, rng, vote: null, executed, next: 'night', timeline: [...timeline, ...events] };
 }
 
 export const isRevote = (ctx: GameContext) => ctx.vote !== null && ctx.vote.round === 2 && Object.keys(ctx.vote.ballots).length === 0;

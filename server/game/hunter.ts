@@ -1,5 +1,5 @@
 import { applyDeaths, player } from './deaths.ts';
-import type { EventOf, GameContext, Rejection } from './types.ts';
+import type { EventOf, GameContext, Patch, Rejection } from './types.ts';
 
 export function rejectShot(ctx: GameContext, e: EventOf<'hunter.shoot'>): Rejection {
   if (ctx.phase !== 'hunter' || ctx.pendingShots[0] !== e.seat) return 'hunter/not-due';
@@ -8,12 +8,12 @@ export function rejectShot(ctx: GameContext, e: EventOf<'hunter.shoot'>): Reject
 }
 
 /** The hunter's shot (R30–R32); null, or the timer running out, shoots nobody. */
-export function shoot(ctx: GameContext, target: number | null): GameContext {
+export function shoot(ctx: GameContext, target: number | null): Patch {
   const hunter = ctx.pendingShots[0];
-  const base = { ...ctx, pendingShots: ctx.pendingShots.slice(1) };
+  const pendingShots = ctx.pendingShots.slice(1);
   const shot = { kind: 'shot' as const, day: ctx.day, hunter, seat: target };
-  if (target === null) return { ...base, timeline: [...base.timeline, shot] };
-  const [after, died] = applyDeaths(base, [{ seat: target, cause: 'shot', publicCause: 'shot' }]);
+  if (target === null) return { pendingShots, timeline: [...ctx.timeline, shot] };
+  const [after, died] = applyDeaths({ players: ctx.players, pendingShots, secrets: ctx.secrets, day: ctx.day }, [{ seat: target, cause: 'shot', publicCause: 'shot' }]);
   const grief = died.filter((d) => d.cause === 'grief').map((d) => ({ kind: 'death' as const, day: ctx.day, seat: d.seat, cause: d.publicCause }));
-  return { ...after, timeline: [...after.timeline, shot, ...grief] };
+  return { ...after, timeline: [...ctx.timeline, shot, ...grief] };
 }

@@ -1,7 +1,7 @@
 import { applySettingsPatch, MIN_PLAYERS, NAME_MAX } from '../../shared/settings.ts';
 import { deal, rolesFor, rolesProblem } from './deal.ts';
 import { applyDeaths, player } from './deaths.ts';
-import type { EventOf, GameContext, Player, Rejection } from './types.ts';
+import type { EventOf, GameContext, Patch, Player, Rejection } from './types.ts';
 
 const inLobby = (ctx: GameContext) => ctx.phase === 'lobby' || ctx.phase === 'over';
 const isHost = (ctx: GameContext, seat: number) => ctx.host === seat;
@@ -60,11 +60,11 @@ export function rejectLobby(ctx: GameContext, e: EventOf<'player.join' | 'settin
   }
 }
 
-export function join(ctx: GameContext, e: EventOf<'player.join'>): GameContext {
+export function join(ctx: GameContext, e: EventOf<'player.join'>): Patch {
   const seat = lowestFreeSeat(ctx);
   const p: Player = { seat, name: e.name.trim(), bot: e.bot ?? false, connected: true, role: null, alive: true, death: null, lover: null, missedVotes: 0 };
   const players = [...ctx.players, p].sort((a, b) => a.seat - b.seat);
-  return { ...ctx, players, host: ctx.host ?? (p.bot ? null : seat) };
+  return { players, host: ctx.host ?? (p.bot ? null : seat) };
 }
 
 /**
@@ -72,29 +72,28 @@ export function join(ctx: GameContext, e: EventOf<'player.join'>): GameContext {
  * A leaver's queued hunter shot is forfeited (R32); the shot being taken right now is skipped by
  * the machine, which sees the shooter has left.
  */
-export function leave(ctx: GameContext, seat: number): GameContext {
+export function leave(ctx: GameContext, seat: number): Patch {
   const host = ctx.host === seat ? nextHost(ctx.players, seat) : ctx.host;
-  if (inLobby(ctx)) return { ...ctx, host, players: ctx.players.filter((p) => p.seat !== seat) };
+  if (inLobby(ctx)) return { host, players: ctx.players.filter((p) => p.seat !== seat) };
   const [after, died] = applyDeaths(ctx, [{ seat, cause: 'left', publicCause: 'left' }]);
-  const timeline = [...after.timeline, ...died.map((d) => ({ kind: 'death' as const, day: ctx.day, seat: d.seat, cause: d.publicCause }))];
+  const timeline = [...ctx.timeline, ...died.map((d) => ({ kind: 'death' as const, day: ctx.day, seat: d.seat, cause: d.publicCause }))];
   const players = after.players.map((p) => (p.seat === seat ? { ...p, connected: false, left: true } : p));
   const shooting = ctx.phase === 'hunter' ? ctx.pendingShots[0] : undefined;
   const pendingShots = after.pendingShots.filter((s, i) => s !== seat || (i === 0 && s === shooting));
-  return { ...after, host, timeline, players, pendingShots };
+  return { secrets: after.secrets, host, timeline, players, pendingShots };
 }
 
-export function transfer(ctx: GameContext, target: number): GameContext {
-  return { ...ctx, host: target };
+export function transfer(target: number): Patch {
+  return { host: target };
 }
 
-export function start(ctx: GameContext, e: EventOf<'game.start'>): GameContext {
+export function start(ctx: GameContext, e: EventOf<'game.start'>): Patch {
   const n = ctx.players.length;
   const [roles, rng] = deal(rolesFor(ctx.settings, n), n, e.seed >>> 0);
   const players = ctx.players.map((p, i) => ({ ...p, role: roles[i], alive: true, death: null, lover: null, missedVotes: 0 }));
   const potions: GameContext['potions'] = {};
   for (const p of players) if (p.role === 'witch') potions[p.seat] = { heal: true, poison: true };
   return {
-    ...ctx,
     players,
     gameNo: ctx.gameNo + 1,
     seed: e.seed >>> 0,
@@ -113,12 +112,11 @@ export function start(ctx: GameContext, e: EventOf<'game.start'>): GameContext {
 }
 
 /** Play again: same seats (leavers gone), roles cleared, back to the lobby (R14). */
-export function reset(ctx: GameContext): GameContext {
+export function reset(ctx: GameContext): Patch {
   const players = ctx.players
     .filter((p) => !p.left)
     .map((p) => ({ seat: p.seat, name: p.name, bot: p.bot, connected: p.connected, role: null, alive: true, death: null, lover: null, missedVotes: 0 }));
   return {
-    ...ctx,
     players,
     day: 0,
     night: { picks: {}, actions: {} },

@@ -44,7 +44,7 @@ export const gameMachine = setup({
     leaveDecides: ({ context, event }) => {
       if (event.type !== 'player.leave' || context.phase === 'lobby' || context.phase === 'over') return false;
       if (reject(context, event) !== null) return false;
-      const after = leave(context, event.seat);
+      const after = { ...context, ...leave(context, event.seat) };
       return after.pendingShots.length === 0 && checkOutcome(after) !== null;
     },
     shooterLeft: ({ context }) => context.pendingShots.length > 0 && player(context, context.pendingShots[0])?.left === true,
@@ -52,8 +52,9 @@ export const gameMachine = setup({
   actions: {
     apply: assign(({ context, event }) => apply(context, event)),
     enter: assign(({ context, event }, params: { phase: Phase }) => enterPhase(context, params.phase, nowOf(event))),
-    resolveNight: assign(({ context }) => resolveNight(context)),
-    openVote: assign(({ context }) => openVote(context)),
+    // One assign per phase entry: each assign costs XState a fresh snapshot.
+    enterDawn: assign(({ context, event }) => Object.assign(resolveNight(context), enterPhase(context, 'dawn', nowOf(event)))),
+    enterVote: assign(({ context, event }) => Object.assign(context.vote === null ? openVote(context) : {}, enterPhase(context, 'vote', nowOf(event)))),
     tally: assign(({ context }) => tally(context)),
     skipShot: assign(({ context }) => shoot(context, null)),
   },
@@ -88,19 +89,20 @@ export const gameMachine = setup({
       },
     },
     dawn: {
-      entry: ['resolveNight', { type: 'enter', params: { phase: 'dawn' } }],
+      entry: 'enterDawn',
       on: { 'timer.expired': { guard: 'current', target: 'settle' } },
     },
     day: {
       entry: { type: 'enter', params: { phase: 'day' } },
-      always: { guard: 'allReady', target: 'vote', actions: 'openVote' },
+      always: { guard: 'allReady', target: 'vote' },
       on: {
         'day.ready': { guard: 'accepted', actions: 'apply' },
-        'timer.expired': { guard: 'current', target: 'vote', actions: 'openVote' },
+        'timer.expired': { guard: 'current', target: 'vote' },
       },
     },
+    // Opened from the day with every living player as a candidate, or again by a tie (R46).
     vote: {
-      entry: { type: 'enter', params: { phase: 'vote' } },
+      entry: 'enterVote',
       always: { guard: 'allVoted', target: 'tally' },
       on: {
         'vote.cast': { guard: 'accepted', actions: 'apply' },

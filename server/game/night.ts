@@ -1,7 +1,7 @@
 import { applyDeaths, player } from './deaths.ts';
 import { NIGHT_ORDER, ROLE_MODULES } from './roles/index.ts';
 import type { NightResolution } from './roles/role.ts';
-import type { EventOf, GameContext, Rejection } from './types.ts';
+import type { EventOf, GameContext, Patch, Rejection } from './types.ts';
 
 export function rejectNightAction(ctx: GameContext, e: EventOf<'night.act'>): Rejection {
   if (ctx.phase !== 'night') return 'phase/wrong';
@@ -13,9 +13,9 @@ export function rejectNightAction(ctx: GameContext, e: EventOf<'night.act'>): Re
   return night.validate(ctx, e.seat, e.action);
 }
 
-export function act(ctx: GameContext, e: EventOf<'night.act'>): GameContext {
+export function act(ctx: GameContext, e: EventOf<'night.act'>): Patch {
   const night = ROLE_MODULES[player(ctx, e.seat)!.role!].night!;
-  return { ...ctx, night: night.record(ctx.night, e.seat, e.action) };
+  return { night: night.record(ctx.night, e.seat, e.action) };
 }
 
 /** The night ends early once no living seat owes an action (R7). */
@@ -29,7 +29,7 @@ export function nightComplete(ctx: GameContext): boolean {
 }
 
 /** Dawn (R20–R29): every role's action takes effect in priority order; the dead are announced as 'night' deaths. */
-export function resolveNight(ctx: GameContext): GameContext {
+export function resolveNight(ctx: GameContext): Patch {
   const res: NightResolution = {
     protectedSeats: new Set(),
     wolfTarget: null,
@@ -40,21 +40,21 @@ export function resolveNight(ctx: GameContext): GameContext {
     lastProtected: {},
     potions: {},
   };
-  const present = new Set(ctx.players.map((p) => p.role));
-  for (const role of NIGHT_ORDER) if (present.has(role.id)) role.night!.resolve(ctx, res);
-  let next: GameContext = {
-    ...ctx,
-    rng: res.rng,
-    secrets: [...ctx.secrets, ...res.secrets],
-    lastProtected: { ...ctx.lastProtected, ...res.lastProtected },
-    potions: { ...ctx.potions, ...res.potions },
-  };
+  for (const role of NIGHT_ORDER) if (ctx.players.some((p) => p.role === role.id)) role.night!.resolve(ctx, res);
+  let players = ctx.players;
   if (res.lovers) {
     const [a, b] = res.lovers;
-    next = { ...next, players: next.players.map((p) => (p.seat === a ? { ...p, lover: b } : p.seat === b ? { ...p, lover: a } : p)) };
+    players = players.map((p) => (p.seat === a ? { ...p, lover: b } : p.seat === b ? { ...p, lover: a } : p));
   }
   const deaths = [...res.deaths].sort((x, y) => x[0] - y[0]).map(([seat, cause]) => ({ seat, cause, publicCause: 'night' as const }));
-  const [after, died] = applyDeaths(next, deaths, 'night');
+  const [after, died] = applyDeaths({ players, pendingShots: ctx.pendingShots, secrets: [...ctx.secrets, ...res.secrets], day: ctx.day }, deaths, 'night');
   const entry = { kind: 'night' as const, day: ctx.day, deaths: died.map((d) => d.seat).sort((x, y) => x - y) };
-  return { ...after, timeline: [...after.timeline, entry], next: 'day' };
+  return {
+    ...after,
+    rng: res.rng,
+    lastProtected: { ...ctx.lastProtected, ...res.lastProtected },
+    potions: { ...ctx.potions, ...res.potions },
+    timeline: [...ctx.timeline, entry],
+    next: 'day',
+  };
 }

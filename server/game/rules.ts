@@ -5,7 +5,7 @@ import { player } from './deaths.ts';
 import { rejectShot, shoot } from './hunter.ts';
 import { join, leave, rejectLobby, reset, start, transfer } from './lobby.ts';
 import { act, rejectNightAction } from './night.ts';
-import type { GameContext, GameEvent, Rejection } from './types.ts';
+import type { GameContext, GameEvent, Patch, Rejection } from './types.ts';
 
 /**
  * Why the rules refuse this event in this state, or null when they accept it. The machine's
@@ -35,24 +35,29 @@ export function reject(ctx: GameContext, e: GameEvent): Rejection {
   }
 }
 
-/** Apply an accepted event's in-phase effect. Phase changes are the machine's business. */
-export function apply(ctx: GameContext, e: GameEvent): GameContext {
-  const next = applyInner(ctx, e);
-  return { ...next, version: ctx.version + 1 };
+/**
+ * Apply an accepted event's in-phase effect, as the fields it changes (the machine merges them
+ * into the context). Phase changes are the machine's business.
+ */
+export function apply(ctx: GameContext, e: GameEvent): Patch {
+  const patch = applyInner(ctx, e);
+  patch.version = ctx.version + 1;
+  return patch;
 }
 
-function applyInner(ctx: GameContext, e: GameEvent): GameContext {
+/** Each case returns a fresh object, which `apply` stamps with the version. */
+function applyInner(ctx: GameContext, e: GameEvent): Patch {
   switch (e.type) {
     case 'player.join': return join(ctx, e);
     case 'player.leave': return leave(ctx, e.seat);
     case 'player.connection':
-      return { ...ctx, players: ctx.players.map((p) => (p.seat === e.seat ? { ...p, connected: e.connected } : p)) };
+      return { players: ctx.players.map((p) => (p.seat === e.seat ? { ...p, connected: e.connected } : p)) };
     case 'settings.update': {
       const merged = applySettingsPatch(ctx.settings, e.patch);
-      return merged.ok ? { ...ctx, settings: merged.settings } : ctx;
+      return merged.ok ? { settings: merged.settings } : {};
     }
     case 'host.kick': return leave(ctx, e.target);
-    case 'host.transfer': return transfer(ctx, e.target);
+    case 'host.transfer': return transfer(e.target);
     case 'game.start': return start(ctx, e);
     case 'game.reset': return reset(ctx);
     case 'night.act': return act(ctx, e);
@@ -60,6 +65,6 @@ function applyInner(ctx: GameContext, e: GameEvent): GameContext {
     case 'vote.cast': return castVote(ctx, e);
     case 'hunter.shoot': return shoot(ctx, e.target);
     case 'chat.send': return addChat(ctx, e);
-    case 'timer.expired': return ctx;
+    case 'timer.expired': return {};
   }
 }

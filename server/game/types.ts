@@ -93,5 +93,8 @@ export type GameEvent =
 export type GameEventType = GameEvent['type'];
 export type EventOf<T extends GameEventType> = Extract<GameEvent, { type: T }>;
 
+/** The fields of the context an action changes; XState merges it into the context. */
+export type Patch = Partial<GameContext>;
+
 /** A refusal: the event is not applied and the sender gets this code. */
 export type Rejection = ErrorCode | null;

@@ -1,9 +1,9 @@
-import type { ChatChannel, GameView, PlayerView, Prompt, VoteView, YouView } from '../../shared/views.ts';
-import { type Audience, canRead } from './chat.ts';
+import type { ChatMessage, GameView, PlayerView, Prompt, VoteView, YouView } from '../../shared/views.ts';
+import { type Audience, CHANNEL_BIT, readable } from './chat.ts';
 import { player } from './deaths.ts';
+import { livingExcept, Slot } from './derived.ts';
 import { ROLE_MODULES, teamOf } from './roles/index.ts';
-import { livingSeats } from './roles/role.ts';
-import type { GameContext, Player } from './types.ts';
+import type { GameContext, Player, VoteState } from './types.ts';
 
 export type { Audience };
 /** A view before the room stamps its per-audience version. */
@@ -11,52 +11,155 @@ export type ViewBody = Omit<GameView, 'version'>;
 
 /** Chat messages a view carries; older ones are in the game's record. */
 export const VIEW_CHAT = 50;
-const CHANNELS: ChatChannel[] = ['lobby', 'day', 'wolves', 'dead'];
 
 /**
  * Everything `audience` may know about the game, and nothing more (docs/rules.md R70–R79).
  * The one place that decides what leaves the server: the room sends nothing else.
+ *
+ * Views are rebuilt from parts cached by the identity of the (immutable) context's pieces, so an
+ * audience whose inputs did not change gets the very same object back. Views and their parts are
+ * shared: never mutate one.
  */
 export function viewFor(ctx: GameContext, audience: Audience): ViewBody {
   const pub = publicPart(ctx);
   const me = audience.kind === 'seat' ? player(ctx, audience.seat) : undefined;
-  const readable = CHANNELS.filter((c) => canRead(ctx, audience, c));
-  const chat = readable.length === CHANNELS.length ? ctx.chat : ctx.chat.filter((m) => readable.includes(m.channel));
-  return {
-    ...pub,
-    players: me?.role ? pub.players.map((p) => (p.seat === me.seat ? { ...p, role: me.role!, team: teamOf(me.role!) } : p)) : pub.players,
-    you: me ? youView(ctx, me) : null,
-    chat: chat.length > VIEW_CHAT ? chat.slice(chat.length - VIEW_CHAT) : chat,
-  };
+  // Entries live per players array: the viewer's Player object is then fixed for the entry.
+  let entries = lastEntries.get(ctx.players);
+  if (!entries) {
+    entries = audienceCache.get(ctx.players);
+    if (!entries) audienceCache.set(ctx.players, (entries = []));
+    lastEntries.set(ctx.players, entries);
+  }
+  const key = me ? me.seat + 2 : audience.kind === 'spectator' ? 0 : 1;
+  let e = entries[key];
+  if (!e) entries[key] = e = newEntry();
+
+  // Own seat's knowledge: recomputed only when one of its inputs moved.
+  let you: YouView | null = null;
+  if (me) {
+    if (e.you === null || !sameInputs(e, ctx, me)) {
+      e.you = youView(ctx, me);
+      recordInputs(e, ctx, me);
+    }
+    you = e.you;
+  }
+  // The players, with the viewer's own role shown.
+  if (e.pubPlayers !== pub.players) {
+    e.pubPlayers = pub.players;
+    e.players = me?.role ? pub.players.map((p) => (p.seat === me.seat ? { ...p, role: me.role!, team: teamOf(me.role!) } : p)) : pub.players;
+  }
+  // Chat: filtered per set of readable channels, kept as the same array while its content holds.
+  const mask = me ? seatMask(ctx, me) : readable(ctx, audience);
+  if (e.chatSrc !== ctx.chat || e.mask !== mask) {
+    const chat = chatFor(ctx.chat, mask);
+    if (!sameMessages(chat, e.chat)) e.chat = chat;
+    e.chatSrc = ctx.chat;
+    e.mask = mask;
+  }
+  if (e.view === null || e.pub !== pub || e.viewYou !== you || e.viewPlayers !== e.players || e.viewChat !== e.chat) {
+    e.view = assemble(pub, e.players, you, e.chat);
+    e.pub = pub;
+    e.viewYou = you;
+    e.viewPlayers = e.players;
+    e.viewChat = e.chat;
+  }
+  return e.view;
 }
 
-type PublicPart = Omit<ViewBody, 'you' | 'chat'>;
-const publicCache = new WeakMap<GameContext, PublicPart>();
+/**
+ * The same view built from scratch, touching none of the view caches: the reference the tests
+ * hold `viewFor` to after every event (test/game/views.cache.test.ts).
+ */
+export function freshView(ctx: GameContext, audience: Audience): ViewBody {
+  const pub = buildPublic(ctx, ctx.players.map((p) => publicPlayer(ctx, p)), buildVote(ctx), ctx.phase === 'over' ? ctx.secrets : undefined);
+  const me = audience.kind === 'seat' ? player(ctx, audience.seat) : undefined;
+  const players = me?.role ? pub.players.map((p) => (p.seat === me.seat ? { ...p, role: me.role!, team: teamOf(me.role!) } : p)) : pub.players;
+  const mask = readable(ctx, audience);
+  const chat = ctx.chat.filter((m) => mask & CHANNEL_BIT[m.channel]);
+  return assemble(pub, players, me ? youView(ctx, me) : null, chat.length > VIEW_CHAT ? chat.slice(chat.length - VIEW_CHAT) : chat);
+}
 
-/** What everyone may know; computed once per state and shared by every audience's view. */
+/** One view as a literal of fixed shape: much cheaper than spreading the public part. */
+function assemble(pub: PublicPart, players: PlayerView[], you: YouView | null, chat: ChatMessage[]): ViewBody {
+  const view: ViewBody = {
+    gameNo: pub.gameNo,
+    phase: pub.phase,
+    phaseId: pub.phaseId,
+    day: pub.day,
+    deadline: pub.deadline,
+    settings: pub.settings,
+    host: pub.host,
+    players,
+    vote: pub.vote,
+    ready: pub.ready,
+    you,
+    timeline: pub.timeline,
+    outcome: pub.outcome,
+    chat,
+  };
+  if (pub.secrets) view.secrets = pub.secrets;
+  return view;
+}
+
+// ---------------------------------------------------------------- the public part
+
+type PublicPart = Omit<ViewBody, 'you' | 'chat'>;
+
+const publicByContext = new Slot<GameContext, PublicPart>();
+/** The last public part built on a given public players array, reused while nothing else moved. */
+const lastPublic = new Slot<PlayerView[], PublicPart>();
+
+/** What everyone may know (R71): computed once per state and shared by every audience's view. */
 function publicPart(ctx: GameContext): PublicPart {
-  let pub = publicCache.get(ctx);
-  if (!pub) {
-    pub = {
-      gameNo: ctx.gameNo,
-      phase: ctx.phase,
-      phaseId: ctx.phaseId,
-      day: ctx.day,
-      deadline: ctx.deadline,
-      settings: ctx.settings,
-      host: ctx.host,
-      players: ctx.players.map((p) => publicPlayer(ctx, p)),
-      vote: voteView(ctx),
-      ready: ctx.ready,
-      timeline: ctx.timeline,
-      outcome: ctx.outcome,
-      ...(ctx.phase === 'over' ? { secrets: ctx.secrets } : {}),
-    };
-    publicCache.set(ctx, pub);
+  let pub = publicByContext.get(ctx);
+  if (pub) return pub;
+  const players = publicPlayers(ctx);
+  const vote = voteView(ctx);
+  const secrets = ctx.phase === 'over' ? ctx.secrets : undefined;
+  const prev = lastPublic.get(players);
+  if (
+    prev && prev.phaseId === ctx.phaseId && prev.phase === ctx.phase && prev.deadline === ctx.deadline && prev.vote === vote &&
+    prev.ready === ctx.ready && prev.timeline === ctx.timeline && prev.host === ctx.host && prev.outcome === ctx.outcome &&
+    prev.settings === ctx.settings && prev.day === ctx.day && prev.gameNo === ctx.gameNo && prev.secrets === secrets
+  ) {
+    pub = prev;
+  } else {
+    pub = lastPublic.set(players, buildPublic(ctx, players, vote, secrets));
   }
+  publicByContext.set(ctx, pub);
   return pub;
 }
 
+function buildPublic(ctx: GameContext, players: PlayerView[], vote: VoteView | null, secrets: GameContext['secrets'] | undefined): PublicPart {
+  return {
+    gameNo: ctx.gameNo,
+    phase: ctx.phase,
+    phaseId: ctx.phaseId,
+    day: ctx.day,
+    deadline: ctx.deadline,
+    settings: ctx.settings,
+    host: ctx.host,
+    players,
+    vote,
+    ready: ctx.ready,
+    timeline: ctx.timeline,
+    outcome: ctx.outcome,
+    ...(secrets ? { secrets } : {}),
+  };
+}
+
+const playersCache = new Slot<Player[], { over: boolean; reveal: string; views: PlayerView[] }>();
+
+function publicPlayers(ctx: GameContext): PlayerView[] {
+  const over = ctx.phase === 'over';
+  const hit = playersCache.get(ctx.players);
+  if (hit && hit.over === over && hit.reveal === ctx.settings.reveal) return hit.views;
+  const views = ctx.players.map((p) => publicPlayer(ctx, p));
+  playersCache.set(ctx.players, { over, reveal: ctx.settings.reveal, views });
+  return views;
+}
+
+/** A seat as everyone sees it: a dead player's role as the reveal setting says (R72), all at game over (R78). */
 function publicPlayer(ctx: GameContext, p: Player): PlayerView {
   const view: PlayerView = { seat: p.seat, name: p.name, bot: p.bot, connected: p.connected, alive: p.alive };
   const over = ctx.phase === 'over';
@@ -68,17 +171,130 @@ function publicPlayer(ctx: GameContext, p: Player): PlayerView {
   return view;
 }
 
+const voteCache = new Slot<VoteState, { secret: boolean; view: VoteView }>();
+
+/** The vote as everyone sees it (R77): ballots only when votes are public (R47). */
 function voteView(ctx: GameContext): VoteView | null {
   if (!ctx.vote || ctx.phase !== 'vote') return null;
-  const voted = Object.keys(ctx.vote.ballots).map(Number);
+  const secret = ctx.settings.secretVotes;
+  const hit = voteCache.get(ctx.vote);
+  if (hit && hit.secret === secret) return hit.view;
+  return voteCache.set(ctx.vote, { secret, view: buildVote(ctx)! }).view;
+}
+
+function buildVote(ctx: GameContext): VoteView | null {
+  if (!ctx.vote || ctx.phase !== 'vote') return null;
   return {
     round: ctx.vote.round,
     candidates: ctx.vote.candidates,
-    voted,
+    voted: Object.keys(ctx.vote.ballots).map(Number),
     ...(ctx.settings.secretVotes ? {} : { ballots: ctx.vote.ballots }),
   };
 }
 
+// ---------------------------------------------------------------- chat
+
+const chatCache = new Slot<ChatMessage[], (ChatMessage[] | undefined)[]>();
+
+/** The last VIEW_CHAT messages of the readable channels (R64, R65), per chat log and channel set. */
+function chatFor(chat: ChatMessage[], mask: number): ChatMessage[] {
+  let byMask = chatCache.get(chat);
+  if (!byMask) byMask = chatCache.set(chat, []);
+  let out = byMask[mask];
+  if (out) return out;
+  if (mask === 15) {
+    out = chat.length > VIEW_CHAT ? chat.slice(chat.length - VIEW_CHAT) : chat;
+  } else {
+    out = [];
+    for (let i = chat.length - 1; i >= 0 && out.length < VIEW_CHAT; i--) if (mask & CHANNEL_BIT[chat[i].channel]) out.push(chat[i]);
+    out.reverse();
+  }
+  byMask[mask] = out;
+  return out;
+}
+
+function sameMessages(a: ChatMessage[], b: ChatMessage[]): boolean {
+  if (a === b) return true;
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+// ---------------------------------------------------------------- the viewer's own seat
+
+const EMPTY: ChatMessage[] = [];
+
+/** One audience's last view and what it was built from, per players array. */
+interface Entry {
+  you: YouView | null;
+  // The inputs of `you` besides the players array (which keys the cache).
+  phase: string; host: boolean; day: number; secrets: unknown; potions: unknown; protected: unknown; x: unknown; y: unknown;
+  pubPlayers: PlayerView[] | null;
+  players: PlayerView[];
+  chatSrc: ChatMessage[] | null;
+  mask: number;
+  chat: ChatMessage[];
+  view: ViewBody | null;
+  pub: PublicPart | null;
+  viewYou: YouView | null;
+  viewPlayers: PlayerView[] | null;
+  viewChat: ChatMessage[] | null;
+}
+
+/** Entries by audience: 0 spectators, 1 strangers, seat + 2 for a seat. */
+const audienceCache = new WeakMap<Player[], Entry[]>();
+const lastEntries = new Slot<Player[], Entry[]>();
+
+/** The channels a seated player reads (R65), as `readable` computes them, without a seat lookup. */
+function seatMask(ctx: GameContext, me: Player): number {
+  if (ctx.phase === 'over') return 15;
+  return CHANNEL_BIT.lobby | CHANNEL_BIT.day | (me.role === 'werewolf' ? CHANNEL_BIT.wolves : 0) | (me.alive ? 0 : CHANNEL_BIT.dead);
+}
+
+function newEntry(): Entry {
+  return {
+    you: null, phase: '', host: false, day: -1, secrets: null, potions: null, protected: null, x: null, y: null,
+    pubPlayers: null, players: [], chatSrc: null, mask: -1, chat: EMPTY, view: null, pub: null, viewYou: null, viewPlayers: null, viewChat: null,
+  };
+}
+
+/**
+ * The phase-dependent inputs of a seat's own view: its night action and the pack's picks (for
+ * wolves and witches) at night, its ready flag by day, the candidates and its ballot in the vote,
+ * whether it is its turn to shoot. Everything else it reads is in its Player object.
+ */
+function inputX(ctx: GameContext, me: Player): unknown {
+  switch (ctx.phase) {
+    case 'night': return ctx.night.actions[me.seat];
+    case 'day': return ctx.ready.includes(me.seat);
+    case 'vote': return ctx.vote?.candidates;
+    case 'hunter': return ctx.pendingShots[0] === me.seat;
+    default: return null;
+  }
+}
+
+function inputY(ctx: GameContext, me: Player): unknown {
+  if (ctx.phase === 'night') return me.role === 'werewolf' || me.role === 'witch' ? ctx.night.picks : null;
+  return ctx.phase === 'vote' ? ctx.vote?.ballots[me.seat] : null;
+}
+
+function sameInputs(e: Entry, ctx: GameContext, me: Player): boolean {
+  return e.phase === ctx.phase && e.host === (ctx.host === me.seat) && e.day === ctx.day && e.secrets === ctx.secrets &&
+    e.potions === ctx.potions[me.seat] && e.protected === ctx.lastProtected[me.seat] && e.x === inputX(ctx, me) && e.y === inputY(ctx, me);
+}
+
+function recordInputs(e: Entry, ctx: GameContext, me: Player): void {
+  e.phase = ctx.phase;
+  e.host = ctx.host === me.seat;
+  e.day = ctx.day;
+  e.secrets = ctx.secrets;
+  e.potions = ctx.potions[me.seat];
+  e.protected = ctx.lastProtected[me.seat];
+  e.x = inputX(ctx, me);
+  e.y = inputY(ctx, me);
+}
+
+/** What only this seat knows (R72–R76). */
 function youView(ctx: GameContext, me: Player): YouView {
   const role = me.role ? ROLE_MODULES[me.role] : undefined;
   const you: YouView = {
@@ -96,8 +312,10 @@ function youView(ctx: GameContext, me: Player): YouView {
   return you;
 }
 
+const voteTargets = new Slot<number[], { players: Player[]; targets: number[] }>();
+
 function promptFor(ctx: GameContext, me: Player): Prompt | null {
-  if (ctx.phase === 'hunter') return ctx.pendingShots[0] === me.seat ? { kind: 'hunter', targets: livingSeats(ctx).filter((s) => s !== me.seat) } : null;
+  if (ctx.phase === 'hunter') return ctx.pendingShots[0] === me.seat ? { kind: 'hunter', targets: livingExcept(ctx, me.seat) } : null;
   if (!me.alive || !me.role) return null;
   switch (ctx.phase) {
     case 'night': {
@@ -109,7 +327,12 @@ function promptFor(ctx: GameContext, me: Player): Prompt | null {
     case 'day': return { kind: 'ready', done: ctx.ready.includes(me.seat) };
     case 'vote': {
       const vote = ctx.vote!;
-      return { kind: 'vote', targets: vote.candidates.filter((s) => player(ctx, s)?.alive), current: vote.ballots[me.seat], canAbstain: true };
+      let hit = voteTargets.get(vote.candidates);
+      if (!hit || hit.players !== ctx.players) {
+        hit = { players: ctx.players, targets: vote.candidates.filter((s) => player(ctx, s)?.alive) };
+        voteTargets.set(vote.candidates, hit);
+      }
+      return { kind: 'vote', targets: hit.targets, current: vote.ballots[me.seat], canAbstain: true };
     }
     default: return null;
   }

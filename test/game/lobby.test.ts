@@ -1,7 +1,22 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { autoRoles, rolesProblem } from '../../server/game/index.ts';
 import { DEFAULT_SETTINGS, MAX_PLAYERS, MIN_PLAYERS } from '../../shared/settings.ts';
 import { newGame } from '../helpers/game.ts';
+
+/** The R3 table of docs/rules.md: player count → role counts (villagers included). */
+function r3Table(): Map<number, Record<string, number>> {
+  const doc = readFileSync(new URL('../../docs/rules.md', import.meta.url), 'utf8');
+  const section = doc.slice(doc.indexOf('**R3.'), doc.indexOf('**R4.'));
+  const lines = section.split('\n').filter((l) => l.startsWith('|'));
+  const head = lines[0].split('|').map((c) => c.trim()).filter(Boolean).slice(1);
+  const table = new Map<number, Record<string, number>>();
+  for (const line of lines.slice(2)) {
+    const [n, ...counts] = line.split('|').map((c) => c.trim()).filter(Boolean).map(Number);
+    table.set(n, Object.fromEntries(head.map((role, i) => [role, counts[i]])));
+  }
+  return table;
+}
 
 describe('lobby and settings', () => {
   it('[R2] the defaults are the documented ones', () => {
@@ -24,27 +39,25 @@ describe('lobby and settings', () => {
     g.refuse({ type: 'settings.update', seat: 0, patch: { reveal: 'none' } }, 'phase/wrong');
   });
 
-  it('[R3] automatic roles follow the table for every player count', () => {
-    expect(autoRoles(5)).toEqual({ werewolf: 1, seer: 1 });
-    expect(autoRoles(6)).toEqual({ werewolf: 1, seer: 1, doctor: 1 });
-    expect(autoRoles(7)).toEqual({ werewolf: 2, seer: 1, doctor: 1 });
-    expect(autoRoles(8)).toEqual({ werewolf: 2, seer: 1, doctor: 1, witch: 1 });
-    expect(autoRoles(9)).toEqual({ werewolf: 2, seer: 1, doctor: 1, witch: 1, hunter: 1 });
-    expect(autoRoles(10)).toEqual({ werewolf: 3, seer: 1, doctor: 1, witch: 1, hunter: 1 });
-    expect(autoRoles(11)).toEqual({ werewolf: 3, seer: 1, doctor: 1, witch: 1, hunter: 1, cupid: 1 });
-    expect(autoRoles(13)).toEqual({ werewolf: 3, seer: 1, doctor: 1, witch: 1, hunter: 1, cupid: 1, tanner: 1 });
-    expect(autoRoles(14).werewolf).toBe(4);
-    expect(autoRoles(17).werewolf).toBe(4);
-    expect(autoRoles(18).werewolf).toBe(5);
-    expect(autoRoles(20).werewolf).toBe(5);
-    for (let n = MIN_PLAYERS; n <= MAX_PLAYERS; n++) expect(rolesProblem(autoRoles(n), n), `n=${n}`).toBeNull();
+  it('[R3] automatic roles follow the table of docs/rules.md for every player count', () => {
+    const table = r3Table();
+    expect([...table.keys()]).toEqual(Array.from({ length: MAX_PLAYERS - MIN_PLAYERS + 1 }, (_, i) => MIN_PLAYERS + i));
+    for (const [n, row] of table) {
+      const { villager, ...special } = row;
+      const dealt = Object.fromEntries(Object.entries(autoRoles(n)).filter(([, c]) => c));
+      expect(dealt, `${n} players (update docs/rules.md R3 with the role sets)`).toEqual(Object.fromEntries(Object.entries(special).filter(([, c]) => c)));
+      expect(villager, `${n} players`).toBe(n - Object.values(special).reduce((a, b) => a + b, 0));
+      expect(rolesProblem(autoRoles(n), n), `n=${n}`).toBeNull();
+    }
   });
 
   it('[R3] an automatic deal gives exactly the table\'s roles, villagers filling the rest', () => {
-    const g = newGame({ players: 10, roles: 'auto' });
-    const counts: Record<string, number> = {};
-    for (const p of g.ctx.players) counts[p.role!] = (counts[p.role!] ?? 0) + 1;
-    expect(counts).toEqual({ werewolf: 3, seer: 1, doctor: 1, witch: 1, hunter: 1, villager: 3 });
+    for (const n of [5, 10, 20]) {
+      const g = newGame({ players: n, roles: 'auto' });
+      const counts: Record<string, number> = {};
+      for (const p of g.ctx.players) counts[p.role!] = (counts[p.role!] ?? 0) + 1;
+      expect(counts).toEqual(Object.fromEntries(Object.entries(r3Table().get(n)!).filter(([, c]) => c)));
+    }
   });
 
   it('[R4] hand-chosen roles are refused without a wolf, with too many wolves or roles, or two cupids', () => {

@@ -1,7 +1,7 @@
 import type { GameContext } from '../types.ts';
-import { isLiving, livingSeats, recordAction, type RoleModule } from './role.ts';
+import { isLiving, livingExcept, recordAction, type RoleModule } from './role.ts';
 
-const targets = (ctx: GameContext, seat: number) => livingSeats(ctx).filter((s) => s !== (ctx.lastProtected[seat] ?? null));
+const targets = (ctx: GameContext, seat: number) => livingExcept(ctx, ctx.lastProtected[seat] ?? null);
 
 export const doctor: RoleModule = {
   id: 'doctor',

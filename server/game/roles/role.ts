@@ -1,5 +1,6 @@
 import { ROLES, type RoleId, type Team } from '../../../shared/roles.ts';
 import type { DeathCause, Prompt, SecretEntry, YouView } from '../../../shared/views.ts';
+import { roleAt } from '../derived.ts';
 import type { GameContext, NightAction, NightState, Rejection } from '../types.ts';
 
 /** The effects of one night, gathered by the roles in priority order and applied at dawn. */
@@ -48,16 +49,10 @@ export function seatsWithRole(ctx: GameContext, role: RoleId): number[] {
   return ctx.players.filter((p) => p.role === role).map((p) => p.seat);
 }
 
-export function livingSeats(ctx: GameContext): number[] {
-  return ctx.players.filter((p) => p.alive).map((p) => p.seat);
-}
-
-export function isLiving(ctx: GameContext, seat: number): boolean {
-  return ctx.players.some((p) => p.seat === seat && p.alive);
-}
+export { isLiving, livingExcept, livingSeats } from '../derived.ts';
 
 export function roleOf(ctx: GameContext, seat: number): RoleId {
-  return ctx.players.find((p) => p.seat === seat)?.role ?? 'villager';
+  return roleAt(ctx, seat) ?? 'villager';
 }
 
 /** What the seer learns (R23): only the pack reads as wolves; the tanner reads as village. */

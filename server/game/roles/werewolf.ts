@@ -1,36 +1,44 @@
+import { derived, roleAt, Slot } from '../derived.ts';
 import { pick } from '../rng.ts';
-import type { GameContext } from '../types.ts';
-import { isLiving, livingSeats, type RoleModule } from './role.ts';
+import type { GameContext, NightState } from '../types.ts';
+import { isLiving, type RoleModule } from './role.ts';
 
 export function livingWolves(ctx: GameContext): number[] {
-  return ctx.players.filter((p) => p.alive && p.role === 'werewolf').map((p) => p.seat);
+  return derived(ctx.players).livingWolves;
 }
+
+const leaders = new Slot<NightState['picks'], { players: GameContext['players']; seats: number[] }>();
 
 /**
  * The living seats that most living wolves picked (R22): several when tied, none when nobody
- * picked. The pick of a wolf who left, or of a victim who left, does not count.
+ * picked. The pick of a wolf who left, or of a victim who left, does not count. Cached per picks
+ * and players, since the witch's view asks after every event of the night.
  */
 export function leadingPicks(ctx: GameContext): number[] {
+  const hit = leaders.get(ctx.night.picks);
+  if (hit && hit.players === ctx.players) return hit.seats;
   const counts = new Map<number, number>();
   for (const wolf of livingWolves(ctx)) {
     const target = ctx.night.picks[wolf];
     if (target !== undefined && isLiving(ctx, target)) counts.set(target, (counts.get(target) ?? 0) + 1);
   }
   let best = 0;
-  let leaders: number[] = [];
+  let seats: number[] = [];
   for (const [seat, n] of counts) {
-    if (n > best) { best = n; leaders = [seat]; } else if (n === best) leaders.push(seat);
+    if (n > best) { best = n; seats = [seat]; } else if (n === best) seats.push(seat);
   }
-  return leaders.sort((a, b) => a - b);
+  seats.sort((a, b) => a - b);
+  leaders.set(ctx.night.picks, { players: ctx.players, seats });
+  return seats;
 }
 
 /** The victim as it stands, for the witch: null while the pack is undecided or tied. */
 export function currentVictim(ctx: GameContext): number | null {
-  const leaders = leadingPicks(ctx);
-  return leaders.length === 1 ? leaders[0] : null;
+  const seats = leadingPicks(ctx);
+  return seats.length === 1 ? seats[0] : null;
 }
 
-const targets = (ctx: GameContext) => livingSeats(ctx).filter((s) => ctx.players.find((p) => p.seat === s)?.role !== 'werewolf');
+const NO_PICKS: Readonly<Record<number, number>> = Object.freeze({});
 
 export const werewolf: RoleModule = {
   id: 'werewolf',
@@ -41,23 +49,24 @@ export const werewolf: RoleModule = {
     due: (ctx, seat) => ctx.night.picks[seat] === undefined,
     validate(ctx, _seat, action) {
       if (action.kind !== 'wolf') return 'action/not-allowed';
-      if (!isLiving(ctx, action.target) || !targets(ctx).includes(action.target)) return 'action/invalid-target';
+      if (!isLiving(ctx, action.target) || roleAt(ctx, action.target) === 'werewolf') return 'action/invalid-target';
       return null;
     },
     record: (night, seat, action) => (action.kind === 'wolf' ? { ...night, picks: { ...night.picks, [seat]: action.target } } : night),
     resolve(ctx, res) {
-      const leaders = leadingPicks(ctx);
+      const seats = leadingPicks(ctx);
       let target: number | null = null;
-      if (leaders.length > 0) [target, res.rng] = pick(leaders, res.rng);
+      if (seats.length > 0) [target, res.rng] = pick(seats, res.rng);
       res.secrets.push({ kind: 'wolves', night: ctx.day, target });
       if (target !== null && !res.protectedSeats.has(target)) res.wolfTarget = target;
       else res.wolfTarget = null;
       if (res.wolfTarget !== null) res.deaths.set(res.wolfTarget, 'wolves');
     },
-    prompt: (ctx, seat) => ({ kind: 'wolf', targets: targets(ctx), current: ctx.night.picks[seat] ?? null }),
+    prompt: (ctx, seat) => ({ kind: 'wolf', targets: derived(ctx.players).livingPrey, current: ctx.night.picks[seat] ?? null }),
   },
+  // Shared with the context, which is never mutated.
   knows: (ctx) => ({
-    pack: ctx.players.filter((p) => p.role === 'werewolf').map((p) => p.seat),
-    packPicks: ctx.phase === 'night' ? { ...ctx.night.picks } : {},
+    pack: derived(ctx.players).wolves,
+    packPicks: ctx.phase === 'night' ? ctx.night.picks : NO_PICKS,
   }),
 };

@@ -1,9 +1,7 @@
-import type { GameContext } from '../types.ts';
-import { isLiving, livingSeats, recordAction, type RoleModule } from './role.ts';
+import { isLiving, livingExcept, recordAction, type RoleModule } from './role.ts';
 import { currentVictim } from './werewolf.ts';
 
-const NONE = { heal: false, poison: false };
-const targets = (ctx: GameContext, seat: number) => livingSeats(ctx).filter((s) => s !== seat);
+const NONE = Object.freeze({ heal: false, poison: false });
 
 export const witch: RoleModule = {
   id: 'witch',
@@ -45,8 +43,9 @@ export const witch: RoleModule = {
     prompt(ctx, seat) {
       const potions = ctx.potions[seat] ?? NONE;
       const victim = currentVictim(ctx);
-      return { kind: 'witch', victim, canHeal: potions.heal && victim !== null, canPoison: potions.poison, targets: targets(ctx, seat) };
+      return { kind: 'witch', victim, canHeal: potions.heal && victim !== null, canPoison: potions.poison, targets: livingExcept(ctx, seat) };
     },
   },
-  knows: (ctx, seat) => ({ potions: { ...(ctx.potions[seat] ?? NONE) } }),
+  // Shared with the context, which is never mutated.
+  knows: (ctx, seat) => ({ potions: ctx.potions[seat] ?? NONE }),
 };

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { viewFor, type Audience, type GameContext } from '../../server/game/index.ts';
+import { freshView } from '../../server/game/views.ts';
+import { playChaos } from '../helpers/chaos.ts';
+import { playRandomGame } from '../helpers/sim.ts';
+
+/**
+ * `viewFor` reuses parts of earlier views while their inputs are unchanged (for speed); after every
+ * event, each audience's view must equal the same view built from scratch.
+ */
+function check(ctx: GameContext, where: string) {
+  const audiences: Audience[] = [...ctx.players.map((p) => ({ kind: 'seat', seat: p.seat }) as const), { kind: 'seat', seat: 77 }, { kind: 'spectator' }];
+  // The cached views first, in the order a room computes them, then the references.
+  const cached = audiences.map((a) => viewFor(ctx, a));
+  audiences.forEach((a, i) => {
+    const fresh = freshView(ctx, a);
+    if (JSON.stringify(cached[i]) !== JSON.stringify(fresh)) expect(cached[i], `${where}, ${JSON.stringify(a)}`).toEqual(fresh);
+  });
+}
+
+describe('cached views', () => {
+  it('[R70] equal views built from scratch, for every audience after every event of chaotic rooms', () => {
+    for (let g = 0; g < 400; g++) {
+      playChaos({ seed: 20_000 + g, games: g % 4 === 0 ? 2 : 1, onEvent: (_before, after, e) => check(after.context, `room ${g}, ${e.type}`) });
+    }
+  }, 120_000);
+
+  it('[R70] equal views built from scratch in plain random games', () => {
+    for (let g = 0; g < 200; g++) {
+      playRandomGame({ seed: 30_000 + g, players: 5 + (g % 10), onEvent: (snap, e) => check(snap.context, `game ${g}, ${e.type}`) });
+    }
+  }, 120_000);
+});
