@@ -10,9 +10,9 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A server under test, in its own process: the game server (`tsx server/main.ts`) or the baseline. */
 export interface ServerProc { proc: ChildProcess; pid: number; url: string; store: string; stop(): Promise<void>; tail(): string }
 
-export async function startServerProc(kind: 'game' | 'baseline', port: number, env: Record<string, string>): Promise<ServerProc> {
+export async function startServerProc(kind: 'game' | 'baseline', port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProc> {
   const script = kind === 'game' ? 'server/main.ts' : 'bench/load-baseline.ts';
-  const proc = spawn(process.execPath, ['--import', 'tsx', script], {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAX_ROOMS: '20000', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

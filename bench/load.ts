@@ -5,7 +5,7 @@
  * Socket.IO relay (bench/load-baseline.ts) on the same machine, for comparison.
  *
  *   npm run bench:load [-- --steps 10,25,50,100,200 --duration 15 --warmup 5 --workers 3
- *                          --stores memory,sqlite --think 1000-4000 --no-baseline]
+ *                          --stores memory,sqlite --think 1000-4000 --no-baseline --profile]
  *
  * Latency is measured from a command's send to the update showing its effect at every recipient
  * (see docs/performance.md). The last line printed is one JSON object with every step and the knees.
@@ -15,6 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, range } from '../client/bot/args.ts';
 import { startServerProc, sleep, Worker } from './load-procs.ts';
+import { summarizeProfile } from './load-profile.ts';
 import { cpuSeconds, Histogram, rssBytes, type WindowReport } from './load-stats.ts';
 
 const args = parseArgs(process.argv.slice(2));
@@ -27,6 +28,8 @@ const THINK = range(args.get('think') ?? '1000-4000');
 const BASELINE = !args.has('no-baseline');
 const PAST_KNEE = Number(args.get('past-knee') ?? 1);
 const PORT = Number(args.get('port') ?? 4700);
+/** Write a CPU profile of each game server and print where its time went. */
+const PROFILE = args.has('profile');
 const KNEE_MS = 100;
 /** Human-paced phases: the game moves on as soon as everyone has answered, so these are upper bounds. */
 const DURATIONS = { night: 15, dawn: 2, day: 20, vote: 15, execution: 2, hunter: 5 };
@@ -39,7 +42,7 @@ export interface Step {
   /** The machine's 1-minute load average at the end of the step: other work on the box shows here. */
   loadAverage: number;
 }
-interface Run { name: string; store: string; steps: Step[]; error: string | null; kbPerPlayer: number | null }
+interface Run { name: string; store: string; steps: Step[]; error: string | null; kbPerPlayer: number | null; profile: string | null }
 
 /** Memory per player as the slope of server RSS over connected players across steps (least squares). */
 function slopeKB(steps: Step[]): number | null {
@@ -80,8 +83,9 @@ function summarize(reports: WindowReport[], seconds: number, serverCpuSeconds: n
 
 async function run(name: string, kind: 'game' | 'baseline', env: Record<string, string>, port: number, relay: { rate: number; size: number }): Promise<Run> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'werewolf-load-'));
-  const server = await startServerProc(kind, port, { DATA_DIR: dir, ...env });
-  const out: Run = { name, store: server.store, steps: [], error: null, kbPerPlayer: null };
+  const profile = PROFILE && kind === 'game';
+  const server = await startServerProc(kind, port, { DATA_DIR: dir, ...env }, profile ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
+  const out: Run = { name, store: server.store, steps: [], error: null, kbPerPlayer: null, profile: null };
   const workers: Worker[] = [];
   try {
     await sleep(1000);
@@ -113,6 +117,7 @@ async function run(name: string, kind: 'game' | 'baseline', env: Record<string, 
   } finally {
     await Promise.all(workers.map((w) => w.close()));
     await server.stop();
+    if (profile) { out.profile = summarizeProfile(dir); console.log(`profile of the ${name} server over the whole run:\n${out.profile}`); }
     rmSync(dir, { recursive: true, force: true });
   }
   out.kbPerPlayer = slopeKB(out.steps);
