@@ -155,13 +155,3 @@ export function newGame(opts: GameOptions = {}): TestGame {
   if (!opts.lobbyOnly) g.ok({ type: 'game.start', seat: 0, seed: opts.seed ?? 42 });
   return g;
 }
-
-/** A seed whose deal puts the listed roles on the listed seats (searched, deterministic). */
-export function seedFor(roles: RoleCounts, players: number, wanted: Record<number, RoleId>, settings: Partial<Settings> = {}): number {
-  for (let seed = 1; seed < 100_000; seed++) {
-    const g = newGame({ roles, players, settings, lobbyOnly: true });
-    g.ok({ type: 'game.start', seat: 0, seed });
-    if (Object.entries(wanted).every(([s, r]) => g.role(Number(s)) === r)) return seed;
-  }
-  throw new Error('no seed deals that');
-}
