@@ -25,6 +25,7 @@ export interface PlayerView {
 }
 
 export interface ChatMessage {
+  /** Counts within its channel (1, 2, …): `channel` + `id` identify a message. */
   id: number;
   channel: ChatChannel;
   seat: number;

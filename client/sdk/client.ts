@@ -81,7 +81,7 @@ export class WerewolfClient extends Emitter<ClientEvents> {
     });
     s.on('chat:message', (p) => {
       const cur = this.state;
-      if (!cur || cur.roomId !== p.roomId || cur.view.chat.some((m) => m.id === p.message.id)) return;
+      if (!cur || cur.roomId !== p.roomId || cur.view.chat.some((m) => m.id === p.message.id && m.channel === p.message.channel)) return;
       this.state = { ...cur, view: { ...cur.view, chat: [...cur.view.chat, p.message].slice(-200) } };
       this.fire('chat', p.message);
       this.fire('state', this.state);

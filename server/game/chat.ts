@@ -50,7 +50,8 @@ export function rejectChat(ctx: GameContext, e: EventOf<'chat.send'>): Rejection
 }
 
 export function addChat(ctx: GameContext, e: EventOf<'chat.send'>): Patch {
-  const msg: ChatMessage = { id: ctx.chatSeq + 1, channel: e.channel, seat: e.seat, name: player(ctx, e.seat)!.name, text: e.text.trim(), at: e.now };
+  const id = ctx.chatIds[e.channel] + 1;
+  const msg: ChatMessage = { id, channel: e.channel, seat: e.seat, name: player(ctx, e.seat)!.name, text: e.text.trim(), at: e.now };
   const chat = ctx.chat.length >= CHAT_KEPT ? [...ctx.chat.slice(ctx.chat.length - CHAT_KEPT + 1), msg] : [...ctx.chat, msg];
-  return { chat, chatSeq: msg.id };
+  return { chat, chatSeq: ctx.chatSeq + 1, chatIds: { ...ctx.chatIds, [e.channel]: id } };
 }

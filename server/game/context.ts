@@ -25,6 +25,7 @@ export function initialContext(settings: Settings = DEFAULT_SETTINGS): GameConte
     secrets: [],
     chat: [],
     chatSeq: 0,
+    chatIds: { lobby: 0, day: 0, wolves: 0, dead: 0 },
     outcome: null,
     version: 0,
   });

@@ -65,7 +65,10 @@ export interface GameContext {
   timeline: TimelineEntry[];
   secrets: SecretEntry[];
   chat: ChatMessage[];
+  /** Messages ever written (internal: tells the room which messages are new). */
   chatSeq: number;
+  /** Last message id per channel: ids count within a channel, so a gap never betrays another channel's traffic (R64). */
+  chatIds: Record<ChatChannel, number>;
   outcome: Outcome | null;
   /** Count of accepted events. */
   version: number;

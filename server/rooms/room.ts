@@ -199,7 +199,7 @@ export class Room implements RoomRef {
       const seat = after.players.find((p) => !before.players.some((q) => q.seat === p.seat))!.seat;
       return { seat, token: `${this.id}:${this.deps.newToken()}` };
     }
-    if (event.type === 'chat.send') return { id: after.chatSeq };
+    if (event.type === 'chat.send') return { id: after.chatIds[event.channel] };
     void cmd;
     return {};
   }
@@ -220,11 +220,13 @@ export class Room implements RoomRef {
   private publish(): void {
     const ctx = this.context;
     const serverTime = this.deps.clock.now();
+    // The log only grows at its end (and is trimmed at its start), so the new messages are its last ones.
+    const fresh = ctx.chatSeq > this.lastChat ? ctx.chat.slice(Math.max(0, ctx.chat.length - (ctx.chatSeq - this.lastChat))) : [];
     for (const key of this.audiences()) {
       const body = viewFor(ctx, audienceOf(key));
       const upd = this.tracker.update(key, body);
       if (upd) this.deps.outbox.emit(this.id, key, 'room:update', { roomId: this.id, serverTime, version: upd.version, changes: upd.changes });
-      for (const message of body.chat) if (message.id > this.lastChat) this.deps.outbox.emit(this.id, key, 'chat:message', { roomId: this.id, message });
+      for (const message of fresh) if (body.chat.includes(message)) this.deps.outbox.emit(this.id, key, 'chat:message', { roomId: this.id, message });
     }
     this.lastChat = ctx.chatSeq;
   }

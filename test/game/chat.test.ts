@@ -82,6 +82,22 @@ describe('chat', () => {
     expect(CHAT_KEPT).toBe(200);
   });
 
+  it('[R64] ids count within each channel, so a reader never sees a gap left by a channel it may not read', () => {
+    const g = newGame({ players: 6, roles: { werewolf: 1 } });
+    const wolf = g.seat('werewolf');
+    const [victim, v] = g.others();
+    say(g, wolf, 'wolves', 'one');
+    say(g, wolf, 'wolves', 'two');
+    g.wolvesPick(victim).until('day');
+    say(g, v, 'day', 'first day message');
+    say(g, victim, 'dead', 'boo');
+    say(g, v, 'day', 'second day message');
+    const ids = (who: number | 'spectator') => g.view(who).chat.map((m) => `${m.channel}#${m.id}`);
+    expect(ids(v)).toEqual(['day#1', 'day#2']);
+    expect(ids('spectator')).toEqual(['day#1', 'day#2']);
+    expect(ids(wolf)).toEqual(['wolves#1', 'wolves#2', 'day#1', 'day#2']);
+  });
+
   it('[R65] readers: lobby and day for all, wolves for werewolves, dead for the dead; all of it once over', () => {
     const g = newGame({ players: 6, roles: { werewolf: 1 } });
     const wolf = g.seat('werewolf');
