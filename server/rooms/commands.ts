@@ -1,4 +1,4 @@
-import type { GameEvent } from '../game/index.ts';
+import type { GameContext, GameEvent } from '../game/index.ts';
 
 type WithoutNow<E> = E extends GameEvent ? Omit<E, 'now'> : never;
 /** A rules event as the transport builds it: the room stamps the clock (and the seed of a start). */
@@ -12,3 +12,22 @@ export type RoomCommand =
   | { type: 'game'; event: GameMove }
   | { type: 'timer'; phaseId: number }
   | { type: 'presence'; seat: number; connected: boolean };
+
+/**
+ * The machine event for a command, stamped with the room's clock (and a fresh seed for a start);
+ * null when there is nothing to do (a presence that did not change).
+ */
+export function toEvent(cmd: RoomCommand, now: number, ctx: GameContext, newSeed: () => number): GameEvent | null {
+  switch (cmd.type) {
+    case 'join': return { type: 'player.join', now, name: cmd.name, bot: cmd.bot };
+    case 'timer': return { type: 'timer.expired', now, phaseId: cmd.phaseId };
+    case 'presence': {
+      const p = ctx.players.find((x) => x.seat === cmd.seat);
+      if (!p || p.connected === cmd.connected) return null;
+      return { type: 'player.connection', now, seat: cmd.seat, connected: cmd.connected };
+    }
+    case 'game':
+      if (cmd.event.type === 'game.start') return { ...cmd.event, now, seed: newSeed() };
+      return { ...cmd.event, now } as GameEvent;
+  }
+}

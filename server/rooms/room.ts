@@ -1,13 +1,17 @@
 import { type Actor, createActor } from 'xstate';
 import { type Ack, fail, ok } from '../../shared/errors.ts';
 import type { RoomState, RoomSummary } from '../../shared/protocol.ts';
-import { type GameContext, type GameEvent, gameMachine, MACHINE_VERSION, reject, viewFor } from '../game/index.ts';
+import { type GameContext, type GameEvent, gameMachine, MACHINE_VERSION, reject } from '../game/index.ts';
 import type { StoredRoom } from '../store/types.ts';
-import type { RoomCommand } from './commands.ts';
+import { type RoomCommand, toEvent } from './commands.ts';
 import { FencedError, type RoomDeps } from './ports.ts';
 import type { RoomFacts, RoomRef } from './ref.ts';
 import { finishGame } from './records.ts';
-import { type AudienceKey, audienceOf, seatKey, ViewTracker } from './tracker.ts';
+import { Broadcaster } from './broadcast.ts';
+import { nextRecord } from './persist.ts';
+import { Presence } from './presence.ts';
+import { PhaseTimer } from './timer.ts';
+import type { AudienceKey } from './tracker.ts';
 
 type GameActor = Actor<typeof gameMachine>;
 interface Queued { cmd: RoomCommand; resolve: (ack: Ack<unknown>) => void; at: number }
@@ -33,24 +37,23 @@ export class Room implements RoomRef {
   private actor!: GameActor;
   private queue: Queued[] = [];
   private running = false;
-  private timer: unknown = null;
-  private timerPhase = -1;
-  private tracker: ViewTracker;
-  private lastChat = 0;
+  private readonly timer: PhaseTimer;
+  private readonly out: Broadcaster;
+  private readonly presence: Presence;
   private lastGood: unknown;
   private closedReason: string | null = null;
   /** Set while an exception is being handled: commands wait in the queue meanwhile. */
   private restarting = false;
-  spectators = 0;
-  private connections = new Map<number, number>();
-  /** After a restart no phase ends before this time, so players have a moment to reconnect. */
-  private notBefore = 0;
   /** Shutting down: new commands are refused with server/busy, queued ones still run. */
   private draining = false;
 
   private constructor(private deps: RoomDeps, private hooks: RoomHooks, public record: StoredRoom) {
-    this.tracker = new ViewTracker(record.viewVersions);
+    this.timer = new PhaseTimer(deps.clock, () => this.context, (phaseId) => void this.submit({ type: 'timer', phaseId }));
+    this.out = new Broadcaster(this, deps.outbox, deps.clock, record.viewVersions);
+    this.presence = new Presence(this, deps.outbox, deps.clock, deps.seatGraceMs ?? 60_000, () => hooks.changed(this));
   }
+
+  get spectators(): number { return this.presence.spectators; }
 
   static create(deps: RoomDeps, hooks: RoomHooks, init: { roomId: string; code: string; settings: GameContext['settings'] }): Room {
     const now = deps.clock.now();
@@ -65,7 +68,7 @@ export class Room implements RoomRef {
   /** Bring a stored room back: its snapshot, then the logged events after it, then its timer. */
   static restore(deps: RoomDeps, hooks: RoomHooks, record: StoredRoom, tail: GameEvent[]): Room {
     const room = new Room(deps, hooks, record);
-    room.notBefore = deps.clock.now() + (deps.restoreGraceMs ?? 0);
+    room.timer.notBefore = deps.clock.now() + (deps.restoreGraceMs ?? 0);
     room.boot(record.snapshot, tail);
     return room;
   }
@@ -88,8 +91,8 @@ export class Room implements RoomRef {
     if (actor.getSnapshot().status === 'error') throw new Error(`room ${this.id}: restored snapshot is in error`);
     this.actor = actor;
     this.lastGood = actor.getPersistedSnapshot();
-    this.lastChat = this.context.chatSeq;
-    this.armTimer();
+    this.out.rebased(this.context);
+    this.timer.arm();
   }
 
   /** Queue a command; resolves with its ack once it is durable (or refused). */
@@ -127,27 +130,11 @@ export class Room implements RoomRef {
   /** Halted rooms live on elsewhere (after a restart or on another node): their callers should retry. */
   private get halted(): boolean { return this.closedReason === 'halted'; }
 
-  private eventFor(cmd: RoomCommand, now: number): GameEvent | Ack<unknown> {
-    switch (cmd.type) {
-      case 'join': return { type: 'player.join', now, name: cmd.name, bot: cmd.bot };
-      case 'timer': return { type: 'timer.expired', now, phaseId: cmd.phaseId };
-      case 'presence': {
-        const p = this.context.players.find((x) => x.seat === cmd.seat);
-        if (!p || p.connected === cmd.connected) return ok({});
-        return { type: 'player.connection', now, seat: cmd.seat, connected: cmd.connected };
-      }
-      case 'game': {
-        if (cmd.event.type === 'game.start') return { ...cmd.event, now, seed: this.deps.newSeed() };
-        return { ...cmd.event, now } as GameEvent;
-      }
-    }
-  }
-
   /** One input: check, apply, make durable, publish. Exceptions are crashes, handled by the supervisor. */
   private async step(cmd: RoomCommand): Promise<Ack<unknown>> {
     const now = this.deps.clock.now();
-    const event = this.eventFor(cmd, now);
-    if (!('type' in event)) return event;
+    const event = toEvent(cmd, now, this.context, this.deps.newSeed);
+    if (event === null) return ok({});
     const before = this.context;
     const code = reject(before, event);
     if (code) return fail(code);
@@ -162,20 +149,7 @@ export class Room implements RoomRef {
     const after = snap.context;
     const data = this.resultOf(cmd, event, before, after);
     const persisted = this.actor.getPersistedSnapshot();
-    const rec = this.record;
-    const seq = rec.seq + 1;
-    const every = this.deps.snapshotEvery ?? 20;
-    const snapshotNow = after.phaseId !== before.phaseId || seq - rec.snapshotSeq >= every || event.type === 'game.start';
-    const next: StoredRoom = {
-      ...rec,
-      seq,
-      snapshot: snapshotNow ? persisted : rec.snapshot,
-      snapshotSeq: snapshotNow ? seq : rec.snapshotSeq,
-      seats: seatsAfter(rec.seats, data, after),
-      viewVersions: this.tracker.snapshot(),
-      gameStart: event.type === 'game.start' ? { seq: rec.seq, snapshot: this.lastGood } : rec.gameStart,
-      updatedAt: now,
-    };
+    const next = nextRecord(this.record, { event, before, after, persisted, previous: this.lastGood, data, versions: this.out.versions(), every: this.deps.snapshotEvery ?? 20 });
     faults?.at('before-commit', this.id);
     try {
       await this.deps.store.commit(next, event);
@@ -206,9 +180,9 @@ export class Room implements RoomRef {
 
   private afterAccepted(before: GameContext, after: GameContext): void {
     this.deps.faults?.at('publish', this.id);
-    this.publish();
-    this.warnIdle(before, after);
-    this.armTimer();
+    this.out.publish();
+    this.out.warnIdle(before, after);
+    this.timer.arm();
     if (after.phase === 'over' && before.phase !== 'over') {
       this.deps.metrics.gameFinished();
       void finishGame(this.deps, this.record, after).catch((err) => this.deps.log.error({ err, roomId: this.id }, 'saving the game record failed'));
@@ -216,45 +190,8 @@ export class Room implements RoomRef {
     if (after.phase !== before.phase || after.players !== before.players || after.host !== before.host) this.hooks.changed(this);
   }
 
-  /** Send every audience whose view changed the fields that changed, and each new chat message to those who may read it. */
-  private publish(): void {
-    const ctx = this.context;
-    const serverTime = this.deps.clock.now();
-    // The log only grows at its end (and is trimmed at its start), so the new messages are its last ones.
-    const fresh = ctx.chatSeq > this.lastChat ? ctx.chat.slice(Math.max(0, ctx.chat.length - (ctx.chatSeq - this.lastChat))) : [];
-    for (const key of this.audiences()) {
-      const body = viewFor(ctx, audienceOf(key));
-      const upd = this.tracker.update(key, body);
-      if (upd) this.deps.outbox.emit(this.id, key, 'room:update', { roomId: this.id, serverTime, version: upd.version, changes: upd.changes });
-      for (const message of fresh) if (body.chat.includes(message)) this.deps.outbox.emit(this.id, key, 'chat:message', { roomId: this.id, message });
-    }
-    this.lastChat = ctx.chatSeq;
-  }
-
-  /** A first missed vote earns a warning; the second removes the player (R40). */
-  private warnIdle(before: GameContext, after: GameContext): void {
-    if (after.players === before.players) return;
-    for (const p of after.players) {
-      const was = before.players.find((q) => q.seat === p.seat);
-      if (p.alive && p.missedVotes === 1 && was && was.missedVotes === 0) {
-        this.deps.outbox.emit(this.id, seatKey(p.seat), 'room:notice', { roomId: this.id, code: 'afk/warning', message: 'You missed a vote. Miss the next one too and you will be removed from the game.' });
-      }
-    }
-  }
-
-  private audiences(): AudienceKey[] {
-    return [...this.context.players.map((p) => seatKey(p.seat)), 'spectators'];
-  }
-
   /** The full state for one audience, e.g. for a socket that just joined it. */
-  stateFor(key: AudienceKey): RoomState {
-    let view = this.tracker.full(key);
-    if (!view) {
-      this.tracker.update(key, viewFor(this.context, audienceOf(key)));
-      view = this.tracker.full(key)!;
-    }
-    return { roomId: this.id, code: this.code, spectators: this.spectators, serverTime: this.deps.clock.now(), view };
-  }
+  stateFor(key: AudienceKey): RoomState { return this.out.stateFor(key); }
 
   async seatOfToken(token: string): Promise<number | null> { return this.seatOfTokenNow(token); }
 
@@ -269,59 +206,9 @@ export class Room implements RoomRef {
     return { closed: this.closed, phase: ctx.phase, allowSpectators: ctx.settings.allowSpectators, host: ctx.host, players: ctx.players.map((p) => ({ seat: p.seat, bot: p.bot })) };
   }
 
-  /** Count a connection of an audience: a seat's first and last change its presence. */
-  attach(key: AudienceKey): void {
-    if (key === 'spectators') { this.setSpectators(1); return; }
-    const seat = Number(key.slice(5));
-    const n = (this.connections.get(seat) ?? 0) + 1;
-    this.connections.set(seat, n);
-    if (n === 1) void this.submit({ type: 'presence', seat, connected: true });
-  }
-
-  detach(key: AudienceKey): void {
-    if (key === 'spectators') { this.setSpectators(-1); return; }
-    const seat = Number(key.slice(5));
-    const n = Math.max(0, (this.connections.get(seat) ?? 0) - 1);
-    this.connections.set(seat, n);
-    if (n > 0) return;
-    void this.submit({ type: 'presence', seat, connected: false });
-    // Before a game, a seat left empty past the grace period is given up (R13); in a game it is kept.
-    this.deps.clock.setTimer(this.deps.seatGraceMs ?? 60_000, () => {
-      if (this.closed || (this.connections.get(seat) ?? 0) > 0) return;
-      const ctx = this.context;
-      const p = ctx.players.find((x) => x.seat === seat);
-      if (p && !p.connected && !p.bot && (ctx.phase === 'lobby' || ctx.phase === 'over')) void this.submit({ type: 'game', event: { type: 'player.leave', seat } });
-    });
-  }
-
-  private setSpectators(delta: number): void {
-    this.spectators = Math.max(0, this.spectators + delta);
-    this.deps.outbox.emit(this.id, 'all', 'room:spectators', { roomId: this.id, count: this.spectators });
-    this.hooks.changed(this);
-  }
-
-  private armTimer(): void {
-    const ctx = this.context;
-    if (ctx.deadline === null || ctx.phase === 'over' || ctx.phase === 'lobby') { this.clearTimer(); return; }
-    if (this.timer !== null && this.timerPhase === ctx.phaseId) return;
-    this.clearTimer();
-    const phaseId = ctx.phaseId;
-    this.timerPhase = phaseId;
-    const ms = Math.max(ctx.deadline, this.notBefore) - this.deps.clock.now();
-    this.timer = this.deps.clock.setTimer(ms, () => {
-      this.timer = null;
-      // A deadline beyond one timer's reach re-arms; otherwise the phase ends.
-      const due = this.context.deadline === null ? null : Math.max(this.context.deadline, this.notBefore);
-      if (this.context.phaseId === phaseId && due !== null && due > this.deps.clock.now()) { this.armTimer(); return; }
-      void this.submit({ type: 'timer', phaseId });
-    });
-  }
-
-  private clearTimer(): void {
-    if (this.timer !== null) this.deps.clock.clearTimer(this.timer);
-    this.timer = null;
-    this.timerPhase = -1;
-  }
+  /** A connection joined or left one of the room's audiences. */
+  attach(key: AudienceKey): void { this.presence.attach(key); }
+  detach(key: AudienceKey): void { this.presence.detach(key); }
 
   private crash(err: unknown): void {
     if (this.restarting || this.closed) return;
@@ -335,7 +222,7 @@ export class Room implements RoomRef {
   restart(): void {
     try {
       this.deps.faults?.at('restart', this.id);
-      this.clearTimer();
+      this.timer.clear();
       try { this.actor.stop(); } catch { /* the old actor is gone either way */ }
       this.boot(this.lastGood);
       this.deps.metrics.restart(this.id);
@@ -366,17 +253,13 @@ export class Room implements RoomRef {
   }
 
   /** Everyone gets a full fresh state (after a restart or a takeover) and a notice saying why. */
-  announce(message: string): void {
-    this.tracker.clear();
-    for (const key of this.audiences()) this.deps.outbox.emit(this.id, key, 'room:state', this.stateFor(key));
-    this.deps.outbox.emit(this.id, 'all', 'room:notice', { roomId: this.id, code: 'room/restarted', message });
-  }
+  announce(message: string): void { this.out.announce(message); }
 
   /** Stop for good: timers off, everyone told, queued commands refused. */
   close(reason: string): void {
     if (this.closedReason !== null) return;
     this.closedReason = reason;
-    this.clearTimer();
+    this.timer.clear();
     try { this.actor.stop(); } catch { /* already stopped */ }
     this.deps.outbox.emit(this.id, 'all', 'room:closed', { roomId: this.id, reason });
     for (const item of this.queue.splice(0)) item.resolve(fail('room/closed'));
@@ -391,7 +274,7 @@ export class Room implements RoomRef {
   /** Stop without telling anyone (shutdown or takeover elsewhere); the stored state stays. */
   halt(): void {
     this.closedReason = 'halted';
-    this.clearTimer();
+    this.timer.clear();
     try { this.actor.stop(); } catch { /* already stopped */ }
   }
 
@@ -413,13 +296,4 @@ export class Room implements RoomRef {
   }
 
   idle(): boolean { return this.queue.length === 0 && !this.running; }
-}
-
-/** Tokens of seats that are gone stop working, so a later occupant of the seat is not exposed. */
-function seatsAfter(seats: Record<string, number>, data: Record<string, unknown>, after: GameContext): Record<string, number> {
-  const next: Record<string, number> = {};
-  const present = new Set(after.players.map((p) => p.seat));
-  for (const [token, seat] of Object.entries(seats)) if (present.has(seat)) next[token] = seat;
-  if (typeof data.token === 'string') next[data.token] = data.seat as number;
-  return next;
 }

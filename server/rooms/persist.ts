@@ -1,0 +1,45 @@
+import type { GameContext, GameEvent } from '../game/index.ts';
+import type { StoredRoom } from '../store/types.ts';
+
+export interface Accepted {
+  event: GameEvent;
+  before: GameContext;
+  after: GameContext;
+  /** The persisted snapshot after the event, and the one before it. */
+  persisted: unknown;
+  previous: unknown;
+  /** The command's ack data (a new seat's token, say). */
+  data: Record<string, unknown>;
+  versions: Record<string, number>;
+  /** Take a snapshot every this many events (and at every phase change and game start). */
+  every: number;
+}
+
+/**
+ * The room's stored record after an accepted event: the event's seq, a fresh snapshot when one
+ * is due (otherwise restore replays the log after the last one), seat tokens, view versions, and
+ * the snapshot from just before a game's start, which its record and replay begin from.
+ */
+export function nextRecord(rec: StoredRoom, a: Accepted): StoredRoom {
+  const seq = rec.seq + 1;
+  const snapshotNow = a.after.phaseId !== a.before.phaseId || seq - rec.snapshotSeq >= a.every || a.event.type === 'game.start';
+  return {
+    ...rec,
+    seq,
+    snapshot: snapshotNow ? a.persisted : rec.snapshot,
+    snapshotSeq: snapshotNow ? seq : rec.snapshotSeq,
+    seats: seatsAfter(rec.seats, a.data, a.after),
+    viewVersions: a.versions,
+    gameStart: a.event.type === 'game.start' ? { seq: rec.seq, snapshot: a.previous } : rec.gameStart,
+    updatedAt: a.event.now,
+  };
+}
+
+/** Tokens of seats that are gone stop working, so a later occupant of the seat is not exposed. */
+function seatsAfter(seats: Record<string, number>, data: Record<string, unknown>, after: GameContext): Record<string, number> {
+  const next: Record<string, number> = {};
+  const present = new Set(after.players.map((p) => p.seat));
+  for (const [token, seat] of Object.entries(seats)) if (present.has(seat)) next[token] = seat;
+  if (typeof data.token === 'string') next[data.token] = data.seat as number;
+  return next;
+}

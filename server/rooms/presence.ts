@@ -1,0 +1,54 @@
+import type { GameContext } from '../game/index.ts';
+import type { Clock } from './clock.ts';
+import type { RoomCommand } from './commands.ts';
+import type { Outbox } from './ports.ts';
+import type { AudienceKey } from './tracker.ts';
+
+/** What presence needs of its room. */
+export interface Present {
+  readonly id: string;
+  readonly closed: boolean;
+  readonly context: GameContext;
+  submit(cmd: RoomCommand): Promise<unknown>;
+}
+
+/**
+ * Who is connected to a room: connections per seat (a seat's first and last connection change
+ * its presence in the game) and the spectator count. A seat left empty before a game is given up
+ * after a grace period (R13).
+ */
+export class Presence {
+  spectators = 0;
+  private connections = new Map<number, number>();
+
+  constructor(private room: Present, private outbox: Outbox, private clock: Clock, private graceMs: number, private changed: () => void) {}
+
+  attach(key: AudienceKey): void {
+    if (key === 'spectators') { this.spectate(1); return; }
+    const seat = Number(key.slice(5));
+    const n = (this.connections.get(seat) ?? 0) + 1;
+    this.connections.set(seat, n);
+    if (n === 1) void this.room.submit({ type: 'presence', seat, connected: true });
+  }
+
+  detach(key: AudienceKey): void {
+    if (key === 'spectators') { this.spectate(-1); return; }
+    const seat = Number(key.slice(5));
+    const n = Math.max(0, (this.connections.get(seat) ?? 0) - 1);
+    this.connections.set(seat, n);
+    if (n > 0) return;
+    void this.room.submit({ type: 'presence', seat, connected: false });
+    this.clock.setTimer(this.graceMs, () => {
+      if (this.room.closed || (this.connections.get(seat) ?? 0) > 0) return;
+      const ctx = this.room.context;
+      const p = ctx.players.find((x) => x.seat === seat);
+      if (p && !p.connected && !p.bot && (ctx.phase === 'lobby' || ctx.phase === 'over')) void this.room.submit({ type: 'game', event: { type: 'player.leave', seat } });
+    });
+  }
+
+  private spectate(delta: number): void {
+    this.spectators = Math.max(0, this.spectators + delta);
+    this.outbox.emit(this.room.id, 'all', 'room:spectators', { roomId: this.room.id, count: this.spectators });
+    this.changed();
+  }
+}
