@@ -27,9 +27,11 @@ export class ViewTracker {
     const fields = new Map<string, string>();
     const changes: Record<string, unknown> = {};
     let changed = !prev;
+    const last = prev?.body as Record<string, unknown> | undefined;
     for (const [k, v] of Object.entries(body)) {
       if (k === 'chat') continue;
-      const json = JSON.stringify(v) ?? 'undefined';
+      // Views are built from immutable parts reused while unchanged: the same object needs no serialising again.
+      const json = last && last[k] === v && prev!.fields.has(k) ? prev!.fields.get(k)! : JSON.stringify(v) ?? 'undefined';
       fields.set(k, json);
       if (!prev || prev.fields.get(k) !== json) { changes[k] = v; changed = true; }
     }
