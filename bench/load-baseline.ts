@@ -11,7 +11,7 @@ import { Server } from 'socket.io';
 const port = Number(process.env.PORT ?? 4000);
 const http = createServer((req, res) => {
   res.writeHead(req.url === '/healthz' ? 200 : 404, { 'content-type': 'application/json' });
-  res.end(JSON.stringify({ ok: true, store: 'none' }));
+  res.end(JSON.stringify({ ok: true, store: 'none', heapUsed: process.memoryUsage().heapUsed }));
 });
 const io = new Server(http, { maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000, cors: { origin: false } });
 

@@ -8,7 +8,7 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** A server under test, in its own process: the game server (`tsx server/main.ts`) or the baseline. */
-export interface ServerProc { proc: ChildProcess; pid: number; url: string; store: string; stop(): Promise<void>; tail(): string }
+export interface ServerProc { proc: ChildProcess; pid: number; url: string; store: string; stop(): Promise<void>; tail(): string; heapBytes(): Promise<number> }
 
 export async function startServerProc(kind: 'game' | 'baseline', port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProc> {
   const script = kind === 'game' ? 'server/main.ts' : 'bench/load-baseline.ts';
@@ -33,6 +33,16 @@ export async function startServerProc(kind: 'game' | 'baseline', port: number, e
   return {
     proc, pid: proc.pid!, url, store,
     tail: () => err,
+    // The V8 heap in use: unlike RSS it leaves out what the heap reserved but does not use.
+    async heapBytes() {
+      try {
+        if (kind === 'baseline') return Number(((await (await fetch(`${url}/healthz`)).json()) as { heapUsed: number }).heapUsed);
+        const m = /^nodejs_heap_size_used_bytes (\S+)$/m.exec(await (await fetch(`${url}/metrics`)).text());
+        return m ? Number(m[1]) : 0;
+      } catch {
+        return 0;
+      }
+    },
     async stop() {
       if (proc.exitCode !== null) return;
       const exited = new Promise((r) => proc.once('exit', r));

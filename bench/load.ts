@@ -4,7 +4,7 @@
  * 127.0.0.1, ramping the number of rooms in steps; then the same fleet shape drives a bare
  * Socket.IO relay (bench/load-baseline.ts) on the same machine, for comparison.
  *
- *   npm run bench:load [-- --steps 10,25,50,100,200 --duration 15 --warmup 5 --workers 3
+ *   npm run bench:load [-- --steps 50,100,200,400,600,800,1000 --duration 12 --warmup 4 --workers 3
  *                          --stores memory,sqlite --think 1000-4000 --no-baseline --profile]
  *
  * Latency is measured from a command's send to the update showing its effect at every recipient
@@ -19,9 +19,9 @@ import { summarizeProfile } from './load-profile.ts';
 import { cpuSeconds, Histogram, rssBytes, type WindowReport } from './load-stats.ts';
 
 const args = parseArgs(process.argv.slice(2));
-const STEPS = (args.get('steps') ?? '10,25,50,100,200').split(',').map(Number);
-const DURATION = Number(args.get('duration') ?? 15);
-const WARMUP = Number(args.get('warmup') ?? 5);
+const STEPS = (args.get('steps') ?? '50,100,200,400,600,800,1000').split(',').map(Number);
+const DURATION = Number(args.get('duration') ?? 12);
+const WARMUP = Number(args.get('warmup') ?? 4);
 const WORKERS = Number(args.get('workers') ?? 3);
 const STORES = (args.get('stores') ?? 'memory,sqlite').split(',').filter(Boolean);
 const THINK = range(args.get('think') ?? '1000-4000');
@@ -37,18 +37,18 @@ const DURATIONS = { night: 15, dawn: 2, day: 20, vote: 15, execution: 2, hunter:
 export interface Step {
   rooms: number; players: number; commandsPerSecond: number; messagesPerSecond: number; refused: number;
   p50: number | null; p95: number | null; p99: number | null; samples: number;
-  serverCpu: number; serverRssMB: number; memoryPerPlayerKB: number; fleetCpu: number; fleetLoopP99: number;
+  serverCpu: number; serverRssMB: number; memoryPerPlayerKB: number; serverHeapMB: number; heapPerPlayerKB: number; fleetCpu: number; fleetLoopP99: number;
   avgMessageBytes: number; games: number;
   /** The machine's 1-minute load average at the end of the step: other work on the box shows here. */
   loadAverage: number;
 }
-interface Run { name: string; store: string; steps: Step[]; error: string | null; kbPerPlayer: number | null; profile: string | null }
+interface Run { name: string; store: string; steps: Step[]; error: string | null; kbPerPlayer: number | null; heapKbPerPlayer: number | null; profile: string | null }
 
 /** Memory per player as the slope of server RSS over connected players across steps (least squares). */
-function slopeKB(steps: Step[]): number | null {
+function slopeKB(steps: Step[], mb: (s: Step) => number = (s) => s.serverRssMB): number | null {
   if (steps.length < 2) return null;
   const xs = steps.map((s) => s.players);
-  const ys = steps.map((s) => s.serverRssMB * 1024);
+  const ys = steps.map((s) => mb(s) * 1024);
   const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
   const my = ys.reduce((a, b) => a + b, 0) / ys.length;
   let num = 0;
@@ -59,7 +59,7 @@ function slopeKB(steps: Step[]): number | null {
 
 const f = (x: number | null, d = 1) => (x === null ? '-' : x.toFixed(d));
 
-function summarize(reports: WindowReport[], seconds: number, serverCpuSeconds: number, rss: number, idleRss: number): Omit<Step, 'rooms'> {
+function summarize(reports: WindowReport[], seconds: number, serverCpuSeconds: number, rss: number, idleRss: number, heap: number, idleHeap: number): Omit<Step, 'rooms'> {
   const h = new Histogram();
   for (const r of reports) h.merge(r.latency);
   const sum = (k: keyof WindowReport) => reports.reduce((a, r) => a + (r[k] as number), 0);
@@ -73,6 +73,8 @@ function summarize(reports: WindowReport[], seconds: number, serverCpuSeconds: n
     serverCpu: (100 * serverCpuSeconds) / seconds,
     serverRssMB: rss / 2 ** 20,
     memoryPerPlayerKB: players ? (rss - idleRss) / players / 1024 : 0,
+    serverHeapMB: heap / 2 ** 20,
+    heapPerPlayerKB: players ? (heap - idleHeap) / players / 1024 : 0,
     fleetCpu: (100 * sum('cpuSeconds')) / seconds,
     fleetLoopP99: Math.max(...reports.map((r) => r.loopDelayP99)),
     avgMessageBytes: sum('sampledMessages') ? sum('bytes') / sum('sampledMessages') : 0,
@@ -85,18 +87,21 @@ async function run(name: string, kind: 'game' | 'baseline', env: Record<string, 
   const dir = mkdtempSync(path.join(os.tmpdir(), 'werewolf-load-'));
   const profile = PROFILE && kind === 'game';
   const server = await startServerProc(kind, port, { DATA_DIR: dir, ...env }, profile ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
-  const out: Run = { name, store: server.store, steps: [], error: null, kbPerPlayer: null, profile: null };
+  const out: Run = { name, store: server.store, steps: [], error: null, kbPerPlayer: null, heapKbPerPlayer: null, profile: null };
   const workers: Worker[] = [];
   try {
     await sleep(1000);
     const idleRss = rssBytes(server.pid);
+    const idleHeap = await server.heapBytes();
     for (let w = 0; w < WORKERS; w++) {
       workers.push(new Worker({ type: 'init', url: server.url, mode: kind === 'game' ? 'game' : 'relay', worker: w, thinkMs: THINK, durations: DURATIONS, rate: relay.rate, size: relay.size }));
     }
     let past = -1;
     for (const rooms of STEPS) {
       const share = (w: number) => Math.floor(rooms / WORKERS) + (w < rooms % WORKERS ? 1 : 0);
-      await Promise.all(workers.map((wk, w) => wk.rooms(share(w), 180_000)));
+      await Promise.all(workers.map((wk, w) => wk.rooms(share(w), 180_000))).catch((err: Error) => {
+        throw new Error(`could not seat ${rooms} rooms (${err.message}): the server stopped accepting players`);
+      });
       await sleep(WARMUP * 1000);
       const cpu0 = cpuSeconds(server.pid);
       const t0 = performance.now();
@@ -104,9 +109,10 @@ async function run(name: string, kind: 'game' | 'baseline', env: Record<string, 
       await sleep(DURATION * 1000);
       const reports = await Promise.all(workers.map((wk) => wk.stop()));
       const seconds = (performance.now() - t0) / 1000;
-      const step: Step = { rooms, ...summarize(reports, seconds, cpuSeconds(server.pid) - cpu0, rssBytes(server.pid), idleRss) };
+      const cpu = cpuSeconds(server.pid) - cpu0;
+      const step: Step = { rooms, ...summarize(reports, seconds, cpu, rssBytes(server.pid), idleRss, await server.heapBytes(), idleHeap) };
       out.steps.push(step);
-      console.log(`${name.padEnd(9)} ${String(rooms).padStart(5)} ${String(step.players).padStart(7)} ${f(step.commandsPerSecond, 0).padStart(7)} ${f(step.messagesPerSecond, 0).padStart(8)} ${f(step.p50).padStart(7)} ${f(step.p95).padStart(7)} ${f(step.p99).padStart(7)} ${f(step.serverCpu, 0).padStart(6)}% ${f(step.memoryPerPlayerKB).padStart(8)} ${f(step.fleetCpu, 0).padStart(6)}% ${f(step.fleetLoopP99).padStart(7)} ${String(step.refused).padStart(5)} ${step.loadAverage.toFixed(1).padStart(5)}`);
+      console.log(`${name.padEnd(9)} ${String(rooms).padStart(5)} ${String(step.players).padStart(7)} ${f(step.commandsPerSecond, 0).padStart(7)} ${f(step.messagesPerSecond, 0).padStart(8)} ${f(step.p50).padStart(7)} ${f(step.p95).padStart(7)} ${f(step.p99).padStart(7)} ${f(step.serverCpu, 0).padStart(6)}% ${f(step.memoryPerPlayerKB).padStart(8)} ${f(step.heapPerPlayerKB).padStart(7)} ${f(step.fleetCpu, 0).padStart(6)}% ${f(step.fleetLoopP99).padStart(7)} ${String(step.refused).padStart(5)} ${step.loadAverage.toFixed(1).padStart(5)}`);
       if (past < 0 && (step.p99 ?? 0) > KNEE_MS) past = 0;
       else if (past >= 0) past++;
       if (past >= PAST_KNEE) break;
@@ -121,6 +127,7 @@ async function run(name: string, kind: 'game' | 'baseline', env: Record<string, 
     rmSync(dir, { recursive: true, force: true });
   }
   out.kbPerPlayer = slopeKB(out.steps);
+  out.heapKbPerPlayer = slopeKB(out.steps, (s) => s.serverHeapMB);
   return out;
 }
 
@@ -133,7 +140,7 @@ function knee(r: Run): { knee: Step | null; capacity: Step | null } {
 async function main(): Promise<void> {
   const started = Date.now();
   console.log(`load: steps ${STEPS.join(',')} rooms of 10, ${WARMUP}+${DURATION} s each, ${WORKERS} fleet processes, think ${THINK.join('-')} ms, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), node ${process.version}`);
-  console.log('server     rooms players   cmd/s    msg/s  p50 ms  p95 ms  p99 ms    cpu  KB/plyr  fleet  loop99 refused load');
+  console.log('server     rooms players   cmd/s    msg/s  p50 ms  p95 ms  p99 ms    cpu  KB/plyr heap KB  fleet  loop99 refused load');
   const runs: Run[] = [];
   let port = PORT;
   for (const store of STORES) runs.push(await run(store, 'game', { STORE: store }, port++, { rate: 0, size: 0 }));
@@ -147,14 +154,14 @@ async function main(): Promise<void> {
   }
   const base = runs.find((r) => r.name === 'baseline');
   console.log('\nvs the baseline at the same number of rooms (ratio game / bare Socket.IO):');
-  console.log('server     rooms  cmd/s x   p99 x   cpu x  KB/player x');
+  console.log('server     rooms  cmd/s x   p99 x   cpu x  KB/player x  heap/player x');
   for (const r of runs) {
     if (r === base || !base) continue;
     for (const s of r.steps) {
       const b = base.steps.find((x) => x.rooms === s.rooms);
       if (!b) continue;
       const ratio = (a: number | null, c: number | null) => (a === null || c === null || c === 0 ? '-' : (a / c).toFixed(2));
-      console.log(`${r.name.padEnd(9)} ${String(s.rooms).padStart(6)} ${ratio(s.commandsPerSecond, b.commandsPerSecond).padStart(8)} ${ratio(s.p99, b.p99).padStart(7)} ${ratio(s.serverCpu, b.serverCpu).padStart(7)} ${ratio(s.memoryPerPlayerKB, b.memoryPerPlayerKB).padStart(12)}`);
+      console.log(`${r.name.padEnd(9)} ${String(s.rooms).padStart(6)} ${ratio(s.commandsPerSecond, b.commandsPerSecond).padStart(8)} ${ratio(s.p99, b.p99).padStart(7)} ${ratio(s.serverCpu, b.serverCpu).padStart(7)} ${ratio(s.memoryPerPlayerKB, b.memoryPerPlayerKB).padStart(12)} ${ratio(s.heapPerPlayerKB, b.heapPerPlayerKB).padStart(14)}`);
     }
   }
   const knees: Record<string, unknown> = {};
@@ -162,7 +169,7 @@ async function main(): Promise<void> {
     const k = knee(r);
     knees[r.name] = { kneeRooms: k.knee?.rooms ?? null, kneePlayers: k.knee?.players ?? null, capacityRooms: k.capacity?.rooms ?? null, capacityCommandsPerSecond: k.capacity?.commandsPerSecond ?? null };
     const where = k.knee ? `p99 passes ${KNEE_MS} ms at ${k.knee.rooms} rooms (${k.knee.players} players, ${f(k.knee.commandsPerSecond, 0)} cmd/s)` : `p99 stays under ${KNEE_MS} ms up to ${r.steps.at(-1)?.rooms ?? 0} rooms`;
-    console.log(`knee ${r.name} (store ${r.store}): ${where}; last step within: ${k.capacity ? `${k.capacity.rooms} rooms, ${f(k.capacity.commandsPerSecond, 0)} cmd/s` : 'none'}; server memory ${f(r.kbPerPlayer)} KB per player (slope over the steps)`);
+    console.log(`knee ${r.name} (store ${r.store}): ${where}; last step within: ${k.capacity ? `${k.capacity.rooms} rooms, ${f(k.capacity.commandsPerSecond, 0)} cmd/s` : 'none'}; server memory per player (slope over the steps) ${f(r.kbPerPlayer)} KB RSS, ${f(r.heapKbPerPlayer)} KB heap`);
   }
   if (base) {
     const b = knee(base).capacity;
@@ -171,8 +178,10 @@ async function main(): Promise<void> {
       if (r !== base && b && c) console.log(`throughput within ${KNEE_MS} ms p99, ${r.name} / baseline: ${f(c.commandsPerSecond, 0)} / ${f(b.commandsPerSecond, 0)} cmd/s = ${(c.commandsPerSecond / b.commandsPerSecond).toFixed(2)}${knee(base).knee ? '' : ' (the baseline never passed the knee: a lower bound of its capacity)'}`);
     }
   }
-  const game = runs.find((r) => r !== base && r.kbPerPlayer !== null);
-  if (base?.kbPerPlayer && game?.kbPerPlayer) console.log(`memory per player, ${game.name} / baseline: ${(game.kbPerPlayer / base.kbPerPlayer).toFixed(2)}`);
+  for (const r of runs) {
+    if (r === base || !base?.kbPerPlayer || !r.kbPerPlayer) continue;
+    console.log(`memory per player, ${r.name} / baseline: ${(r.kbPerPlayer / base.kbPerPlayer).toFixed(2)} (RSS), ${base.heapKbPerPlayer && r.heapKbPerPlayer ? (r.heapKbPerPlayer / base.heapKbPerPlayer).toFixed(2) : '-'} (heap)`);
+  }
   console.log(`total ${Math.round((Date.now() - started) / 1000)} s`);
   console.log(JSON.stringify({ steps: STEPS, durationS: DURATION, warmupS: WARMUP, workers: WORKERS, thinkMs: THINK, cores: os.cpus().length, node: process.version, runs, knees }));
 }
