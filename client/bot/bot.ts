@@ -45,6 +45,7 @@ export class Bot extends Emitter<BotEvents> {
   private running = false;
   private dirty = false;
   private closed = false;
+  private away = false;
   private lastOver = -1;
   private rand: () => number;
 
@@ -56,7 +57,10 @@ export class Bot extends Emitter<BotEvents> {
     this.think = opts.thinkMs ?? [0, 0];
     let s = seed ^ 0x2545f491;
     this.rand = () => { s = (Math.imul(s, 1103515245) + 12345) | 0; return ((s >>> 8) & 0xffff) / 0x10000; };
+    // After a drop the seat is ours again only once the resume brought a fresh state.
+    client.on('connection', (status) => { if (status !== 'connected') this.away = true; });
     client.on('state', (st) => {
+      this.away = false;
       if (st.view.phase === 'over' && st.view.outcome && st.view.gameNo !== this.lastOver) {
         this.lastOver = st.view.gameNo;
         this.fire('over', st.view.outcome, st.view);
@@ -157,7 +161,9 @@ export class Bot extends Emitter<BotEvents> {
     this.dirty = false;
     try {
       const view = this.client.view;
-      if (view && this.client.socket.connected) for (const d of this.brain.decide(view, urgent)) await this.send(d, view);
+      // Offline: the next view re-arms the urgent pass, which may be due at once by then.
+      if (!view || !this.client.socket.connected || this.away) this.urgentPhase = -1;
+      else for (const d of this.brain.decide(view, urgent)) await this.send(d, view);
     } finally {
       this.running = false;
     }
@@ -170,11 +176,18 @@ export class Bot extends Emitter<BotEvents> {
     const now = this.client.view;
     if (!this.client.socket.connected || res.error.code === 'server/busy') { this.brain.retry(d); return; }
     // The view moved on while the command was in flight: a race with the others, not an error.
-    const raced = now !== null && (now.version !== seen.version || now.phaseId !== seen.phaseId || now.gameNo !== seen.gameNo);
     // Asked again on the new view, the strategy may well want the same thing, and now it may pass.
-    if (raced && !NEVER_OK.has(res.error.code)) { this.brain.retry(d); return; }
+    if (!NEVER_OK.has(res.error.code) && (moved(seen, now) || moved(seen, await this.fresh()))) { this.brain.retry(d); return; }
     const err = new CommandError(d.command, res.error);
     this.errors.push(err);
     this.fire('error', err);
   }
+
+  /** The server's view as it stands, in case ours lags (a resync in flight): the judge of a refusal. */
+  private async fresh(): Promise<GameView | null> {
+    const res = await this.client.send('room:sync', {});
+    return res.ok ? res.data.view : null;
+  }
 }
+
+const moved = (seen: GameView, now: GameView | null) => now !== null && (now.version !== seen.version || now.phaseId !== seen.phaseId || now.gameNo !== seen.gameNo);

@@ -46,7 +46,7 @@ describe('bot:add and bot:remove', () => {
       // During a game a bot stays in its seat.
       expect(await person.client.send('bot:remove', { seat: seats[0] })).toMatchObject({ ok: false, error: { code: 'room/started' } });
       expect((await over).winner).toBeTruthy();
-      expect(person.errors).toEqual([]);
+      expect(person.errors.map((e) => e.message)).toEqual([]);
     } finally {
       person.close();
       guest.close();

@@ -28,7 +28,7 @@ describe('acting outside the turn', () => {
       expect(bad.ok).toBe(false);
       expect((await over).winner).toBeTruthy();
       // The eager bot's brain kept its out-of-turn wishes to itself: no refusal came back.
-      expect(bots.flatMap((b) => b.errors)).toEqual([]);
+      expect(bots.flatMap((b) => b.errors.map((e) => e.message))).toEqual([]);
     } finally {
       for (const b of bots) b.close();
     }
