@@ -19,6 +19,7 @@ export const nightActionSchema = z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.literal('doctor'), target: seat }),
   z.strictObject({ kind: z.literal('witch'), heal: z.boolean(), poison: seat.nullable() }),
   z.strictObject({ kind: z.literal('cupid'), targets: z.tuple([seat, seat]) }),
+  z.strictObject({ kind: z.literal('sleep') }),
 ]);
 
 /** Every command's payload schema; the server validates each one at the edge. */

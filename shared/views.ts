@@ -43,6 +43,8 @@ export type Prompt =
   | { kind: 'doctor'; targets: number[] }
   | { kind: 'witch'; victim: number | null; canHeal: boolean; canPoison: boolean; targets: number[] }
   | { kind: 'cupid'; targets: number[] }
+  /** Nothing else to do tonight: say so, and the night may end early (every living player answers). */
+  | { kind: 'sleep' }
   | { kind: 'hunter'; targets: number[] };
 
 export interface SeerResult { night: number; seat: number; team: 'village' | 'wolves' }
@@ -65,7 +67,7 @@ export interface YouView {
   potions?: { heal: boolean; poison: boolean };
   /** Whom the doctor protected last night, who may not be protected again tonight. */
   lastProtected?: number | null;
-  /** This night's action, once taken. */
+  /** Whether this night's answer (action or sleep) is given. */
   acted?: boolean;
   /** Missed votes in a row: one is a warning, two remove you from the game (R40). */
   missedVotes: number;

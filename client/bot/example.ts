@@ -14,6 +14,7 @@ export const follower: Strategy = (view, { rng }) => {
   const p = you?.prompt;
   if (!you || !p) return [];
   if (p.kind === 'ready') return [ready()];
+  if (p.kind === 'sleep') return [act({ kind: 'sleep' })];
   const others = p.targets.filter((t) => t !== you.seat);
   const any = pick(rng, others.length ? others : p.targets) ?? null;
   const seer = claimsIn(view.chat).find((c) => c.kind === 'claim' && c.role === 'seer')?.by;

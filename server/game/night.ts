@@ -1,19 +1,35 @@
 import { applyDeaths, player } from './deaths.ts';
 import { NIGHT_ORDER, ROLE_MODULES } from './roles/index.ts';
 import type { NightResolution } from './roles/role.ts';
-import type { EventOf, GameContext, Patch, Rejection } from './types.ts';
+import type { EventOf, GameContext, Patch, Player, Rejection } from './types.ts';
 
 export function rejectNightAction(ctx: GameContext, e: EventOf<'night.act'>): Rejection {
   if (ctx.phase !== 'night') return 'phase/wrong';
   const p = player(ctx, e.seat);
   if (!p) return 'room/not-member';
   if (!p.alive) return 'player/dead';
+  if (e.action.kind === 'sleep') {
+    if (ctx.night.actions[e.seat] !== undefined) return 'action/already-done';
+    return sleeper(ctx, p) ? null : 'action/not-allowed';
+  }
   const night = p.role ? ROLE_MODULES[p.role].night : undefined;
   if (!night || night.kind !== e.action.kind) return 'action/not-allowed';
   return night.validate(ctx, e.seat, e.action);
 }
 
+/**
+ * A living player with no role action due tonight answers the night by sleeping (R7): villagers,
+ * hunters, tanners, a cupid after the first night. So every living player answers, and the
+ * night's length tells nobody which roles are still in play.
+ */
+export function sleeper(ctx: GameContext, p: Player): boolean {
+  if (!p.alive || !p.role || p.role === 'werewolf') return false;
+  const night = ROLE_MODULES[p.role].night;
+  return !night || !night.due(ctx, p.seat);
+}
+
 export function act(ctx: GameContext, e: EventOf<'night.act'>): Patch {
+  if (e.action.kind === 'sleep') return { night: { ...ctx.night, actions: { ...ctx.night.actions, [e.seat]: e.action } } };
   const night = ROLE_MODULES[player(ctx, e.seat)!.role!].night!;
   return { night: night.record(ctx.night, e.seat, e.action) };
 }
@@ -24,6 +40,7 @@ export function nightComplete(ctx: GameContext): boolean {
     if (!p.alive || !p.role) continue;
     const night = ROLE_MODULES[p.role].night;
     if (night && night.due(ctx, p.seat)) return false;
+    if (p.role !== 'werewolf' && ctx.night.actions[p.seat] === undefined) return false;
   }
   return true;
 }

@@ -22,12 +22,14 @@ export type NightAction =
   | { kind: 'seer'; target: number }
   | { kind: 'doctor'; target: number }
   | { kind: 'witch'; heal: boolean; poison: number | null }
-  | { kind: 'cupid'; targets: [number, number] };
+  | { kind: 'cupid'; targets: [number, number] }
+  /** A living player with nothing else to do tonight says so (R7). */
+  | { kind: 'sleep' };
 
 export interface NightState {
   /** Werewolf seat → chosen victim; changeable until dawn. */
   picks: Record<number, number>;
-  /** Every other night action, final once taken, by acting seat. */
+  /** Every other night answer (a role's action, or sleep), final once given, by seat. */
   actions: Record<number, NightAction>;
 }
 

@@ -2,6 +2,7 @@ import type { ChatMessage, GameView, PlayerView, Prompt, VoteView, YouView } fro
 import { type Audience, CHANNEL_BIT, readable } from './chat.ts';
 import { player } from './deaths.ts';
 import { livingExcept, Slot } from './derived.ts';
+import { sleeper } from './night.ts';
 import { ROLE_MODULES, teamOf } from './roles/index.ts';
 import type { GameContext, Player, VoteState } from './types.ts';
 
@@ -223,6 +224,7 @@ function sameMessages(a: ChatMessage[], b: ChatMessage[]): boolean {
 // ---------------------------------------------------------------- the viewer's own seat
 
 const EMPTY: ChatMessage[] = [];
+const SLEEP: Prompt = { kind: 'sleep' };
 
 /** One audience's last view and what it was built from, per players array. */
 interface Entry {
@@ -308,7 +310,7 @@ function youView(ctx: GameContext, me: Player): YouView {
     ...(role?.knows ? role.knows(ctx, me.seat) : {}),
   };
   if (me.lover !== null) you.lover = me.lover;
-  if (ctx.phase === 'night' && role?.night && me.role !== 'werewolf') you.acted = me.seat in ctx.night.actions;
+  if (ctx.phase === 'night' && me.alive && me.role !== 'werewolf') you.acted = me.seat in ctx.night.actions;
   return you;
 }
 
@@ -320,9 +322,8 @@ function promptFor(ctx: GameContext, me: Player): Prompt | null {
   switch (ctx.phase) {
     case 'night': {
       const night = ROLE_MODULES[me.role].night;
-      if (!night) return null;
-      if (me.role !== 'werewolf' && !night.due(ctx, me.seat)) return null;
-      return night.prompt(ctx, me.seat);
+      if (night && (me.role === 'werewolf' || night.due(ctx, me.seat))) return night.prompt(ctx, me.seat);
+      return sleeper(ctx, me) && ctx.night.actions[me.seat] === undefined ? SLEEP : null;
     }
     case 'day': return { kind: 'ready', done: ctx.ready.includes(me.seat) };
     case 'vote': {

@@ -22,6 +22,7 @@ function choose(prompt: Prompt, dice: Dice): Choice | null {
   switch (prompt.kind) {
     case 'vote': { const target = dice.pick(prompt.targets); return { name: 'vote:cast', payload: { target }, event: { type: 'vote.cast', target } }; }
     case 'ready': return prompt.done ? null : { name: 'day:ready', payload: {}, event: { type: 'day.ready' } };
+    case 'sleep': return act({ kind: 'sleep' });
     case 'wolf': return prompt.current === null ? act({ kind: 'wolf', target: dice.pick(prompt.targets) }) : null;
     case 'seer': return act({ kind: 'seer', target: dice.pick(prompt.targets) });
     case 'doctor': return act({ kind: 'doctor', target: dice.pick(prompt.targets) });

@@ -244,12 +244,13 @@ describe('the browser client', () => {
     await ada.getByRole('button', { name: 'Start the game' }).click();
     await bea.locator('.role-card .role-name').waitFor();
     // The village votes out Bea, unless she is the only wolf (that would end the game): then Ada.
+    await bea.locator('.player.me[data-role]').waitFor();
     const beaWolf = (await bea.locator('.player.me').getAttribute('data-role')) === 'werewolf';
     const [victim, victimSeat, living] = beaWolf ? [ada, 0, bea] : [bea, 1, ada];
     stopBots = autoplay(bots.map((b) => b.client), [0, 1], { voteFor: victimSeat });
     const until = Date.now() + 60_000;
     while (!(await victim.getByRole('dialog', { name: 'You are dead' }).isVisible())) {
-      expect(Date.now(), 'the victim should die by the end of day 1').toBeLessThan(until);
+      if (Date.now() > until) throw new Error(`the victim should die by the end of day 1 (phase ${await phaseOf(ada)}, prompts ${await ada.locator('section.prompt').getAttribute('data-prompt')}/${await bea.locator('section.prompt').getAttribute('data-prompt')})`);
       await actOnPrompt(living, [victimSeat]);
       await actOnPrompt(victim, bots.map((b) => b.seat));
       await ada.waitForTimeout(100);

@@ -25,16 +25,32 @@ describe('game flow', () => {
     expect(g.ctx.vote).toMatchObject({ round: 2, candidates: [a, b].sort((x, y) => x - y) });
   });
 
-  it('[R7] the night ends as soon as every living actor has answered', () => {
-    const g = newGame({ players: 6, roles: { werewolf: 2, seer: 1 } });
+  it('[R7] the night ends as soon as every living player has answered: role holders act, everyone else sleeps', () => {
+    const g = newGame({ players: 6, roles: { werewolf: 2, seer: 1 }, autoSleep: false });
     const [w1, w2] = g.seats('werewolf');
     const seer = g.seat('seer');
-    const target = g.others([seer])[0];
+    const villagers = g.others([seer]);
+    const target = villagers[0];
+    for (const v of villagers) expect(g.view(v).you!.prompt).toEqual({ kind: 'sleep' });
     g.ok({ type: 'night.act', seat: w1, action: { kind: 'wolf', target } });
     g.ok({ type: 'night.act', seat: seer, action: { kind: 'seer', target: w1 } });
-    expect(g.phase).toBe('night');
     g.ok({ type: 'night.act', seat: w2, action: { kind: 'wolf', target } });
+    expect(g.phase).toBe('night');
+    for (const v of villagers.slice(0, -1)) g.ok({ type: 'night.act', seat: v, action: { kind: 'sleep' } });
+    expect(g.phase).toBe('night');
+    expect(g.view(villagers[0]).you).toMatchObject({ acted: true, prompt: null });
+    g.refuse({ type: 'night.act', seat: villagers[0], action: { kind: 'sleep' } }, 'action/already-done');
+    g.refuse({ type: 'night.act', seat: seer, action: { kind: 'sleep' } }, 'action/already-done');
+    g.refuse({ type: 'night.act', seat: w1, action: { kind: 'sleep' } }, 'action/not-allowed');
+    g.ok({ type: 'night.act', seat: villagers.at(-1)!, action: { kind: 'sleep' } });
     expect(g.phase).toBe('dawn');
+  });
+
+  it('[R7] a role holder with an action due cannot sleep it away', () => {
+    const g = newGame({ players: 6, roles: { werewolf: 1, seer: 1, doctor: 1 }, autoSleep: false });
+    g.refuse({ type: 'night.act', seat: g.seat('seer'), action: { kind: 'sleep' } }, 'action/not-allowed');
+    g.refuse({ type: 'night.act', seat: g.seat('doctor'), action: { kind: 'sleep' } }, 'action/not-allowed');
+    g.refuse({ type: 'night.act', seat: g.seat('werewolf'), action: { kind: 'sleep' } }, 'action/not-allowed');
   });
 
   it('[R7] a dead role holder is not waited for', () => {

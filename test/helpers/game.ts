@@ -5,6 +5,7 @@ import type { RoleId } from '../../shared/roles.ts';
 import { DEFAULT_SETTINGS, type RoleCounts, type Settings } from '../../shared/settings.ts';
 import type { GameView } from '../../shared/views.ts';
 import { gameMachine, reject, viewFor, type GameContext, type GameEvent, type NightAction } from '../../server/game/index.ts';
+import { sleeper } from '../../server/game/night.ts';
 import type { Move, Snap } from './sim.ts';
 
 export type { Move };
@@ -21,6 +22,11 @@ export interface GameOptions {
   seed?: number;
   /** Leave the game in the lobby: seat the players but do not start. */
   lobbyOnly?: boolean;
+  /**
+   * Players with nothing to do at night sleep at once (default), so a test speaks only of the
+   * role holders; R7's own tests turn this off.
+   */
+  autoSleep?: boolean;
 }
 
 /**
@@ -33,6 +39,7 @@ export class TestGame {
   /** Every event sent, accepted or not, for replays. */
   readonly sent: GameEvent[] = [];
   error: unknown = null;
+  autoSleep = true;
 
   constructor(settings: Settings) {
     this.actor = createActor(gameMachine, { input: { settings } });
@@ -56,6 +63,7 @@ export class TestGame {
     this.sent.push(e);
     this.actor.send(e);
     if (this.error) throw this.error;
+    if (this.autoSleep) this.sleepers();
     return verdict;
   }
 
@@ -100,6 +108,19 @@ export class TestGame {
   /** Living seats that are none of `exclude` and hold none of the `notRoles`. */
   others(exclude: number[] = [], notRoles: RoleId[] = ['werewolf']): number[] {
     return this.ctx.players.filter((p) => p.alive && !exclude.includes(p.seat) && !notRoles.includes(p.role!)).map((p) => p.seat);
+  }
+
+  /** Every living player with nothing else to do tonight sleeps (R7). */
+  sleepers(): this {
+    for (const p of this.ctx.players) {
+      if (this.phase !== 'night') break;
+      if (sleeper(this.ctx, p) && this.ctx.night.actions[p.seat] === undefined) {
+        const e = this.stamp({ type: 'night.act', seat: p.seat, action: { kind: 'sleep' } });
+        this.sent.push(e);
+        this.actor.send(e);
+      }
+    }
+    return this;
   }
 
   act(seat: number, action: NightAction): ErrorCode | null { return this.send({ type: 'night.act', seat, action }); }
@@ -151,6 +172,7 @@ export function newGame(opts: GameOptions = {}): TestGame {
     roles: opts.roles ?? opts.settings?.roles ?? { werewolf: 1, seer: 1 },
   };
   const g = new TestGame(settings);
+  g.autoSleep = opts.autoSleep ?? true;
   for (let i = 0; i < players; i++) g.ok({ type: 'player.join', name: `P${i}` });
   if (!opts.lobbyOnly) g.ok({ type: 'game.start', seat: 0, seed: opts.seed ?? 42 });
   return g;

@@ -29,6 +29,7 @@ export async function answer(c: WerewolfClient, prompt: Prompt, dice: Dice): Pro
   switch (prompt.kind) {
     case 'vote': return c.send('vote:cast', { target: dice.pick(prompt.targets) });
     case 'ready': return prompt.done ? null : c.send('day:ready', {});
+    case 'sleep': return c.send('night:act', { action: { kind: 'sleep' } });
     case 'wolf': return prompt.current === null ? c.send('night:act', { action: { kind: 'wolf', target: dice.pick(prompt.targets) } }) : null;
     case 'seer': return c.send('night:act', { action: { kind: 'seer', target: dice.pick(prompt.targets) } });
     case 'doctor': return c.send('night:act', { action: { kind: 'doctor', target: dice.pick(prompt.targets) } });

@@ -48,3 +48,8 @@ export async function voteOut(clients: WerewolfClient[], target: number): Promis
   await Promise.all(alive.map((c) => phaseIs(c, 'vote')));
   await Promise.all(alive.map((c) => okOf(c.send('vote:cast', { target }))));
 }
+
+/** Everyone with nothing to do tonight says so, so the night can end once the roles have acted (R7). */
+export async function sleepAll(clients: WerewolfClient[]): Promise<void> {
+  await Promise.all(clients.filter((c) => c.view?.you?.prompt?.kind === 'sleep').map((c) => okOf(c.send('night:act', { action: { kind: 'sleep' } }))));
+}

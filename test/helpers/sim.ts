@@ -22,6 +22,7 @@ export function randomMove(seat: number, prompt: Prompt, dice: Dice): Move | nul
   switch (prompt.kind) {
     case 'vote': return { type: 'vote.cast', seat, target: dice.next() < 0.1 ? null : dice.pick(prompt.targets) };
     case 'ready': return prompt.done ? null : { type: 'day.ready', seat };
+    case 'sleep': return { type: 'night.act', seat, action: { kind: 'sleep' } };
     case 'wolf': return prompt.targets.length ? { type: 'night.act', seat, action: { kind: 'wolf', target: dice.pick(prompt.targets) } } : null;
     case 'seer': return prompt.targets.length ? { type: 'night.act', seat, action: { kind: 'seer', target: dice.pick(prompt.targets) } } : null;
     case 'doctor': return prompt.targets.length ? { type: 'night.act', seat, action: { kind: 'doctor', target: dice.pick(prompt.targets) } } : null;

@@ -1,7 +1,7 @@
 import { io } from 'socket.io-client';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connect, seatPlayers } from '../helpers/players.ts';
-import { okOf, phaseIs, truth } from '../helpers/script.ts';
+import { okOf, phaseIs, sleepAll, truth } from '../helpers/script.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -63,6 +63,7 @@ describe('bad input gets a typed error, and nothing changes', () => {
     await okOf(seer.send('night:act', { action: { kind: 'seer', target: villager.view!.you!.seat } }));
     expect(await seer.send('night:act', { action: { kind: 'seer', target: wolf.view!.you!.seat } })).toMatchObject({ ok: false, error: { code: 'action/already-done' } });
     await okOf(wolf.send('night:act', { action: { kind: 'wolf', target: villager.view!.you!.seat } }));
+    await sleepAll(clients);
     await Promise.all(clients.map((c) => phaseIs(c, 'day')));
     await Promise.all(clients.filter((c) => c !== villager).map((c) => c.send('day:ready', {})));
     await phaseIs(villager, 'vote');

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { WerewolfClient } from '../../client/sdk/index.ts';
 import { seatPlayers } from '../helpers/players.ts';
-import { okOf, phaseIs, truth, until, voteOut } from '../helpers/script.ts';
+import { okOf, phaseIs, sleepAll, truth, until, voteOut } from '../helpers/script.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -14,6 +14,7 @@ async function game(roles: Record<string, number>) {
   const { clients, roomId } = await seatPlayers(server.url, 5, { roles, durations });
   await okOf(clients[0].send('game:start', {}));
   await Promise.all(clients.map((c) => phaseIs(c, 'night')));
+  await sleepAll(clients);
   const t = truth(server.app, roomId);
   const by = (seat: number) => clients.find((c) => c.view?.you?.seat === seat)!;
   return { clients, t, by, close: () => clients.forEach((c) => c.close()) };
@@ -47,7 +48,8 @@ describe('whole games over real sockets, to every ending', () => {
     await okOf(by(wolf).send('night:act', { action: { kind: 'wolf', target: seer } }));
     await Promise.all(clients.map((c) => phaseIs(c, 'dawn')));
     await voteOut(clients, a);
-    await phaseIs(by(wolf), 'night', 5_000);
+    await Promise.all(clients.filter((c) => c.view!.you!.alive).map((c) => phaseIs(c, 'night', 5_000)));
+    await sleepAll(clients);
     await okOf(by(wolf).send('night:act', { action: { kind: 'wolf', target: b } }));
     await phaseIs(clients[0], 'over');
     expect(clients[0].view!.outcome).toMatchObject({ winner: 'wolves', seats: [wolf] });
@@ -78,7 +80,8 @@ describe('whole games over real sockets, to every ending', () => {
     expect(by(lover).view!.you!.lover).toBe(wolf);
     expect(by(x).view!.you!.lover).toBeUndefined();
     await voteOut(clients, x);
-    await phaseIs(by(wolf), 'night', 5_000);
+    await Promise.all(clients.filter((c) => c.view!.you!.alive).map((c) => phaseIs(c, 'night', 5_000)));
+    await sleepAll(clients);
     await okOf(by(wolf).send('night:act', { action: { kind: 'wolf', target: y } }));
     await until(clients[0], (c) => c.view?.phase === 'over');
     expect(clients[0].view!.outcome!.winner).toBe('lovers');

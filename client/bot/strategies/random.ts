@@ -5,6 +5,7 @@ import { pick } from '../rng.ts';
 export const random: Strategy = (view, { rng }) => {
   const p = view.you?.prompt;
   if (!p) return [];
+  if (p.kind === 'sleep') return [act({ kind: 'sleep' })];
   const targets = p.kind === 'ready' ? [] : p.targets;
   const any = (): number => pick(rng, targets)!;
   const out: Decision[] = [];

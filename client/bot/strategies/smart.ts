@@ -1,6 +1,6 @@
 import type { GameView, YouView } from '../../sdk/index.ts';
 import { formatClaims, type Claim } from '../claims.ts';
-import { type Decision, ready, say, shoot, type Strategy, vote } from '../decision.ts';
+import { act, type Decision, ready, say, shoot, type Strategy, vote } from '../decision.ts';
 import { ballotsFor, best, evidence, type Evidence } from '../evidence.ts';
 import type { Rng } from '../rng.ts';
 import { pick } from '../rng.ts';
@@ -34,6 +34,7 @@ export const smart: Strategy = (view, { rng, urgent }) => {
   if (!p) return out;
   switch (p.kind) {
     case 'ready': out.push(ready()); break;
+    case 'sleep': out.push(act({ kind: 'sleep' })); break;
     case 'vote': out.push(vote(chooseVote(view, you, ev, p.targets, rng) ?? null)); break;
     case 'hunter': out.push(shoot(hunterTarget(you, ev, p.targets, rng))); break;
     default: out.push(...night(view, you, p, ev, rng, urgent));

@@ -18,6 +18,7 @@ export function describeStep(e: GameEvent, before: GameContext, after: GameConte
       else if (a.kind === 'seer') out.push(`${who(e.seat)} looks at ${who(a.target)}.`);
       else if (a.kind === 'doctor') out.push(`${who(e.seat)} protects ${who(a.target)}.`);
       else if (a.kind === 'cupid') out.push(`${who(e.seat)} links ${who(a.targets[0])} and ${who(a.targets[1])}.`);
+      else if (a.kind === 'sleep') out.push(`${who(e.seat)} sleeps.`);
       else {
         const acts = [a.heal && 'heals the victim', a.poison !== null && `poisons ${who(a.poison)}`].filter(Boolean);
         out.push(`${who(e.seat)} ${acts.length ? acts.join(' and ') : 'uses no potion'}.`);

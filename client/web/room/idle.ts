@@ -18,7 +18,7 @@ export function idleText(v: GameView): { title: string; text: string } {
     case 'night': {
       const seen = you.seerResults?.find((r) => r.night === v.day);
       if (seen) return { title: `Night ${v.day}`, text: `Your vision: ${name(seen.seat)} is with ${seen.team === 'wolves' ? 'the werewolves' : 'the village'}. Wait for dawn.` };
-      if (you.acted) return { title: `Night ${v.day}`, text: 'You have acted tonight. Wait for dawn.' };
+      if (you.acted) return { title: `Night ${v.day}`, text: 'Your night is done. Wait for dawn.' };
       return { title: `Night ${v.day}`, text: 'The village sleeps. Wait for dawn.' };
     }
     case 'dawn': return { title: `Dawn of day ${v.day}`, text: 'The village wakes to the news of the night.' };

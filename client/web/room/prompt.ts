@@ -101,6 +101,12 @@ export function promptPanel(client: WerewolfClient) {
           targets(p.targets, name, { pressed: (s) => picked.includes(s), pick: (s) => toggle(s, 2) }),
           confirm(picked.length === 2 ? `Link ${listNames(picked, name)}` : `Choose ${2 - picked.length} more`, picked.length === 2, () => void send('night:act', { action: { kind: 'cupid', targets: [picked[0], picked[1]] } })),
         ];
+      case 'sleep':
+        return [
+          heading(`Night ${v.day}: close your eyes`),
+          h('p', null, 'You have nothing to do tonight. Say you are asleep: the night ends early once everyone has answered.'),
+          h('button', { type: 'button', class: 'primary', 'data-key': 'sleep', disabled: pending, onClick: () => void send('night:act', { action: { kind: 'sleep' } }) }, 'Sleep'),
+        ];
       case 'hunter':
         return [
           heading('You are dying: take your shot'),

@@ -18,7 +18,7 @@ export async function seatBots(url: string, roomId: string, names: string[]): Pr
 /**
  * Answer every prompt of these clients, aiming at seats outside `spare` when there is a choice, so
  * the browser players live long enough to be seen playing; with `voteFor`, every bot votes for
- * that seat while it can; with `beforeNight`, night actions wait for it. Returns a function that stops them.
+ * that seat (and bot wolves pick it at night) while it can; with `beforeNight`, night actions wait for it. Returns a function that stops them.
  */
 export function autoplay(clients: WerewolfClient[], spare: number[], opts: { voteFor?: number; seed?: number; beforeNight?: Promise<void> } = {}): () => void {
   const seed = opts.seed ?? 7;
@@ -33,7 +33,8 @@ export function autoplay(clients: WerewolfClient[], spare: number[], opts: { vot
     switch (p.kind) {
       case 'vote': return c.send('vote:cast', { target: opts.voteFor !== undefined && p.targets.includes(opts.voteFor) && opts.voteFor !== me ? opts.voteFor : aim(p.targets, [me]) });
       case 'ready': return p.done ? null : c.send('day:ready', {});
-      case 'wolf': { const t = aim(p.targets); return p.current === null && t !== null ? c.send('night:act', { action: { kind: 'wolf', target: t } }) : null; }
+      case 'sleep': return c.send('night:act', { action: { kind: 'sleep' } });
+      case 'wolf': { const t = opts.voteFor !== undefined && p.targets.includes(opts.voteFor) ? opts.voteFor : aim(p.targets); return p.current === null && t !== null ? c.send('night:act', { action: { kind: 'wolf', target: t } }) : null; }
       case 'seer': case 'doctor': { const t = aim(p.targets); return t === null ? null : c.send('night:act', { action: { kind: p.kind, target: t } as never }); }
       case 'witch': return c.send('night:act', { action: { kind: 'witch', heal: false, poison: null } });
       case 'cupid': {

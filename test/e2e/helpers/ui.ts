@@ -18,6 +18,12 @@ export async function actOnPrompt(page: Page, prefer: number[]): Promise<string 
   const confirm = () => prompt.locator('button.confirm').click({ timeout: 2000 });
   try {
     switch (kind) {
+      case 'sleep': {
+        const b = prompt.getByRole('button', { name: 'Sleep' });
+        if (!(await b.count())) return null;
+        await b.click({ timeout: 2000 });
+        break;
+      }
       case 'ready': {
         const b = prompt.getByRole('button', { name: 'Ready to vote' });
         if (!(await b.count())) return null;
