@@ -10,6 +10,11 @@ export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 /** A server under test, in its own process: the game server (`tsx server/main.ts`) or the baseline. */
 export interface ServerProc { proc: ChildProcess; pid: number; url: string; store: string; stop(): Promise<void>; tail(): string; heapBytes(): Promise<number> }
 
+/** Children still running; killed if the bench itself is stopped, so no server outlives it. */
+const children = new Set<ChildProcess>();
+process.on('exit', () => { for (const c of children) c.kill('SIGKILL'); });
+for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => process.exit(130));
+
 export async function startServerProc(kind: 'game' | 'baseline', port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProc> {
   const script = kind === 'game' ? 'server/main.ts' : 'bench/load-baseline.ts';
   const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
@@ -17,6 +22,8 @@ export async function startServerProc(kind: 'game' | 'baseline', port: number, e
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAX_ROOMS: '20000', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  children.add(proc);
+  proc.once('exit', () => children.delete(proc));
   let err = '';
   proc.stderr!.on('data', (b: Buffer) => { err = (err + b.toString()).slice(-4000); });
   const url = `http://127.0.0.1:${port}`;
@@ -67,7 +74,12 @@ export class Worker {
       if (m.type === 'failed') w.reject(new Error(m.message));
       else w.resolve(m);
     });
-    this.proc.on('exit', (code) => { this.waiting?.reject(new Error(`fleet worker exited with ${code}`)); this.waiting = null; });
+    children.add(this.proc);
+    this.proc.on('exit', (code) => {
+      children.delete(this.proc);
+      this.waiting?.reject(new Error(`fleet worker exited with ${code}`));
+      this.waiting = null;
+    });
     this.proc.send(init);
   }
 
