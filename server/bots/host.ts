@@ -3,6 +3,7 @@ import { type Ack, fail, ok } from '../../shared/errors.ts';
 import { Bot } from '../../client/bot/bot.ts';
 import { STRATEGIES, type StrategyName } from '../../client/bot/strategies/index.ts';
 import type { BotHost } from '../net/handlers.ts';
+import type { RoomFacts, RoomRef } from '../rooms/ref.ts';
 import type { Room } from '../rooms/room.ts';
 import { botName } from './names.ts';
 
@@ -16,7 +17,7 @@ export interface BotHostOptions {
   log?: Logger;
 }
 
-const inGame = (room: Room) => room.context.phase !== 'lobby' && room.context.phase !== 'over';
+const inGame = (facts: RoomFacts) => facts.phase !== 'lobby' && facts.phase !== 'over';
 
 /**
  * Fills seats with bots that run inside the server process but play as any client does: each is
@@ -35,11 +36,11 @@ export class InProcessBots implements BotHost {
     return n;
   }
 
-  async add(room: Room, strategy: StrategyName): Promise<Ack<{ seat: number }>> {
-    const ctx = room.context;
-    if (inGame(room)) return fail('room/started');
-    if (ctx.players.filter((p) => p.bot).length >= this.opts.perRoom) return fail('room/full', `A room holds at most ${this.opts.perRoom} bots.`);
-    if (ctx.players.length >= ctx.settings.maxSeats) return fail('room/full');
+  async add(room: RoomRef, strategy: StrategyName): Promise<Ack<{ seat: number }>> {
+    const facts = await room.facts();
+    if (inGame(facts)) return fail('room/started');
+    if (facts.players.filter((p) => p.bot).length >= this.opts.perRoom) return fail('room/full', `A room holds at most ${this.opts.perRoom} bots.`);
+    if (facts.players.length >= facts.maxSeats) return fail('room/full');
     let bot: Bot;
     try {
       bot = await this.start(strategy);
@@ -47,15 +48,15 @@ export class InProcessBots implements BotHost {
       this.opts.log?.error({ err }, 'a bot could not connect to its own server');
       return fail('server/internal', 'The bot could not connect.');
     }
-    const res = await bot.client.send('room:join', { code: room.code, name: botName(ctx.players.map((p) => p.name)), bot: true });
+    const res = await bot.client.send('room:join', { code: room.code, name: botName(facts.players.map((p) => p.name)), bot: true });
     if (!res.ok) { bot.close(); return res; }
     this.track(room.id, res.data.seat, bot);
     return ok({ seat: res.data.seat });
   }
 
   /** In the lobby a removed bot leaves; during a game it stays to the end, as anyone must. */
-  async remove(room: Room, seat: number): Promise<Ack<Record<string, never>>> {
-    if (inGame(room)) return fail('room/started', 'A bot stays in its seat until the game is over.');
+  async remove(room: RoomRef, seat: number): Promise<Ack<Record<string, never>>> {
+    if (inGame(await room.facts())) return fail('room/started', 'A bot stays in its seat until the game is over.');
     const bot = this.rooms.get(room.id)?.get(seat);
     if (!bot) {
       // A bot seat with no bot behind it (e.g. it could not be taken back after a restart).

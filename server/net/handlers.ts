@@ -73,7 +73,7 @@ function findRoom(h: HandlerContext, ref: { roomId: string } | { code: string })
   return 'roomId' in ref ? h.rooms.get(ref.roomId) : h.rooms.byInvite(ref.code);
 }
 
-async function hostOf(h: HandlerContext): Promise<{ room: RoomRef; seat: number; players: { seat: number; bot: boolean }[] } | Ack<never>> {
+async function hostOf(h: HandlerContext): Promise<{ room: RoomRef; seat: number; players: { seat: number; name: string; bot: boolean }[] } | Ack<never>> {
   const s = await seated(h);
   if (!('room' in s)) return s;
   const facts = await s.room.facts();

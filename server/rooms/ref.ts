@@ -11,7 +11,8 @@ export interface RoomFacts {
   phase: Phase;
   allowSpectators: boolean;
   host: number | null;
-  players: { seat: number; bot: boolean }[];
+  players: { seat: number; name: string; bot: boolean }[];
+  maxSeats: number;
 }
 
 /**

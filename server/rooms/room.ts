@@ -203,7 +203,7 @@ export class Room implements RoomRef {
   async state(key: AudienceKey): Promise<RoomState> { return this.stateFor(key); }
   async facts(): Promise<RoomFacts> {
     const ctx = this.context;
-    return { closed: this.closed, phase: ctx.phase, allowSpectators: ctx.settings.allowSpectators, host: ctx.host, players: ctx.players.map((p) => ({ seat: p.seat, bot: p.bot })) };
+    return { closed: this.closed, phase: ctx.phase, allowSpectators: ctx.settings.allowSpectators, host: ctx.host, players: ctx.players.map((p) => ({ seat: p.seat, name: p.name, bot: p.bot })), maxSeats: ctx.settings.maxSeats };
   }
 
   /** A connection joined or left one of the room's audiences. */

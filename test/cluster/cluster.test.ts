@@ -82,6 +82,22 @@ async function moveTo(url: string, old: WerewolfClient): Promise<WerewolfClient>
   return c;
 }
 
+describe('clustered mode: seat filling', () => {
+  it('a host connected to a node that does not own the room fills a seat with a bot', async () => {
+    const [a, b] = await Promise.all(['a', 'b'].map((n) => node(n)));
+    const { clients, roomId } = await spread([a.url, b.url], 2);
+    expect(await ownerOf(roomId)).toBe('a');
+    const onB = clients[1];
+    await okOf(clients[0].send('room:host', { seat: onB.view!.you!.seat }));
+    await until(onB, (x) => x.view!.you!.isHost, 10_000, 'host moved');
+    const added = await okOf(onB.send('bot:add', { strategy: 'random' }));
+    await until(clients[0], (x) => x.view!.players.some((p) => p.seat === added.seat && p.bot), 10_000, 'bot seated');
+    await okOf(onB.send('bot:remove', { seat: added.seat }));
+    await until(clients[0], (x) => !x.view!.players.some((p) => p.seat === added.seat), 10_000, 'bot gone');
+    clients.forEach((x) => x.close());
+  }, 60_000);
+});
+
 describe('clustered mode: a node dies or stalls', () => {
   it('a node killed mid-vote: its rooms finish on the survivors and every acked vote counts', async () => {
     const nodes = await Promise.all(['a', 'b', 'c'].map((n) => node(n)));
