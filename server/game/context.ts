@@ -1,6 +1,25 @@
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings.ts';
 import type { GameContext } from './types.ts';
 
+/** The per-game part of the context, as before a first game and after a reset (R14). */
+export function freshGame() {
+  return {
+    day: 0,
+    seed: null,
+    night: { picks: {}, actions: {} },
+    vote: null,
+    ready: [] as number[],
+    pendingShots: [] as number[],
+    next: 'day' as const,
+    potions: {},
+    lastProtected: {},
+    executed: null,
+    timeline: [],
+    secrets: [],
+    outcome: null,
+  } satisfies Partial<GameContext>;
+}
+
 export function initialContext(settings: Settings = DEFAULT_SETTINGS): GameContext {
   return fastShape({
     settings,
@@ -10,23 +29,11 @@ export function initialContext(settings: Settings = DEFAULT_SETTINGS): GameConte
     phase: 'lobby',
     phaseId: 0,
     deadline: null,
-    day: 0,
     rng: 0,
-    seed: null,
-    night: { picks: {}, actions: {} },
-    vote: null,
-    ready: [],
-    pendingShots: [],
-    next: 'day',
-    potions: {},
-    lastProtected: {},
-    executed: null,
-    timeline: [],
-    secrets: [],
+    ...freshGame(),
     chat: [],
     chatSeq: 0,
     chatIds: { lobby: 0, day: 0, wolves: 0, dead: 0 },
-    outcome: null,
     version: 0,
   });
 }

@@ -1,4 +1,5 @@
 import { applySettingsPatch, MIN_PLAYERS, NAME_MAX } from '../../shared/settings.ts';
+import { freshGame } from './context.ts';
 import { deal, rolesFor, rolesProblem } from './deal.ts';
 import { applyDeaths, player } from './deaths.ts';
 import type { EventOf, GameContext, Patch, Player, Rejection } from './types.ts';
@@ -116,22 +117,7 @@ export function reset(ctx: GameContext): Patch {
   const players = ctx.players
     .filter((p) => !p.left)
     .map((p) => ({ seat: p.seat, name: p.name, bot: p.bot, connected: p.connected, role: null, alive: true, death: null, lover: null, missedVotes: 0 }));
-  return {
-    players,
-    day: 0,
-    night: { picks: {}, actions: {} },
-    vote: null,
-    ready: [],
-    pendingShots: [],
-    next: 'day',
-    potions: {},
-    lastProtected: {},
-    executed: null,
-    timeline: [],
-    secrets: [],
-    outcome: null,
-    seed: null,
-  };
+  return { players, ...freshGame() };
 }
 
 export const MIN_TO_START = MIN_PLAYERS;
