@@ -110,6 +110,7 @@ describe('clustered mode: a node dies or stalls', () => {
     for (const x of clients) {
       const p = x.view!.you!.prompt;
       if (p?.kind === 'wolf' || p?.kind === 'seer') await okOf(x.send('night:act', { action: { kind: p.kind, target: p.targets[0] } }));
+      if (p?.kind === 'sleep') await okOf(x.send('night:act', { action: { kind: 'sleep' } }));
     }
     await Promise.all(clients.map((x) => phaseIs(x, 'day')));
     const alive = clients.filter((x) => x.view!.you!.alive);
