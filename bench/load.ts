@@ -113,8 +113,8 @@ async function run(name: string, kind: 'game' | 'baseline', env: Record<string, 
       const step: Step = { rooms, ...summarize(reports, seconds, cpu, rssBytes(server.pid), idleRss, await server.heapBytes(), idleHeap) };
       out.steps.push(step);
       console.log(`${name.padEnd(9)} ${String(rooms).padStart(5)} ${String(step.players).padStart(7)} ${f(step.commandsPerSecond, 0).padStart(7)} ${f(step.messagesPerSecond, 0).padStart(8)} ${f(step.p50).padStart(7)} ${f(step.p95).padStart(7)} ${f(step.p99).padStart(7)} ${f(step.serverCpu, 0).padStart(6)}% ${f(step.memoryPerPlayerKB).padStart(8)} ${f(step.heapPerPlayerKB).padStart(7)} ${f(step.fleetCpu, 0).padStart(6)}% ${f(step.fleetLoopP99).padStart(7)} ${String(step.refused).padStart(5)} ${step.loadAverage.toFixed(1).padStart(5)}`);
-      if (past < 0 && (step.p99 ?? 0) > KNEE_MS) past = 0;
-      else if (past >= 0) past++;
+      // A lone slow step (another job on the box) is not a knee: stop after consecutive ones.
+      past = (step.p99 ?? 0) > KNEE_MS ? past + 1 : -1;
       if (past >= PAST_KNEE) break;
     }
   } catch (err) {
@@ -131,10 +131,15 @@ async function run(name: string, kind: 'game' | 'baseline', env: Record<string, 
   return out;
 }
 
-/** The knee: the first step whose p99 passes 100 ms; capacity: the last step before it. */
+/**
+ * The knee: the first step from which p99 stays above 100 ms to the end of the run; capacity: the
+ * last step before it. A slow step followed by fast ones was noise, not the knee.
+ */
 function knee(r: Run): { knee: Step | null; capacity: Step | null } {
-  const i = r.steps.findIndex((s) => (s.p99 ?? Infinity) > KNEE_MS);
-  return { knee: i >= 0 ? r.steps[i] : null, capacity: i === 0 ? null : r.steps[i < 0 ? r.steps.length - 1 : i - 1] ?? null };
+  let i = r.steps.length;
+  while (i > 0 && (r.steps[i - 1].p99 ?? Infinity) > KNEE_MS) i--;
+  const k = i < r.steps.length ? r.steps[i] : null;
+  return { knee: k, capacity: i > 0 ? r.steps[i - 1] : null };
 }
 
 async function main(): Promise<void> {
