@@ -5,7 +5,7 @@
  * Socket.IO relay (bench/load-baseline.ts) on the same machine, for comparison.
  *
  *   npm run bench:load [-- --steps 50,100,200,400,600,800,1000 --duration 12 --warmup 4 --workers 3
- *                          --stores memory,sqlite --think 1000-4000 --no-baseline --profile]
+ *                          --stores memory,sqlite,cluster --think 1000-4000 --no-baseline --profile]
  *
  * Latency is measured from a command's send to the update showing its effect at every recipient
  * (see docs/performance.md). The last line printed is one JSON object with every step and the knees.
@@ -14,6 +14,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs, range } from '../client/bot/args.ts';
+import { type ClusterProc, haveRedis, startClusterProc } from './load-cluster.ts';
 import { startServerProc, sleep, Worker } from './load-procs.ts';
 import { summarizeProfile } from './load-profile.ts';
 import { cpuSeconds, Histogram, rssBytes, type WindowReport } from './load-stats.ts';
@@ -23,7 +24,8 @@ const STEPS = (args.get('steps') ?? '50,100,200,400,600,800,1000').split(',').ma
 const DURATION = Number(args.get('duration') ?? 12);
 const WARMUP = Number(args.get('warmup') ?? 4);
 const WORKERS = Number(args.get('workers') ?? 3);
-const STORES = (args.get('stores') ?? 'memory,sqlite').split(',').filter(Boolean);
+// 'cluster' is two nodes and Redis on this machine: it measures clustering's overhead, not its scale.
+const STORES = (args.get('stores') ?? `memory,sqlite${haveRedis() ? ',cluster' : ''}`).split(',').filter(Boolean);
 const THINK = range(args.get('think') ?? '1000-4000');
 const BASELINE = !args.has('no-baseline');
 const PAST_KNEE = Number(args.get('past-knee') ?? 1);
@@ -86,15 +88,19 @@ function summarize(reports: WindowReport[], seconds: number, serverCpuSeconds: n
 async function run(name: string, kind: 'game' | 'baseline', env: Record<string, string>, port: number, relay: { rate: number; size: number }): Promise<Run> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'werewolf-load-'));
   const profile = PROFILE && kind === 'game';
-  const server = await startServerProc(kind, port, { DATA_DIR: dir, ...env }, profile ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
+  const server = name === 'cluster' ? await startClusterProc(port, { DATA_DIR: dir }) : await startServerProc(kind, port, { DATA_DIR: dir, ...env }, profile ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
+  const pids = (server as Partial<ClusterProc>).pids ?? [server.pid];
+  const urls = (server as Partial<ClusterProc>).urls ?? [server.url];
+  const cpuOf = () => pids.reduce((a, p) => a + cpuSeconds(p), 0);
+  const rssOf = () => pids.reduce((a, p) => a + rssBytes(p), 0);
   const out: Run = { name, store: server.store, steps: [], error: null, kbPerPlayer: null, heapKbPerPlayer: null, profile: null };
   const workers: Worker[] = [];
   try {
     await sleep(1000);
-    const idleRss = rssBytes(server.pid);
+    const idleRss = rssOf();
     const idleHeap = await server.heapBytes();
     for (let w = 0; w < WORKERS; w++) {
-      workers.push(new Worker({ type: 'init', url: server.url, mode: kind === 'game' ? 'game' : 'relay', worker: w, thinkMs: THINK, durations: DURATIONS, rate: relay.rate, size: relay.size }));
+      workers.push(new Worker({ type: 'init', url: urls[w % urls.length], mode: kind === 'game' ? 'game' : 'relay', worker: w, thinkMs: THINK, durations: DURATIONS, rate: relay.rate, size: relay.size }));
     }
     let past = -1;
     for (const rooms of STEPS) {
@@ -103,14 +109,14 @@ async function run(name: string, kind: 'game' | 'baseline', env: Record<string, 
         throw new Error(`could not seat ${rooms} rooms (${err.message}): the server stopped accepting players`);
       });
       await sleep(WARMUP * 1000);
-      const cpu0 = cpuSeconds(server.pid);
+      const cpu0 = cpuOf();
       const t0 = performance.now();
       for (const wk of workers) wk.start();
       await sleep(DURATION * 1000);
       const reports = await Promise.all(workers.map((wk) => wk.stop()));
       const seconds = (performance.now() - t0) / 1000;
-      const cpu = cpuSeconds(server.pid) - cpu0;
-      const step: Step = { rooms, ...summarize(reports, seconds, cpu, rssBytes(server.pid), idleRss, await server.heapBytes(), idleHeap) };
+      const cpu = cpuOf() - cpu0;
+      const step: Step = { rooms, ...summarize(reports, seconds, cpu, rssOf(), idleRss, await server.heapBytes(), idleHeap) };
       out.steps.push(step);
       console.log(`${name.padEnd(9)} ${String(rooms).padStart(5)} ${String(step.players).padStart(7)} ${f(step.commandsPerSecond, 0).padStart(7)} ${f(step.messagesPerSecond, 0).padStart(8)} ${f(step.p50).padStart(7)} ${f(step.p95).padStart(7)} ${f(step.p99).padStart(7)} ${f(step.serverCpu, 0).padStart(6)}% ${f(step.memoryPerPlayerKB).padStart(8)} ${f(step.heapPerPlayerKB).padStart(7)} ${f(step.fleetCpu, 0).padStart(6)}% ${f(step.fleetLoopP99).padStart(7)} ${String(step.refused).padStart(5)} ${step.loadAverage.toFixed(1).padStart(5)}`);
       // A lone slow step (another job on the box) is not a knee: stop after consecutive ones.
@@ -148,7 +154,7 @@ async function main(): Promise<void> {
   console.log('server     rooms players   cmd/s    msg/s  p50 ms  p95 ms  p99 ms    cpu  KB/plyr heap KB  fleet  loop99 refused load');
   const runs: Run[] = [];
   let port = PORT;
-  for (const store of STORES) runs.push(await run(store, 'game', { STORE: store }, port++, { rate: 0, size: 0 }));
+  for (const store of STORES) { runs.push(await run(store, 'game', { STORE: store }, port, { rate: 0, size: 0 })); port += 2; }
   if (BASELINE) {
     // The baseline's players send at the pace the game's players did at the lightest step, and
     // each relayed message is the size of an average message the game's players received.
@@ -167,6 +173,16 @@ async function main(): Promise<void> {
       if (!b) continue;
       const ratio = (a: number | null, c: number | null) => (a === null || c === null || c === 0 ? '-' : (a / c).toFixed(2));
       console.log(`${r.name.padEnd(9)} ${String(s.rooms).padStart(6)} ${ratio(s.commandsPerSecond, b.commandsPerSecond).padStart(8)} ${ratio(s.p99, b.p99).padStart(7)} ${ratio(s.serverCpu, b.serverCpu).padStart(7)} ${ratio(s.memoryPerPlayerKB, b.memoryPerPlayerKB).padStart(12)} ${ratio(s.heapPerPlayerKB, b.heapPerPlayerKB).padStart(14)}`);
+    }
+  }
+  // Clustering's price: server CPU (both nodes and Redis) per command, next to one node's.
+  const cluster = runs.find((r) => r.name === 'cluster');
+  for (const single of runs.filter((r) => r.name === 'memory' || r.name === 'sqlite')) {
+    for (const s of cluster?.steps ?? []) {
+      const o = single.steps.find((x) => x.rooms === s.rooms);
+      if (!o || !s.commandsPerSecond || !o.commandsPerSecond) continue;
+      const us = (x: Step) => (x.serverCpu / 100 / x.commandsPerSecond) * 1e6;
+      console.log(`cpu per command at ${s.rooms} rooms: cluster ${f(us(s), 0)} us vs ${single.name} ${f(us(o), 0)} us (+${f(us(s) - us(o), 0)} us for forwarding, the adapter and Redis); p99 ${f(s.p99)} vs ${f(o.p99)} ms`);
     }
   }
   const knees: Record<string, unknown> = {};
