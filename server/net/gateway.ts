@@ -81,10 +81,12 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): void {
       socket.on(name, ((...args: unknown[]) => {
         const ack = typeof args.at(-1) === 'function' ? (args.at(-1) as (a: Ack<unknown>) => void) : null;
         const payload = typeof args[0] === 'function' || args.length === 0 ? {} : args[0];
-        void run(name, payload).then((res) => {
+        void run(name, payload).then(async (res) => {
           opts.onCommand?.(name, res.ok);
+          // The full state goes first, so a client holds its view by the time the ack arrives.
+          if (res.ok) await entered(name).catch(() => {});
           if (ack) ack(res);
-          if (res.ok) void after(name);
+          if (res.ok && name === 'room:kick') void evictKicked();
         });
       }) as never);
     }
@@ -116,12 +118,11 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): void {
     }
 
     /** After a successful ack: a connection that entered a room gets its full state. */
-    async function after(name: CommandName): Promise<void> {
-      if (name === 'room:create' || name === 'room:join' || name === 'room:spectate' || name === 'room:resume') {
-        const audience = session.audience;
-        if (current && audience) socket.emit('room:state', await current.state(audience));
-      }
-      if (name === 'room:kick') await evictKicked();
+    /** A connection that just entered a room gets its full state. */
+    async function entered(name: CommandName): Promise<void> {
+      if (name !== 'room:create' && name !== 'room:join' && name !== 'room:spectate' && name !== 'room:resume') return;
+      const audience = session.audience;
+      if (current && audience) socket.emit('room:state', await current.state(audience));
     }
 
     /** A kicked seat's connections leave the seat's audience at once, wherever they are connected. */
