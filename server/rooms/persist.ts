@@ -5,9 +5,9 @@ export interface Accepted {
   event: GameEvent;
   before: GameContext;
   after: GameContext;
-  /** The persisted snapshot after the event, and the one before it. */
-  persisted: unknown;
-  previous: unknown;
+  /** The persisted snapshot after the event, and the one before it: computed only when stored. */
+  persisted(): unknown;
+  previous(): unknown;
   /** The command's ack data (a new seat's token, say). */
   data: Record<string, unknown>;
   versions: Record<string, number>;
@@ -26,11 +26,11 @@ export function nextRecord(rec: StoredRoom, a: Accepted): StoredRoom {
   return {
     ...rec,
     seq,
-    snapshot: snapshotNow ? a.persisted : rec.snapshot,
+    snapshot: snapshotNow ? a.persisted() : rec.snapshot,
     snapshotSeq: snapshotNow ? seq : rec.snapshotSeq,
     seats: seatsAfter(rec.seats, a.data, a.after),
     viewVersions: a.versions,
-    gameStart: a.event.type === 'game.start' ? { seq: rec.seq, snapshot: a.previous } : rec.gameStart,
+    gameStart: a.event.type === 'game.start' ? { seq: rec.seq, snapshot: a.previous() } : rec.gameStart,
     updatedAt: a.event.now,
   };
 }

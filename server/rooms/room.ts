@@ -1,4 +1,4 @@
-import { type Actor, createActor } from 'xstate';
+import { type Actor, createActor, type SnapshotFrom } from 'xstate';
 import { type Ack, fail, ok } from '../../shared/errors.ts';
 import type { RoomState, RoomSummary } from '../../shared/protocol.ts';
 import { type GameContext, type GameEvent, gameMachine, MACHINE_VERSION, reject } from '../game/index.ts';
@@ -40,7 +40,8 @@ export class Room implements RoomRef {
   private readonly timer: PhaseTimer;
   private readonly out: Broadcaster;
   private readonly presence: Presence;
-  private lastGood: unknown;
+  /** The snapshot after the last accepted event; persisted (a deep walk) only when needed. */
+  private good!: SnapshotFrom<typeof gameMachine>;
   private closedReason: string | null = null;
   /** Set while an exception is being handled: commands wait in the queue meanwhile. */
   private restarting = false;
@@ -79,7 +80,11 @@ export class Room implements RoomRef {
   get closed(): boolean { return this.closedReason !== null; }
   get context(): GameContext { return this.actor.getSnapshot().context; }
   /** The persisted snapshot after the last accepted event. */
-  get lastSnapshot(): unknown { return this.lastGood; }
+  get lastSnapshot(): unknown { return this.persisted(this.good); }
+
+  private persisted(snap: SnapshotFrom<typeof gameMachine>): unknown {
+    return (this.deps.machine ?? gameMachine).getPersistedSnapshot(snap);
+  }
 
   private boot(snapshot: unknown, tail: GameEvent[] = []): void {
     const machine = this.deps.machine ?? gameMachine;
@@ -90,7 +95,7 @@ export class Room implements RoomRef {
     for (const e of tail) actor.send(e);
     if (actor.getSnapshot().status === 'error') throw new Error(`room ${this.id}: restored snapshot is in error`);
     this.actor = actor;
-    this.lastGood = actor.getPersistedSnapshot();
+    this.good = actor.getSnapshot();
     this.out.rebased(this.context);
     this.timer.arm();
   }
@@ -148,8 +153,8 @@ export class Room implements RoomRef {
 
     const after = snap.context;
     const data = this.resultOf(cmd, event, before, after);
-    const persisted = this.actor.getPersistedSnapshot();
-    const next = nextRecord(this.record, { event, before, after, persisted, previous: this.lastGood, data, versions: this.out.versions(), every: this.deps.snapshotEvery ?? 20 });
+    const previous = this.good;
+    const next = nextRecord(this.record, { event, before, after, persisted: () => this.persisted(snap), previous: () => this.persisted(previous), data, versions: this.out.versions(), every: this.deps.snapshotEvery ?? 20 });
     faults?.at('before-commit', this.id);
     try {
       await this.deps.store.commit(next, event);
@@ -158,7 +163,7 @@ export class Room implements RoomRef {
     }
     // Durable: from here on the command is accepted, whatever happens next.
     this.record = next;
-    this.lastGood = persisted;
+    this.good = snap;
     try {
       faults?.at('after-commit', this.id);
       this.afterAccepted(before, after);
@@ -224,7 +229,7 @@ export class Room implements RoomRef {
       this.deps.faults?.at('restart', this.id);
       this.timer.clear();
       try { this.actor.stop(); } catch { /* the old actor is gone either way */ }
-      this.boot(this.lastGood);
+      this.boot(this.persisted(this.good));
       this.deps.metrics.restart(this.id);
       this.announce('The room restarted after an error; nothing you sent was lost.');
       this.restarting = false;
@@ -248,7 +253,7 @@ export class Room implements RoomRef {
     }
     this.deps.log.warn({ err, roomId: this.id }, 'store unavailable; command refused and undone');
     try { this.actor.stop(); } catch { /* replaced below */ }
-    this.boot(this.lastGood);
+    this.boot(this.persisted(this.good));
     return fail('room/unavailable', 'Storage is unavailable; retry shortly.');
   }
 
