@@ -8,6 +8,7 @@ import { FencedError, type RoomDeps } from './ports.ts';
 import type { RoomFacts, RoomRef } from './ref.ts';
 import { finishGame } from './records.ts';
 import { Broadcaster } from './broadcast.ts';
+import { factsOf, summaryOf } from './describe.ts';
 import { nextRecord } from './persist.ts';
 import { Presence } from './presence.ts';
 import { PhaseTimer } from './timer.ts';
@@ -206,10 +207,8 @@ export class Room implements RoomRef {
   }
 
   async state(key: AudienceKey): Promise<RoomState> { return this.stateFor(key); }
-  async facts(): Promise<RoomFacts> {
-    const ctx = this.context;
-    return { closed: this.closed, phase: ctx.phase, allowSpectators: ctx.settings.allowSpectators, host: ctx.host, players: ctx.players.map((p) => ({ seat: p.seat, name: p.name, bot: p.bot })), maxSeats: ctx.settings.maxSeats };
-  }
+  async facts(): Promise<RoomFacts> { return factsOf(this.context, this.closed); }
+
 
   /** A connection joined or left one of the room's audiences. */
   attach(key: AudienceKey): void { this.presence.attach(key); }
@@ -283,22 +282,7 @@ export class Room implements RoomRef {
     try { this.actor.stop(); } catch { /* already stopped */ }
   }
 
-  summary(): RoomSummary {
-    const ctx = this.context;
-    return {
-      roomId: this.id,
-      name: ctx.settings.name,
-      visibility: ctx.settings.visibility,
-      phase: ctx.phase,
-      day: ctx.day,
-      players: ctx.players.length,
-      maxSeats: ctx.settings.maxSeats,
-      spectators: this.spectators,
-      allowSpectators: ctx.settings.allowSpectators,
-      host: ctx.players.find((p) => p.seat === ctx.host)?.name ?? null,
-      gameNo: ctx.gameNo,
-    };
-  }
+  summary(): RoomSummary { return summaryOf(this.id, this.context, this.spectators); }
 
   idle(): boolean { return this.queue.length === 0 && !this.running; }
 }
