@@ -2,11 +2,12 @@ import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
 import type { GameEvent } from '../game/index.ts';
-import { GroupCommit, type GroupOptions } from './group.ts';
 import { migrateSchema, type RoomRow, type Statements, statements } from './schema.ts';
+import type { WriteOp } from './sqlite-writer.ts';
 import { type BrokenRoom, type GameRecord, type GameSummary, keepAfter, type LoggedEvent, type Store, type StoredRoom } from './types.ts';
+import { WriterThread, type WriterOptions } from './writer.ts';
 
-export interface SqliteOptions extends Partial<GroupOptions> {
+export interface SqliteOptions extends Partial<WriterOptions> {
   /** The directory of the database file; created if missing. */
   dir: string;
   file?: string;
@@ -17,13 +18,10 @@ export interface SqliteOptions extends Partial<GroupOptions> {
   synchronous?: 'FULL' | 'NORMAL';
 }
 
-type Op =
-  | { kind: 'commit'; room: StoredRoom; full: boolean; event: string | null; small: { seats: string; viewVersions: string } }
-  | { kind: 'remove'; roomId: string }
-  | { kind: 'game'; record: GameRecord; json: string };
-
 /**
- * The default store: one SQLite file in DATA_DIR, WAL mode, group commit across rooms.
+ * The default store: one SQLite file in DATA_DIR, WAL mode, group commit across rooms. Writes
+ * are committed on a writer thread (sqlite-writer.ts), so fsync never stalls the game server;
+ * reads (at boot, restore and for finished games) use this thread's own connection.
  *
  * @example
  *   const store = new SqliteStore({ dir: './data' });
@@ -34,7 +32,7 @@ export class SqliteStore implements Store {
   readonly file: string;
   private db: Database.Database;
   private st: Statements;
-  private group: GroupCommit<Op>;
+  private writer: WriterThread;
   /** Rooms whose row this process wrote, with the gameStart seq it holds: later commits may skip the snapshot. */
   private written = new Map<string, number>();
   private closed = false;
@@ -44,50 +42,42 @@ export class SqliteStore implements Store {
     this.file = path.join(opts.dir, opts.file ?? 'werewolf.sqlite');
     this.db = new Database(this.file);
     this.db.pragma('journal_mode = WAL');
-    this.db.pragma(`synchronous = ${opts.synchronous ?? 'FULL'}`);
     this.db.pragma('busy_timeout = 5000');
     migrateSchema(this.db, this.file);
     this.st = statements(this.db);
-    const tx = this.db.transaction((ops: Op[]) => { for (const op of ops) this.apply(op); });
-    this.group = new GroupCommit<Op>((ops) => tx(ops), { windowMs: opts.windowMs ?? 0, maxBatch: opts.maxBatch ?? 256 });
+    this.writer = new WriterThread(
+      { file: this.file, synchronous: opts.synchronous ?? 'FULL', maxBatch: opts.maxBatch ?? 256 },
+      { windowMs: opts.windowMs ?? 0, maxBatch: opts.maxBatch ?? 256 },
+    );
   }
 
   /** Transactions and writes so far: writes / transactions is the mean group size. */
-  get stats() { return this.group.stats; }
+  get stats() { return this.writer.stats; }
 
   commit(room: StoredRoom, event: GameEvent | null): Promise<void> {
     if (this.closed) return Promise.reject(new Error('store is closed'));
     const gameStartSeq = room.gameStart?.seq ?? -1;
     const full = room.snapshotSeq === room.seq || this.written.get(room.roomId) !== gameStartSeq;
-    let op: Op;
+    let op: WriteOp;
     try {
-      // The event and the small columns are serialized now; snapshots are immutable values,
-      // serialized at write time and only when the row needs them.
-      op = { kind: 'commit', room, full, event: event ? JSON.stringify(event) : null, small: { seats: JSON.stringify(room.seats), viewVersions: JSON.stringify(room.viewVersions) } };
+      // Snapshots are serialised only when the row needs them; most commits move the small columns alone.
+      op = {
+        kind: 'commit', roomId: room.roomId, seq: room.seq, updatedAt: room.updatedAt, seats: JSON.stringify(room.seats), viewVersions: JSON.stringify(room.viewVersions),
+        event: event ? JSON.stringify(event) : null,
+        row: full ? {
+          code: room.code, machineVersion: room.machineVersion, snapshot: JSON.stringify(room.snapshot), snapshotSeq: room.snapshotSeq,
+          gameStart: room.gameStart ? JSON.stringify(room.gameStart) : null, createdAt: room.createdAt, keepAfter: keepAfter(room),
+        } : null,
+      };
     } catch (err) {
       return Promise.reject(err);
     }
     this.written.set(room.roomId, gameStartSeq);
-    return this.group.push(op).catch((err) => { this.written.delete(room.roomId); throw err; });
-  }
-
-  private apply(op: Op): void {
-    const st = this.st;
-    if (op.kind === 'remove') { st.deleteRoom.run(op.roomId); st.deleteEvents.run(op.roomId); return; }
-    if (op.kind === 'game') { this.insertGame(op.record, op.json); return; }
-    const r = op.room;
-    if (op.event !== null) st.insertEvent.run(r.roomId, r.seq, op.event);
-    const small = { roomId: r.roomId, seq: r.seq, updatedAt: r.updatedAt, ...op.small };
-    if (!op.full && st.touchRoom.run(small).changes === 1) return;
-    st.upsertRoom.run({
-      ...small, code: r.code, machineVersion: r.machineVersion, snapshot: JSON.stringify(r.snapshot), snapshotSeq: r.snapshotSeq,
-      gameStart: r.gameStart ? JSON.stringify(r.gameStart) : null, createdAt: r.createdAt,
-    });
-    st.pruneEvents.run(r.roomId, keepAfter(r));
+    return this.writer.write(op).catch((err) => { this.written.delete(room.roomId); throw err; });
   }
 
   async loadRooms(onBroken?: BrokenRoom): Promise<StoredRoom[]> {
-    this.group.flush();
+    await this.writer.settled();
     const out: StoredRoom[] = [];
     for (const row of this.st.allRooms.all() as RoomRow[]) {
       try { out.push(toRoom(row)); } catch (err) { onBroken?.(row.room_id, err as Error); }
@@ -96,13 +86,13 @@ export class SqliteStore implements Store {
   }
 
   async loadRoom(roomId: string): Promise<StoredRoom | null> {
-    this.group.flush();
+    await this.writer.settled();
     const row = this.st.oneRoom.get(roomId) as RoomRow | undefined;
     return row ? toRoom(row) : null;
   }
 
   async events(roomId: string, afterSeq: number): Promise<LoggedEvent[]> {
-    this.group.flush();
+    await this.writer.settled();
     return (this.st.eventsAfter.all(roomId, afterSeq) as { seq: number; event: string }[]).map((row) => {
       try {
         return { roomId, seq: row.seq, event: JSON.parse(row.event) as GameEvent };
@@ -115,28 +105,25 @@ export class SqliteStore implements Store {
   removeRoom(roomId: string): Promise<void> {
     if (this.closed) return Promise.reject(new Error('store is closed'));
     this.written.delete(roomId);
-    return this.group.push({ kind: 'remove', roomId });
+    return this.writer.write({ kind: 'remove', roomId });
   }
 
-  saveGame(record: GameRecord): Promise<void> {
+  saveGame(g: GameRecord): Promise<void> {
     if (this.closed) return Promise.reject(new Error('store is closed'));
-    return this.group.push({ kind: 'game', record, json: JSON.stringify(record) });
-  }
-
-  private insertGame(g: GameRecord, json: string): void {
-    const res = this.st.insertGame.run({ gameId: g.gameId, roomId: g.roomId, gameNo: g.gameNo, name: g.settings.name, winner: g.outcome.winner, players: g.players.length, finishedAt: g.finishedAt, record: json });
-    if (res.changes === 0) return; // this room's game was already kept
-    for (const name of new Set(g.players.map((p) => p.name.toLowerCase()))) this.st.insertPlayer.run(name, g.finishedAt, g.gameId);
+    return this.writer.write({
+      kind: 'game', gameId: g.gameId, roomId: g.roomId, gameNo: g.gameNo, name: g.settings.name, winner: g.outcome.winner, players: g.players.length,
+      finishedAt: g.finishedAt, record: JSON.stringify(g), names: [...new Set(g.players.map((p) => p.name.toLowerCase()))],
+    });
   }
 
   async getGame(gameId: string): Promise<GameRecord | null> {
-    this.group.flush();
+    await this.writer.settled();
     const row = this.st.oneGame.get(gameId) as { record: string } | undefined;
     return row ? (JSON.parse(row.record) as GameRecord) : null;
   }
 
   async recentGames(playerName: string, limit: number): Promise<GameSummary[]> {
-    this.group.flush();
+    await this.writer.settled();
     const rows = this.st.gamesOf.all(playerName.toLowerCase(), limit) as { game_id: string; room_id: string; name: string; winner: string; players: number; finished_at: number }[];
     return rows.map((r) => ({ gameId: r.game_id, roomId: r.room_id, name: r.name, winner: r.winner as GameSummary['winner'], players: r.players, finishedAt: r.finished_at }));
   }
@@ -145,7 +132,7 @@ export class SqliteStore implements Store {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    try { this.group.flush(); } finally { this.db.close(); }
+    try { await this.writer.close(); } finally { this.db.close(); }
   }
 }
 

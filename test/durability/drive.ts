@@ -7,10 +7,10 @@ import type { Settings } from '../../shared/settings.ts';
 import { fastSettings } from '../helpers/rooms.ts';
 import { Dice, randomMove } from '../helpers/sim.ts';
 
-/** Let the room finish what it has queued (commits included), bounded. */
+/** Let the room finish what it has queued (commits included: they are fsynced on the writer thread), bounded. */
 export async function idle(room: Room): Promise<void> {
-  for (let i = 0; i < 200; i++) {
-    await new Promise((r) => setImmediate(r));
+  for (let i = 0; i < 2_000; i++) {
+    await new Promise((r) => (i < 50 ? setImmediate(r) : setTimeout(r, 2)));
     if (room.idle()) return;
   }
   throw new Error('room did not become idle');

@@ -1,0 +1,112 @@
+import { Worker } from 'node:worker_threads';
+import type { FromWriter, ToWriter, WriteOp, WriterConfig } from './sqlite-writer.ts';
+
+export interface WriterOptions {
+  /** How long the first write of a batch waits for company before it is handed to the writer, in ms (0: the next turn). */
+  windowMs: number;
+  maxBatch: number;
+}
+
+interface Waiting { resolve(): void; reject(err: Error): void }
+
+const ENTRY = new URL('./sqlite-writer.boot.mjs', import.meta.url);
+
+/**
+ * The game server's side of the SQLite writer thread: writes of the same turn go over in one
+ * message, and each caller's promise settles when the writer reports its transaction durable.
+ */
+export class WriterThread {
+  readonly stats = { transactions: 0, writes: 0 };
+  private worker: Worker | null = null;
+  private queue: { id: number; op: WriteOp }[] = [];
+  private waiting = new Map<number, Waiting>();
+  private nextId = 1;
+  private scheduled: NodeJS.Immediate | NodeJS.Timeout | null = null;
+  private closing: Promise<void> | null = null;
+  /** Callers of `settled`, each waiting for every write up to its id. */
+  private barriers: { upTo: number; resolve(): void }[] = [];
+
+  constructor(private config: WriterConfig, private opts: WriterOptions) {}
+
+  write(op: WriteOp): Promise<void> {
+    if (this.closing) return Promise.reject(new Error('store is closed'));
+    const id = this.nextId++;
+    return new Promise<void>((resolve, reject) => {
+      this.waiting.set(id, { resolve, reject });
+      this.queue.push({ id, op });
+      if (this.queue.length >= this.opts.maxBatch) this.send();
+      else this.schedule();
+    });
+  }
+
+  /** Resolves once every write handed over so far has settled, so a read after it sees them. */
+  settled(): Promise<void> {
+    this.send();
+    const upTo = this.nextId - 1;
+    return new Promise((resolve) => { this.barriers.push({ upTo, resolve }); this.release(); });
+  }
+
+  /** Send what is queued, let the writer commit it, and stop the thread. */
+  close(): Promise<void> {
+    this.closing ??= (async () => {
+      this.send();
+      const w = this.worker;
+      if (!w) return;
+      await new Promise<void>((resolve) => {
+        w.on('message', (m: FromWriter) => { if (m.type === 'closed') resolve(); });
+        w.once('exit', () => resolve());
+        w.postMessage({ type: 'close' } satisfies ToWriter);
+      });
+      await w.terminate();
+      this.worker = null;
+    })();
+    return this.closing;
+  }
+
+  private release(): void {
+    let lowest = Infinity;
+    for (const id of this.waiting.keys()) { lowest = id; break; }
+    this.barriers = this.barriers.filter((b) => (b.upTo < lowest ? (b.resolve(), false) : true));
+  }
+
+  private schedule(): void {
+    if (this.scheduled) return;
+    this.scheduled = this.opts.windowMs > 0 ? setTimeout(() => this.send(), this.opts.windowMs) : setImmediate(() => this.send());
+  }
+
+  private send(): void {
+    if (this.scheduled) { clearTimeout(this.scheduled as NodeJS.Timeout); clearImmediate(this.scheduled as NodeJS.Immediate); this.scheduled = null; }
+    if (this.queue.length === 0) return;
+    const jobs = this.queue.splice(0);
+    const w = this.spawned();
+    w.ref();
+    w.postMessage({ type: 'write', jobs } satisfies ToWriter);
+  }
+
+  private spawned(): Worker {
+    if (this.worker) return this.worker;
+    const w = new Worker(ENTRY, { workerData: this.config });
+    w.on('message', (m: FromWriter) => this.received(m));
+    // A writer that dies takes its unconfirmed writes with it: they fail (not acked), the next write starts a new one.
+    const lost = (why: string) => {
+      if (this.worker === w) this.worker = null;
+      for (const [id, p] of this.waiting) { this.waiting.delete(id); p.reject(new Error(`store writer stopped: ${why}`)); }
+      this.release();
+    };
+    w.on('error', (err) => lost(err.message));
+    w.on('exit', (code) => lost(`exit ${code}`));
+    this.worker = w;
+    return w;
+  }
+
+  private received(m: FromWriter): void {
+    if (m.type !== 'done') return;
+    this.stats.transactions += m.transactions;
+    this.stats.writes += m.writes;
+    for (const id of m.ok) { this.waiting.get(id)?.resolve(); this.waiting.delete(id); }
+    for (const [id, message] of m.failed) { this.waiting.get(id)?.reject(new Error(message)); this.waiting.delete(id); }
+    // An idle writer does not keep the process alive; one with writes in flight does.
+    if (this.waiting.size === 0) this.worker?.unref();
+    this.release();
+  }
+}
