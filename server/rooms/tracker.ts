@@ -10,12 +10,14 @@ export function audienceOf(key: AudienceKey): Audience {
   return key === 'spectators' ? { kind: 'spectator' } : { kind: 'seat', seat: Number(key.slice(5)) };
 }
 
-interface Sent { version: number; fields: Map<string, string>; body: ViewBody }
+interface Sent { version: number; body: ViewBody }
 
 /**
  * Per-audience view versions and what each audience last received, so that an update carries
  * only the fields that changed, and only to the audiences whose view changed: a villager's
  * view does not move when the wolves whisper, so neither does the villager's message count.
+ * Fields are compared by value, not by reference: a part rebuilt after a secret event but equal
+ * to what was sent must not show up as an update.
  */
 export class ViewTracker {
   private sent = new Map<AudienceKey, Sent>();
@@ -24,21 +26,18 @@ export class ViewTracker {
   /** Record the audience's current view; the changed fields and the new version, or null when unchanged. */
   update(key: AudienceKey, body: ViewBody): { version: number; changes: Partial<ViewBody> } | null {
     const prev = this.sent.get(key);
-    const fields = new Map<string, string>();
+    const last = prev?.body as Record<string, unknown> | undefined;
+    const next = body as Record<string, unknown>;
     const changes: Record<string, unknown> = {};
     let changed = !prev;
-    const last = prev?.body as Record<string, unknown> | undefined;
-    for (const [k, v] of Object.entries(body)) {
+    for (const k in next) {
       if (k === 'chat') continue;
-      // Views are built from immutable parts reused while unchanged: the same object needs no serialising again.
-      const json = last && last[k] === v && prev!.fields.has(k) ? prev!.fields.get(k)! : JSON.stringify(v) ?? 'undefined';
-      fields.set(k, json);
-      if (!prev || prev.fields.get(k) !== json) { changes[k] = v; changed = true; }
+      if (!last || !sameJson(last[k], next[k])) { changes[k] = next[k]; changed = true; }
     }
-    if (prev) for (const k of prev.fields.keys()) if (!fields.has(k)) { changes[k] = null; changed = true; }
+    if (last) for (const k in last) if (k !== 'chat' && last[k] !== undefined && next[k] === undefined) { changes[k] = null; changed = true; }
     const version = changed ? (this.versions[key] ?? 0) + 1 : prev!.version;
     this.versions[key] = version;
-    this.sent.set(key, { version, fields, body });
+    this.sent.set(key, { version, body });
     return changed ? { version, changes } : null;
   }
 
@@ -52,4 +51,26 @@ export class ViewTracker {
   clear(): void { this.sent.clear(); }
 
   snapshot(): Record<string, number> { return { ...this.versions }; }
+}
+
+/** Equal as JSON would send them (a key holding undefined counts as absent). Views are immutable, so equal references are equal values. */
+export function sameJson(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!sameJson(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    if (!sameJson(x[k], y[k])) return false;
+    n++;
+  }
+  for (const k in y) if (y[k] !== undefined) n--;
+  return n === 0;
 }
