@@ -5,11 +5,23 @@ import { type GameRecord, type GameSummary, keepAfter, type LoggedEvent, type St
 export class MemoryStore implements Store {
   readonly kind = 'memory';
   private rooms = new Map<string, StoredRoom>();
+  /** The caller's snapshot objects each stored copy was cloned from. */
+  private sources = new Map<string, { snapshot: unknown; gameStart: unknown }>();
   private logs = new Map<string, LoggedEvent[]>();
   private games = new Map<string, GameRecord>();
 
   async commit(room: StoredRoom, event: GameEvent | null): Promise<void> {
-    this.rooms.set(room.roomId, structuredClone(room));
+    // Most commits keep the snapshots as they were: clone only the ones that are new objects.
+    const prev = this.rooms.get(room.roomId);
+    const from = this.sources.get(room.roomId);
+    this.rooms.set(room.roomId, {
+      ...room,
+      seats: { ...room.seats },
+      viewVersions: { ...room.viewVersions },
+      snapshot: prev && from?.snapshot === room.snapshot ? prev.snapshot : structuredClone(room.snapshot),
+      gameStart: prev && from?.gameStart === room.gameStart ? prev.gameStart : structuredClone(room.gameStart),
+    });
+    this.sources.set(room.roomId, { snapshot: room.snapshot, gameStart: room.gameStart });
     let log = this.logs.get(room.roomId) ?? [];
     if (event) log.push({ roomId: room.roomId, seq: room.seq, event: structuredClone(event) });
     if (room.snapshotSeq === room.seq) log = log.filter((e) => e.seq > keepAfter(room));
@@ -31,6 +43,7 @@ export class MemoryStore implements Store {
 
   async removeRoom(roomId: string): Promise<void> {
     this.rooms.delete(roomId);
+    this.sources.delete(roomId);
     this.logs.delete(roomId);
   }
 
