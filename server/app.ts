@@ -10,6 +10,7 @@ import type { Config } from './config.ts';
 import { createHttpApp } from './http/routes.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { attachGateway, type IoServer, socketOutbox } from './net/gateway.ts';
+import { textParser } from './net/parser.ts';
 import type { BotHost } from './net/handlers.ts';
 import { LocalDirectory } from './rooms/directory.ts';
 import type { RoomDirectory } from './rooms/ref.ts';
@@ -59,7 +60,7 @@ export function createApp(deps: AppDeps): App {
   const clock = deps.clock ?? systemClock;
   const log = deps.log ?? pino({ level: config.logLevel, base: { node: config.nodeId } });
   const metrics = createMetrics();
-  const io: IoServer = new Server({ maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000, cors: { origin: false } });
+  const io: IoServer = new Server({ parser: textParser, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000, cors: { origin: false } });
   const outbox = socketOutbox(io);
 
   const roomDeps: RoomDeps = {
