@@ -17,7 +17,7 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 
 export async function startServerProc(kind: 'game' | 'baseline', port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProc> {
   const script = kind === 'game' ? 'server/main.ts' : 'bench/load-baseline.ts';
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', script], {
+  const proc = spawn(process.execPath, [...nodeArgs, ...(kind === 'game' && process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : []), '--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAX_ROOMS: '20000', ...env },
     stdio: ['ignore', 'ignore', 'pipe'],

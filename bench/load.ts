@@ -87,7 +87,7 @@ function summarize(reports: WindowReport[], seconds: number, serverCpuSeconds: n
 
 async function run(name: string, kind: 'game' | 'baseline', env: Record<string, string>, port: number, relay: { rate: number; size: number }): Promise<Run> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'werewolf-load-'));
-  const profile = PROFILE && kind === 'game';
+  const profile = PROFILE;
   const server = name === 'cluster' ? await startClusterProc(port, { DATA_DIR: dir }) : await startServerProc(kind, port, { DATA_DIR: dir, ...env }, profile ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
   const pids = (server as Partial<ClusterProc>).pids ?? [server.pid];
   const urls = (server as Partial<ClusterProc>).urls ?? [server.url];

@@ -17,6 +17,13 @@ export interface Config {
   restartMax: number;
   restartWindowMs: number;
   botsPerRoom: number;
+  /**
+   * How far V8 lets the heap grow past what the last full GC kept, in percent (V8's
+   * --heap-growing-percent); 0 leaves V8's own choice, which lets it reach several times the
+   * live size. 100 (the heap stays within about twice what is live) halves the resident memory
+   * per player under load at about the same CPU (docs/performance.md).
+   */
+  heapGrowthPercent: number;
 }
 
 function num(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
@@ -45,5 +52,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     restartMax: num(env, 'RESTART_MAX', 3),
     restartWindowMs: num(env, 'RESTART_WINDOW_S', 60) * 1000,
     botsPerRoom: num(env, 'BOTS_PER_ROOM', 19),
+    heapGrowthPercent: num(env, 'HEAP_GROWTH_PERCENT', 100),
   };
 }

@@ -1,3 +1,4 @@
+import v8 from 'node:v8';
 import pino from 'pino';
 import { readConfig } from './config.ts';
 import { createApp } from './app.ts';
@@ -8,6 +9,8 @@ import { InProcessBots, ownUrl } from './bots/host.ts';
 /** Read the environment, open the store, restore stored rooms, listen; drain on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
   const config = readConfig();
+  // Read by V8 each time it sets the next GC limit, so setting it now, before the rooms exist, is early enough.
+  if (config.heapGrowthPercent > 0) v8.setFlagsFromString(`--heap-growing-percent=${Math.round(config.heapGrowthPercent)}`);
   const log = pino({ level: config.logLevel, base: { node: config.nodeId } });
   // REDIS_URL switches on clustered mode: rooms, logs and records live in Redis (docs/scaling.md).
   const cluster = config.redisUrl ? await ClusterNode.connect({ redisUrl: config.redisUrl, nodeId: config.nodeId }, log) : undefined;

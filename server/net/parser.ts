@@ -1,6 +1,10 @@
-import * as parser from 'socket.io-parser';
+import { createRequire } from 'node:module';
+import type * as Parser from 'socket.io-parser';
 
-type Encodable = { encodeAsString(obj: parser.Packet): string };
+// The CommonJS build, the very module socket.io itself loads (the package's ESM entry for Node is a debug build).
+const parser = createRequire(import.meta.url)('socket.io-parser') as typeof Parser;
+
+type Encodable = { encodeAsString(obj: Parser.Packet): string };
 
 /**
  * Socket.IO's parser, minus the search for binary attachments in every outgoing event: this
@@ -9,7 +13,7 @@ type Encodable = { encodeAsString(obj: parser.Packet): string };
  * incoming packets, binary or not, go through the stock decoder.
  */
 class TextEncoder extends parser.Encoder {
-  override encode(obj: parser.Packet): unknown[] {
+  override encode(obj: Parser.Packet): unknown[] {
     if (obj.type !== parser.PacketType.EVENT && obj.type !== parser.PacketType.ACK) return super.encode(obj);
     return [(this as unknown as Encodable).encodeAsString(obj)];
   }

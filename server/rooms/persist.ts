@@ -28,7 +28,7 @@ export function nextRecord(rec: StoredRoom, a: Accepted): StoredRoom {
     seq,
     snapshot: snapshotNow ? a.persisted() : rec.snapshot,
     snapshotSeq: snapshotNow ? seq : rec.snapshotSeq,
-    seats: seatsAfter(rec.seats, a.data, a.after),
+    seats: a.after.players === a.before.players && typeof a.data.token !== 'string' ? rec.seats : seatsAfter(rec.seats, a.data, a.after),
     viewVersions: a.versions,
     gameStart: a.event.type === 'game.start' ? { seq: rec.seq, snapshot: a.previous() } : rec.gameStart,
     updatedAt: a.event.now,

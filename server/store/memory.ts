@@ -23,7 +23,8 @@ export class MemoryStore implements Store {
     });
     this.sources.set(room.roomId, { snapshot: room.snapshot, gameStart: room.gameStart });
     let log = this.logs.get(room.roomId) ?? [];
-    if (event) log.push({ roomId: room.roomId, seq: room.seq, event: structuredClone(event) });
+    // Events are immutable values once accepted: the log keeps them as they are.
+    if (event) log.push({ roomId: room.roomId, seq: room.seq, event });
     if (room.snapshotSeq === room.seq) log = log.filter((e) => e.seq > keepAfter(room));
     this.logs.set(room.roomId, log);
   }
