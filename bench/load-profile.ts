@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 
 interface ProfileNode { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; hitCount?: number }
@@ -44,4 +44,15 @@ export function summarizeProfile(dir: string, top = 12): string {
   lines.push('top functions (self time):');
   for (const [f, n] of sorted(fns).slice(0, top)) lines.push(`  ${pct(n)}  ${f}`);
   return lines.join('\n');
+}
+
+/** Copy the profile out of the run's temporary directory into test-artifacts/, for a closer look. */
+export function keepProfile(dir: string, name: string): string | null {
+  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
+  if (!file) return null;
+  const out = path.join('test-artifacts', 'profiles');
+  mkdirSync(out, { recursive: true });
+  const dest = path.join(out, `load-${name}.cpuprofile`);
+  copyFileSync(path.join(dir, file), dest);
+  return dest;
 }

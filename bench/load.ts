@@ -16,7 +16,7 @@ import path from 'node:path';
 import { parseArgs, range } from '../client/bot/args.ts';
 import { type ClusterProc, haveRedis, startClusterProc } from './load-cluster.ts';
 import { startServerProc, sleep, Worker } from './load-procs.ts';
-import { summarizeProfile } from './load-profile.ts';
+import { keepProfile, summarizeProfile } from './load-profile.ts';
 import { cpuSeconds, Histogram, rssBytes, type WindowReport } from './load-stats.ts';
 
 const args = parseArgs(process.argv.slice(2));
@@ -129,7 +129,12 @@ async function run(name: string, kind: 'game' | 'baseline', env: Record<string, 
   } finally {
     await Promise.all(workers.map((w) => w.close()));
     await server.stop();
-    if (profile) { out.profile = summarizeProfile(dir); console.log(`profile of the ${name} server over the whole run:\n${out.profile}`); }
+    if (profile) {
+      out.profile = summarizeProfile(dir);
+      console.log(`profile of the ${name} server over the whole run:\n${out.profile}`);
+      const kept = keepProfile(dir, name);
+      if (kept) console.log(`profile kept in ${kept} (open it in Chrome DevTools' Performance panel)`);
+    }
     rmSync(dir, { recursive: true, force: true });
   }
   out.kbPerPlayer = slopeKB(out.steps);

@@ -61,7 +61,7 @@ export function createApp(deps: AppDeps): App {
   const log = deps.log ?? pino({ level: config.logLevel, base: { node: config.nodeId } });
   const metrics = createMetrics();
   const io: IoServer = new Server({ parser: textParser, maxHttpBufferSize: 64 * 1024, pingInterval: 10_000, pingTimeout: 8_000, cors: { origin: false } });
-  const outbox = socketOutbox(io);
+  const outbox = socketOutbox(io, !deps.cluster);
 
   const roomDeps: RoomDeps = {
     clock,

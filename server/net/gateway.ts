@@ -25,11 +25,26 @@ export interface GatewayOptions {
   connections?(delta: number): void;
 }
 
-/** The Outbox of a single node, or of a cluster when the server has the Redis adapter. */
-export function socketOutbox(io: IoServer): Outbox {
+/**
+ * The Outbox of a single node, or of a cluster when the server has the Redis adapter (`local`
+ * false): then every emit goes through the adapter, which reaches the other nodes' sockets.
+ */
+export function socketOutbox(io: IoServer, local = true): Outbox {
+  const nsp = io.of('/');
   return {
     emit(roomId, audience, event, payload) {
-      (io.to(channel(roomId, audience)).emit as (e: string, p: unknown) => boolean)(event, payload);
+      const name = channel(roomId, audience);
+      if (local) {
+        // Most audiences are one seat on one connection: emit to it directly, without a broadcast's bookkeeping.
+        const ids = nsp.adapter.rooms.get(name);
+        if (!ids) return;
+        if (ids.size === 1) {
+          const [id] = ids;
+          (nsp.sockets.get(id) as { emit(e: string, p: unknown): boolean } | undefined)?.emit(event, payload);
+          return;
+        }
+      }
+      (io.to(name).emit as (e: string, p: unknown) => boolean)(event, payload);
     },
   };
 }
