@@ -48,11 +48,15 @@ export class SqliteStore implements Store {
     this.writer = new WriterThread(
       { file: this.file, synchronous: opts.synchronous ?? 'FULL', maxBatch: opts.maxBatch ?? 256 },
       { windowMs: opts.windowMs ?? 0, maxBatch: opts.maxBatch ?? 256 },
+      (op) => this.stored(op),
     );
   }
 
   /** Transactions and writes so far: writes / transactions is the mean group size. */
   get stats() { return this.writer.stats; }
+
+  /** The thread that commits the writes, while one runs. */
+  get writerThread() { return this.writer.thread; }
 
   commit(room: StoredRoom, event: GameEvent | null): Promise<void> {
     if (this.closed) return Promise.reject(new Error('store is closed'));
@@ -74,6 +78,14 @@ export class SqliteStore implements Store {
     }
     this.written.set(room.roomId, gameStartSeq);
     return this.writer.write(op).catch((err) => { this.written.delete(room.roomId); throw err; });
+  }
+
+  /** Whether a write is in the file (asked after a writer thread died without reporting on it). */
+  private stored(op: WriteOp): boolean {
+    if (op.kind === 'game') return this.st.oneGame.get(op.gameId) !== undefined;
+    const row = this.st.oneRoom.get(op.roomId) as RoomRow | undefined;
+    // A room's seq only grows, and each commit sets it: the commit is in iff the row has reached it.
+    return op.kind === 'remove' ? row === undefined : row !== undefined && row.seq >= op.seq;
   }
 
   async loadRooms(onBroken?: BrokenRoom): Promise<StoredRoom[]> {

@@ -26,7 +26,17 @@ export class WriterThread {
   /** Callers of `settled`, each waiting for every write up to its id. */
   private barriers: { upTo: number; resolve(): void }[] = [];
 
-  constructor(private config: WriterConfig, private opts: WriterOptions) {}
+  /** Writes handed to the current writer and not yet reported on. */
+  private posted = new Map<number, WriteOp>();
+
+  /**
+   * `stored` tells, after a writer died, whether a write it had been handed is in the file: its
+   * transaction either committed whole or not at all, so each caller learns the truth, not a guess.
+   */
+  constructor(private config: WriterConfig, private opts: WriterOptions, private stored: (op: WriteOp) => boolean) {}
+
+  /** The writer thread, while one runs (for diagnostics, and for tests that stop it). */
+  get thread(): Worker | null { return this.worker; }
 
   write(op: WriteOp): Promise<void> {
     if (this.closing) return Promise.reject(new Error('store is closed'));
@@ -63,6 +73,13 @@ export class WriterThread {
     return this.closing;
   }
 
+  private settle(id: number, error: string | null): void {
+    const p = this.waiting.get(id);
+    this.waiting.delete(id);
+    this.posted.delete(id);
+    if (error === null) p?.resolve(); else p?.reject(new Error(error));
+  }
+
   private release(): void {
     let lowest = Infinity;
     for (const id of this.waiting.keys()) { lowest = id; break; }
@@ -79,6 +96,7 @@ export class WriterThread {
     if (this.queue.length === 0) return;
     const jobs = this.queue.splice(0);
     const w = this.spawned();
+    for (const j of jobs) this.posted.set(j.id, j.op);
     w.ref();
     w.postMessage({ type: 'write', jobs } satisfies ToWriter);
   }
@@ -87,11 +105,19 @@ export class WriterThread {
     if (this.worker) return this.worker;
     const w = new Worker(ENTRY, { workerData: this.config });
     w.on('message', (m: FromWriter) => this.received(m));
-    // A writer that dies takes its unconfirmed writes with it: they fail (not acked), the next write starts a new one.
+    // A writer that dies leaves its unreported writes committed or not: look them up. Writes still
+    // queued here go to the next writer.
     const lost = (why: string) => {
-      if (this.worker === w) this.worker = null;
-      for (const [id, p] of this.waiting) { this.waiting.delete(id); p.reject(new Error(`store writer stopped: ${why}`)); }
+      if (this.worker !== w) return;
+      this.worker = null;
+      for (const [id, op] of this.posted) {
+        let kept = false;
+        try { kept = this.stored(op); } catch { /* unreadable: report it as not stored */ }
+        this.settle(id, kept ? null : `store writer stopped: ${why}`);
+      }
+      this.posted.clear();
       this.release();
+      if (this.queue.length > 0 && !this.closing) this.schedule();
     };
     w.on('error', (err) => lost(err.message));
     w.on('exit', (code) => lost(`exit ${code}`));
@@ -103,8 +129,8 @@ export class WriterThread {
     if (m.type !== 'done') return;
     this.stats.transactions += m.transactions;
     this.stats.writes += m.writes;
-    for (const id of m.ok) { this.waiting.get(id)?.resolve(); this.waiting.delete(id); }
-    for (const [id, message] of m.failed) { this.waiting.get(id)?.reject(new Error(message)); this.waiting.delete(id); }
+    for (const id of m.ok) this.settle(id, null);
+    for (const [id, message] of m.failed) this.settle(id, message);
     // An idle writer does not keep the process alive; one with writes in flight does.
     if (this.waiting.size === 0) this.worker?.unref();
     this.release();

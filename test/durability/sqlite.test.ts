@@ -46,6 +46,27 @@ describe('SQLite store', () => {
     expect((await store.loadRooms()).map((r) => r.roomId).sort()).toEqual(['a', 'b', 'c']);
   });
 
+  it('commits run on a writer thread; if it dies, a write still queued goes to the next one, and each caller learns whether its write is in the file', async () => {
+    const { store } = open({ windowMs: 50 });
+    await store.commit(storedRoom('a', { seq: 1 }), joinEvent(1));
+    const first = store.writerThread!;
+    expect(first.threadId).toBeGreaterThan(0);
+    const queued = store.commit(storedRoom('b', { seq: 1 }), joinEvent(1)); // waits 50 ms for company
+    await first.terminate();
+    await queued;
+    expect(store.writerThread!.threadId).not.toBe(first.threadId);
+    // A write handed over just before its writer dies: acked only if it is in the file, refused only if it is not.
+    const handed = store.commit(storedRoom('a', { seq: 2 }), joinEvent(2));
+    await new Promise((r) => setTimeout(r, 60));
+    await store.writerThread!.terminate();
+    const outcome = await handed.then(() => 'acked', () => 'refused');
+    const seqA = (await store.loadRoom('a'))!.seq;
+    expect(outcome === 'acked' ? seqA === 2 : seqA === 1).toBe(true);
+    await store.commit(storedRoom('c', { seq: 1 }), joinEvent(1));
+    expect((await store.loadRooms()).map((r) => r.roomId).sort()).toEqual(['a', 'b', 'c']);
+    expect((await store.events('b', 0)).map((e) => e.seq)).toEqual([1]);
+  });
+
   it('a corrupt room row is reported and skipped; the other rooms load', async () => {
     const { store, raw } = open();
     await store.commit(storedRoom('good', { seq: 1 }), joinEvent(1));
