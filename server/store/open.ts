@@ -12,8 +12,15 @@ export async function openStore(config: Config, log?: Logger): Promise<Store> {
       return new MemoryStore();
     case 'redis':
       log?.warn({ dataDir: config.dataDir }, 'STORE=redis is not available in this build; using the SQLite store in DATA_DIR instead');
-      return new SqliteStore({ dir: config.dataDir });
+      return sqlite(config.dataDir);
     case 'sqlite':
-      return new SqliteStore({ dir: config.dataDir });
+      return sqlite(config.dataDir);
   }
+}
+
+/** A server that cannot write its store must not start: wait for the writer thread to open the file. */
+async function sqlite(dir: string): Promise<SqliteStore> {
+  const store = new SqliteStore({ dir });
+  await store.ready();
+  return store;
 }

@@ -22,6 +22,7 @@ export interface WriterConfig { file: string; synchronous: 'FULL' | 'NORMAL'; ma
 
 export type ToWriter = { type: 'write'; jobs: { id: number; op: WriteOp }[] } | { type: 'close' };
 export type FromWriter =
+  | { type: 'ready' }
   /** `transactions` and `writes` count those since the last report. */
   | { type: 'done'; ok: number[]; failed: [number, string][]; transactions: number; writes: number }
   | { type: 'closed' };
@@ -72,6 +73,7 @@ function start(config: WriterConfig): void {
   };
   const settled = () => { if (!replying) { replying = true; setImmediate(reply); } };
 
+  port.postMessage({ type: 'ready' } satisfies FromWriter);
   port.on('message', (msg: ToWriter) => {
     if (msg.type === 'close') {
       group.flush();

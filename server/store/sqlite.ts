@@ -36,6 +36,7 @@ export class SqliteStore implements Store {
   /** Rooms whose row this process wrote, with the gameStart seq it holds: later commits may skip the snapshot. */
   private written = new Map<string, number>();
   private closed = false;
+  private started: Promise<void>;
 
   constructor(opts: SqliteOptions) {
     mkdirSync(opts.dir, { recursive: true });
@@ -50,7 +51,12 @@ export class SqliteStore implements Store {
       { windowMs: opts.windowMs ?? 0, maxBatch: opts.maxBatch ?? 256 },
       (op) => this.stored(op),
     );
+    this.started = this.writer.start();
+    this.started.catch(() => {}); // reported by ready(), and by the first write
   }
+
+  /** Resolves once the writer thread has the file open; rejects if it cannot open it. */
+  ready(): Promise<void> { return this.started; }
 
   /** Transactions and writes so far: writes / transactions is the mean group size. */
   get stats() { return this.writer.stats; }

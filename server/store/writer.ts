@@ -35,6 +35,20 @@ export class WriterThread {
    */
   constructor(private config: WriterConfig, private opts: WriterOptions, private stored: (op: WriteOp) => boolean) {}
 
+  /** Start the writer now; resolves once it has opened the file, fails if it cannot. */
+  start(): Promise<void> {
+    const w = this.spawned();
+    return new Promise((resolve, reject) => {
+      const onMessage = (m: FromWriter) => { if (m.type === 'ready') { done(); resolve(); } };
+      const onError = (err: Error) => { done(); reject(err); };
+      const onExit = (code: number) => { done(); reject(new Error(`store writer exited with ${code} before it was ready`)); };
+      const done = () => { w.off('message', onMessage); w.off('error', onError); w.off('exit', onExit); if (this.waiting.size === 0) w.unref(); };
+      w.on('message', onMessage);
+      w.on('error', onError);
+      w.on('exit', onExit);
+    });
+  }
+
   /** The writer thread, while one runs (for diagnostics, and for tests that stop it). */
   get thread(): Worker | null { return this.worker; }
 
@@ -65,6 +79,7 @@ export class WriterThread {
       await new Promise<void>((resolve) => {
         w.on('message', (m: FromWriter) => { if (m.type === 'closed') resolve(); });
         w.once('exit', () => resolve());
+        w.ref(); // an idle writer is unref'd: this wait must keep the process alive
         w.postMessage({ type: 'close' } satisfies ToWriter);
       });
       await w.terminate();
