@@ -1,5 +1,5 @@
 import type { RoomState } from '../../shared/protocol.ts';
-import { type GameContext, viewFor } from '../game/index.ts';
+import { type Audience, type GameContext, viewFor } from '../game/index.ts';
 import type { Clock } from './clock.ts';
 import type { Outbox } from './ports.ts';
 import { type AudienceKey, audienceOf, seatKey, ViewTracker } from './tracker.ts';
@@ -15,6 +15,8 @@ export interface Broadcasting { readonly id: string; readonly code: string; read
 export class Broadcaster {
   private tracker: ViewTracker;
   private lastChat = 0;
+  /** The audiences of the current players array: rebuilt only when the seats move, not per event. */
+  private targets: { players: unknown; list: { key: AudienceKey; audience: Audience }[] } = { players: null, list: [] };
 
   constructor(private room: Broadcasting, private outbox: Outbox, private clock: Clock, versions: Record<string, number>) {
     this.tracker = new ViewTracker(versions);
@@ -30,8 +32,8 @@ export class Broadcaster {
     const serverTime = this.clock.now();
     // The log only grows at its end (and is trimmed at its start), so the new messages are its last ones.
     const fresh = ctx.chatSeq > this.lastChat ? ctx.chat.slice(Math.max(0, ctx.chat.length - (ctx.chatSeq - this.lastChat))) : [];
-    for (const key of this.audiences()) {
-      const body = viewFor(ctx, audienceOf(key));
+    for (const { key, audience } of this.audiences()) {
+      const body = viewFor(ctx, audience);
       const upd = this.tracker.update(key, body);
       if (upd) this.outbox.emit(this.room.id, key, 'room:update', { roomId: this.room.id, serverTime, version: upd.version, changes: upd.changes });
       for (const message of fresh) if (body.chat.includes(message)) this.outbox.emit(this.room.id, key, 'chat:message', { roomId: this.room.id, message });
@@ -63,11 +65,16 @@ export class Broadcaster {
   /** Everyone gets a full fresh state (after a restart or a takeover) and a notice saying why. */
   announce(message: string): void {
     this.tracker.clear();
-    for (const key of this.audiences()) this.outbox.emit(this.room.id, key, 'room:state', this.stateFor(key));
+    for (const { key } of this.audiences()) this.outbox.emit(this.room.id, key, 'room:state', this.stateFor(key));
     this.outbox.emit(this.room.id, 'all', 'room:notice', { roomId: this.room.id, code: 'room/restarted', message });
   }
 
-  private audiences(): AudienceKey[] {
-    return [...this.room.context.players.map((p) => seatKey(p.seat)), 'spectators'];
+  private audiences(): { key: AudienceKey; audience: Audience }[] {
+    const players = this.room.context.players;
+    if (this.targets.players !== players) {
+      const keys: AudienceKey[] = [...players.map((p) => seatKey(p.seat)), 'spectators'];
+      this.targets = { players, list: keys.map((key) => ({ key, audience: audienceOf(key) })) };
+    }
+    return this.targets.list;
   }
 }
