@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import type { Ack } from './errors.ts';
-import { CHAT_MAX, NAME_MAX, settingsPatchSchema } from './settings.ts';
+import { CHAT_MAX, NAME_MAX } from './limits.ts';
+import { settingsPatchSchema } from './settings.ts';
 import type { ChatMessage, GameView, Phase } from './views.ts';
 
 /**
  * The wire protocol shared by the server, the browser and the bots (docs/protocol.md).
  * Client commands are `domain:verb` and always take an ack; server events are nouns.
  */
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION } from './limits.ts';
 
 const seat = z.number().int().min(0).max(99);
 const name = z.string().trim().min(1).max(NAME_MAX);

@@ -1,10 +1,8 @@
 import { z } from 'zod';
+import { MAX_PLAYERS, MIN_PLAYERS } from './limits.ts';
 import { ROLE_IDS } from './roles.ts';
 
-export const MIN_PLAYERS = 5;
-export const MAX_PLAYERS = 20;
-export const NAME_MAX = 24;
-export const CHAT_MAX = 500;
+export { CHAT_MAX, DEFAULT_DURATIONS, DEFAULT_SETTINGS, MAX_PLAYERS, MIN_PLAYERS, NAME_MAX } from './limits.ts';
 
 const seconds = z.number().int().min(1).max(7 * 24 * 3600);
 
@@ -47,24 +45,6 @@ export type Settings = z.infer<typeof settingsSchema>;
 
 export const settingsPatchSchema = settingsSchema.partial().extend({ durations: durationsSchema.partial().optional() });
 export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
-
-export const DEFAULT_DURATIONS: Durations = { night: 60, dawn: 5, day: 120, vote: 45, execution: 5, hunter: 20 };
-
-export const DEFAULT_SETTINGS: Settings = {
-  name: 'Village',
-  visibility: 'public',
-  maxSeats: 10,
-  allowSpectators: true,
-  roles: 'auto',
-  durations: DEFAULT_DURATIONS,
-  reveal: 'full',
-  voteRule: 'plurality',
-  tieRule: 'revote',
-  secretVotes: false,
-  wolfChat: true,
-  deadChat: true,
-  spectatorsSeeDeadChat: false,
-};
 
 /** Merge a patch into settings; returns the zod error message when the result is not valid. */
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): { ok: true; settings: Settings } | { ok: false; message: string } {

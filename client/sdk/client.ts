@@ -1,8 +1,8 @@
 import { io, type Socket } from 'socket.io-client';
 import type { Ack, ErrorInfo } from '../../shared/errors.ts';
-import {
-  type ClientToServerEvents, type CommandName, type CommandPayload, type CommandResults, type NoticeCode,
-  PROTOCOL_VERSION, type RoomState, type RoomSummary, type ServerToClientEvents,
+import { PROTOCOL_VERSION } from '../../shared/limits.ts';
+import type {
+  ClientToServerEvents, CommandName, CommandPayload, CommandResults, NoticeCode, RoomState, RoomSummary, ServerToClientEvents,
 } from '../../shared/protocol.ts';
 import type { ChatMessage, GameView } from '../../shared/views.ts';
 import { Emitter } from './emitter.ts';

@@ -1,4 +1,4 @@
-import { WerewolfClient } from '../sdk/index.ts';
+import { WerewolfClient } from '../sdk/client.ts';
 import { h } from './dom.ts';
 import { joinPage } from './lobby/join.ts';
 import { lobbyPage } from './lobby/page.ts';

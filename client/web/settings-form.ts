@@ -1,5 +1,6 @@
 import { ROLE_IDS, type RoleId } from '../../shared/roles.ts';
-import { type Durations, MAX_PLAYERS, MIN_PLAYERS, type RoleCounts, type Settings, type SettingsPatch } from '../../shared/settings.ts';
+import { MAX_PLAYERS, MIN_PLAYERS } from '../../shared/limits.ts';
+import type { Durations, RoleCounts, Settings, SettingsPatch } from '../../shared/settings.ts';
 import { autoRoles, rolesProblem } from '../../server/game/deal.ts';
 import { checkbox, errorSlot, field, h, select } from './dom.ts';
 import { roleName } from './words.ts';

@@ -1,4 +1,5 @@
-import { MAX_PLAYERS, MIN_PLAYERS, type RoleCounts, type Settings } from '../../shared/settings.ts';
+import { MAX_PLAYERS, MIN_PLAYERS } from '../../shared/limits.ts';
+import type { RoleCounts, Settings } from '../../shared/settings.ts';
 import type { RoleId } from '../../shared/roles.ts';
 import { shuffle } from './rng.ts';
 

@@ -1,6 +1,6 @@
 import { h } from '../dom.ts';
 import { storage } from '../storage.ts';
-import { NAME_MAX } from '../../../shared/settings.ts';
+import { NAME_MAX } from '../../../shared/limits.ts';
 
 export interface NameField {
   el: HTMLElement;

@@ -1,5 +1,5 @@
 import type { ChatChannel, ChatMessage, GameView } from '../../../shared/views.ts';
-import { CHAT_MAX } from '../../../shared/settings.ts';
+import { CHAT_MAX } from '../../../shared/limits.ts';
 import type { WerewolfClient } from '../../sdk/index.ts';
 import { errorSlot, h, swap } from '../dom.ts';
 

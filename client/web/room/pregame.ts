@@ -1,5 +1,5 @@
 import type { CommandPayload, RoomState } from '../../../shared/protocol.ts';
-import { MIN_PLAYERS } from '../../../shared/settings.ts';
+import { MIN_PLAYERS } from '../../../shared/limits.ts';
 import type { PlayerView } from '../../../shared/views.ts';
 import type { App } from '../app.ts';
 import { errorSlot, field, h, select, swap } from '../dom.ts';
