@@ -1,11 +1,11 @@
-import type { ChatMessage, GameView, PlayerView, Prompt, YouView } from '../../shared/views.ts';
+import type { ChatMessage, GameView, PlayerView, YouView } from '../../shared/views.ts';
 import { type Audience, CHANNEL_BIT, readable } from './chat.ts';
 import { player } from './deaths.ts';
-import { livingExcept, Slot } from './derived.ts';
-import { sleeper } from './night.ts';
-import { ROLE_MODULES, teamOf } from './roles/index.ts';
+import { Slot } from './derived.ts';
+import { teamOf } from './roles/index.ts';
 import { buildPublic, buildVote, chatFor, publicPart, publicPlayer, type PublicPart, sameMessages, VIEW_CHAT } from './views-public.ts';
 import type { GameContext, Player } from './types.ts';
+import { inputX, inputY, youView } from './views-you.ts';
 
 export type { Audience };
 /** A view before the room stamps its per-audience version. */
@@ -102,10 +102,9 @@ function assemble(pub: PublicPart, players: PlayerView[], you: YouView | null, c
   return view;
 }
 
-// ---------------------------------------------------------------- the viewer's own seat
+// ---------------------------------------------------------------- the per-audience cache
 
 const EMPTY: ChatMessage[] = [];
-const SLEEP: Prompt = { kind: 'sleep' };
 
 /** One audience's last view and what it was built from, per players array. */
 interface Entry {
@@ -141,26 +140,6 @@ function newEntry(): Entry {
   };
 }
 
-/**
- * The phase-dependent inputs of a seat's own view: its night action and the pack's picks (for
- * wolves and witches) at night, its ready flag by day, the candidates and its ballot in the vote,
- * whether it is its turn to shoot. Everything else it reads is in its Player object.
- */
-function inputX(ctx: GameContext, me: Player): unknown {
-  switch (ctx.phase) {
-    case 'night': return ctx.night.actions[me.seat];
-    case 'day': return ctx.ready.includes(me.seat);
-    case 'vote': return ctx.vote?.candidates;
-    case 'hunter': return ctx.pendingShots[0] === me.seat;
-    default: return null;
-  }
-}
-
-function inputY(ctx: GameContext, me: Player): unknown {
-  if (ctx.phase === 'night') return me.role === 'werewolf' || me.role === 'witch' ? ctx.night.picks : null;
-  return ctx.phase === 'vote' ? ctx.vote?.ballots[me.seat] : null;
-}
-
 function sameInputs(e: Entry, ctx: GameContext, me: Player): boolean {
   return e.phase === ctx.phase && e.host === (ctx.host === me.seat) && e.day === ctx.day && e.secrets === ctx.secrets &&
     e.potions === ctx.potions[me.seat] && e.protected === ctx.lastProtected[me.seat] && e.x === inputX(ctx, me) && e.y === inputY(ctx, me);
@@ -175,47 +154,4 @@ function recordInputs(e: Entry, ctx: GameContext, me: Player): void {
   e.protected = ctx.lastProtected[me.seat];
   e.x = inputX(ctx, me);
   e.y = inputY(ctx, me);
-}
-
-/** What only this seat knows (R72–R76). */
-function youView(ctx: GameContext, me: Player): YouView {
-  const role = me.role ? ROLE_MODULES[me.role] : undefined;
-  const you: YouView = {
-    seat: me.seat,
-    role: me.role,
-    team: me.role ? teamOf(me.role) : null,
-    alive: me.alive,
-    isHost: ctx.host === me.seat,
-    missedVotes: me.missedVotes,
-    prompt: promptFor(ctx, me),
-    ...(role?.knows ? role.knows(ctx, me.seat) : {}),
-  };
-  if (me.lover !== null) you.lover = me.lover;
-  if (ctx.phase === 'night' && me.alive && me.role !== 'werewolf') you.acted = me.seat in ctx.night.actions;
-  return you;
-}
-
-const voteTargets = new Slot<number[], { players: Player[]; targets: number[] }>();
-
-function promptFor(ctx: GameContext, me: Player): Prompt | null {
-  if (ctx.phase === 'hunter') return ctx.pendingShots[0] === me.seat ? { kind: 'hunter', targets: livingExcept(ctx, me.seat) } : null;
-  if (!me.alive || !me.role) return null;
-  switch (ctx.phase) {
-    case 'night': {
-      const night = ROLE_MODULES[me.role].night;
-      if (night && (me.role === 'werewolf' || night.due(ctx, me.seat))) return night.prompt(ctx, me.seat);
-      return sleeper(ctx, me) && ctx.night.actions[me.seat] === undefined ? SLEEP : null;
-    }
-    case 'day': return { kind: 'ready', done: ctx.ready.includes(me.seat) };
-    case 'vote': {
-      const vote = ctx.vote!;
-      let hit = voteTargets.get(vote.candidates);
-      if (!hit || hit.players !== ctx.players) {
-        hit = { players: ctx.players, targets: vote.candidates.filter((s) => player(ctx, s)?.alive) };
-        voteTargets.set(vote.candidates, hit);
-      }
-      return { kind: 'vote', targets: hit.targets, current: vote.ballots[me.seat], canAbstain: true };
-    }
-    default: return null;
-  }
 }
