@@ -17,6 +17,11 @@ export interface FleetInit {
   worker: number;
   thinkMs: [number, number];
   durations: Record<string, number>;
+  /**
+   * A new room starts its first game after a random delay up to this, so that the rooms a step
+   * adds are not in lockstep: a real server never sees hundreds of games start in the same second.
+   */
+  spreadMs: number;
   /** Relay mode: commands per second per player, and the size of each relayed message. */
   rate: number;
   size: number;

@@ -1,3 +1,4 @@
+import { openSync } from 'node:fs';
 import { type ChildProcess, fork, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +18,13 @@ for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => 
 
 export async function startServerProc(kind: 'game' | 'baseline', port: number, env: Record<string, string>, nodeArgs: string[] = []): Promise<ServerProc> {
   const script = kind === 'game' ? 'server/main.ts' : 'bench/load-baseline.ts';
-  const proc = spawn(process.execPath, [...nodeArgs, ...(kind === 'game' && process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : []), '--import', 'tsx', script], {
+  // SERVER_NODE_ARGS (e.g. "--trace-gc") tries V8 settings on the game server; SERVER_STDOUT keeps what it prints.
+  const extra = kind === 'game' && process.env.SERVER_NODE_ARGS ? process.env.SERVER_NODE_ARGS.split(' ') : [];
+  const stdout = kind === 'game' && process.env.SERVER_STDOUT ? openSync(process.env.SERVER_STDOUT, 'w') : 'ignore';
+  const proc = spawn(process.execPath, [...nodeArgs, ...extra, '--import', 'tsx', script], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAX_ROOMS: '20000', ...env },
-    stdio: ['ignore', 'ignore', 'pipe'],
+    stdio: ['ignore', stdout, 'pipe'],
   });
   children.add(proc);
   proc.once('exit', () => children.delete(proc));
@@ -66,7 +70,9 @@ export class Worker {
   private waiting: { type: string; resolve: (m: any) => void; reject: (e: Error) => void } | null = null;
 
   constructor(init: FleetInit) {
-    this.proc = fork(path.join(root, 'bench/load-fleet.ts'), [], { execArgv: ['--import', 'tsx'], cwd: root, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
+    // FLEET_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/fleet") is for looking at the fleet itself.
+    const extra = process.env.FLEET_NODE_ARGS ? process.env.FLEET_NODE_ARGS.split(' ') : [];
+    this.proc = fork(path.join(root, 'bench/load-fleet.ts'), [], { execArgv: [...extra, '--import', 'tsx'], cwd: root, stdio: ['ignore', 'ignore', 'inherit', 'ipc'] });
     this.proc.on('message', (m: { type: string; message?: string }) => {
       const w = this.waiting;
       if (!w) return;

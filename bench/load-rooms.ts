@@ -43,7 +43,8 @@ export class GameRoom {
       await p.client.connected();
       await p.client.request('room:join', { roomId: grant.roomId, name: `P${i}` });
     }
-    await host.client.request('game:start', {});
+    // Seated now; the game starts a little later (FleetInit.spreadMs), without holding up the ramp.
+    setTimeout(() => { void host.client.send('game:start', {}).then((res) => { if (!res.ok) meter.refused++; }); }, Math.random() * fleet.init.spreadMs);
   }
 
   sent(key: string, phaseId: number, owner: number, everyone: boolean): void {
