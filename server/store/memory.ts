@@ -1,9 +1,15 @@
 import type { GameEvent } from '../game/index.ts';
 import { type GameRecord, type GameSummary, keepAfter, type LoggedEvent, type Store, type StoredRoom } from './types.ts';
 
-/** The store for unit tests and `STORE=memory`: same contract, nothing survives the process. */
+/**
+ * The store for unit tests and `STORE=memory`: same contract, nothing survives the process. It
+ * keeps the latest `maxGames` finished games (their records are ~20 KB each), so a long-running
+ * server's memory stays bounded.
+ */
 export class MemoryStore implements Store {
   readonly kind = 'memory';
+  constructor(private maxGames = 1_000) {}
+
   private rooms = new Map<string, StoredRoom>();
   /** The caller's snapshot objects each stored copy was cloned from. */
   private sources = new Map<string, { snapshot: unknown; gameStart: unknown }>();
@@ -51,6 +57,8 @@ export class MemoryStore implements Store {
   async saveGame(record: GameRecord): Promise<void> {
     for (const g of this.games.values()) if (g.roomId === record.roomId && g.gameNo === record.gameNo) return;
     this.games.set(record.gameId, structuredClone(record));
+    // Oldest first in a Map's order: drop from the front.
+    for (const id of this.games.keys()) { if (this.games.size <= this.maxGames) break; this.games.delete(id); }
   }
 
   async getGame(gameId: string): Promise<GameRecord | null> {
