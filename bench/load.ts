@@ -4,7 +4,7 @@
  * 127.0.0.1, ramping the number of rooms in steps; then the same fleet shape drives a bare
  * Socket.IO relay (bench/load-baseline.ts) on the same machine, for comparison.
  *
- *   npm run bench:load [-- --steps 50,100,200,400,600,800,1000,1200,1400 --duration 12 --warmup 10 --spread 10 --workers 3
+ *   npm run bench:load [-- --steps 50,100,200,400,600,800,1000,1200,1400 --duration 12 --warmup 10 --spread 10 --fleet-nice 10 --workers 3
  *                          --stores memory,sqlite,cluster --think 1000-4000 --no-baseline --profile]
  *
  * Latency is measured from a command's send to the update showing its effect at every recipient
@@ -25,6 +25,8 @@ const DURATION = Number(args.get('duration') ?? 12);
 const WARMUP = Number(args.get('warmup') ?? 10);
 /** New rooms start their first game at a random moment within this many seconds (see docs/performance.md). */
 const SPREAD = Number(args.get('spread') ?? 10);
+/** The fleet's scheduling priority: it runs niced, so the server under test gets a core first (0: same priority). */
+const FLEET_NICE = Number(args.get('fleet-nice') ?? 10);
 const WORKERS = Number(args.get('workers') ?? 3);
 // 'cluster' is two nodes and Redis on this machine: it measures clustering's overhead, not its scale.
 const STORES = (args.get('stores') ?? `memory,sqlite${haveRedis() ? ',cluster' : ''}`).split(',').filter(Boolean);
@@ -102,7 +104,7 @@ async function run(name: string, kind: 'game' | 'baseline', env: Record<string, 
     const idleRss = rssOf();
     const idleHeap = await server.heapBytes();
     for (let w = 0; w < WORKERS; w++) {
-      workers.push(new Worker({ type: 'init', url: urls[w % urls.length], mode: kind === 'game' ? 'game' : 'relay', worker: w, thinkMs: THINK, durations: DURATIONS, spreadMs: SPREAD * 1000, rate: relay.rate, size: relay.size }));
+      workers.push(new Worker({ type: 'init', url: urls[w % urls.length], mode: kind === 'game' ? 'game' : 'relay', worker: w, thinkMs: THINK, durations: DURATIONS, spreadMs: SPREAD * 1000, rate: relay.rate, size: relay.size }, FLEET_NICE));
     }
     let past = -1;
     for (const rooms of STEPS) {
@@ -157,7 +159,7 @@ function knee(r: Run): { knee: Step | null; capacity: Step | null } {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  console.log(`load: steps ${STEPS.join(',')} rooms of 10, ${WARMUP}+${DURATION} s each, first games spread over ${SPREAD} s, ${WORKERS} fleet processes, think ${THINK.join('-')} ms, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), node ${process.version}`);
+  console.log(`load: steps ${STEPS.join(',')} rooms of 10, ${WARMUP}+${DURATION} s each, first games spread over ${SPREAD} s, fleet niced ${FLEET_NICE}, ${WORKERS} fleet processes, think ${THINK.join('-')} ms, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), node ${process.version}`);
   console.log('server     rooms players   cmd/s    msg/s  p50 ms  p95 ms  p99 ms    cpu  KB/plyr heap KB  fleet  loop99 refused load');
   const runs: Run[] = [];
   let port = PORT;
@@ -211,7 +213,7 @@ async function main(): Promise<void> {
     console.log(`memory per player, ${r.name} / baseline: ${(r.kbPerPlayer / base.kbPerPlayer).toFixed(2)} (RSS), ${base.heapKbPerPlayer && r.heapKbPerPlayer ? (r.heapKbPerPlayer / base.heapKbPerPlayer).toFixed(2) : '-'} (heap)`);
   }
   console.log(`total ${Math.round((Date.now() - started) / 1000)} s`);
-  console.log(JSON.stringify({ steps: STEPS, durationS: DURATION, warmupS: WARMUP, spreadS: SPREAD, workers: WORKERS, thinkMs: THINK, cores: os.cpus().length, node: process.version, runs, knees }));
+  console.log(JSON.stringify({ steps: STEPS, durationS: DURATION, warmupS: WARMUP, spreadS: SPREAD, fleetNice: FLEET_NICE, workers: WORKERS, thinkMs: THINK, cores: os.cpus().length, node: process.version, runs, knees }));
 }
 
 main().catch((err) => { console.error(err); process.exit(1); });
