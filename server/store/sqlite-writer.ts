@@ -38,8 +38,9 @@ function apply(st: ReturnType<typeof statements>, op: WriteOp): void {
   if (op.event !== null) st.insertEvent.run(op.roomId, op.seq, op.event);
   const small = { roomId: op.roomId, seq: op.seq, updatedAt: op.updatedAt, seats: op.seats, viewVersions: op.viewVersions };
   if (op.row === null) {
-    // The row was written by this process earlier: only the small columns move.
-    st.touchRoom.run(small);
+    // The row was written by this process earlier: only the small columns move. A row that is not
+    // there fails this write (its caller then sends the whole row), rather than losing it quietly.
+    if (st.touchRoom.run(small).changes === 0) throw new Error(`room ${op.roomId}: no stored row to update`);
     return;
   }
   const { keepAfter, ...row } = op.row;

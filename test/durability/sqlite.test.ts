@@ -67,6 +67,15 @@ describe('SQLite store', () => {
     expect((await store.events('b', 0)).map((e) => e.seq)).toEqual([1]);
   });
 
+  it('a commit that would only touch a room row that is not there fails, and the retry writes the whole row', async () => {
+    const { store, raw } = open();
+    await store.commit(storedRoom('a', { seq: 1 }), joinEvent(1));
+    raw().prepare("DELETE FROM rooms WHERE room_id = 'a'").run();
+    await expect(store.commit(storedRoom('a', { seq: 2 }), joinEvent(2))).rejects.toThrow('room a: no stored row to update');
+    await store.commit(storedRoom('a', { seq: 2 }), joinEvent(2));
+    expect((await store.loadRoom('a'))!.seq).toBe(2);
+  });
+
   it('a corrupt room row is reported and skipped; the other rooms load', async () => {
     const { store, raw } = open();
     await store.commit(storedRoom('good', { seq: 1 }), joinEvent(1));
