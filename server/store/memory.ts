@@ -11,25 +11,13 @@ export class MemoryStore implements Store {
   constructor(private maxGames = 1_000) {}
 
   private rooms = new Map<string, StoredRoom>();
-  /** The caller's snapshot objects each stored copy was cloned from. */
-  private sources = new Map<string, { snapshot: unknown; gameStart: unknown }>();
   private logs = new Map<string, LoggedEvent[]>();
   private games = new Map<string, GameRecord>();
 
   async commit(room: StoredRoom, event: GameEvent | null): Promise<void> {
-    // Most commits keep the snapshots as they were: clone only the ones that are new objects.
-    const prev = this.rooms.get(room.roomId);
-    const from = this.sources.get(room.roomId);
-    this.rooms.set(room.roomId, {
-      ...room,
-      seats: { ...room.seats },
-      viewVersions: { ...room.viewVersions },
-      snapshot: prev && from?.snapshot === room.snapshot ? prev.snapshot : structuredClone(room.snapshot),
-      gameStart: prev && from?.gameStart === room.gameStart ? prev.gameStart : structuredClone(room.gameStart),
-    });
-    this.sources.set(room.roomId, { snapshot: room.snapshot, gameStart: room.gameStart });
+    // Snapshots and events are immutable values once persisted: kept as they are, copied on the way out.
+    this.rooms.set(room.roomId, { ...room, seats: { ...room.seats }, viewVersions: { ...room.viewVersions } });
     let log = this.logs.get(room.roomId) ?? [];
-    // Events are immutable values once accepted: the log keeps them as they are.
     if (event) log.push({ roomId: room.roomId, seq: room.seq, event });
     if (room.snapshotSeq === room.seq) log = log.filter((e) => e.seq > keepAfter(room));
     this.logs.set(room.roomId, log);
@@ -50,7 +38,6 @@ export class MemoryStore implements Store {
 
   async removeRoom(roomId: string): Promise<void> {
     this.rooms.delete(roomId);
-    this.sources.delete(roomId);
     this.logs.delete(roomId);
   }
 
