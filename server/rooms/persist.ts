@@ -28,7 +28,7 @@ export function nextRecord(rec: StoredRoom, a: Accepted): StoredRoom {
     seq,
     snapshot: snapshotNow ? a.persisted() : rec.snapshot,
     snapshotSeq: snapshotNow ? seq : rec.snapshotSeq,
-    seats: a.after.players === a.before.players && typeof a.data.token !== 'string' ? rec.seats : seatsAfter(rec.seats, a.data, a.after),
+    seats: seatsAfter(rec.seats, a),
     viewVersions: a.versions,
     gameStart: a.event.type === 'game.start' ? { seq: rec.seq, snapshot: a.previous() } : rec.gameStart,
     updatedAt: a.event.now,
@@ -36,7 +36,9 @@ export function nextRecord(rec: StoredRoom, a: Accepted): StoredRoom {
 }
 
 /** Tokens of seats that are gone stop working, so a later occupant of the seat is not exposed. */
-function seatsAfter(seats: Record<string, number>, data: Record<string, unknown>, after: GameContext): Record<string, number> {
+function seatsAfter(seats: Record<string, number>, { data, before, after }: Pick<Accepted, 'data' | 'before' | 'after'>): Record<string, number> {
+  // Most events move no seat and grant no token: the same tokens, not a copy.
+  if (after.players === before.players && typeof data.token !== 'string') return seats;
   const next: Record<string, number> = {};
   const present = new Set(after.players.map((p) => p.seat));
   for (const [token, seat] of Object.entries(seats)) if (present.has(seat)) next[token] = seat;
