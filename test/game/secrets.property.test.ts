@@ -5,9 +5,11 @@ import type { Settings } from '../../shared/settings.ts';
 import { playChaos } from '../helpers/chaos.ts';
 import { leaks } from '../helpers/oracle.ts';
 import { playRandomGame, type Snap } from '../helpers/sim.ts';
+import { FAST, sized } from '../helpers/size.ts';
 
-const SIM_GAMES = 1000;
-const CHAOS_GAMES = 1500;
+const SIM_GAMES = sized(1000, 60);
+const CHAOS_GAMES = sized(1500, 80);
+const REPLAYS = sized(200, 20);
 /** Generous: the suite shares two cores with the socket and browser suites. */
 const LONG = 180_000;
 
@@ -79,13 +81,14 @@ describe('no view carries a secret its audience may not know', () => {
       endings.set(o, (endings.get(o) ?? 0) + 1);
     }
     expect(refused).toBeGreaterThan(CHAOS_GAMES * 5);
-    for (const winner of ['village', 'wolves', 'tanner', 'lovers']) expect(endings.get(winner), winner).toBeGreaterThan(0);
+    // The fast slice is too short to reach every ending by chance; paths.test.ts reaches each one on purpose.
+    if (!FAST) for (const winner of ['village', 'wolves', 'tanner', 'lovers']) expect(endings.get(winner), winner).toBeGreaterThan(0);
   }, LONG);
 });
 
 describe('determinism', () => {
   it('[R6] replaying the same events from a fresh actor gives a deep-equal final context', () => {
-    for (let g = 0; g < 200; g++) {
+    for (let g = 0; g < REPLAYS; g++) {
       const { events, final } = playRandomGame({ seed: 5000 + g, players: 5 + (g % 10), settings: VARIANTS[g % VARIANTS.length] });
       const settings = { ...(final.context.settings) };
       expect(replay(settings, events).context).toEqual(final.context);
@@ -93,7 +96,7 @@ describe('determinism', () => {
   }, LONG);
 
   it('[R6] so does a chaotic room, refused events and all', () => {
-    for (let g = 0; g < 200; g++) {
+    for (let g = 0; g < REPLAYS; g++) {
       const { events, final } = playChaos({ seed: 9000 + g, games: 2 });
       expect(replay(final.context.settings, events).context).toEqual(final.context);
     }

@@ -3,6 +3,7 @@ import { viewFor, type Audience, type GameContext } from '../../server/game/inde
 import { freshView } from '../../server/game/views.ts';
 import { playChaos } from '../helpers/chaos.ts';
 import { playRandomGame } from '../helpers/sim.ts';
+import { sized } from '../helpers/size.ts';
 
 /**
  * `viewFor` reuses parts of earlier views while their inputs are unchanged (for speed); after every
@@ -20,13 +21,13 @@ function check(ctx: GameContext, where: string) {
 
 describe('cached views', () => {
   it('[R70] equal views built from scratch, for every audience after every event of chaotic rooms', () => {
-    for (let g = 0; g < 400; g++) {
+    for (let g = 0; g < sized(400, 30); g++) {
       playChaos({ seed: 20_000 + g, games: g % 4 === 0 ? 2 : 1, onEvent: (_before, after, e) => check(after.context, `room ${g}, ${e.type}`) });
     }
   }, 120_000);
 
   it('[R70] equal views built from scratch in plain random games', () => {
-    for (let g = 0; g < 200; g++) {
+    for (let g = 0; g < sized(200, 20); g++) {
       playRandomGame({ seed: 30_000 + g, players: 5 + (g % 10), onEvent: (snap, e) => check(snap.context, `game ${g}, ${e.type}`) });
     }
   }, 120_000);
