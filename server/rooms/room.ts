@@ -61,7 +61,7 @@ export class Room implements RoomRef {
     const now = deps.clock.now();
     const actor = createActor(deps.machine ?? gameMachine, { input: { settings: init.settings } });
     const snapshot = actor.getPersistedSnapshot();
-    const record: StoredRoom = { roomId: init.roomId, code: init.code, machineVersion: MACHINE_VERSION, snapshot, snapshotSeq: 0, seats: {}, viewVersions: {}, seq: 0, gameStart: null, createdAt: now, updatedAt: now };
+    const record: StoredRoom = { roomId: init.roomId, code: init.code, machineVersion: MACHINE_VERSION, snapshot, snapshotSeq: 0, seats: {}, viewVersions: {}, hostedBots: {}, seq: 0, gameStart: null, createdAt: now, updatedAt: now };
     const room = new Room(deps, hooks, record);
     room.boot(snapshot);
     return room;
@@ -155,7 +155,7 @@ export class Room implements RoomRef {
     const after = snap.context;
     const data = this.resultOf(cmd, event, before, after);
     const previous = this.good;
-    const next = nextRecord(this.record, { event, before, after, persisted: () => this.persisted(snap), previous: () => this.persisted(previous), data, versions: this.out.versions(), every: this.deps.snapshotEvery ?? 20 });
+    const next = nextRecord(this.record, { event, before, after, persisted: () => this.persisted(snap), previous: () => this.persisted(previous), data, hosted: cmd.type === 'join' && cmd.bot ? cmd.hosted : undefined, versions: this.out.versions(), every: this.deps.snapshotEvery ?? 20 });
     faults?.at('before-commit', this.id);
     try {
       await this.deps.store.commit(next, event);
