@@ -48,6 +48,7 @@ export class Room implements RoomRef {
   private restarting = false;
   /** Shutting down: new commands are refused with server/busy, queued ones still run. */
   private draining = false;
+  private saving: Promise<void> = Promise.resolve();
 
   private constructor(private deps: RoomDeps, private hooks: RoomHooks, public record: StoredRoom) {
     this.timer = new PhaseTimer(deps.clock, () => this.context, (phaseId) => void this.submit({ type: 'timer', phaseId }));
@@ -191,10 +192,22 @@ export class Room implements RoomRef {
     this.timer.arm();
     if (after.phase === 'over' && before.phase !== 'over') {
       this.deps.metrics.gameFinished();
-      void finishGame(this.deps, this.record, after).catch((err) => this.deps.log.error({ err, roomId: this.id }, 'saving the game record failed'));
+      this.keepRecord(finishGame(this.deps, this.record, after));
     }
     if (after.phase !== before.phase || after.players !== before.players || after.host !== before.host) this.hooks.changed(this);
   }
+
+  /** The game record being saved: the room's stored state must not be deleted before it is kept. */
+  keepRecord(saving: Promise<void>): void {
+    saving.catch((err) => this.deps.log.error({ err, roomId: this.id }, 'saving the game record failed'));
+    this.saving = saving;
+  }
+
+  /** Resolves once the last game record is kept; rejects if it could not be. */
+  recordKept(): Promise<void> { return this.saving; }
+
+  /** No phase ends before this time (a restore or a stall gave players a moment to reconnect). */
+  get graceUntil(): number { return this.timer.notBefore; }
 
   /** The full state for one audience, e.g. for a socket that just joined it. */
   stateFor(key: AudienceKey): RoomState { return this.out.stateFor(key); }

@@ -47,6 +47,8 @@ export interface GameRecord {
   seed: number;
   players: { seat: number; name: string; bot: boolean; role: RoleId }[];
   outcome: Outcome;
+  /** The room was closed mid-game (nobody connected): no winner; the events stop where play did. */
+  abandoned?: true;
   startSnapshot: unknown;
   events: GameEvent[];
   startedAt: number;
