@@ -76,6 +76,7 @@ export function createApp(deps: AppDeps): App {
     newGameId: () => uuid(),
     snapshotEvery: deps.snapshotEvery,
     restoreGraceMs: config.restoreGraceMs,
+    stallMs: config.stallMs,
   };
   const cluster = deps.cluster;
   if (cluster) io.adapter(cluster.adapter());

@@ -51,6 +51,7 @@ export class Registry {
   /** Rooms whose seats or presence changed, to look at once their current command is done. */
   private changedSoon = new Set<Room>();
   private graces: SweepGraces;
+  private lastStall = -Infinity;
   readonly supervisor: Supervisor;
   /** Stored rooms the last restore left out, and why. */
   skipped: Skipped[] = [];
@@ -64,7 +65,9 @@ export class Registry {
       crashed: (room, err) => this.supervisor.crashed(room, err),
       changed: (room) => { this.events.summary(room.summary()); this.soon(room); },
       lost: (room) => this.forget(room),
+      stalled: (_room, lateMs) => this.stalled(lateMs),
     };
+    if (deps.stallMs) this.watchStalls(deps.stallMs);
   }
 
   get size(): number { return this.rooms.size; }
@@ -129,6 +132,30 @@ export class Registry {
       () => this.deps.store.removeRoom(room.id).catch((err) => this.log.error({ err, roomId: room.id }, 'removing stored room failed')),
       (err) => this.log.error({ err, roomId: room.id }, 'the game record could not be kept; the room stays in the store'),
     );
+  }
+
+  /**
+   * The event loop was stalled for about `lateMs` (seen by a late phase timer, or by the lag
+   * watch): the players' sockets stalled with it, so every room's phases wait the restore grace.
+   */
+  stalled(lateMs: number): void {
+    const now = this.deps.clock.now();
+    if (now - this.lastStall > 1_000) this.log.warn({ lateMs, rooms: this.rooms.size }, 'the server was stalled; phases get the restore grace');
+    this.lastStall = now;
+    for (const room of this.rooms.values()) room.afterStall(now);
+  }
+
+  /** A tick every second: one that comes much later than due is a stall, even with no phase timer due. */
+  private watchStalls(stallMs: number): void {
+    const every = 1_000;
+    let last = this.deps.clock.now();
+    const tick = () => {
+      const now = this.deps.clock.now();
+      if (now - last - every > stallMs) this.stalled(now - last - every);
+      last = now;
+      this.deps.clock.setTimer(every, tick);
+    };
+    this.deps.clock.setTimer(every, tick);
   }
 
   /** Close every room whose time has come (run every few seconds; the rules are in sweep.ts). */

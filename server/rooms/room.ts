@@ -23,6 +23,8 @@ export interface RoomHooks {
   changed(room: Room): void;
   /** Another node took the room over (clustered mode). */
   lost?(room: Room): void;
+  /** The room's timer fired `lateMs` late: the process was stalled. */
+  stalled?(room: Room, lateMs: number): void;
 }
 
 /**
@@ -51,7 +53,8 @@ export class Room implements RoomRef {
   private saving: Promise<void> = Promise.resolve();
 
   private constructor(private deps: RoomDeps, private hooks: RoomHooks, public record: StoredRoom) {
-    this.timer = new PhaseTimer(deps.clock, () => this.context, (phaseId) => void this.submit({ type: 'timer', phaseId }));
+    const stall = deps.stallMs ? { afterMs: deps.stallMs, graceMs: deps.restoreGraceMs ?? 0, seen: (lateMs: number) => hooks.stalled?.(this, lateMs) } : undefined;
+    this.timer = new PhaseTimer(deps.clock, () => this.context, (phaseId) => void this.submit({ type: 'timer', phaseId }), stall);
     this.out = new Broadcaster(this, deps.outbox, deps.clock, record.viewVersions);
     this.presence = new Presence(this, deps.outbox, deps.clock, deps.seatGraceMs ?? 60_000, () => hooks.changed(this));
   }
@@ -208,6 +211,9 @@ export class Room implements RoomRef {
 
   /** No phase ends before this time (a restore or a stall gave players a moment to reconnect). */
   get graceUntil(): number { return this.timer.notBefore; }
+
+  /** The process was stalled: like after a restore, no phase ends before the restore grace. */
+  afterStall(now: number): void { this.timer.hold(now + (this.deps.restoreGraceMs ?? 0)); }
 
   /** The full state for one audience, e.g. for a socket that just joined it. */
   stateFor(key: AudienceKey): RoomState { return this.out.stateFor(key); }
