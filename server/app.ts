@@ -76,6 +76,7 @@ export function createApp(deps: AppDeps): App {
     newGameId: () => uuid(),
     snapshotEvery: deps.snapshotEvery,
     restoreGraceMs: config.restoreGraceMs,
+    stallMs: config.stallMs,
   };
   const cluster = deps.cluster;
   if (cluster) io.adapter(cluster.adapter());
@@ -91,7 +92,7 @@ export function createApp(deps: AppDeps): App {
       io.to(LOBBY_CHANNEL).emit('lobby:room-removed', { roomId });
     },
   };
-  const registry = new Registry(roomDeps, { intensity: { maxRestarts: config.restartMax, withinMs: config.restartWindowMs }, emptyGraceMs: config.roomEmptyGraceMs, maxRooms: config.maxRooms }, lobby, log);
+  const registry = new Registry(roomDeps, { intensity: { maxRestarts: config.restartMax, withinMs: config.restartWindowMs }, emptyGraceMs: config.roomEmptyGraceMs, unclaimedGraceMs: config.roomUnclaimedGraceMs, maxRooms: config.maxRooms }, lobby, log);
   let draining = false;
   const directory: RoomDirectory = cluster
     ? cluster.makeDirectory(registry, () => !draining)

@@ -13,6 +13,10 @@ export interface Config {
   /** After a restart, no restored phase ends sooner than this, so players can reconnect first. */
   restoreGraceMs: number;
   roomEmptyGraceMs: number;
+  /** A timer this late means the process was stalled: phases then get the restore grace (0: off). */
+  stallMs: number;
+  /** A lobby no human sits in (never joined, or bots only) is closed this long after it got so. */
+  roomUnclaimedGraceMs: number;
   maxRooms: number;
   restartMax: number;
   restartWindowMs: number;
@@ -48,6 +52,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     seatGraceMs: num(env, 'SEAT_GRACE_S', 60) * 1000,
     restoreGraceMs: num(env, 'RESTORE_GRACE_S', 15) * 1000,
     roomEmptyGraceMs: num(env, 'ROOM_EMPTY_GRACE_S', 600) * 1000,
+    stallMs: num(env, 'STALL_DETECT_S', 3) * 1000,
+    roomUnclaimedGraceMs: num(env, 'ROOM_UNCLAIMED_GRACE_S', 45) * 1000,
     maxRooms: num(env, 'MAX_ROOMS', 5000),
     restartMax: num(env, 'RESTART_MAX', 3),
     restartWindowMs: num(env, 'RESTART_WINDOW_S', 60) * 1000,

@@ -36,22 +36,33 @@ export class InProcessBots implements BotHost {
     return n;
   }
 
+  /**
+   * The seat is taken by the host itself, with `hosted` in the join command, so the room stores
+   * who runs the bot and its strategy in the same commit (adopt reads it after a restart); the
+   * bot then sits down with the seat's token, as after any reconnect, and plays over the protocol.
+   */
   async add(room: RoomRef, strategy: StrategyName): Promise<Ack<{ seat: number }>> {
     const facts = await room.facts();
     if (inGame(facts)) return fail('room/started');
     if (facts.players.filter((p) => p.bot).length >= this.opts.perRoom) return fail('room/full', `A room holds at most ${this.opts.perRoom} bots.`);
     if (facts.players.length >= facts.maxSeats) return fail('room/full');
-    let bot: Bot;
+    const joined = await room.submit({ type: 'join', name: botName(facts.players.map((p) => p.name)), bot: true, hosted: strategy });
+    if (!joined.ok) return joined as Ack<never>;
+    const { seat, token } = joined.data as { seat: number; token: string };
+    let bot: Bot | null = null;
     try {
       bot = await this.start(strategy);
+      const res = await bot.client.send('room:resume', { token });
+      if (!res.ok) throw new Error(res.error.code);
     } catch (err) {
-      this.opts.log?.error({ err }, 'a bot could not connect to its own server');
+      bot?.close();
+      this.opts.log?.error({ err, roomId: room.id, seat }, 'a bot could not take its seat');
+      // Nobody would play the seat: give it back.
+      await room.submit({ type: 'game', event: { type: 'player.leave', seat } });
       return fail('server/internal', 'The bot could not connect.');
     }
-    const res = await bot.client.send('room:join', { code: room.code, name: botName(facts.players.map((p) => p.name)), bot: true });
-    if (!res.ok) { bot.close(); return res; }
-    this.track(room.id, res.data.seat, bot);
-    return ok({ seat: res.data.seat });
+    this.track(room.id, seat, bot);
+    return ok({ seat });
   }
 
   /** In the lobby a removed bot leaves; during a game it stays to the end, as anyone must. */
@@ -69,22 +80,29 @@ export class InProcessBots implements BotHost {
     return res.ok ? ok({}) : res;
   }
 
-  /** After a restart: take back every stored bot seat with its seat token, over the protocol. */
+  /**
+   * After a restart: take back the seats of the bots this server hosted, with their stored token
+   * and strategy, over the protocol. Other `bot: true` seats belong to outside clients, which
+   * resume them themselves.
+   */
   async adopt(rooms: Room[]): Promise<number> {
     let n = 0;
     for (const room of rooms) {
-      for (const p of room.context.players) {
-        if (!p.bot || p.left || this.rooms.get(room.id)?.has(p.seat)) continue;
-        const token = Object.entries(room.record.seats).find(([, seat]) => seat === p.seat)?.[0];
+      for (const [key, strategy] of Object.entries(room.record.hostedBots ?? {})) {
+        const seat = Number(key);
+        const p = room.context.players.find((x) => x.seat === seat);
+        if (!p || !p.bot || p.left || this.rooms.get(room.id)?.has(seat)) continue;
+        const token = Object.entries(room.record.seats).find(([, s]) => s === seat)?.[0];
         if (!token) continue;
         try {
-          const bot = await this.start('smart');
+          const bot = await this.start(strategy as StrategyName);
           const res = await bot.client.send('room:resume', { token });
           if (!res.ok) { bot.close(); continue; }
-          this.track(room.id, p.seat, bot);
+          this.track(room.id, seat, bot);
+          this.opts.log?.info({ roomId: room.id, seat, strategy }, 'hosted bot resumed');
           n++;
         } catch (err) {
-          this.opts.log?.warn({ err, roomId: room.id, seat: p.seat }, 'a bot seat could not be taken back');
+          this.opts.log?.warn({ err, roomId: room.id, seat }, 'a bot seat could not be taken back');
         }
       }
     }

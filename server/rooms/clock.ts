@@ -42,5 +42,7 @@ export class ManualClock implements Clock {
     }
     this.t = end;
   }
+  /** Time passes with no timer firing, as in a stalled process; the next `advance` fires them late. */
+  stall(ms: number): void { this.t += ms; }
   pending(): number { return this.timers.size; }
 }

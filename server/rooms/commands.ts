@@ -8,7 +8,8 @@ export type GameMove =
 
 /** The inputs of a room's queue, processed one at a time in arrival order. */
 export type RoomCommand =
-  | { type: 'join'; name: string; bot?: boolean }
+  /** `hosted`: the strategy of a bot the server itself runs in this seat (server/bots/host.ts). */
+  | { type: 'join'; name: string; bot?: boolean; hosted?: string }
   | { type: 'game'; event: GameMove }
   | { type: 'timer'; phaseId: number }
   | { type: 'presence'; seat: number; connected: boolean };

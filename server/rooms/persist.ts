@@ -11,6 +11,8 @@ export interface Accepted {
   /** The command's ack data (a new seat's token, say). */
   data: Record<string, unknown>;
   versions: Record<string, number>;
+  /** The strategy of the server's own bot taking the seat this event grants, if it is one. */
+  hosted?: string;
   /** Take a snapshot every this many events (and at every phase change and game start). */
   every: number;
 }
@@ -29,10 +31,21 @@ export function nextRecord(rec: StoredRoom, a: Accepted): StoredRoom {
     snapshot: snapshotNow ? a.persisted() : rec.snapshot,
     snapshotSeq: snapshotNow ? seq : rec.snapshotSeq,
     seats: seatsAfter(rec.seats, a),
+    hostedBots: hostedAfter(rec.hostedBots ?? {}, a),
     viewVersions: a.versions,
     gameStart: a.event.type === 'game.start' ? { seq: rec.seq, snapshot: a.previous() } : rec.gameStart,
     updatedAt: a.event.now,
   };
+}
+
+/** The server's bots by seat: one joins with its grant, one whose seat is gone is forgotten. */
+function hostedAfter(hosted: Record<string, string>, { data, before, after, hosted: strategy }: Pick<Accepted, 'data' | 'before' | 'after' | 'hosted'>): Record<string, string> {
+  if (after.players === before.players && strategy === undefined) return hosted;
+  const present = new Set(after.players.filter((p) => p.bot && !p.left).map((p) => String(p.seat)));
+  const next: Record<string, string> = {};
+  for (const [seat, s] of Object.entries(hosted)) if (present.has(seat)) next[seat] = s;
+  if (strategy !== undefined && typeof data.seat === 'number') next[String(data.seat)] = strategy;
+  return next;
 }
 
 /** Tokens of seats that are gone stop working, so a later occupant of the seat is not exposed. */

@@ -45,6 +45,11 @@ export interface RoomDeps {
   snapshotEvery?: number;
   /** After a restore from the store, no phase ends sooner than this (players reconnecting). */
   restoreGraceMs?: number;
+  /**
+   * A timer firing this much later than due means the process was stalled; every room then gets
+   * the restore grace. Off when absent.
+   */
+  stallMs?: number;
 }
 
 /** A store write refused because this node no longer holds the room's lease (clustered mode). */

@@ -1,11 +1,26 @@
 import { createActor } from 'xstate';
 import { gameMachine, type GameContext, type GameEvent, MACHINE_VERSION } from '../game/index.ts';
+import type { Outcome } from '../../shared/views.ts';
 import type { GameRecord, StoredRoom } from '../store/types.ts';
 import type { RoomDeps } from './ports.ts';
 
 /** Keep a finished game as a record: settings, seed, players, roles, its events and its outcome. */
 export async function finishGame(deps: RoomDeps, room: StoredRoom, ctx: GameContext): Promise<void> {
-  if (!room.gameStart || !ctx.outcome || ctx.seed === null) return;
+  if (!ctx.outcome) return;
+  await keepGame(deps, room, ctx, ctx.outcome, room.updatedAt);
+}
+
+/**
+ * Keep a game that nobody plays any more (the room is being closed mid-game): the same record,
+ * marked `abandoned`, with no winner. Its events replay to where the game stopped.
+ */
+export async function abandonGame(deps: RoomDeps, room: StoredRoom, ctx: GameContext): Promise<void> {
+  const outcome: Outcome = { winner: 'nobody', seats: [], reason: 'abandoned: nobody was connected any more' };
+  await keepGame(deps, room, ctx, outcome, deps.clock.now(), true);
+}
+
+async function keepGame(deps: RoomDeps, room: StoredRoom, ctx: GameContext, outcome: Outcome, finishedAt: number, abandoned = false): Promise<void> {
+  if (!room.gameStart || ctx.seed === null) return;
   const logged = await deps.store.events(room.roomId, room.gameStart.seq);
   const events: GameEvent[] = logged.filter((e) => e.seq <= room.seq).map((e) => e.event);
   const record: GameRecord = {
@@ -16,11 +31,12 @@ export async function finishGame(deps: RoomDeps, room: StoredRoom, ctx: GameCont
     settings: ctx.settings,
     seed: ctx.seed,
     players: ctx.players.map((p) => ({ seat: p.seat, name: p.name, bot: p.bot, role: p.role! })),
-    outcome: ctx.outcome,
+    outcome,
+    ...(abandoned ? { abandoned: true } : {}),
     startSnapshot: room.gameStart.snapshot,
     events,
     startedAt: events[0]?.now ?? room.updatedAt,
-    finishedAt: room.updatedAt,
+    finishedAt,
   };
   await deps.store.saveGame(record);
 }

@@ -7,6 +7,8 @@ import { restoreRoom, restoreRooms, type Skipped } from './restore.ts';
 import type { StoredRoom } from '../store/types.ts';
 import { Room, type RoomHooks } from './room.ts';
 import { Supervisor, type Intensity } from './supervisor.ts';
+import { abandonGame } from './records.ts';
+import { fateOf, type SweepGraces, type Why } from './sweep.ts';
 
 const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
 
@@ -18,10 +20,22 @@ export function inviteCode(): string {
 
 export interface RegistryOptions {
   intensity: Intensity;
-  /** How long an empty room, or one whose game is over and nobody is connected, is kept. */
+  /** How long a game nobody is connected to, or a lobby whose humans are all away, is kept (sweep.ts). */
   emptyGraceMs: number;
+  /** How long a lobby no human sits in (never joined, or only bots) is kept; default 45 s. */
+  unclaimedGraceMs?: number;
   maxRooms: number;
 }
+
+const inGame = (room: Room) => room.context.phase !== 'lobby' && room.context.phase !== 'over';
+
+/** What the players of a closed room are told. */
+const CLOSED: Record<Why, string> = {
+  released: 'Everyone has left; the room is closed.',
+  unclaimed: 'Nobody joined the room; it is closed.',
+  waiting: 'The room was empty and has been closed.',
+  abandoned: 'Nobody was connected any more; the game was abandoned and the room closed. Its record is kept.',
+};
 
 export interface RegistryEvents {
   summary(room: RoomSummary): void;
@@ -32,19 +46,28 @@ export interface RegistryEvents {
 export class Registry {
   private rooms = new Map<string, Room>();
   private byCode = new Map<string, Room>();
-  private emptySince = new Map<string, number>();
+  /** Rooms on their way out: why, and since when (a change of reason restarts the clock). */
+  private doomed = new Map<string, { why: Why; since: number }>();
+  /** Rooms whose seats or presence changed, to look at once their current command is done. */
+  private changedSoon = new Set<Room>();
+  private graces: SweepGraces;
+  private lastStall = -Infinity;
   readonly supervisor: Supervisor;
   /** Stored rooms the last restore left out, and why. */
   skipped: Skipped[] = [];
   private hooks: RoomHooks;
 
   constructor(private deps: RoomDeps, private opts: RegistryOptions, private events: RegistryEvents, private log: Logger) {
-    this.supervisor = new Supervisor(deps.clock, log, opts.intensity, (room) => this.remove(room, true));
+    // A room that keeps crashing is closed; a game it held is kept as abandoned before its state goes.
+    this.supervisor = new Supervisor(deps.clock, log, opts.intensity, (room) => this.remove(room, true, inGame(room) ? abandonGame(deps, room.record, room.context) : room.recordKept()));
+    this.graces = { emptyGraceMs: opts.emptyGraceMs, unclaimedGraceMs: opts.unclaimedGraceMs ?? 45_000 };
     this.hooks = {
       crashed: (room, err) => this.supervisor.crashed(room, err),
-      changed: (room) => this.events.summary(room.summary()),
+      changed: (room) => { this.events.summary(room.summary()); this.soon(room); },
       lost: (room) => this.forget(room),
+      stalled: (_room, lateMs) => this.stalled(lateMs),
     };
+    if (deps.stallMs) this.watchStalls(deps.stallMs);
   }
 
   get size(): number { return this.rooms.size; }
@@ -90,34 +113,78 @@ export class Registry {
     if (this.rooms.get(room.id) !== room) return;
     this.rooms.delete(room.id);
     this.byCode.delete(room.code);
-    this.emptySince.delete(room.id);
+    this.doomed.delete(room.id);
     this.supervisor.forget(room.id);
   }
 
-  remove(room: Room, dropStored: boolean): void {
+  /**
+   * Drop a room here and from the lobby; its stored state too when `dropStored`, but only once
+   * `kept` (its game's record) has been saved: if that fails, the state stays for the next start.
+   */
+  remove(room: Room, dropStored: boolean, kept: Promise<void> = Promise.resolve()): void {
     this.rooms.delete(room.id);
     this.byCode.delete(room.code);
-    this.emptySince.delete(room.id);
+    this.doomed.delete(room.id);
     this.supervisor.forget(room.id);
     this.events.removed(room.id);
-    if (dropStored) void this.deps.store.removeRoom(room.id).catch((err) => this.log.error({ err }, 'removing stored room failed'));
+    if (!dropStored) return;
+    kept.then(
+      () => this.deps.store.removeRoom(room.id).catch((err) => this.log.error({ err, roomId: room.id }, 'removing stored room failed')),
+      (err) => this.log.error({ err, roomId: room.id }, 'the game record could not be kept; the room stays in the store'),
+    );
   }
 
-  /** Dispose of rooms nobody is in (or whose game is over and nobody is connected) after the grace period. */
-  sweep(): void {
+  /**
+   * The event loop was stalled for about `lateMs` (seen by a late phase timer, or by the lag
+   * watch): the players' sockets stalled with it, so every room's phases wait the restore grace.
+   */
+  stalled(lateMs: number): void {
     const now = this.deps.clock.now();
-    for (const room of this.rooms.values()) {
-      const ctx = room.context;
-      const anyone = ctx.players.some((p) => p.connected && !p.bot) || room.spectators > 0;
-      const abandoned = !anyone && (ctx.players.length === 0 || ctx.phase === 'over' || ctx.phase === 'lobby' || ctx.players.every((p) => !p.connected || p.bot));
-      if (!abandoned) { this.emptySince.delete(room.id); continue; }
-      const since = this.emptySince.get(room.id) ?? now;
-      this.emptySince.set(room.id, since);
-      if (now - since >= this.opts.emptyGraceMs && room.idle()) {
-        room.close('The room was empty and has been closed.');
-        this.remove(room, true);
-      }
-    }
+    if (now - this.lastStall > 1_000) this.log.warn({ lateMs, rooms: this.rooms.size }, 'the server was stalled; phases get the restore grace');
+    this.lastStall = now;
+    for (const room of this.rooms.values()) room.afterStall(now);
+  }
+
+  /** A tick every second: one that comes much later than due is a stall, even with no phase timer due. */
+  private watchStalls(stallMs: number): void {
+    const every = 1_000;
+    let last = this.deps.clock.now();
+    const tick = () => {
+      const now = this.deps.clock.now();
+      if (now - last - every > stallMs) this.stalled(now - last - every);
+      last = now;
+      this.deps.clock.setTimer(every, tick);
+    };
+    this.deps.clock.setTimer(every, tick);
+  }
+
+  /** Close every room whose time has come (run every few seconds; the rules are in sweep.ts). */
+  sweep(): void {
+    for (const room of [...this.rooms.values()]) this.consider(room);
+  }
+
+  /** A room's seats or presence changed: decide its fate once the command in hand is done. */
+  private soon(room: Room): void {
+    // Only what is due at once is done here; closes after a grace are the periodic sweep's.
+    if (this.changedSoon.size === 0) setImmediate(() => { for (const r of this.changedSoon) this.consider(r, true); this.changedSoon.clear(); });
+    this.changedSoon.add(room);
+  }
+
+  private consider(room: Room, onlyAtOnce = false): void {
+    if (room.closed || this.rooms.get(room.id) !== room) return;
+    const now = this.deps.clock.now();
+    const fate = fateOf({ context: room.context, spectators: room.spectators, everJoined: room.record.seq > 0 }, this.graces);
+    if (fate.kind === 'keep') { this.doomed.delete(room.id); return; }
+    if (onlyAtOnce && fate.afterMs > 0) return;
+    let d = this.doomed.get(room.id);
+    if (!d || d.why !== fate.why) this.doomed.set(room.id, (d = { why: fate.why, since: now }));
+    // After a restore or a stall, players get their moment to reconnect before anything goes.
+    if (now - d.since < fate.afterMs || now < room.graceUntil || !room.idle()) return;
+    const ctx = room.context;
+    const record = room.record;
+    room.close(CLOSED[fate.why]);
+    // The stored state goes only once the game's record is kept: a finished game's, or this abandoned one's.
+    this.remove(room, true, fate.why === 'abandoned' ? abandonGame(this.deps, record, ctx) : room.recordKept());
   }
 
   /** Shutdown: every room finishes the commands it has queued (at most `timeoutMs`), then halts. */

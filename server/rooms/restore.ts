@@ -52,5 +52,5 @@ function afterRestore(deps: RoomDeps, room: Room, migrated: boolean): void {
     void deps.store.commit(room.record, null).catch(fail('writing the migrated snapshot failed'));
   }
   for (const p of room.context.players) if (p.connected) void room.submit({ type: 'presence', seat: p.seat, connected: false });
-  if (room.context.phase === 'over') void finishGame(deps, room.record, room.context).catch(fail('saving the game record failed'));
+  if (room.context.phase === 'over') room.keepRecord(finishGame(deps, room.record, room.context));
 }

@@ -23,6 +23,8 @@ export interface RoomHooks {
   changed(room: Room): void;
   /** Another node took the room over (clustered mode). */
   lost?(room: Room): void;
+  /** The room's timer fired `lateMs` late: the process was stalled. */
+  stalled?(room: Room, lateMs: number): void;
 }
 
 /**
@@ -48,9 +50,11 @@ export class Room implements RoomRef {
   private restarting = false;
   /** Shutting down: new commands are refused with server/busy, queued ones still run. */
   private draining = false;
+  private saving: Promise<void> = Promise.resolve();
 
   private constructor(private deps: RoomDeps, private hooks: RoomHooks, public record: StoredRoom) {
-    this.timer = new PhaseTimer(deps.clock, () => this.context, (phaseId) => void this.submit({ type: 'timer', phaseId }));
+    const stall = deps.stallMs ? { afterMs: deps.stallMs, graceMs: deps.restoreGraceMs ?? 0, seen: (lateMs: number) => hooks.stalled?.(this, lateMs) } : undefined;
+    this.timer = new PhaseTimer(deps.clock, () => this.context, (phaseId) => void this.submit({ type: 'timer', phaseId }), stall);
     this.out = new Broadcaster(this, deps.outbox, deps.clock, record.viewVersions);
     this.presence = new Presence(this, deps.outbox, deps.clock, deps.seatGraceMs ?? 60_000, () => hooks.changed(this));
   }
@@ -61,7 +65,7 @@ export class Room implements RoomRef {
     const now = deps.clock.now();
     const actor = createActor(deps.machine ?? gameMachine, { input: { settings: init.settings } });
     const snapshot = actor.getPersistedSnapshot();
-    const record: StoredRoom = { roomId: init.roomId, code: init.code, machineVersion: MACHINE_VERSION, snapshot, snapshotSeq: 0, seats: {}, viewVersions: {}, seq: 0, gameStart: null, createdAt: now, updatedAt: now };
+    const record: StoredRoom = { roomId: init.roomId, code: init.code, machineVersion: MACHINE_VERSION, snapshot, snapshotSeq: 0, seats: {}, viewVersions: {}, hostedBots: {}, seq: 0, gameStart: null, createdAt: now, updatedAt: now };
     const room = new Room(deps, hooks, record);
     room.boot(snapshot);
     return room;
@@ -155,7 +159,7 @@ export class Room implements RoomRef {
     const after = snap.context;
     const data = this.resultOf(cmd, event, before, after);
     const previous = this.good;
-    const next = nextRecord(this.record, { event, before, after, persisted: () => this.persisted(snap), previous: () => this.persisted(previous), data, versions: this.out.versions(), every: this.deps.snapshotEvery ?? 20 });
+    const next = nextRecord(this.record, { event, before, after, persisted: () => this.persisted(snap), previous: () => this.persisted(previous), data, hosted: cmd.type === 'join' && cmd.bot ? cmd.hosted : undefined, versions: this.out.versions(), every: this.deps.snapshotEvery ?? 20 });
     faults?.at('before-commit', this.id);
     try {
       await this.deps.store.commit(next, event);
@@ -191,10 +195,25 @@ export class Room implements RoomRef {
     this.timer.arm();
     if (after.phase === 'over' && before.phase !== 'over') {
       this.deps.metrics.gameFinished();
-      void finishGame(this.deps, this.record, after).catch((err) => this.deps.log.error({ err, roomId: this.id }, 'saving the game record failed'));
+      this.keepRecord(finishGame(this.deps, this.record, after));
     }
     if (after.phase !== before.phase || after.players !== before.players || after.host !== before.host) this.hooks.changed(this);
   }
+
+  /** The game record being saved: the room's stored state must not be deleted before it is kept. */
+  keepRecord(saving: Promise<void>): void {
+    saving.catch((err) => this.deps.log.error({ err, roomId: this.id }, 'saving the game record failed'));
+    this.saving = saving;
+  }
+
+  /** Resolves once the last game record is kept; rejects if it could not be. */
+  recordKept(): Promise<void> { return this.saving; }
+
+  /** No phase ends before this time (a restore or a stall gave players a moment to reconnect). */
+  get graceUntil(): number { return this.timer.notBefore; }
+
+  /** The process was stalled: like after a restore, no phase ends before the restore grace. */
+  afterStall(now: number): void { this.timer.hold(now + (this.deps.restoreGraceMs ?? 0)); }
 
   /** The full state for one audience, e.g. for a socket that just joined it. */
   stateFor(key: AudienceKey): RoomState { return this.out.stateFor(key); }

@@ -16,7 +16,7 @@ export class MemoryStore implements Store {
 
   async commit(room: StoredRoom, event: GameEvent | null): Promise<void> {
     // Snapshots and events are immutable values once persisted: kept as they are, copied on the way out.
-    this.rooms.set(room.roomId, { ...room, seats: { ...room.seats }, viewVersions: { ...room.viewVersions } });
+    this.rooms.set(room.roomId, { ...room, seats: { ...room.seats }, viewVersions: { ...room.viewVersions }, hostedBots: { ...room.hostedBots } });
     let log = this.logs.get(room.roomId) ?? [];
     if (event) log.push({ roomId: room.roomId, seq: room.seq, event });
     if (room.snapshotSeq === room.seq) log = log.filter((e) => e.seq > keepAfter(room));

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 
 /** The file format of the SQLite store (PRAGMA user_version); not the game machine's version. */
-export const SCHEMA_VERSION = 1;
+export const SCHEMA_VERSION = 2;
 
 const DDL = `
 CREATE TABLE IF NOT EXISTS rooms (
@@ -13,6 +13,7 @@ CREATE TABLE IF NOT EXISTS rooms (
   seq INTEGER NOT NULL,
   seats TEXT NOT NULL,
   view_versions TEXT NOT NULL,
+  hosted_bots TEXT NOT NULL DEFAULT '{}',
   game_start TEXT,
   created_at INTEGER NOT NULL,
   updated_at INTEGER NOT NULL
@@ -48,6 +49,8 @@ export function migrateSchema(db: Database.Database, file: string): void {
   if (current > SCHEMA_VERSION) {
     throw new Error(`${file} has store schema ${current}, this server knows up to ${SCHEMA_VERSION}; refusing to open it`);
   }
+  // Schema 1 had no hosted_bots column: its rooms host no bots this server knows of.
+  if (current === 1) db.exec("ALTER TABLE rooms ADD COLUMN hosted_bots TEXT NOT NULL DEFAULT '{}'");
   db.exec(DDL);
   if (current < SCHEMA_VERSION) db.pragma(`user_version = ${SCHEMA_VERSION}`);
 }
@@ -57,13 +60,13 @@ export function statements(db: Database.Database) {
   return {
     insertEvent: db.prepare('INSERT INTO events (room_id, seq, event) VALUES (?, ?, ?)'),
     pruneEvents: db.prepare('DELETE FROM events WHERE room_id = ? AND seq <= ?'),
-    upsertRoom: db.prepare(`INSERT INTO rooms (room_id, code, machine_version, snapshot, snapshot_seq, seq, seats, view_versions, game_start, created_at, updated_at)
-      VALUES (@roomId, @code, @machineVersion, @snapshot, @snapshotSeq, @seq, @seats, @viewVersions, @gameStart, @createdAt, @updatedAt)
+    upsertRoom: db.prepare(`INSERT INTO rooms (room_id, code, machine_version, snapshot, snapshot_seq, seq, seats, view_versions, hosted_bots, game_start, created_at, updated_at)
+      VALUES (@roomId, @code, @machineVersion, @snapshot, @snapshotSeq, @seq, @seats, @viewVersions, @hostedBots, @gameStart, @createdAt, @updatedAt)
       ON CONFLICT (room_id) DO UPDATE SET code = excluded.code, machine_version = excluded.machine_version, snapshot = excluded.snapshot,
-        snapshot_seq = excluded.snapshot_seq, seq = excluded.seq, seats = excluded.seats, view_versions = excluded.view_versions,
+        snapshot_seq = excluded.snapshot_seq, seq = excluded.seq, seats = excluded.seats, view_versions = excluded.view_versions, hosted_bots = excluded.hosted_bots,
         game_start = excluded.game_start, updated_at = excluded.updated_at`),
     // Most commits leave the snapshot alone: only the small columns move.
-    touchRoom: db.prepare('UPDATE rooms SET seq = @seq, seats = @seats, view_versions = @viewVersions, updated_at = @updatedAt WHERE room_id = @roomId'),
+    touchRoom: db.prepare('UPDATE rooms SET seq = @seq, seats = @seats, view_versions = @viewVersions, hosted_bots = @hostedBots, updated_at = @updatedAt WHERE room_id = @roomId'),
     deleteRoom: db.prepare('DELETE FROM rooms WHERE room_id = ?'),
     deleteEvents: db.prepare('DELETE FROM events WHERE room_id = ?'),
     allRooms: db.prepare('SELECT * FROM rooms ORDER BY created_at'),
@@ -83,5 +86,5 @@ export type Statements = ReturnType<typeof statements>;
 /** A rooms row as SQLite returns it. */
 export interface RoomRow {
   room_id: string; code: string; machine_version: number; snapshot: string; snapshot_seq: number; seq: number;
-  seats: string; view_versions: string; game_start: string | null; created_at: number; updated_at: number;
+  seats: string; view_versions: string; hosted_bots: string; game_start: string | null; created_at: number; updated_at: number;
 }

@@ -11,7 +11,7 @@ import { statements } from './schema.ts';
 
 export type WriteOp =
   | {
-    kind: 'commit'; roomId: string; seq: number; updatedAt: number; seats: string; viewVersions: string; event: string | null;
+    kind: 'commit'; roomId: string; seq: number; updatedAt: number; seats: string; viewVersions: string; hostedBots: string; event: string | null;
     /** The whole row, when the snapshot moved or this row was not written by this process yet. */
     row: { code: string; machineVersion: number; snapshot: string; snapshotSeq: number; gameStart: string | null; createdAt: number; keepAfter: number } | null;
   }
@@ -36,7 +36,7 @@ function apply(st: ReturnType<typeof statements>, op: WriteOp): void {
     return;
   }
   if (op.event !== null) st.insertEvent.run(op.roomId, op.seq, op.event);
-  const small = { roomId: op.roomId, seq: op.seq, updatedAt: op.updatedAt, seats: op.seats, viewVersions: op.viewVersions };
+  const small = { roomId: op.roomId, seq: op.seq, updatedAt: op.updatedAt, seats: op.seats, viewVersions: op.viewVersions, hostedBots: op.hostedBots };
   if (op.row === null) {
     // The row was written by this process earlier: only the small columns move. A row that is not
     // there fails this write (its caller then sends the whole row), rather than losing it quietly.

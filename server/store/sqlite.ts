@@ -73,6 +73,7 @@ export class SqliteStore implements Store {
       // Snapshots are serialised only when the row needs them; most commits move the small columns alone.
       op = {
         kind: 'commit', roomId: room.roomId, seq: room.seq, updatedAt: room.updatedAt, seats: JSON.stringify(room.seats), viewVersions: JSON.stringify(room.viewVersions),
+        hostedBots: JSON.stringify(room.hostedBots ?? {}),
         event: event ? JSON.stringify(event) : null,
         row: full ? {
           code: room.code, machineVersion: room.machineVersion, snapshot: JSON.stringify(room.snapshot), snapshotSeq: room.snapshotSeq,
@@ -163,6 +164,7 @@ function toRoom(row: RoomRow): StoredRoom {
     snapshotSeq: row.snapshot_seq,
     seats: JSON.parse(row.seats),
     viewVersions: JSON.parse(row.view_versions),
+    hostedBots: JSON.parse(row.hosted_bots ?? '{}'),
     seq: row.seq,
     gameStart: row.game_start === null ? null : JSON.parse(row.game_start),
     createdAt: row.created_at,

@@ -16,6 +16,12 @@ export interface StoredRoom {
   seats: Record<string, number>;
   /** Per-audience view versions, so clients' versions keep growing across a restart. */
   viewVersions: Record<string, number>;
+  /**
+   * Seat → strategy of the bots this server hosts itself (bot:add), so that after a restart it
+   * resumes those seats, and only those: a `bot: true` seat of an outside client is its owner's.
+   * The server's own bookkeeping, not the rules'. Absent in rows written before it was kept.
+   */
+  hostedBots?: Record<string, string>;
   /** Sequence number of the last event appended to this room's log. */
   seq: number;
   /** The persisted snapshot just before the current game's `game.start`, and that event's seq. */
@@ -41,6 +47,8 @@ export interface GameRecord {
   seed: number;
   players: { seat: number; name: string; bot: boolean; role: RoleId }[];
   outcome: Outcome;
+  /** The room was closed mid-game (nobody connected): no winner; the events stop where play did. */
+  abandoned?: true;
   startSnapshot: unknown;
   events: GameEvent[];
   startedAt: number;

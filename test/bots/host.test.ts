@@ -52,4 +52,25 @@ describe('bot:add and bot:remove', () => {
       guest.close();
     }
   }, 60_000);
+
+  it('[H11.3] the room\'s record keeps which seats the server\'s bots hold and their strategy; an outside bot:true seat is not among them', async () => {
+    const person = await Bot.connect(server.url, { strategy: smart, seed: 2 });
+    const outsider = connect(server.url);
+    try {
+      const grant = await person.create('Cleo', { maxSeats: 8 });
+      const r = (await person.client.request('bot:add', { strategy: 'random' })).seat;
+      const s = (await person.client.request('bot:add', { strategy: 'smart' })).seat;
+      await outsider.connected();
+      const out = (await outsider.request('room:join', { roomId: grant.roomId, name: 'Outside', bot: true })).seat;
+      const room = server.app.registry.get(grant.roomId)!;
+      expect(room.record.hostedBots).toEqual({ [r]: 'random', [s]: 'smart' });
+      expect(room.context.players.find((p) => p.seat === out)?.bot).toBe(true);
+      await person.client.request('bot:remove', { seat: r });
+      await until(person, () => !person.view!.players.some((p) => p.seat === r));
+      expect(room.record.hostedBots).toEqual({ [s]: 'smart' });
+    } finally {
+      person.close();
+      outsider.close();
+    }
+  }, 30_000);
 });

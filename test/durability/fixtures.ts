@@ -21,6 +21,7 @@ export function storedRoom(roomId: string, over: Partial<StoredRoom> = {}): Stor
     snapshotSeq: 0,
     seats: {},
     viewVersions: {},
+    hostedBots: {},
     seq: 0,
     gameStart: null,
     createdAt: 1000,

@@ -9,15 +9,16 @@ export const FAST = { durations: { night: 3, dawn: 1, day: 3, vote: 3, execution
 const ENV = { RESTORE_GRACE_S: '1' };
 
 /** A server process in a fresh data dir on a fixed port, that a test can stop and start again in place. */
-export async function restartableServer(cleanup: (f: () => unknown) => void) {
+export async function restartableServer(cleanup: (f: () => unknown) => void, extraEnv: Record<string, string> = {}) {
   const tmp = tempDir();
   const port = await freePort();
-  let current: ServerProcess = await spawnServer({ port, dataDir: tmp.dir, env: ENV });
+  const env = { ...ENV, ...extraEnv };
+  let current: ServerProcess = await spawnServer({ port, dataDir: tmp.dir, env });
   cleanup(async () => { await current.stop('SIGKILL'); tmp.done(); });
   return {
     get url() { return current.url; },
     get proc() { return current; },
-    start: async () => { current = await spawnServer({ port, dataDir: tmp.dir, env: ENV }); },
+    start: async () => { current = await spawnServer({ port, dataDir: tmp.dir, env }); },
     /** SIGKILL now (synchronously, so nothing else runs first on our side), then start again. */
     async crashAndRestart(downMs = 0): Promise<void> {
       current.child.kill('SIGKILL');

@@ -100,7 +100,25 @@ describe('SQLite store', () => {
     const db = new Database(path.join(dir, 'werewolf.sqlite'));
     db.pragma(`user_version = ${SCHEMA_VERSION + 1}`);
     db.close();
-    expect(() => new SqliteStore({ dir })).toThrow(/store schema 2/);
+    expect(() => new SqliteStore({ dir })).toThrow(`store schema ${SCHEMA_VERSION + 1}`);
+  });
+
+  it('[H11.3] a schema-1 file (no hosted_bots column) is upgraded in place: its rooms load, hosting no bots', async () => {
+    const { store, dir } = open();
+    await store.commit(storedRoom('a', { seq: 1 }), joinEvent(1));
+    await store.close();
+    const db = new Database(path.join(dir, 'werewolf.sqlite'));
+    db.exec('ALTER TABLE rooms DROP COLUMN hosted_bots');
+    db.pragma('user_version = 1');
+    db.close();
+    const again = new SqliteStore({ dir });
+    try {
+      expect((await again.loadRoom('a'))).toMatchObject({ seq: 1, hostedBots: {} });
+      await again.commit(storedRoom('a', { seq: 2, hostedBots: { 3: 'random' } }), joinEvent(2));
+      expect((await again.loadRoom('a'))!.hostedBots).toEqual({ 3: 'random' });
+    } finally {
+      await again.close();
+    }
   });
 
   it('close writes what is pending; commits after close are refused', async () => {

@@ -58,8 +58,8 @@ export class Table {
     for (const c of clients) c.on('state', () => void this.act(c));
   }
 
-  /** `n` players in a new room (the first one hosts), the game started. */
-  static async open(url: string, n: number, prefix: string, settings: Record<string, unknown>, seed = 1): Promise<Table> {
+  /** `n` players in a new room (the first one hosts), the game started; `paused`: nobody acts from the start. */
+  static async open(url: string, n: number, prefix: string, settings: Record<string, unknown>, seed = 1, paused = false): Promise<Table> {
     const clients: WerewolfClient[] = [];
     const names = Array.from({ length: n }, (_, i) => `${prefix}${i}`);
     let roomId = '';
@@ -71,6 +71,7 @@ export class Table {
       else await c.request('room:join', { roomId, name });
     }
     const table = new Table(clients, names, roomId, seed);
+    table.paused = paused;
     await clients[0].request('game:start', {});
     return table;
   }
