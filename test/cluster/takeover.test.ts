@@ -105,6 +105,35 @@ describe('[H11.2] a cluster takeover keeps presence, so no game in progress is d
   }, 180_000);
 });
 
+describe('[H11.2] a Redis outage long enough to move the room', () => {
+  it('after a 6 s outage the room\'s owner (new or the same) counts every connected seat and the spectator, and the game is not swept', async () => {
+    const [a, b] = await Promise.all(['a', 'b'].map((n) => node(n)));
+    const { clients, roomId, code } = await seated([a.url, b.url], 5);
+    const watcher = connect(b.url);
+    await watcher.connected();
+    await okOf(watcher.send('room:spectate', { code }));
+    await okOf(clients[0].send('game:start', {}));
+    await Promise.all(clients.map((x) => phaseIs(x, 'night')));
+    const lease = await redis.client().get(`ww:lease:${roomId}`);
+    await redis.down();
+    await sleep(6_000);
+    await redis.up();
+    // The lease (4 s) ran out during the outage: the room is taken again, by a new lease.
+    const deadline = Date.now() + 20_000;
+    let now = await redis.client().get(`ww:lease:${roomId}`);
+    while ((now === null || now === lease) && Date.now() < deadline) { await sleep(200); now = await redis.client().get(`ww:lease:${roomId}`); }
+    expect(now).not.toBeNull();
+    expect(now).not.toBe(lease);
+    await persist(() => clients[1].send('room:sync', {}));
+    for (const x of clients) await until(x, (v) => v.view!.players.every((p) => p.connected), 15_000, 'every seat connected after the outage');
+    await until(clients[1], (x) => x.state?.spectators === 1, 15_000, 'spectator counted after the outage');
+    await sleep(7_000);
+    expect(await redis.client().sismember('ww:rooms', roomId)).toBe(1);
+    expect(clients[1].view!.players.every((p) => p.connected)).toBe(true);
+    [...clients, watcher].forEach((x) => x.close());
+  }, 120_000);
+});
+
 describe('[H11 stale reads] a paused owner does not serve its halted copy', () => {
   it('after an 8 s SIGSTOP and SIGCONT, room:sync through the old owner answers the new owner\'s state', async () => {
     const [a, b] = await Promise.all(['a', 'b'].map((n) => node(n)));
@@ -128,6 +157,8 @@ describe('[H11 stale reads] a paused owner does not serve its halted copy', () =
     const synced = await persist(() => clients[0].send('room:sync', {})) as { view: { version: number; chat: { text: string }[] } };
     expect(synced.view.version).toBeGreaterThanOrEqual(version);
     expect(synced.view.chat.map((m) => m.text)).toContain('moved 2');
+    // [H11.2] The woken node's sockets (alive all along) are attached to the new owner: every seat connected.
+    await until(clients[1], (x) => x.view!.players.every((p) => p.connected), 15_000, 'every seat connected after the wake');
     clients.forEach((x) => x.close());
   }, 120_000);
 });
