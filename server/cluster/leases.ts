@@ -81,7 +81,8 @@ export class Leases {
   }
 
   private async renewAll(): Promise<void> {
-    for (const roomId of [...this.held.keys()]) await this.renew(roomId);
+    // All at once (ioredis pipelines them): each lease's trust runs from its own renewal's send time.
+    await Promise.all([...this.held.keys()].map((roomId) => this.renew(roomId)));
   }
 
   /** One renewal; its send time is when the new TTL began at the latest. A lease found gone or taken is given up. */
