@@ -3,11 +3,12 @@ import type { RoomSummary } from '../../shared/protocol.ts';
 import type { Settings } from '../../shared/settings.ts';
 import type { RoomDirectory, RoomRef } from '../rooms/ref.ts';
 import type { Registry } from '../rooms/registry.ts';
+import type { Room } from '../rooms/room.ts';
 import type { RedisStore } from '../store/redis.ts';
 import { K } from './keys.ts';
 import type { Leases } from './leases.ts';
 import { RemoteRoom } from './remote.ts';
-import type { NodeRpc } from './rpc.ts';
+import { type NodeRpc, RpcError } from './rpc.ts';
 
 export interface NodeLoad { instance: string; rooms: number; connections: number; at: number }
 
@@ -27,51 +28,76 @@ export class ClusterDirectory implements RoomDirectory {
     private rpc: NodeRpc,
     private newRoomId: () => string,
     readonly accepting: () => boolean,
+    /** A room this node just took over or reloaded: its presence is rebuilt from the live connections. */
+    private adopted: (room: Room) => void = () => {},
   ) {}
 
-  get(roomId: string): Promise<RoomRef | null> { return this.resolve(roomId); }
+  get(roomId: string): Promise<RoomRef | null> { return unavailableOnRedisError(this.resolve(roomId)); }
 
+  /**
+   * The room wherever it runs. The local copy answers only while its lease is trusted by this
+   * node's clock (or renewed just now); otherwise Redis says who owns it.
+   */
   async resolve(roomId: string): Promise<RoomRef | null> {
     const here = this.registry.get(roomId);
-    if (here && !here.closed && this.leases.owns(roomId)) return here;
+    if (here && !here.closed && (await this.leases.confirm(roomId))) return here;
     const owner = await this.leases.owner(roomId);
     if (owner && owner !== this.leases.instance) {
       const meta = await this.redis.get(K.room(roomId));
       const code = meta ? (JSON.parse(meta) as { code: string }).code : '';
       return new RemoteRoom(roomId, code, owner, this.rpc, this);
     }
-    if (!(await this.redis.sismember(K.rooms, roomId))) return here && !here.closed ? here : null;
+    // Ours but not running (its copy halted on a seq conflict): load it again from the store.
+    if (owner === this.leases.instance && this.leases.owns(roomId) && (!here || here.closed)) return this.takeover(roomId);
+    if (!(await this.redis.sismember(K.rooms, roomId))) return here && !here.closed && this.leases.trusted(roomId) ? here : null;
     return this.takeover(roomId);
   }
 
-  /** Take an ownerless room: win its lease, load it from the store, run it here. */
-  async takeover(roomId: string): Promise<RoomRef | null> {
-    if (!(await this.leases.acquire(roomId))) return this.leases.owner(roomId).then((o) => (o ? this.resolve(roomId) : null));
-    const stale = this.registry.get(roomId);
+  /**
+   * Take an ownerless room: win its lease, load it from the store, run it here. A room whose
+   * lease this node still holds (its copy halted on a seq conflict) is loaded again the same way.
+   */
+  async takeover(roomId: string, halted?: Room): Promise<RoomRef | null> {
+    let reload = false;
+    if (this.leases.owns(roomId)) {
+      // Held here and still ours in Redis: a reload. Held here but gone in Redis: given up, then taken like any other.
+      if ((await this.leases.owner(roomId)) === this.leases.instance) reload = true;
+      else await this.leases.release(roomId);
+    }
+    if (!reload && !(await this.leases.acquire(roomId))) return this.leases.owner(roomId).then((o) => (o && o !== this.leases.instance ? this.resolve(roomId) : null));
+    const stale = this.registry.get(roomId) ?? halted;
     if (stale) { stale.halt(); this.registry.forget(stale); }
     const stored = await this.store.loadRoom(roomId);
     const room = stored ? await this.registry.adopt(stored) : null;
     if (!room) { await this.leases.release(roomId); return null; }
-    room.announce('The server running this room went away; the room carries on here.');
+    if (stale) stale.presenceElsewhere = (change, key) => room[change](key);
+    this.adopted(room);
+    room.announce(reload ? 'The room was reloaded from storage; nothing acknowledged was lost.' : 'The server running this room went away; the room carries on here.');
     return room;
   }
 
-  async byInvite(code: string): Promise<RoomRef | null> {
-    const roomId = await this.store.codeToRoom(code.trim().toUpperCase());
-    return roomId ? this.resolve(roomId) : null;
+  byInvite(code: string): Promise<RoomRef | null> {
+    return unavailableOnRedisError((async () => {
+      const roomId = await this.store.codeToRoom(code.trim().toUpperCase());
+      return roomId ? this.resolve(roomId) : null;
+    })());
   }
 
   /** Placement: the live node with the fewest rooms, this one on a tie (docs/scaling.md). */
-  async create(settings: Settings): Promise<RoomRef | null> {
-    if (!this.accepting()) return null;
-    const target = await this.leastLoaded();
-    if (target === this.leases.instance) return this.createHere(settings);
-    try {
-      const made = await this.rpc.call<{ roomId: string } | null>(target, 'create', { settings });
-      return made ? this.resolve(made.roomId) : null;
-    } catch {
-      return this.createHere(settings);
-    }
+  create(settings: Settings): Promise<RoomRef | null> {
+    return unavailableOnRedisError((async () => {
+      if (!this.accepting()) return null;
+      const target = await this.leastLoaded();
+      if (target === this.leases.instance) return this.createHere(settings);
+      let made: { roomId: string; code: string } | null;
+      try {
+        made = await this.rpc.call<{ roomId: string; code: string } | null>(target, 'create', { settings });
+      } catch {
+        return this.createHere(settings);
+      }
+      // The new room has no stored row before its first commit: its code comes with the answer.
+      return made ? new RemoteRoom(made.roomId, made.code, target, this.rpc, this) : null;
+    })());
   }
 
   async createHere(settings: Settings): Promise<RoomRef | null> {
@@ -96,13 +122,30 @@ export class ClusterDirectory implements RoomDirectory {
     return best.instance;
   }
 
-  async publicSummaries(): Promise<RoomSummary[]> {
-    const all = await this.redis.hgetall(K.summaries);
-    return Object.values(all).map((v) => JSON.parse(v) as RoomSummary).filter((r) => r.visibility === 'public');
+  publicSummaries(): Promise<RoomSummary[]> {
+    return unavailableOnRedisError(this.redis.hgetall(K.summaries).then((all) => Object.values(all).map((v) => JSON.parse(v) as RoomSummary).filter((r) => r.visibility === 'public')));
   }
 
-  async summary(roomId: string): Promise<RoomSummary | null> {
-    const raw = await this.redis.hget(K.summaries, roomId);
-    return raw ? (JSON.parse(raw) as RoomSummary) : null;
+  summary(roomId: string): Promise<RoomSummary | null> {
+    return unavailableOnRedisError(this.redis.hget(K.summaries, roomId).then((raw) => (raw ? (JSON.parse(raw) as RoomSummary) : null)));
   }
+}
+
+/**
+ * A lookup that failed because Redis is away (ioredis rejects at once: no offline queue) is a
+ * room that cannot be reached for a moment, like an owner that does not answer: an RpcError,
+ * which the gateway answers with room/unavailable and the SDK retries.
+ */
+export function unavailableOnRedisError<T>(p: Promise<T>): Promise<T> {
+  return p.catch((err: unknown) => {
+    if (err instanceof RpcError || !isRedisError(err)) throw err;
+    throw new RpcError(`storage unreachable: ${(err as Error).message}`);
+  });
+}
+
+function isRedisError(err: unknown): boolean {
+  if (!(err instanceof Error)) return false;
+  // ioredis's own errors (ReplyError, MaxRetriesPerRequestError, ...) and its socket errors.
+  const name = err.name ?? '';
+  return /Redis|Reply|MaxRetries|Abort/.test(name) || /Connection is closed|Stream isn't writeable|ECONNREFUSED|ECONNRESET|EPIPE|ETIMEDOUT|enableOfflineQueue/i.test(err.message);
 }

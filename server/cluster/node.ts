@@ -6,9 +6,12 @@ import { v4 as uuid } from 'uuid';
 import type { RoomSummary } from '../../shared/protocol.ts';
 import type { Settings } from '../../shared/settings.ts';
 import type { IoServer } from '../net/gateway.ts';
+import { channel } from '../net/session.ts';
 import type { Registry } from '../rooms/registry.ts';
+import type { Room } from '../rooms/room.ts';
+import type { AudienceKey } from '../rooms/tracker.ts';
 import { RedisStore } from '../store/redis.ts';
-import { ClusterDirectory, type NodeLoad } from './directory.ts';
+import { ClusterDirectory, LIVE_MS, type NodeLoad } from './directory.ts';
 import { K } from './keys.ts';
 import { Leases } from './leases.ts';
 import { connectRedis, ready } from './redis.ts';
@@ -16,6 +19,14 @@ import { local, ROOM_METHODS } from './remote.ts';
 import { NodeRpc } from './rpc.ts';
 
 export interface ClusterOptions { redisUrl: string; nodeId: string; leaseMs?: number; scanMs?: number }
+
+/** One node's live connections in one room's audiences: count per seat, and spectators. */
+export interface Census { seats: Record<string, number>; spectators: number }
+
+/** How long a takeover waits for the other nodes' census answers; a silent node has no live sockets to count. */
+const CENSUS_MS = 1_000;
+/** A second census after a takeover, once attaches and detaches sent meanwhile have landed. */
+const RECENSUS_MS = 3_000;
 
 /**
  * One node of a cluster: owns some rooms under Redis leases, forwards commands for the others to
@@ -36,7 +47,12 @@ export class ClusterNode {
   private constructor(private opts: Required<ClusterOptions>, private log: Logger, private redis: Redis, private sub: Redis, private adapterClient: Redis) {
     this.instance = `${opts.nodeId}-${randomBytes(3).toString('hex')}`;
     this.leases = new Leases(redis, this.instance, opts.leaseMs, log, (roomId) => this.lost(roomId));
-    this.store = new RedisStore(redis, (roomId) => this.leases.token(roomId));
+    // A seq conflict means this copy is behind the log (a commit whose reply was lost did happen): reload it.
+    this.store = new RedisStore(redis, (roomId) => this.leases.token(roomId), (roomId) => {
+      // Called before the room halts its copy and the registry forgets it: keep it, so its connections can be sent on.
+      const halted = this.registry.get(roomId);
+      setTimeout(() => void this.directory.takeover(roomId, halted).catch(() => {}), 0);
+    });
     this.rpc = new NodeRpc(redis, sub, this.instance, log);
   }
 
@@ -58,7 +74,7 @@ export class ClusterNode {
   /** The room directory for createApp; the registry is the node's own. */
   makeDirectory(registry: Registry, accepting: () => boolean): ClusterDirectory {
     this.registry = registry;
-    this.directory = new ClusterDirectory(this.redis, this.store, registry, this.leases, this.rpc, () => uuid(), accepting);
+    this.directory = new ClusterDirectory(this.redis, this.store, registry, this.leases, this.rpc, () => uuid(), accepting, (room) => this.recount(room));
     return this.directory;
   }
 
@@ -73,14 +89,16 @@ export class ClusterNode {
       this.rpc.handle(method, async (args) => {
         const { roomId, ...rest } = args as { roomId: string } & Record<string, unknown>;
         const room = this.registry.get(roomId);
-        if (!room || room.closed || !this.leases.owns(roomId)) throw new Error('not-owner');
+        // A lease not trusted by this node's clock (it was paused, say) is not served from memory.
+        if (!room || room.closed || !(await this.leases.confirm(roomId))) throw new Error('not-owner');
         return local(room, method, rest);
       });
     }
     this.rpc.handle('create', async (args) => {
       const room = await this.directory.createHere((args as { settings: Settings }).settings);
-      return room ? { roomId: room.id } : null;
+      return room ? { roomId: room.id, code: room.code } : null;
     });
+    this.rpc.handle('census', async (args) => this.localCensus((args as { roomId: string }).roomId));
     this.leases.start();
     this.every(this.opts.scanMs, () => this.heartbeat());
     this.every(this.opts.scanMs, () => this.scan());
@@ -126,12 +144,70 @@ export class ClusterNode {
     if (stale.length) await this.redis.hdel(K.nodes, ...stale);
   }
 
-  /** The lease went to someone else (this node was paused or cut off): stop this copy of the room. */
+  /**
+   * The lease went to someone else (this node was paused or cut off): stop this copy of the room.
+   * This node's connections in the room now report to the new owner: the ones attached so far
+   * at once (the new owner's census may not have reached this node), the later changes as they come.
+   */
   private lost(roomId: string): void {
     const room = this.registry.get(roomId);
     if (!room) return;
     room.halt();
     this.registry.forget(room);
+    const elsewhere = (change: 'attach' | 'detach', key: AudienceKey) => {
+      void this.directory.resolve(roomId).then((ref) => { if (ref && ref !== room) ref[change](key); }, () => {});
+    };
+    room.presenceElsewhere = elsewhere;
+    const here = this.localCensus(roomId);
+    for (const [seat, n] of Object.entries(here.seats)) for (let i = 0; i < n; i++) elsewhere('attach', `seat:${Number(seat)}`);
+    for (let i = 0; i < here.spectators; i++) elsewhere('attach', 'spectators');
+  }
+
+  /** This node's own sockets in the room's audiences (local adapter state, no Redis). */
+  localCensus(roomId: string): Census {
+    const out: Census = { seats: {}, spectators: 0 };
+    const adapter = this.io.of('/').adapter;
+    const prefix = `${roomId}|`;
+    for (const id of adapter.rooms.get(channel(roomId, 'all')) ?? []) {
+      for (const name of adapter.sids.get(id) ?? []) {
+        if (!name.startsWith(prefix)) continue;
+        const audience = name.slice(prefix.length);
+        if (audience === 'spectators') out.spectators++;
+        else if (audience.startsWith('seat:')) out.seats[audience.slice(5)] = (out.seats[audience.slice(5)] ?? 0) + 1;
+      }
+    }
+    return out;
+  }
+
+  /** Every live node's connections in the room, summed; a node that does not answer in time counts none. */
+  async census(roomId: string): Promise<{ seats: Map<number, number>; spectators: number }> {
+    const others = (await this.directory.liveNodes()).map((n) => n.instance).filter((i) => i !== this.instance);
+    const answers = await Promise.allSettled(others.map((i) => this.rpc.call<Census>(i, 'census', { roomId }, CENSUS_MS)));
+    const parts = [this.localCensus(roomId), ...answers.flatMap((a) => (a.status === 'fulfilled' && a.value ? [a.value] : []))];
+    const seats = new Map<number, number>();
+    let spectators = 0;
+    for (const p of parts) {
+      spectators += p.spectators;
+      for (const [seat, n] of Object.entries(p.seats)) seats.set(Number(seat), (seats.get(Number(seat)) ?? 0) + n);
+    }
+    return { seats, spectators };
+  }
+
+  /**
+   * Presence of a room just taken over: the players' sockets live on other nodes and never
+   * re-attach, so ask every node which of its sockets are in the room, now and once more a little
+   * later (an attach or detach in flight during the first census is then counted right).
+   */
+  private recount(room: Room): void {
+    const once = async () => {
+      if (room.closed || this.registry.get(room.id) !== room) return;
+      const { seats, spectators } = await this.census(room.id);
+      if (room.closed || this.registry.get(room.id) !== room) return;
+      room.seedPresence(seats, spectators);
+    };
+    void once().catch((err) => this.log.warn({ err: (err as Error).message, roomId: room.id }, 'presence census failed'));
+    const t = setTimeout(() => void once().catch(() => {}), RECENSUS_MS);
+    t.unref();
   }
 
   private setRedis(up: boolean): void {

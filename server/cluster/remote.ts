@@ -21,7 +21,8 @@ export class RemoteRoom implements RoomRef {
       return await this.rpc.call<T>(this.owner, method, { roomId: this.id, ...args });
     } catch (err) {
       if (!retry) throw err;
-      const again = await this.dir.resolve(this.id);
+      // Redis away as well: report the owner's silence (an RpcError), not the lookup's error.
+      const again = await this.dir.resolve(this.id).catch(() => null);
       if (!again) throw err;
       if (again instanceof RemoteRoom) {
         if (again.owner === this.owner) throw err;

@@ -46,6 +46,20 @@ export class Presence {
     });
   }
 
+  /**
+   * Set the counts outright from a census of live connections (clustered mode, after a takeover:
+   * the sockets live on other nodes and never re-attach). Every seat gets a presence command, so
+   * the state is right once the commands queued before (restore's disconnects) have run.
+   */
+  seed(seats: ReadonlyMap<number, number>, spectators: number): void {
+    for (const p of this.room.context.players) {
+      const n = seats.get(p.seat) ?? 0;
+      this.connections.set(p.seat, n);
+      void this.room.submit({ type: 'presence', seat: p.seat, connected: n > 0 });
+    }
+    this.spectate(spectators - this.spectators);
+  }
+
   private spectate(delta: number): void {
     this.spectators = Math.max(0, this.spectators + delta);
     this.outbox.emit(this.room.id, 'all', 'room:spectators', { roomId: this.room.id, count: this.spectators });

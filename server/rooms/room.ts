@@ -229,9 +229,18 @@ export class Room implements RoomRef {
   async facts(): Promise<RoomFacts> { return factsOf(this.context, this.closed); }
 
 
+  /**
+   * Where presence goes once this copy is halted (clustered mode: the room moved): connections
+   * that still hold this copy report to the room's new owner instead.
+   */
+  presenceElsewhere: ((change: 'attach' | 'detach', key: AudienceKey) => void) | null = null;
+
   /** A connection joined or left one of the room's audiences. */
-  attach(key: AudienceKey): void { this.presence.attach(key); }
-  detach(key: AudienceKey): void { this.presence.detach(key); }
+  attach(key: AudienceKey): void { if (this.halted && this.presenceElsewhere) this.presenceElsewhere('attach', key); else this.presence.attach(key); }
+  detach(key: AudienceKey): void { if (this.halted && this.presenceElsewhere) this.presenceElsewhere('detach', key); else this.presence.detach(key); }
+
+  /** Presence counts from a census of live connections (clustered mode, after a takeover). */
+  seedPresence(seats: ReadonlyMap<number, number>, spectators: number): void { this.presence.seed(seats, spectators); }
 
   private crash(err: unknown): void {
     if (this.restarting || this.closed) return;

@@ -7,17 +7,42 @@ import type { BrokenRoom, GameRecord, GameSummary, LoggedEvent, Store, StoredRoo
 /**
  * Append the event and save the room in one atomic script, only while the writer still holds
  * the room's lease (fencing): a node that lost the lease gets 0 back and writes nothing.
+ * The append is keyed by seq, so a commit whose reply was lost can be told apart from a new one:
+ * the same seq with the same event already in the log is the same commit (1, nothing rewritten),
+ * a different event at that seq, or a gap before it, is a conflict (2, nothing written).
  * KEYS: lease, room, snapshot, events, rooms set, code. ARGV: lease value, room JSON, snapshot
- * JSON or '', event JSON or '', roomId.
+ * JSON or '', event JSON or '', roomId, seq.
  */
 const COMMIT = `
 if redis.call('GET', KEYS[1]) ~= ARGV[1] then return 0 end
-if ARGV[4] ~= '' then redis.call('RPUSH', KEYS[4], ARGV[4]) end
+if ARGV[4] ~= '' then
+  local seq = tonumber(ARGV[6])
+  local n = redis.call('LLEN', KEYS[4])
+  if n >= seq then
+    if redis.call('LINDEX', KEYS[4], seq - 1) == ARGV[4] then return 1 end
+    return 2
+  end
+  if n ~= seq - 1 then return 2 end
+  redis.call('RPUSH', KEYS[4], ARGV[4])
+end
 if ARGV[3] ~= '' then redis.call('SET', KEYS[3], ARGV[3]) end
 redis.call('SET', KEYS[2], ARGV[2])
 redis.call('SADD', KEYS[5], ARGV[5])
 redis.call('SET', KEYS[6], ARGV[5])
 return 1`;
+
+/**
+ * The log already holds a different event at this seq: an earlier commit whose reply was lost
+ * did happen. The writer's copy of the room is behind the store and must be loaded again; it is
+ * a FencedError so that the room halts its copy instead of reusing the seq.
+ */
+export class SeqConflictError extends FencedError {
+  constructor(readonly roomId: string, readonly seq: number) {
+    super(roomId);
+    this.message = `room ${roomId}: seq ${seq} is already in the log with another event; reload the room`;
+    this.name = 'SeqConflictError';
+  }
+}
 
 type Meta = Omit<StoredRoom, 'snapshot'>;
 
@@ -28,7 +53,7 @@ type Meta = Omit<StoredRoom, 'snapshot'>;
  */
 export class RedisStore implements Store {
   readonly kind = 'redis';
-  constructor(private redis: Redis, private fence: (roomId: string) => string | undefined) {}
+  constructor(private redis: Redis, private fence: (roomId: string) => string | undefined, private onConflict?: (roomId: string) => void) {}
 
   async commit(room: StoredRoom, event: GameEvent | null): Promise<void> {
     const token = this.fence(room.roomId);
@@ -38,7 +63,11 @@ export class RedisStore implements Store {
     const snap = room.snapshotSeq === room.seq || room.seq <= 1 ? JSON.stringify(snapshot) : '';
     const logged = event ? JSON.stringify({ seq: room.seq, event }) : '';
     const id = room.roomId;
-    const ok = await this.redis.eval(COMMIT, 6, K.lease(id), K.room(id), K.snapshot(id), K.events(id), K.rooms, K.code(room.code), token, JSON.stringify(meta), snap, logged, id);
+    const ok = await this.redis.eval(COMMIT, 6, K.lease(id), K.room(id), K.snapshot(id), K.events(id), K.rooms, K.code(room.code), token, JSON.stringify(meta), snap, logged, id, String(room.seq));
+    if (ok === 2) {
+      this.onConflict?.(id);
+      throw new SeqConflictError(id, room.seq);
+    }
     if (ok !== 1) throw new FencedError(id);
   }
 
