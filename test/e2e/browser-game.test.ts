@@ -196,7 +196,7 @@ describe('the browser client', () => {
         done.add('vote');
         // Votes are public here: Bea sees whom Ada voted for, on Ada's card.
         const target = await ada.locator('.prompt .current strong').innerText();
-        await bea.locator('.player[data-seat="0"] .ballot', { hasText: `votes ${target}` }).waitFor();
+        await bea.locator('.player[data-seat="0"] .ballot', { hasText: `votes ${target}` }).waitFor({ state: 'attached' });
         await shot(ada, 'laptop-vote');
         await shot(bea, 'phone-vote');
       }
@@ -242,9 +242,10 @@ describe('the browser client', () => {
   test('a dead player gets the death screen, then the dead chat, which nobody alive reads', async () => {
     stopBots();
     await ada.getByRole('button', { name: 'Start the game' }).click();
-    await bea.locator('.role-card .role-name').waitFor();
+    // On Bea's phone the role card and the players sit in the Players pane, a tap away.
+    await bea.locator('.role-card .role-name').waitFor({ state: 'attached' });
     // The village votes out Bea, unless she is the only wolf (that would end the game): then Ada.
-    await bea.locator('.player.me[data-role]').waitFor();
+    await bea.locator('.player.me[data-role]').waitFor({ state: 'attached' });
     const beaWolf = (await bea.locator('.player.me').getAttribute('data-role')) === 'werewolf';
     const [victim, victimSeat, living] = beaWolf ? [ada, 0, bea] : [bea, 1, ada];
     stopBots = autoplay(bots.map((b) => b.client), [0, 1], { voteFor: victimSeat });

@@ -174,7 +174,7 @@ export function promptPanel(client: WerewolfClient, onLocal: () => void) {
     tick(ms: number | null) {
       const show = ms !== null && !!view?.you?.prompt && view.deadline !== null;
       timeLeft.hidden = !show;
-      if (show) timeLeft.textContent = `⏱ ${clock(ms)} left`;
+      if (show) timeLeft.textContent = `${clock(ms)} left`;
     },
     update(v: GameView) {
       view = v;
