@@ -46,8 +46,8 @@ describe('[I16] the browser table on a phone', () => {
   const axeFound: Record<string, string[]> = {};
 
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}-${page.viewportSize()!.width}.png`) });
-  const open = async (viewport: typeof TALL) => {
-    const ctx = await browser.newContext({ viewport, deviceScaleFactor: 1, isMobile: true, hasTouch: true });
+  const open = async (viewport: typeof TALL, colorScheme: 'light' | 'dark' = 'light') => {
+    const ctx = await browser.newContext({ viewport, deviceScaleFactor: 1, isMobile: true, hasTouch: true, colorScheme });
     await ctx.grantPermissions(['notifications']);
     await ctx.addInitScript(INIT);
     contexts.push(ctx);
@@ -111,7 +111,8 @@ describe('[I16] the browser table on a phone', () => {
     await shot(ada, 'i16-waiting');
     await shot(bea, 'i16-waiting');
 
-    sam = await open(TALL);
+    // Sam's screen prefers dark colours: the dusk palette is checked too.
+    sam = await open(TALL, 'dark');
     await sam.goto(`${server.url}/spectate/${roomId}`);
     await sam.locator('.seats .seat').first().waitFor();
   }, 60_000);
@@ -157,7 +158,7 @@ describe('[I16] the browser table on a phone', () => {
           await shot(page, `i16-${phase}`);
         }
         await axe(ada, phase);
-        if (phase === 'vote') await shot(sam, 'i16-spectator-vote');
+        if (phase === 'vote') { await shot(sam, 'i16-spectator-vote-dark'); await axe(sam, 'spectator vote, dark'); }
         if (phase === 'vote' && (await bea.locator('section.prompt[data-prompt="vote"]').count())) {
           // [I16.1] Bea votes from a player's own card in the Players pane, the tally on every card.
           await bea.getByRole('button', { name: /^Players/ }).click();
@@ -226,7 +227,7 @@ describe('[I16] the browser table on a phone', () => {
     await axe(ada, 'replay');
     await shot(ada, 'i16-replay');
 
-    expect(axeFound).toEqual({ lobby: [], 'waiting room': [], night: [], 'spectator view': [], day: [], vote: [], 'game over': [], replay: [] });
+    expect(axeFound).toEqual({ lobby: [], 'waiting room': [], night: [], 'spectator view': [], day: [], vote: [], 'spectator vote, dark': [], 'game over': [], replay: [] });
     expect(pageErrors).toEqual([]);
   }, 180_000);
 });
