@@ -141,7 +141,21 @@ describe('[I16] the browser table on a phone', () => {
     const layoutProblems: string[] = [];
     let lastPhase = await phaseOf(ada);
     const until = Date.now() + 150_000;
-    while ((await phaseOf(ada)) !== 'over') {
+    let games = 1;
+    for (;;) {
+      if ((await phaseOf(ada)) === 'over') {
+        // A game can end on its first night (a wolf in love with its own victim): then play another.
+        if ((seen.has('day') && seen.has('vote')) || games >= 3) break;
+        games++;
+        await ada.locator('section.over h2').waitFor();
+        expect(await tabTo(ada, 'section.over button.primary')).toBe(true);
+        await ada.keyboard.press('Enter');
+        await expect.poll(() => phaseOf(ada)).toBe('lobby');
+        expect(await tabTo(ada, 'button.start')).toBe(true);
+        await ada.keyboard.press('Enter');
+        await expect.poll(() => phaseOf(ada)).toBe('night');
+        continue;
+      }
       expect(Date.now(), 'the game should end within 150 s').toBeLessThan(until);
       const phase = await phaseOf(ada);
       if (phase !== lastPhase) {
