@@ -1,5 +1,6 @@
 import { WerewolfClient } from '../sdk/client.ts';
 import { h } from './dom.ts';
+import { watchHelpLinks } from './help.ts';
 import { joinPage } from './lobby/join.ts';
 import { lobbyPage } from './lobby/page.ts';
 import { replayPage } from './replay/page.ts';
@@ -41,7 +42,7 @@ export class App {
     const brand = h('a', { href: '/', 'data-link': true, class: 'brand' }, h('span', { 'aria-hidden': 'true' }, '☾ '), 'Werewolf');
     this.root.replaceChildren(
       h('a', { class: 'skip', href: '#main' }, 'Skip to content'),
-      h('header', { class: 'topbar' }, brand, this.banner),
+      h('header', { class: 'topbar' }, brand, this.banner, h('a', { href: '#how-to-play', class: 'help-link' }, h('span', { 'aria-hidden': 'true' }, '? '), 'How to play')),
       this.main,
       this.toasts.el,
     );
@@ -58,6 +59,7 @@ export class App {
     });
     onRoute((r) => this.show(r));
     this.show(parseRoute(location.pathname));
+    watchHelpLinks();
   }
 
   /** The seat or spectator place is gone (kicked, room closed): back to the lobby. */
@@ -84,6 +86,7 @@ export class App {
     this.main.replaceChildren(page.el);
     document.body.dataset.page = route.page;
     delete document.body.dataset.phase;
+    delete document.body.dataset.shell;
     // Tell screen readers the page changed: focus its heading without scrolling.
     page.el.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
   }

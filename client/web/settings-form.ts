@@ -7,7 +7,14 @@ import { roleName } from './words.ts';
 
 /** Roles a host counts by hand; villagers fill the remaining seats. */
 const COUNTED = ROLE_IDS.filter((r) => r !== 'villager');
-const DURATIONS: [keyof Durations, string][] = [['night', 'Night'], ['dawn', 'Dawn'], ['day', 'Day talk'], ['vote', 'Vote'], ['execution', 'Execution'], ['hunter', "Hunter's shot"]];
+const DURATIONS: [keyof Durations, string, string][] = [
+  ['night', 'Night', 'Time for the night roles to act. It ends early once everyone has answered.'],
+  ['dawn', 'Dawn', 'A pause to read who died in the night.'],
+  ['day', 'Day talk', 'Time to talk before the vote; it ends early when all are ready.'],
+  ['vote', 'Vote', 'Time to vote for someone to execute.'],
+  ['execution', 'Execution', 'A pause to read the verdict.'],
+  ['hunter', "Hunter's shot", 'Time for a dying hunter to pick a target.'],
+];
 
 export interface SettingsForm {
   el: HTMLElement;
@@ -26,20 +33,20 @@ export function settingsForm(initial: Settings, onChange?: (patch: SettingsPatch
   const name = h('input', { name: 'name', maxlength: 40, required: true, value: initial.name, autocomplete: 'off' });
   const visibility = select('visibility', [['public', 'Public: listed in the lobby'], ['private', 'Private: invite link only']], initial.visibility);
   const maxSeats = num('maxSeats', MIN_PLAYERS, MAX_PLAYERS, initial.maxSeats);
-  const rolesMode = select('rolesMode', [['auto', 'Automatic, balanced for the number of players'], ['custom', 'Chosen by hand']], initial.roles === 'auto' ? 'auto' : 'custom');
+  const rolesMode = select('rolesMode', [['auto', 'Automatic (balanced)'], ['custom', 'Chosen by hand']], initial.roles === 'auto' ? 'auto' : 'custom');
   const counts = Object.fromEntries(COUNTED.map((r) => [r, num(`role-${r}`, 0, r === 'cupid' ? 1 : MAX_PLAYERS, 0)])) as Record<RoleId, HTMLInputElement>;
   const rolesNote = h('p', { class: 'hint', 'aria-live': 'polite' });
   const countsBox = h('div', { class: 'counts' }, ...COUNTED.map((r) => field(roleName(r), counts[r])));
   const durations = Object.fromEntries(DURATIONS.map(([k]) => [k, num(`d-${k}`, 1, 7 * 24 * 3600, initial.durations[k])])) as Record<keyof Durations, HTMLInputElement>;
-  const reveal = select('reveal', [['full', 'Their role'], ['team', 'Their team only'], ['none', 'Nothing']], initial.reveal);
-  const voteRule = select('voteRule', [['plurality', 'Most votes'], ['majority', 'Strict majority of the living']], initial.voteRule);
-  const tieRule = select('tieRule', [['revote', 'Re-vote among the tied'], ['random', 'Random among the tied'], ['none', 'Nobody is executed']], initial.tieRule);
+  const reveal = select('reveal', [['full', 'Their role'], ['team', 'Only their side'], ['none', 'Nothing']], initial.reveal);
+  const voteRule = select('voteRule', [['plurality', 'Whoever gets the most votes'], ['majority', 'Only with more than half of the living']], initial.voteRule);
+  const tieRule = select('tieRule', [['revote', 'Vote again between them'], ['random', 'Draw lots between them'], ['none', 'Nobody is executed']], initial.tieRule);
   const checks = {
-    secretVotes: checkbox('Secret votes (only who has voted is shown)', 'secretVotes', initial.secretVotes),
-    allowSpectators: checkbox('Spectators allowed', 'allowSpectators', initial.allowSpectators),
-    wolfChat: checkbox('Werewolves chat at night', 'wolfChat', initial.wolfChat),
-    deadChat: checkbox('The dead chat together', 'deadChat', initial.deadChat),
-    spectatorsSeeDeadChat: checkbox('Spectators read the dead chat', 'spectatorsSeeDeadChat', initial.spectatorsSeeDeadChat, 'Off by default: the dead know secrets a spectator could pass on.'),
+    secretVotes: checkbox('Secret votes', 'secretVotes', initial.secretVotes, 'Everyone sees who has voted, but not for whom, until the game ends.'),
+    allowSpectators: checkbox('Spectators allowed', 'allowSpectators', initial.allowSpectators, 'People without a seat can watch what the village sees, never a secret.'),
+    wolfChat: checkbox('Werewolves chat at night', 'wolfChat', initial.wolfChat, 'The werewolves get a private chat to agree on a victim.'),
+    deadChat: checkbox('The dead chat together', 'deadChat', initial.deadChat, 'Dead players talk among themselves; the living never read it.'),
+    spectatorsSeeDeadChat: checkbox('Spectators read the dead chat', 'spectatorsSeeDeadChat', initial.spectatorsSeeDeadChat, 'Off by default: the dead know secrets a spectator could pass on to the living.'),
   };
   const box = (k: keyof typeof checks) => checks[k].querySelector('input')!;
   let players = 0;
@@ -84,10 +91,18 @@ export function settingsForm(initial: Settings, onChange?: (patch: SettingsPatch
   };
 
   const form = h('form', { class: 'settings', novalidate: true },
-    h('fieldset', null, h('legend', null, 'Room'), field('Room name', name), field('Who can find it', visibility), field('Seats (5–20)', maxSeats)),
-    h('fieldset', null, h('legend', null, 'Roles'), field('Roles', rolesMode), rolesNote, countsBox),
-    h('fieldset', { class: 'durations' }, h('legend', null, 'Phase lengths, in seconds'), ...DURATIONS.map(([k, label]) => field(label, durations[k]))),
-    h('fieldset', null, h('legend', null, 'Rules'), field('When a player dies, the village learns', reveal), field('Execution needs', voteRule), field('On a tie', tieRule), checks.secretVotes),
+    h('fieldset', null, h('legend', null, 'Room'),
+      field('Room name', name, 'Shown in the lobby and at the top of the table.'),
+      field('Who can find it', visibility, 'Public rooms are listed in the lobby; private ones only open with the invite link.'),
+      field(`Seats (${MIN_PLAYERS}–${MAX_PLAYERS})`, maxSeats, 'The most players who can sit at this table.')),
+    h('fieldset', null, h('legend', null, 'Roles'), field('Roles', rolesMode, 'Automatic picks a fair mix for the number of players; by hand you choose how many of each.'), rolesNote, countsBox,
+      h('p', { class: 'hint' }, 'What each role does: ', h('a', { href: '#how-to-play' }, 'how to play, and the roles'), '.')),
+    h('fieldset', { class: 'durations' }, h('legend', null, 'How long each part lasts, in seconds'), ...DURATIONS.map(([k, label, hint]) => field(label, durations[k], hint))),
+    h('fieldset', null, h('legend', null, 'Rules'),
+      field('When a player dies, the village learns', reveal, 'How much of a dead player\'s card is turned over for everyone.'),
+      field('Who is executed after the vote', voteRule, 'With "more than half", a split village may execute nobody.'),
+      field('When the vote is tied', tieRule, 'What happens when two or more players have the most votes.'),
+      checks.secretVotes),
     h('fieldset', null, h('legend', null, 'Chat and spectators'), checks.wolfChat, checks.deadChat, checks.allowSpectators, checks.spectatorsSeeDeadChat),
     err.el,
   );

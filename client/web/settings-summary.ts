@@ -3,8 +3,8 @@ import type { Settings } from '../../shared/settings.ts';
 import { h } from './dom.ts';
 import { roleName } from './words.ts';
 
-const REVEAL = { full: 'their role', team: 'their team only', none: 'nothing' } as const;
-const TIE = { revote: 're-vote among the tied', random: 'random among the tied', none: 'nobody is executed' } as const;
+const REVEAL = { full: 'their role', team: 'only their side', none: 'nothing' } as const;
+const TIE = { revote: 'they vote again between them', random: 'lots are drawn between them', none: 'nobody is executed' } as const;
 
 /** The room's settings as a short read-only list, for players who are not the host. */
 export function settingsSummary(s: Settings): HTMLElement {
@@ -14,9 +14,9 @@ export function settingsSummary(s: Settings): HTMLElement {
     ['Room', `${s.visibility}, up to ${s.maxSeats} players`],
     ['Roles', roles],
     ['Phases', `night ${d.night} s, day ${d.day} s, vote ${d.vote} s, dawn ${d.dawn} s, execution ${d.execution} s, hunter ${d.hunter} s`],
-    ['On a death, the village learns', REVEAL[s.reveal]],
-    ['Execution needs', s.voteRule === 'majority' ? 'a strict majority of the living' : 'the most votes'],
-    ['On a tie', TIE[s.tieRule]],
+    ['When a player dies, the village learns', REVEAL[s.reveal]],
+    ['Who is executed after the vote', s.voteRule === 'majority' ? 'only someone with more than half of the living players\' votes' : 'whoever gets the most votes'],
+    ['When the vote is tied', TIE[s.tieRule]],
     ['Votes', s.secretVotes ? 'secret: only who has voted is shown' : 'public'],
     ['Chat', [s.wolfChat ? 'werewolves chat at night' : 'no wolf chat', s.deadChat ? 'the dead chat together' : 'no dead chat'].join('; ')],
     ['Spectators', s.allowSpectators ? (s.spectatorsSeeDeadChat ? 'allowed, and they read the dead chat' : 'allowed') : 'not allowed'],

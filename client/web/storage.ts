@@ -6,6 +6,9 @@
 const NAME = 'ww.name';
 const SEAT = 'ww.seat.';
 const LAST = 'ww.last-seat';
+const SOUND = 'ww.sound';
+const NOTIFY = 'ww.notify';
+const ROLE_OPEN = 'ww.role-open';
 
 function get(store: Storage, key: string): string | null {
   try { return store.getItem(key); } catch { return null; }
@@ -17,6 +20,16 @@ function put(store: Storage, key: string, value: string | null): void {
 export const storage = {
   get name(): string { return get(localStorage, NAME) ?? ''; },
   set name(v: string) { put(localStorage, NAME, v.trim() || null); },
+
+  /** The turn chime: off unless the player turned it on. */
+  get sound(): boolean { return get(localStorage, SOUND) === 'on'; },
+  set sound(on: boolean) { put(localStorage, SOUND, on ? 'on' : null); },
+  /** Notifications follow the browser's permission, unless the player turned them off here. */
+  get notify(): boolean { return get(localStorage, NOTIFY) !== 'off'; },
+  set notify(on: boolean) { put(localStorage, NOTIFY, on ? null : 'off'); },
+  /** Whether the role card is unfolded (it is, until the player folds it). */
+  get roleOpen(): boolean { return get(localStorage, ROLE_OPEN) !== 'closed'; },
+  set roleOpen(open: boolean) { put(localStorage, ROLE_OPEN, open ? null : 'closed'); },
 
   seatToken(roomId: string): string | null {
     return get(sessionStorage, SEAT + roomId) ?? get(localStorage, SEAT + roomId);

@@ -51,7 +51,13 @@ export function deathSentence(cause: PublicCause | DeathCause, day: number): str
   return `${DEATH_SENTENCE[cause]} (${deathWhen(cause, day)}).`;
 }
 
-export const roleName = (role: RoleId) => ROLES[role].name;
+export const roleName = (role: RoleId) => ROLES[role]?.name ?? capitalize(role);
+
+/** A symbol per role, next to its name (never alone). Roles added to the catalogue later get a plain mark. */
+const ROLE_ICON: Partial<Record<RoleId, string>> = {
+  villager: '⌂', werewolf: '☾', seer: '◉', doctor: '✚', witch: '⚗', hunter: '➶', cupid: '♥', tanner: '⚒',
+};
+export const roleIcon = (role: RoleId) => ROLE_ICON[role] ?? '◆';
 
 export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 

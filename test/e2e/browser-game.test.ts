@@ -71,7 +71,7 @@ describe('the browser client', () => {
     for (const [label, s] of [['Night', 10], ['Dawn', 1], ['Day talk', 10], ['Vote', 10], ['Execution', 1], ["Hunter's shot", 5]] as const) {
       await ada.getByLabel(label, { exact: true }).fill(String(s));
     }
-    await ada.getByLabel('On a tie').selectOption('random');
+    await ada.getByLabel('When the vote is tied').selectOption('random');
     await ada.getByRole('button', { name: 'Create room' }).click();
     await ada.waitForURL(/\/room\//);
     roomId = decodeURIComponent(new URL(ada.url()).pathname.split('/')[2]);
@@ -114,13 +114,13 @@ describe('the browser client', () => {
     }
 
     // The host hands the room over and takes it back, and kicks a latecomer.
-    await ada.getByRole('button', { name: 'Make Bea the host' }).click();
-    await bea.getByRole('button', { name: 'Make Ada the host' }).click();
+    await ada.getByRole('button', { name: 'Make host Bea' }).click();
+    await bea.getByRole('button', { name: 'Make host Ada' }).click();
     await ada.getByRole('button', { name: 'Start the game' }).waitFor();
     const kim = connect(server.url);
     await kim.request('room:join', { roomId, name: 'Kim' });
     const kicked = new Promise<string>((resolve) => kim.on('notice', (n) => resolve(n.code)));
-    await ada.getByRole('button', { name: 'Remove Kim from the room' }).click();
+    await ada.getByRole('button', { name: 'Kick Kim' }).click();
     expect(await kicked).toBe('room/kicked');
     kim.close();
     await expect.poll(() => ada.locator('.seats .seat').count()).toBe(2);
@@ -196,7 +196,7 @@ describe('the browser client', () => {
         done.add('vote');
         // Votes are public here: Bea sees whom Ada voted for, on Ada's card.
         const target = await ada.locator('.prompt .current strong').innerText();
-        await bea.locator('.player[data-seat="0"] .ballot', { hasText: `votes ${target}` }).waitFor();
+        await bea.locator('.player[data-seat="0"] .ballot', { hasText: `votes ${target}` }).waitFor({ state: 'attached' });
         await shot(ada, 'laptop-vote');
         await shot(bea, 'phone-vote');
       }
@@ -242,9 +242,10 @@ describe('the browser client', () => {
   test('a dead player gets the death screen, then the dead chat, which nobody alive reads', async () => {
     stopBots();
     await ada.getByRole('button', { name: 'Start the game' }).click();
-    await bea.locator('.role-card .role-name').waitFor();
+    // On Bea's phone the role card and the players sit in the Players pane, a tap away.
+    await bea.locator('.role-card .role-name').waitFor({ state: 'attached' });
     // The village votes out Bea, unless she is the only wolf (that would end the game): then Ada.
-    await bea.locator('.player.me[data-role]').waitFor();
+    await bea.locator('.player.me[data-role]').waitFor({ state: 'attached' });
     const beaWolf = (await bea.locator('.player.me').getAttribute('data-role')) === 'werewolf';
     const [victim, victimSeat, living] = beaWolf ? [ada, 0, bea] : [bea, 1, ada];
     stopBots = autoplay(bots.map((b) => b.client), [0, 1], { voteFor: victimSeat });

@@ -2,9 +2,8 @@ import type { GameRecord } from '../../../server/store/types.ts';
 import type { GameContext } from '../../../server/game/index.ts';
 import type { App, Page } from '../app.ts';
 import { h, swap } from '../dom.ts';
-import { ICON } from '../room/rolecard.ts';
 import { playerHead } from '../room/players.ts';
-import { deathLine, listNames, namer, PHASE_ICON, phaseTitle, roleName, winsLine } from '../words.ts';
+import { deathLine, listNames, namer, PHASE_ICON, phaseTitle, roleIcon, roleName, winsLine } from '../words.ts';
 import type { Step } from './engine.ts';
 
 /**
@@ -51,8 +50,8 @@ function mountStepper(content: HTMLElement, steps: Step[], describe: (e: Step['e
   const slider = h('input', { type: 'range', min: 0, max: Math.max(0, steps.length - 1), value: '0', 'aria-label': 'Step' });
   const now = h('div', { class: 'panel step-now', 'aria-live': 'polite' });
   const table = h('ul', { class: 'players' });
-  const log = h('ol', { class: 'step-log' });
-  const chat = h('ol', { class: 'messages' });
+  const log = h('ol', { class: 'step-log', tabindex: '0', 'aria-label': 'Every step, scrollable' });
+  const chat = h('ol', { class: 'messages', tabindex: '0', 'aria-label': 'Chat so far, scrollable' });
   const phaseStart = (i: number) => i === 0 || steps[i].before.phase !== steps[i - 1].before.phase;
   const go = (i: number) => { at = Math.max(0, Math.min(steps.length - 1, i)); render(); };
   const jump = (dir: 1 | -1) => {
@@ -76,7 +75,7 @@ function mountStepper(content: HTMLElement, steps: Step[], describe: (e: Step['e
       const ballot = ctx.vote?.ballots[p.seat];
       return h('li', { class: `player${p.alive ? '' : ' dead'}`, 'data-seat': p.seat, 'data-alive': String(p.alive) },
         playerHead(p),
-        p.role ? h('span', { class: 'prole' }, `${ICON[p.role]} ${roleName(p.role)}`) : null,
+        p.role ? h('span', { class: 'prole' }, `${roleIcon(p.role)} ${roleName(p.role)}`) : null,
         p.death ? h('span', { class: 'death' }, deathLine(p.death)) : null,
         pick !== undefined ? h('span', { class: 'ballot' }, `picks ${name(pick)}`) : null,
         ballot !== undefined ? h('span', { class: 'ballot' }, ballot === null ? 'abstains' : `votes ${name(ballot)}`) : null);

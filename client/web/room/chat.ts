@@ -49,7 +49,9 @@ function preferred(v: GameView, tabs: ChatChannel[]): ChatChannel {
 /** Chat with one tab per readable channel; messages are text, never HTML. */
 export function chatPanel(client: WerewolfClient) {
   const tablist = h('div', { class: 'tabs', role: 'tablist', 'aria-label': 'Chat channels' });
-  const log = h('ol', { id: 'chat-log', class: 'messages', role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages', tabindex: '0' });
+  // A list of messages inside the live region: role=log on the <ol> itself would hide its list semantics.
+  const list = h('ol', { class: 'message-list' });
+  const log = h('div', { id: 'chat-log', class: 'messages', role: 'log', 'aria-live': 'polite', 'aria-label': 'Messages', tabindex: '0' }, list);
   const input = h('input', { name: 'chat', maxlength: CHAT_MAX, autocomplete: 'off', 'aria-label': 'Write a message' });
   const sendBtn = h('button', { type: 'submit' }, 'Send');
   const note = h('small', { class: 'hint' });
@@ -93,7 +95,7 @@ export function chatPanel(client: WerewolfClient) {
     const newest = msgs.at(-1)?.id ?? 0;
     if (newest !== shown || log.dataset.channel !== active) {
       const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
-      swap(log, msgs.length ? msgs.map((m) => message(m, m.seat === v.you?.seat)) : h('li', { class: 'muted' }, 'No messages yet.'));
+      swap(list, msgs.length ? msgs.map((m) => message(m, m.seat === v.you?.seat)) : h('li', { class: 'muted' }, 'No messages yet.'));
       log.dataset.channel = active;
       shown = newest;
       if (atBottom || newest) log.scrollTop = log.scrollHeight;
@@ -104,7 +106,9 @@ export function chatPanel(client: WerewolfClient) {
     input.disabled = sendBtn.disabled = block !== null;
     input.placeholder = block ? 'Closed' : `Write to ${LABEL[active].toLowerCase()} chat…`;
     note.textContent = block ?? '';
+    unread = tabs.reduce((n, c) => n + v.chat.filter((m) => m.channel === c && m.id > (seen[c] ?? 0)).length, 0);
   };
+  let unread = 0;
 
   // Arrow keys move between tabs, as in any tab list.
   tablist.addEventListener('keydown', (ev) => {
@@ -116,6 +120,8 @@ export function chatPanel(client: WerewolfClient) {
   });
 
   return {
+    /** Messages not yet shown, over every readable channel. */
+    get unread() { return unread; },
     el: h('section', { class: 'panel chat', 'aria-labelledby': 'chat-h' }, h('h2', { id: 'chat-h' }, 'Chat'), tablist, log, form, note, err.el),
     update(v: GameView) {
       // What was said before this page opened counts as read.
@@ -123,7 +129,15 @@ export function chatPanel(client: WerewolfClient) {
       view = v;
       const nowAlive = v.you?.alive ?? null;
       // A new phase or a death may open a new channel: show it, once.
-      if (v.phaseId !== phaseId || nowAlive !== alive) { active = preferred(v, readable(v)); phaseId = v.phaseId; alive = nowAlive; }
+      if (v.phaseId !== phaseId || nowAlive !== alive) {
+        // What was on screen as the phase changed was read; and at game over the conversation
+        // the player was following stays in front (the room chat gets its own "new" mark).
+        const keep = v.phase === 'over' && phaseId !== -1 && readable(v).includes(active);
+        const last = (c: ChatChannel) => v.chat.filter((m) => m.channel === c).at(-1)?.id ?? 0;
+        if (phaseId !== -1) seen[active] = Math.max(seen[active] ?? 0, last(active));
+        if (!keep) active = preferred(v, readable(v));
+        phaseId = v.phaseId; alive = nowAlive;
+      }
       render();
     },
   };

@@ -47,11 +47,11 @@ export function overPanel(app: App, leave: () => void) {
       const name = namer(v.players);
       const won = v.you ? o.seats.includes(v.you.seat) : null;
       swap(body,
-        h('h2', { id: 'over-h' }, winsLine(o.winner)),
+        h('h2', { id: 'over-h', tabindex: '-1' }, winsLine(o.winner)),
         h('p', null, o.reason),
         o.seats.length ? h('p', null, 'Winners: ', h('strong', null, listNames(o.seats, name)), '.') : null,
         won === null ? null : h('p', { class: `you-result ${won ? 'won' : 'lost'}` }, won ? '★ You won!' : 'You lost this time.'),
-        h('p', { class: 'hint' }, 'Every role is now revealed on the table below.'));
+        h('p', { class: 'hint' }, 'Every role is now revealed on the players\' cards, and the story tells the night\'s secrets.'));
       const host = v.you?.isHost ?? false;
       again.hidden = !host;
       wait.textContent = host || !v.you ? '' : `Waiting for ${v.host === null ? 'the host' : name(v.host)} to start a new game.`;

@@ -1,17 +1,19 @@
 import type { RoomState, RoomSummary } from '../../../shared/protocol.ts';
 import type { App, Page } from '../app.ts';
+import { confirmDialog } from '../confirm.ts';
 import { errorSlot, h, swap } from '../dom.ts';
 import { enterSeat, lobbyError } from '../lobby/page.ts';
 import { nameField } from '../lobby/name.ts';
 import { navigate, paths } from '../router.ts';
 import { storage } from '../storage.ts';
 import { phaseTitle } from '../words.ts';
+import { turnAlerts } from './alerts.ts';
 import { chatPanel } from './chat.ts';
 import { roomHeader } from './header.ts';
 import { pregame } from './pregame.ts';
 import { gameTable } from './table.ts';
 
-type Body = { el: HTMLElement; update(st: RoomState): void };
+type Body = { el: HTMLElement; update(st: RoomState): void; focusTarget?(): HTMLElement | null; prompt?: { tick(ms: number | null): void; focus(): void } };
 
 /**
  * A room, as a seat (/room/ID) or as a spectator (/spectate/ID). On load it takes the seat back
@@ -20,11 +22,27 @@ type Body = { el: HTMLElement; update(st: RoomState): void };
 export function roomPage(app: App, roomId: string, mode: 'seat' | 'spectator'): Page {
   const { client } = app;
   const status = h('div', { class: 'room-status panel narrow', 'aria-live': 'polite' }, h('h1', { tabindex: '-1' }, 'Entering the room…'));
-  const header = roomHeader({ label: mode === 'seat' ? 'Leave' : 'Stop watching', onClick: () => void leave() });
+  const header = roomHeader(mode, { leave: () => void leave(), goToAction: () => body?.prompt?.focus() });
+  const alerts = turnAlerts();
   const chat = chatPanel(client);
   const bodyBox = h('div', { class: 'room-body' });
   const room = h('div', { class: 'room', hidden: true }, header.el, bodyBox);
-  const el = h('div', null, status, room);
+  const el = h('div', { class: 'room-page' }, status, room);
+
+  // Keyboard users keep their place: when the element holding the focus disappears (a vote sent,
+  // a new phase), the focus moves to what matters now instead of falling back to the page.
+  let keyboard = false;
+  const onKey = () => { keyboard = true; };
+  const onPointer = () => { keyboard = false; };
+  document.addEventListener('keydown', onKey, true);
+  document.addEventListener('pointerdown', onPointer, true);
+  const keepFocus = () => {
+    if (!keyboard || room.hidden) return;
+    const a = document.activeElement;
+    if (a && a !== document.body && a.isConnected) return;
+    if (document.querySelector('dialog[open]')) return;
+    (body?.focusTarget?.() ?? header.phaseEl).focus();
+  };
   const offs: (() => void)[] = [];
   let body: Body | null = null;
   let kind: 'pregame' | 'game' | null = null;
@@ -41,23 +59,32 @@ export function roomPage(app: App, roomId: string, mode: 'seat' | 'spectator'): 
       if (document.activeElement === document.body || status.contains(document.activeElement)) room.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
     }
     document.body.dataset.phase = st.view.phase;
-    document.title = `${phaseTitle(st.view.phase, st.view.day)} · ${st.view.settings.name} · Werewolf`;
-    header.update(st);
+    alerts.update(st.view, st.view.settings.name);
+    document.title = alerts.title(`${phaseTitle(st.view.phase, st.view.day)} · ${st.view.settings.name} · Werewolf`);
+    header.update(st, alerts.due);
     header.tick(client.remainingMs());
     const want = st.view.phase === 'lobby' ? 'pregame' : 'game';
     if (want !== kind) {
       kind = want;
       body = want === 'pregame' ? pregame(app, chat, st) : gameTable(app, chat, () => void leave());
       swap(bodyBox, body.el);
+      // The game screen fills the phone's screen and scrolls pane by pane (styles/room.css).
+      if (want === 'game') document.body.dataset.shell = 'game'; else delete document.body.dataset.shell;
     }
     body!.update(st);
     chat.update(st.view);
+    body!.prompt?.tick(client.remainingMs());
+    keepFocus();
   };
 
   async function leave(): Promise<void> {
     const v = client.view;
     const inGame = v && v.you?.alive && v.phase !== 'lobby' && v.phase !== 'over';
-    if (inGame && !confirm('Leave the game? Your character dies and you cannot come back to this game.')) return;
+    if (inGame && !(await confirmDialog({
+      title: 'Leave the game?',
+      text: 'Your character dies at once, and you cannot come back to this game. The others play on without you.',
+      yes: 'Leave, my character dies', no: 'Stay in the game',
+    }))) return;
     const res = await client.send('room:leave', {});
     if (!res.ok && res.error.code !== 'room/not-member') { app.toasts.show(res.error.message, 'error'); return; }
     storage.forgetSeat(roomId);
@@ -110,7 +137,13 @@ export function roomPage(app: App, roomId: string, mode: 'seat' | 'spectator'): 
   }
 
   offs.push(client.on('state', render));
-  const ticker = setInterval(() => { if (mine(client.state)) header.tick(client.remainingMs()); }, 250);
+  const ticker = setInterval(() => {
+    if (!mine(client.state)) return;
+    const ms = client.remainingMs();
+    header.tick(ms);
+    body?.prompt?.tick(ms);
+    keepFocus();
+  }, 250);
   void enter();
 
   return {
@@ -119,6 +152,10 @@ export function roomPage(app: App, roomId: string, mode: 'seat' | 'spectator'): 
     dispose() {
       clearInterval(ticker);
       for (const off of offs) off();
+      alerts.dispose();
+      document.removeEventListener('keydown', onKey, true);
+      document.removeEventListener('pointerdown', onPointer, true);
+      delete document.body.dataset.shell;
     },
   };
 }

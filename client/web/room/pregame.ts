@@ -2,6 +2,7 @@ import type { CommandPayload, RoomState } from '../../../shared/protocol.ts';
 import { MIN_PLAYERS } from '../../../shared/limits.ts';
 import type { PlayerView } from '../../../shared/views.ts';
 import type { App } from '../app.ts';
+import { avatar } from '../avatar.ts';
 import { errorSlot, field, h, select, swap } from '../dom.ts';
 import { paths } from '../router.ts';
 import { settingsForm } from '../settings-form.ts';
@@ -57,14 +58,16 @@ export function pregame(app: App, chat: ChatPanel, initial: RoomState) {
     const me = v.you?.seat === p.seat;
     const host = v.host === p.seat;
     const tags = [me && 'you', host && 'host', p.bot && 'bot', !p.connected && 'offline'].filter(Boolean) as string[];
+    // The accessible name starts with the visible word ("Kick", "Make host"), then says whom.
+    const who = (verb: string, name: string) => [verb, h('span', { class: 'visually-hidden' }, ` ${name}`)];
     const controls = v.you?.isHost && !me
       ? p.bot
-        ? [h('button', { type: 'button', class: 'small secondary', 'data-key': `rm-${p.seat}`, onClick: () => void act('bot:remove', { seat: p.seat }), 'aria-label': `Remove the bot ${p.name}` }, 'Remove')]
-        : [h('button', { type: 'button', class: 'small secondary', 'data-key': `host-${p.seat}`, onClick: () => void act('room:host', { seat: p.seat }), 'aria-label': `Make ${p.name} the host` }, 'Make host'),
-           h('button', { type: 'button', class: 'small danger', 'data-key': `kick-${p.seat}`, onClick: () => void act('room:kick', { seat: p.seat }), 'aria-label': `Remove ${p.name} from the room` }, 'Kick')]
+        ? [h('button', { type: 'button', class: 'small secondary', 'data-key': `rm-${p.seat}`, onClick: () => void act('bot:remove', { seat: p.seat }) }, who('Remove', `the bot ${p.name}`))]
+        : [h('button', { type: 'button', class: 'small secondary', 'data-key': `host-${p.seat}`, onClick: () => void act('room:host', { seat: p.seat }) }, who('Make host', p.name)),
+           h('button', { type: 'button', class: 'small danger', 'data-key': `kick-${p.seat}`, onClick: () => void act('room:kick', { seat: p.seat }) }, who('Kick', p.name))]
       : [];
     return h('li', { class: `seat${me ? ' me' : ''}`, 'data-seat': p.seat },
-      h('span', { class: 'avatar', 'aria-hidden': 'true' }, p.bot ? '⚙' : p.name.charAt(0).toUpperCase()),
+      h('span', { class: 'avatar' }, avatar(p.name, p.bot)),
       h('span', { class: 'pname' }, p.name),
       h('span', { class: 'tags' }, tags.map((t) => h('span', { class: `tag tag-${t}` }, t))),
       h('span', { class: 'controls' }, controls));

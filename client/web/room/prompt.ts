@@ -2,18 +2,33 @@ import type { CommandName, CommandPayload } from '../../../shared/protocol.ts';
 import type { GameView, Prompt } from '../../../shared/views.ts';
 import type { WerewolfClient } from '../../sdk/index.ts';
 import { type Child, errorSlot, h, swap } from '../dom.ts';
-import { describeTimeline, listNames, namer, type Namer } from '../words.ts';
+import { clock, listNames, namer, type Namer, plural } from '../words.ts';
 import { idleText } from './idle.ts';
+import { narrate } from './story.ts';
+
+/** What tapping a player's card does now: the same as the prompt's button for that player. */
+export interface CardAction { verb: string; pressed: boolean; busy: boolean; pick(): void }
+
+/** Votes per candidate, from public ballots (none when votes are secret). */
+export function tallyOf(v: GameView): Map<number, number> | null {
+  const ballots = v.vote?.ballots;
+  if (!ballots) return null;
+  const t = new Map<number, number>();
+  for (const target of Object.values(ballots)) if (target !== null) t.set(target, (t.get(target) ?? 0) + 1);
+  return t;
+}
 
 /**
  * The one control for what the viewer must do now (`view.you.prompt`). Votes and wolf picks are
  * sent at once and stay changeable; final choices (seer, doctor, witch, cupid, hunter) are
  * selected first and then confirmed, since they cannot be taken back.
  */
-export function promptPanel(client: WerewolfClient) {
+export function promptPanel(client: WerewolfClient, onLocal: () => void) {
   const body = h('div', { class: 'prompt-body' });
   const err = errorSlot();
-  const el = h('section', { class: 'panel prompt', 'aria-labelledby': 'prompt-h' }, body, err.el);
+  // The time left, where the player acts (the header has it too, but may be out of sight).
+  const timeLeft = h('p', { class: 'prompt-time', hidden: true });
+  const el = h('section', { class: 'panel prompt', 'aria-labelledby': 'prompt-h' }, timeLeft, body, err.el);
   let key = '';
   let picked: number[] = [];
   let heal = false;
@@ -21,29 +36,35 @@ export function promptPanel(client: WerewolfClient) {
   let view: GameView | null = null;
 
   const send = async <C extends CommandName>(cmd: C, payload: CommandPayload<C>) => {
+    if (pending) return;
     pending = true;
     render();
     const res = await client.send(cmd, payload);
     pending = false;
     err.show(res.ok ? null : res.error.message);
     render();
+    onLocal();
   };
 
   const targets = (seats: number[], name: Namer, o: { pressed(s: number): boolean; pick(s: number): void; note?(s: number): Child }) =>
     h('div', { class: 'targets', role: 'group', 'aria-labelledby': 'prompt-h' }, seats.map((s) =>
-      h('button', { type: 'button', class: 'target', 'data-seat': s, 'data-key': `t-${s}`, 'aria-pressed': String(o.pressed(s)), disabled: pending, onClick: () => o.pick(s) },
+      h('button', { type: 'button', class: 'target', 'data-seat': s, 'data-key': `t-${s}`, 'aria-pressed': String(o.pressed(s)), 'aria-disabled': busy(), onClick: () => o.pick(s) },
         h('span', { class: 'check', 'aria-hidden': 'true' }, o.pressed(s) ? '✓' : ''), h('span', null, name(s)), o.note ? o.note(s) : null)));
 
+  // While a command is on its way, controls say so but stay focusable: a disabled button would drop the keyboard focus.
+  const busy = () => (pending ? 'true' : null);
   const toggle = (s: number, max: number) => {
+    if (pending) return;
     picked = picked.includes(s) ? picked.filter((x) => x !== s) : [...picked, s].slice(-max);
     render();
+    onLocal();
   };
   const confirm = (label: string, ready: boolean, go: () => void) =>
-    h('button', { type: 'button', class: 'primary confirm', 'data-key': 'confirm', disabled: pending || !ready, onClick: go }, pending ? 'Sending…' : label);
+    h('button', { type: 'button', class: 'primary confirm', 'data-key': 'confirm', 'aria-disabled': pending || !ready ? 'true' : null, onClick: () => { if (!pending && ready) go(); } }, pending ? 'Sending…' : label);
 
   function promptBody(v: GameView, p: Prompt): Child[] {
     const name = namer(v.players);
-    const heading = (text: string) => h('h2', { id: 'prompt-h' }, text);
+    const heading = (text: string) => h('h2', { id: 'prompt-h', tabindex: '-1' }, text);
     switch (p.kind) {
       case 'vote': {
         const voted = v.vote?.voted.length ?? 0;
@@ -54,8 +75,8 @@ export function promptPanel(client: WerewolfClient) {
           heading(v.vote?.round === 2 ? 'Re-vote: choose among the tied' : 'Vote: who should be executed?'),
           h('p', { class: 'current' }, p.current === undefined ? 'You have not voted yet.' : p.current === null ? 'You abstain.' : ['Your vote: ', h('strong', null, name(p.current)), '.'], ' You can change it until the vote closes.'),
           targets(order, name, { pressed: (s) => p.current === s, pick: (s) => void send('vote:cast', { target: s }), note: (s) => (s === me ? h('small', { class: 'note' }, 'you') : null) }),
-          h('button', { type: 'button', class: 'abstain', 'data-key': 'abstain', 'aria-pressed': String(p.current === null), disabled: pending, onClick: () => void send('vote:cast', { target: null }) }, p.current === null ? '✓ Abstaining' : 'Abstain'),
-          h('p', { class: 'hint' }, `${voted} of ${living} have voted.`),
+          h('button', { type: 'button', class: 'abstain', 'data-key': 'abstain', 'aria-pressed': String(p.current === null), 'aria-disabled': busy(), onClick: () => void send('vote:cast', { target: null }) }, p.current === null ? '✓ Abstaining' : 'Abstain'),
+          tallyBar(v, name, voted, living),
         ];
       }
       case 'ready': {
@@ -64,7 +85,7 @@ export function promptPanel(client: WerewolfClient) {
         return [
           heading(`Day ${v.day}: talk it over`),
           h('p', null, 'Discuss in the village chat. When everyone is ready, the vote opens early.'),
-          p.done ? h('p', { class: 'current' }, '✓ You are ready to vote.') : h('button', { type: 'button', class: 'primary', 'data-key': 'ready', disabled: pending, onClick: () => void send('day:ready', {}) }, 'Ready to vote'),
+          p.done ? h('p', { class: 'current' }, '✓ You are ready to vote.') : h('button', { type: 'button', class: 'primary', 'data-key': 'ready', 'aria-disabled': busy(), onClick: () => void send('day:ready', {}) }, 'Ready to vote'),
           h('p', { class: 'hint' }, `${ready} of ${living} are ready.`),
         ];
       }
@@ -105,7 +126,7 @@ export function promptPanel(client: WerewolfClient) {
         return [
           heading(`Night ${v.day}: close your eyes`),
           h('p', null, 'You have nothing to do tonight. Say you are asleep: the night ends early once everyone has answered.'),
-          h('button', { type: 'button', class: 'primary', 'data-key': 'sleep', disabled: pending, onClick: () => void send('night:act', { action: { kind: 'sleep' } }) }, 'Sleep'),
+          h('button', { type: 'button', class: 'primary', 'data-key': 'sleep', 'aria-disabled': busy(), onClick: () => void send('night:act', { action: { kind: 'sleep' } }) }, 'Sleep'),
         ];
       case 'hunter':
         return [
@@ -123,12 +144,38 @@ export function promptPanel(client: WerewolfClient) {
     el.hidden = v.phase === 'over';
     if (p) { swap(body, promptBody(v, p)); return; }
     const last = v.timeline.at(-1);
-    const news = (v.phase === 'dawn' || v.phase === 'execution') && last ? describeTimeline(last, namer(v.players)) : null;
-    swap(body, h('h2', { id: 'prompt-h' }, idleText(v).title), h('p', null, idleText(v).text), news ? h('p', { class: 'news' }, news) : null);
+    const news = (v.phase === 'dawn' || v.phase === 'execution') && last ? narrate(last, v) : null;
+    swap(body, h('h2', { id: 'prompt-h', tabindex: '-1' }, idleText(v).title), h('p', { class: 'idle-text' }, idleText(v).text), news ? h('p', { class: 'news' }, news) : null,
+      v.vote && !p ? tallyBar(v, namer(v.players), v.vote.voted.length, v.players.filter((x) => x.alive).length) : null);
+  }
+
+  /** The seats the prompt can name now, and what a tap on each does. */
+  function cardAction(seat: number): CardAction | null {
+    const v = view;
+    const p = v?.you?.prompt;
+    if (!v || !p || !('targets' in p) || !p.targets.includes(seat)) return null;
+    const b = pending;
+    switch (p.kind) {
+      case 'vote': return { verb: 'Vote', pressed: p.current === seat, busy: b, pick: () => void send('vote:cast', { target: seat }) };
+      case 'wolf': return { verb: 'Attack', pressed: p.current === seat, busy: b, pick: () => void send('night:act', { action: { kind: 'wolf', target: seat } }) };
+      case 'seer': return { verb: 'Look', pressed: picked.includes(seat), busy: b, pick: () => toggle(seat, 1) };
+      case 'doctor': return { verb: 'Protect', pressed: picked.includes(seat), busy: b, pick: () => toggle(seat, 1) };
+      case 'witch': return p.canPoison ? { verb: 'Poison', pressed: picked.includes(seat), busy: b, pick: () => toggle(seat, 1) } : null;
+      case 'cupid': return { verb: 'Link', pressed: picked.includes(seat), busy: b, pick: () => toggle(seat, 2) };
+      case 'hunter': return { verb: 'Shoot', pressed: picked.includes(seat), busy: b, pick: () => toggle(seat, 1) };
+    }
   }
 
   return {
     el,
+    cardAction,
+    /** The prompt's heading, for the focus to land on when what it held is gone. */
+    focus() { el.querySelector<HTMLElement>('#prompt-h')?.focus({ preventScroll: false }); },
+    tick(ms: number | null) {
+      const show = ms !== null && !!view?.you?.prompt && view.deadline !== null;
+      timeLeft.hidden = !show;
+      if (show) timeLeft.textContent = `${clock(ms)} left`;
+    },
     update(v: GameView) {
       view = v;
       const p = v.you?.prompt;
@@ -138,4 +185,14 @@ export function promptPanel(client: WerewolfClient) {
       render();
     },
   };
+}
+
+/** The vote so far: a bar per candidate with public ballots, else only how many have voted. */
+function tallyBar(v: GameView, name: Namer, voted: number, living: number): HTMLElement {
+  const tally = tallyOf(v);
+  const rows = tally ? [...tally].sort((a, b) => b[1] - a[1]) : [];
+  return h('div', { class: 'tally' },
+    h('p', { class: 'hint' }, `${voted} of ${living} have voted.`, tally ? '' : ' The votes are secret until the end.'),
+    rows.length ? h('ul', { class: 'tally-list', 'aria-label': 'Votes so far' }, rows.map(([seat, n]) =>
+      h('li', null, h('span', { class: 'tally-name' }, name(seat)), h('span', { class: 'tally-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.round((n / Math.max(1, living)) * 100)}%` })), h('span', { class: 'tally-n' }, plural(n, 'vote'))))) : null);
 }

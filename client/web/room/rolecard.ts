@@ -1,11 +1,20 @@
 import { ROLES } from '../../../shared/roles.ts';
 import type { GameView } from '../../../shared/views.ts';
 import { h, swap } from '../dom.ts';
-import { listNames, namer, roleName, TEAM_LABEL } from '../words.ts';
+import { roleLink } from '../help.ts';
+import { storage } from '../storage.ts';
+import { listNames, namer, roleIcon, roleName, TEAM_LABEL } from '../words.ts';
 
-/** My role, what it does, and what only I know: my pack, my lover, my seer results, my potions. */
+/**
+ * My role, what it does, and what only I know: my pack, my lover, my seer results, my potions.
+ * It folds away (a <details>), remembered on this device, since it takes room on a phone.
+ */
 export function roleCard() {
-  const el = h('section', { class: 'panel role-card', 'aria-labelledby': 'role-h' });
+  const summaryText = h('span', { class: 'role-name' });
+  const body = h('div', { class: 'role-body' });
+  const details = h('details', { class: 'role-details', open: storage.roleOpen }, h('summary', null, h('span', { class: 'visually-hidden' }, 'Your role: '), summaryText), body);
+  details.addEventListener('toggle', () => { storage.roleOpen = details.open; });
+  const el = h('section', { class: 'panel role-card', 'aria-label': 'Your role' }, details);
   return {
     el,
     update(v: GameView) {
@@ -23,11 +32,11 @@ export function roleCard() {
       if (you.lastProtected != null && v.phase !== 'over') facts.push(`Last night you protected ${name(you.lastProtected)}: not again tonight.`);
       if (you.missedVotes > 0 && you.alive && v.phase !== 'over') facts.push(`You missed the last vote: miss another and you are out.`);
       const seen = you.seerResults ?? [];
-      swap(el,
-        h('h2', { id: 'role-h' }, 'Your role'),
-        h('p', { class: 'role-name', 'data-team': info.team }, h('span', { class: 'role-icon', 'aria-hidden': 'true' }, ICON[you.role]), ' ', roleName(you.role)),
+      summaryText.dataset.team = info?.team ?? '';
+      summaryText.replaceChildren(h('span', { class: 'role-icon', 'aria-hidden': 'true' }, roleIcon(you.role)), ' ', roleName(you.role));
+      swap(body,
         h('p', { class: 'team' }, `You play for ${TEAM_LABEL[you.team ?? info.team]}.`),
-        h('p', { class: 'summary' }, info.summary),
+        h('p', { class: 'summary' }, info?.summary ?? '', ' ', roleLink(you.role, `More about the ${roleName(you.role)}`)),
         facts.filter(Boolean).map((f) => h('p', { class: 'fact' }, f)),
         seen.length ? h('div', { class: 'seen' }, h('h3', null, 'What you have seen'),
           h('ul', null, seen.map((r) => h('li', { 'data-team': r.team }, `Night ${r.night}: ${name(r.seat)} is with `, h('strong', null, r.team === 'wolves' ? 'the werewolves' : 'the village'), '.')))) : null,
@@ -35,7 +44,3 @@ export function roleCard() {
     },
   };
 }
-
-export const ICON: Record<keyof typeof ROLES, string> = {
-  villager: '⌂', werewolf: '☾', seer: '◉', doctor: '✚', witch: '⚗', hunter: '➶', cupid: '♥', tanner: '⚒',
-};

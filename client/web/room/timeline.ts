@@ -1,22 +1,29 @@
 import type { GameView, SecretEntry } from '../../../shared/views.ts';
 import { h, swap } from '../dom.ts';
-import { describeSecret, describeTimeline, namer } from '../words.ts';
+import { describeSecret, namer } from '../words.ts';
+import { narrate, storyWhen } from './story.ts';
 
 const nightOf = (e: SecretEntry) => ('night' in e ? e.night : null);
 
 /**
- * What happened, in words: the public timeline, and at game over the night's secrets too, each
- * night's secrets just before that night's public news.
+ * The story so far: each public timeline entry narrated, newest last, and at game over the
+ * night's secrets too, each night's secrets just before that night's news. The list scrolls on
+ * its own and takes the keyboard focus, so it can be reread with the arrow keys.
  */
 export function timelinePanel() {
   const list = h('ol', { class: 'timeline' });
-  const el = h('section', { class: 'panel timeline-panel', 'aria-labelledby': 'timeline-h' }, h('h2', { id: 'timeline-h' }, 'What happened'), list);
+  const scroller = h('div', { class: 'timeline-scroll', tabindex: '0', role: 'region', 'aria-label': 'The story so far' }, list);
+  const empty = h('p', { class: 'muted' }, 'Nothing has happened yet. The story of each dawn and each vote will be told here.');
+  const el = h('section', { class: 'panel timeline-panel', 'aria-labelledby': 'timeline-h' }, h('h2', { id: 'timeline-h' }, 'The story'), empty, scroller);
   let shown = '';
+  let latest = '';
 
   return {
     el,
+    /** The newest line of the story, for a one-line reminder where the story is out of sight. */
+    get latest() { return latest; },
     update(v: GameView) {
-      const sig = `${v.timeline.length}:${v.secrets?.length ?? 0}:${v.players.map((p) => p.name).join()}`;
+      const sig = `${v.timeline.length}:${v.secrets?.length ?? 0}:${v.players.map((p) => `${p.name}${p.role ?? ''}${p.team ?? ''}`).join()}`;
       if (sig === shown) return;
       shown = sig;
       const name = namer(v.players);
@@ -31,14 +38,18 @@ export function timelinePanel() {
           if (text) items.push(h('li', { class: 'secret' }, h('span', { class: 'tag tag-secret' }, 'secret'), ' ', text));
         }
       };
+      latest = '';
       for (const e of v.timeline) {
         if (e.kind === 'night') tellNight(e.day);
-        items.push(h('li', { 'data-kind': e.kind }, describeTimeline(e, name)));
+        const line = narrate(e, v);
+        latest = `${storyWhen(e)}: ${line}`;
+        items.push(h('li', { 'data-kind': e.kind }, h('span', { class: 'when' }, storyWhen(e)), ' ', line));
       }
       for (let n = 1; n <= v.day; n++) tellNight(n);
-      el.hidden = items.length === 0;
+      empty.hidden = items.length > 0;
+      scroller.hidden = items.length === 0;
       swap(list, items);
-      list.scrollTop = list.scrollHeight;
+      scroller.scrollTop = scroller.scrollHeight;
     },
   };
 }

@@ -80,12 +80,13 @@ export async function spectatorLeaks(page: Page, truth: Map<number, RoleId>): Pr
   if (seen.roleCard) problems.push('a role card is shown');
   if (seen.prompt && seen.prompt !== 'none') problems.push(`a ${seen.prompt} prompt is shown`);
   for (const t of seen.tabs) if (t === 'wolves' || t === 'dead') problems.push(`the ${t} chat tab is shown`);
-  // A role's name may appear only as often as dead players of that role are revealed.
+  // A role's name may appear only once a dead player of that role is revealed (the card and the
+  // story both name it then).
   for (const role of new Set(truth.values())) {
     if (role === 'villager') continue;
     const shown = seen.text.split(ROLES[role].name).length - 1;
     const revealed = seen.cards.filter((c) => !c.alive && c.role === role).length;
-    if (shown > revealed) problems.push(`"${ROLES[role].name}" appears ${shown} times with ${revealed} revealed`);
+    if (shown > 0 && revealed === 0) problems.push(`"${ROLES[role].name}" appears ${shown} times with none revealed`);
   }
   return problems;
 }
@@ -100,5 +101,47 @@ export function unnamedControls(page: Page): Promise<string[]> {
       if (!labelled) out.push(el.outerHTML.slice(0, 120));
     }
     return out;
+  });
+}
+
+/** Press Tab until the focused element matches `selector`; false when `max` presses did not reach it. */
+export async function tabTo(page: Page, selector: string, max = 60): Promise<boolean> {
+  for (let i = 0; i < max; i++) {
+    if (await page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector)) return true;
+    await page.keyboard.press('Tab');
+  }
+  return page.evaluate((sel) => document.activeElement?.matches(sel) ?? false, selector);
+}
+
+/** Whether the keyboard focus fell back to the page itself. */
+export const focusLost = (page: Page) => page.evaluate(() => !document.activeElement || document.activeElement === document.body);
+
+/** axe-core's serious and critical findings on the page, as "rule: target" lines (empty when clean). */
+export async function axeProblems(page: Page): Promise<string[]> {
+  if (!(await page.evaluate(() => 'axe' in window))) await page.addScriptTag({ path: 'node_modules/axe-core/axe.min.js' });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[]; failureSummary?: string }[] }[] }> } }).axe;
+    const r = await axe.run(document, { resultTypes: ['violations'] });
+    return r.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')
+      .flatMap((v) => v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} ${n.failureSummary?.split('\n').slice(1, 2).join('') ?? ''}`));
+  });
+}
+
+/** Nothing wider than the screen, and the phase, the timer and the chat input all on it at once. */
+export function phoneLayout(page: Page): Promise<{ overflow: number; outOfView: string[] }> {
+  return page.evaluate(() => {
+    const outOfView: string[] = [];
+    for (const sel of ['.phase-pill', '.timer', 'input[name="chat"]']) {
+      const el = document.querySelector<HTMLElement>(sel);
+      const r = el?.getBoundingClientRect();
+      if (!el || !r || el.closest('[hidden]') || r.height === 0 || r.top < 0 || r.bottom > innerHeight || r.left < 0 || r.right > innerWidth) outOfView.push(sel);
+    }
+    // The game screen clips its own overflow, so the page's scroll width is not enough: look at every box.
+    let overflow = document.documentElement.scrollWidth - innerWidth;
+    for (const el of document.querySelectorAll<HTMLElement>('#app *')) {
+      const r = el.getBoundingClientRect();
+      if (r.width > 0 && !el.closest('.visually-hidden') && r.right - innerWidth > overflow) { overflow = Math.round(r.right - innerWidth); outOfView.push(`${el.tagName}.${el.className}`); }
+    }
+    return { overflow, outOfView };
   });
 }
