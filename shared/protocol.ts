@@ -106,7 +106,12 @@ export interface RoomUpdate {
   roomId: string;
   serverTime: number;
   version: number;
-  changes: Partial<Omit<GameView, 'version' | 'chat'>>;
+  /**
+   * Never `version` (the client sets it). `chat` only when the channels you read changed (you
+   * died, the game ended, a reset): it then replaces your chat list whole; new messages otherwise
+   * arrive only as `chat:message`.
+   */
+  changes: Partial<Omit<GameView, 'version'>>;
 }
 
 export type NoticeCode = 'afk/warning' | 'room/restarted' | 'room/kicked' | 'server/draining' | 'server/degraded' | 'server/recovered';

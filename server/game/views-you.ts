@@ -2,7 +2,8 @@ import type { Prompt, YouView } from '../../shared/views.ts';
 import { player } from './deaths.ts';
 import { livingExcept, Slot } from './derived.ts';
 import { sleeper } from './night.ts';
-import { ROLE_MODULES, teamOf } from './roles/index.ts';
+import { ROLE_MODULES } from './roles/index.ts';
+import { teamOfPlayer } from './win.ts';
 import type { GameContext, Player } from './types.ts';
 
 /** The part of a seat's view that only that seat sees: its role, knowledge and prompt (R72–R76). */
@@ -35,7 +36,7 @@ export function youView(ctx: GameContext, me: Player): YouView {
   const you: YouView = {
     seat: me.seat,
     role: me.role,
-    team: me.role ? teamOf(me.role) : null,
+    team: me.role ? teamOfPlayer(ctx, me) : null,
     alive: me.alive,
     isHost: ctx.host === me.seat,
     missedVotes: me.missedVotes,
