@@ -2,7 +2,7 @@ import { nameProblem, nameSkeleton, normalizeName } from '../../shared/names.ts'
 import { applySettingsPatch, MIN_PLAYERS } from '../../shared/settings.ts';
 import { freshGame } from './context.ts';
 import { deal, rolesFor, rolesProblem } from './deal.ts';
-import { applyDeaths, player } from './deaths.ts';
+import { applyDeaths, player, secretShots } from './deaths.ts';
 import type { EventOf, GameContext, Patch, Player, Rejection } from './types.ts';
 
 const inLobby = (ctx: GameContext) => ctx.phase === 'lobby' || ctx.phase === 'over';
@@ -79,7 +79,7 @@ export function join(ctx: GameContext, e: EventOf<'player.join'>): Patch {
 export function leave(ctx: GameContext, seat: number): Patch {
   const host = ctx.host === seat ? nextHost(ctx.players, seat) : ctx.host;
   if (inLobby(ctx)) return { host, players: ctx.players.filter((p) => p.seat !== seat) };
-  const [after, died] = applyDeaths(ctx, [{ seat, cause: 'left', publicCause: 'left' }]);
+  const [after, died] = applyDeaths(ctx, [{ seat, cause: 'left', publicCause: 'left' }], 'grief', secretShots(ctx));
   const timeline = [...ctx.timeline, ...died.map((d) => ({ kind: 'death' as const, day: ctx.day, seat: d.seat, cause: d.publicCause }))];
   const players = after.players.map((p) => (p.seat === seat ? { ...p, connected: false, left: true } : p));
   const shooting = ctx.phase === 'hunter' ? ctx.pendingShots[0] : undefined;
