@@ -125,13 +125,14 @@ describe('hunter', () => {
     g.until('vote').everyoneVotes(hunter);
     g.until('hunter');
     expect(g.view(hunter).you!.prompt).toMatchObject({ kind: 'hunter' });
+    const before = g.view(x);
     g.ok({ type: 'hunter.shoot', seat: hunter, target: x });
     expect(g.phase).toBe('hunter');
+    // Nobody else's view moved: the aim is secret until the phase ends.
+    expect(g.view(x)).toEqual(before);
     expect(g.alive(x)).toBe(true);
     expect(g.view(hunter).you!.prompt).toBeNull();
     g.refuse({ type: 'hunter.shoot', seat: hunter, target: wolf }, 'hunter/not-due');
-    // Nobody else's view moved: the aim is secret until the phase ends.
-    expect(g.view(x)).toBe(g.view(x));
     g.expire();
     expect(g.alive(x)).toBe(false);
     expect(g.ctx.timeline.find((e) => e.kind === 'shot')).toEqual({ kind: 'shot', day: 1, hunter, seat: x });
