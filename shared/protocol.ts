@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Ack } from './errors.ts';
 import { CHAT_MAX, NAME_MAX } from './limits.ts';
+import { nameProblem, normalizeName } from './names.ts';
 import { settingsPatchSchema } from './settings.ts';
 import type { ChatMessage, GameView, Phase } from './views.ts';
 
@@ -11,7 +12,11 @@ import type { ChatMessage, GameView, Phase } from './views.ts';
 export { PROTOCOL_VERSION } from './limits.ts';
 
 const seat = z.number().int().min(0).max(99);
-const name = z.string().trim().min(1).max(NAME_MAX);
+/** A player's name (docs/rules.md R5): NFKC, trimmed, 1–24 characters, no control, bidi or zero-width characters. */
+const name = z.string().max(NAME_MAX * 4).transform(normalizeName).check((ctx) => {
+  const problem = nameProblem(ctx.value);
+  if (problem) ctx.issues.push({ code: 'custom', message: problem, input: ctx.value });
+});
 const roomRef = z.union([z.strictObject({ roomId: z.string().min(1).max(64) }), z.strictObject({ code: z.string().min(1).max(32) })]);
 
 export const nightActionSchema = z.discriminatedUnion('kind', [
@@ -106,7 +111,12 @@ export interface RoomUpdate {
   roomId: string;
   serverTime: number;
   version: number;
-  changes: Partial<Omit<GameView, 'version' | 'chat'>>;
+  /**
+   * Never `version` (the client sets it). `chat` only when the channels you read changed (you
+   * died, the game ended, a reset): it then replaces your chat list whole; new messages otherwise
+   * arrive only as `chat:message`.
+   */
+  changes: Partial<Omit<GameView, 'version'>>;
 }
 
 export type NoticeCode = 'afk/warning' | 'room/restarted' | 'room/kicked' | 'server/draining' | 'server/degraded' | 'server/recovered';

@@ -10,6 +10,7 @@ export function freshGame() {
     vote: null,
     ready: [] as number[],
     pendingShots: [] as number[],
+    aim: null,
     next: 'day' as const,
     potions: {},
     lastProtected: {},

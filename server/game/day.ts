@@ -1,5 +1,5 @@
 import { pick } from './rng.ts';
-import { applyDeaths, type Death, player } from './deaths.ts';
+import { applyDeaths, type Death, player, secretShots } from './deaths.ts';
 import { livingSeats as living } from './derived.ts';
 import type { EventOf, GameContext, Patch, Rejection } from './types.ts';
 import type { TimelineEntry } from '../../shared/views.ts';
@@ -107,7 +107,7 @@ export function tally(ctx: GameContext): Patch {
   const deaths: Death[] = [];
   if (executed !== null) deaths.push({ seat: executed, cause: 'executed', publicCause: 'executed' });
   for (const seat of idle) if (seat !== executed) deaths.push({ seat, cause: 'afk', publicCause: 'afk' });
-  const [after, died] = applyDeaths({ players, pendingShots: ctx.pendingShots, secrets: ctx.secrets, day: ctx.day }, deaths);
+  const [after, died] = applyDeaths({ players, pendingShots: ctx.pendingShots, secrets: ctx.secrets, day: ctx.day }, deaths, 'grief', secretShots(ctx));
   const events: TimelineEntry[] = died.filter((d) => d.cause !== 'executed').map((d) => (d.cause === 'afk' ? { kind: 'afk', day: ctx.day, seat: d.seat } : { kind: 'death', day: ctx.day, seat: d.seat, cause: d.publicCause }));
   return { ...after, rng, vote: null, executed, next: 'night', timeline: [...timeline, ...events] };
 }

@@ -13,7 +13,7 @@ export type DeathState = DeathPatch & Pick<GameContext, 'day'>;
  * they left or idled out. Returns the changed fields and every seat that died, in order; the
  * players who live on keep their very objects.
  */
-export function applyDeaths(ctx: DeathState, deaths: Death[], griefCause: PublicCause = 'grief'): [DeathPatch, Death[]] {
+export function applyDeaths(ctx: DeathState, deaths: Death[], griefCause: PublicCause = 'grief', decoys = false): [DeathPatch, Death[]] {
   let players = ctx.players;
   let pendingShots = ctx.pendingShots;
   let secrets = ctx.secrets;
@@ -28,10 +28,24 @@ export function applyDeaths(ctx: DeathState, deaths: Death[], griefCause: Public
     players[i] = p;
     died.push(d);
     secrets.push({ kind: 'death', day: ctx.day, seat: p.seat, cause: d.cause });
-    if (p.role && ROLE_MODULES[p.role].shootsOnDeath && d.cause !== 'afk' && d.cause !== 'left') pendingShots.push(p.seat);
+    // With secret shots every death that would give a hunter his shot gets a hunter phase, a decoy for the others (R33).
+    if (p.role && (decoys || ROLE_MODULES[p.role].shootsOnDeath) && d.cause !== 'afk' && d.cause !== 'left') pendingShots.push(p.seat);
     if (p.lover !== null) queue.push({ seat: p.lover, cause: 'grief', publicCause: griefCause });
   }
   return [{ players, pendingShots, secrets }, died];
+}
+
+/**
+ * Secret shots (R33): when the dead are not fully revealed and the deal holds a hunter (public:
+ * the settings say which roles are dealt), a hunter phase alone must not tell that a hunter died.
+ */
+export function secretShots(ctx: Pick<GameContext, 'settings' | 'players'>): boolean {
+  return ctx.settings.reveal !== 'full' && ctx.players.some((p) => p.role !== null && ROLE_MODULES[p.role].shootsOnDeath === true);
+}
+
+export function shooter(ctx: GameContext, seat: number): boolean {
+  const role = player(ctx, seat)?.role;
+  return role != null && ROLE_MODULES[role].shootsOnDeath === true;
 }
 
 export function player(ctx: GameContext, seat: number): Player | undefined {

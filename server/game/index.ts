@@ -2,6 +2,7 @@
 export { gameMachine, MACHINE_VERSION, type GameInput, type GameMachine } from './machine.ts';
 export { reject } from './rules.ts';
 export { viewFor, type Audience, type ViewBody } from './views.ts';
+export { readable } from './chat.ts';
 export { initialContext } from './context.ts';
 export { autoRoles, rolesProblem } from './deal.ts';
 export { checkOutcome } from './win.ts';

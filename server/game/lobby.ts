@@ -1,7 +1,8 @@
-import { applySettingsPatch, MIN_PLAYERS, NAME_MAX } from '../../shared/settings.ts';
+import { nameProblem, nameSkeleton, normalizeName } from '../../shared/names.ts';
+import { applySettingsPatch, MIN_PLAYERS } from '../../shared/settings.ts';
 import { freshGame } from './context.ts';
 import { deal, rolesFor, rolesProblem } from './deal.ts';
-import { applyDeaths, player } from './deaths.ts';
+import { applyDeaths, player, secretShots } from './deaths.ts';
 import type { EventOf, GameContext, Patch, Player, Rejection } from './types.ts';
 
 const inLobby = (ctx: GameContext) => ctx.phase === 'lobby' || ctx.phase === 'over';
@@ -29,9 +30,11 @@ export function rejectLobby(ctx: GameContext, e: EventOf<'player.join' | 'settin
   switch (e.type) {
     case 'player.join': {
       if (!inLobby(ctx)) return 'room/started';
-      const name = e.name.trim();
-      if (name.length < 1 || name.length > NAME_MAX) return 'name/invalid';
-      if (ctx.players.some((p) => p.name.toLowerCase() === name.toLowerCase())) return 'name/taken';
+      const name = normalizeName(e.name);
+      if (nameProblem(name)) return 'name/invalid';
+      // Names that look alike are one name (R5): no player can pass for another.
+      const skeleton = nameSkeleton(name);
+      if (ctx.players.some((p) => nameSkeleton(p.name) === skeleton)) return 'name/taken';
       if (ctx.players.length >= ctx.settings.maxSeats) return 'room/full';
       return null;
     }
@@ -63,7 +66,7 @@ export function rejectLobby(ctx: GameContext, e: EventOf<'player.join' | 'settin
 
 export function join(ctx: GameContext, e: EventOf<'player.join'>): Patch {
   const seat = lowestFreeSeat(ctx);
-  const p: Player = { seat, name: e.name.trim(), bot: e.bot ?? false, connected: true, role: null, alive: true, death: null, lover: null, missedVotes: 0 };
+  const p: Player = { seat, name: normalizeName(e.name), bot: e.bot ?? false, connected: true, role: null, alive: true, death: null, lover: null, missedVotes: 0 };
   const players = [...ctx.players, p].sort((a, b) => a.seat - b.seat);
   return { players, host: ctx.host ?? (p.bot ? null : seat) };
 }
@@ -76,7 +79,7 @@ export function join(ctx: GameContext, e: EventOf<'player.join'>): Patch {
 export function leave(ctx: GameContext, seat: number): Patch {
   const host = ctx.host === seat ? nextHost(ctx.players, seat) : ctx.host;
   if (inLobby(ctx)) return { host, players: ctx.players.filter((p) => p.seat !== seat) };
-  const [after, died] = applyDeaths(ctx, [{ seat, cause: 'left', publicCause: 'left' }]);
+  const [after, died] = applyDeaths(ctx, [{ seat, cause: 'left', publicCause: 'left' }], 'grief', secretShots(ctx));
   const timeline = [...ctx.timeline, ...died.map((d) => ({ kind: 'death' as const, day: ctx.day, seat: d.seat, cause: d.publicCause }))];
   const players = after.players.map((p) => (p.seat === seat ? { ...p, connected: false, left: true } : p));
   const shooting = ctx.phase === 'hunter' ? ctx.pendingShots[0] : undefined;

@@ -3,8 +3,8 @@ import type { Settings } from '../../shared/settings.ts';
 import type { Phase } from '../../shared/views.ts';
 import { initialContext } from './context.ts';
 import { allReady, allVoted, openVote, tally } from './day.ts';
-import { shoot } from './hunter.ts';
-import { player } from './deaths.ts';
+import { fire } from './hunter.ts';
+import { player, secretShots, shooter } from './deaths.ts';
 import { leave } from './lobby.ts';
 import { nightComplete, resolveNight } from './night.ts';
 import { enterPhase } from './phases.ts';
@@ -38,6 +38,8 @@ export const gameMachine = setup({
     allVoted: ({ context }) => allVoted(context),
     revote: ({ context }) => context.vote !== null,
     hunterDue: ({ context }) => context.pendingShots.length > 0,
+    // A secret shot (R33) is aimed, and the phase runs to its deadline whoever acts.
+    aimOnly: ({ context, event }) => secretShots(context) && reject(context, event) === null,
     decided: ({ context }) => checkOutcome(context) !== null,
     nightNext: ({ context }) => context.next === 'night',
     // A departure that decides the game ends it at once, unless a hunter's shot is still due (R13, R56).
@@ -45,7 +47,8 @@ export const gameMachine = setup({
       if (event.type !== 'player.leave' || context.phase === 'lobby' || context.phase === 'over') return false;
       if (reject(context, event) !== null) return false;
       const after = { ...context, ...leave(context, event.seat) };
-      return after.pendingShots.length === 0 && checkOutcome(after) !== null;
+      // Only a real hunter's shot holds the game open: a decoy turn (R33) is skipped by the end itself.
+      return !after.pendingShots.some((s) => shooter(context, s)) && checkOutcome(after) !== null;
     },
     shooterLeft: ({ context }) => context.pendingShots.length > 0 && player(context, context.pendingShots[0])?.left === true,
   },
@@ -56,7 +59,7 @@ export const gameMachine = setup({
     enterDawn: assign(({ context, event }) => Object.assign(resolveNight(context), enterPhase(context, 'dawn', nowOf(event)))),
     enterVote: assign(({ context, event }) => Object.assign(context.vote === null ? openVote(context) : {}, enterPhase(context, 'vote', nowOf(event)))),
     tally: assign(({ context }) => tally(context)),
-    skipShot: assign(({ context }) => shoot(context, null)),
+    fire: assign(({ context }) => fire(context)),
   },
 }).createMachine({
   id: 'werewolf',
@@ -120,10 +123,10 @@ export const gameMachine = setup({
     hunter: {
       entry: { type: 'enter', params: { phase: 'hunter' } },
       // A hunter who leaves before shooting forfeits the shot (R32).
-      always: { guard: 'shooterLeft', target: 'settle', actions: 'skipShot' },
+      always: { guard: 'shooterLeft', target: 'settle', actions: 'fire' },
       on: {
-        'hunter.shoot': { guard: 'accepted', target: 'settle', actions: 'apply' },
-        'timer.expired': { guard: 'current', target: 'settle', actions: 'skipShot' },
+        'hunter.shoot': [{ guard: 'aimOnly', actions: 'apply' }, { guard: 'accepted', target: 'settle', actions: 'apply' }],
+        'timer.expired': { guard: 'current', target: 'settle', actions: 'fire' },
       },
     },
     // Deaths are settled: shots first, then the win check, then the next phase (R10).

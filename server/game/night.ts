@@ -1,4 +1,4 @@
-import { applyDeaths, player } from './deaths.ts';
+import { applyDeaths, player, secretShots } from './deaths.ts';
 import { NIGHT_ORDER, ROLE_MODULES } from './roles/index.ts';
 import type { NightResolution } from './roles/role.ts';
 import type { EventOf, GameContext, Patch, Player, Rejection } from './types.ts';
@@ -64,7 +64,7 @@ export function resolveNight(ctx: GameContext): Patch {
     players = players.map((p) => (p.seat === a ? { ...p, lover: b } : p.seat === b ? { ...p, lover: a } : p));
   }
   const deaths = [...res.deaths].sort((x, y) => x[0] - y[0]).map(([seat, cause]) => ({ seat, cause, publicCause: 'night' as const }));
-  const [after, died] = applyDeaths({ players, pendingShots: ctx.pendingShots, secrets: [...ctx.secrets, ...res.secrets], day: ctx.day }, deaths, 'night');
+  const [after, died] = applyDeaths({ players, pendingShots: ctx.pendingShots, secrets: [...ctx.secrets, ...res.secrets], day: ctx.day }, deaths, 'night', secretShots(ctx));
   const entry = { kind: 'night' as const, day: ctx.day, deaths: died.map((d) => d.seat).sort((x, y) => x - y) };
   return {
     ...after,

@@ -11,6 +11,7 @@ export function enterPhase(ctx: GameContext, phase: Phase, now: number): Patch {
   const patch: Patch = { phase, phaseId: ctx.phaseId + 1, deadline: s === null ? null : now + s * 1000, version: ctx.version + 1 };
   if (phase === 'night') { patch.day = ctx.day + 1; patch.night = { picks: {}, actions: {} }; patch.executed = null; patch.ready = []; }
   if (phase === 'day') patch.ready = [];
+  if (phase === 'hunter') patch.aim = null;
   if (phase === 'over') { patch.outcome = checkOutcome(ctx); patch.vote = null; patch.pendingShots = []; }
   return patch;
 }

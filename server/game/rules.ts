@@ -1,8 +1,8 @@
 import { applySettingsPatch } from '../../shared/settings.ts';
 import { addChat, rejectChat } from './chat.ts';
 import { castVote, ready, rejectReady, rejectVote } from './day.ts';
-import { player } from './deaths.ts';
-import { rejectShot, shoot } from './hunter.ts';
+import { player, secretShots } from './deaths.ts';
+import { aim, rejectShot, shoot } from './hunter.ts';
 import { join, leave, rejectLobby, reset, start, transfer } from './lobby.ts';
 import { act, rejectNightAction } from './night.ts';
 import type { GameContext, GameEvent, Patch, Rejection } from './types.ts';
@@ -63,7 +63,7 @@ function applyInner(ctx: GameContext, e: GameEvent): Patch {
     case 'night.act': return act(ctx, e);
     case 'day.ready': return ready(ctx, e.seat);
     case 'vote.cast': return castVote(ctx, e);
-    case 'hunter.shoot': return shoot(ctx, e.target);
+    case 'hunter.shoot': return secretShots(ctx) ? aim(e.target) : shoot(ctx, e.target);
     case 'chat.send': return addChat(ctx, e);
     case 'timer.expired': return {};
   }

@@ -54,8 +54,10 @@ export interface GameContext {
   night: NightState;
   vote: VoteState | null;
   ready: number[];
-  /** Hunters who died and still have their shot, in order. */
+  /** Hunters who died and still have their shot, in order; with secret shots every such death, decoys included (R33). */
   pendingShots: number[];
+  /** A secret shot taken in the current hunter phase, fired when the phase ends (R33); absent in older snapshots. */
+  aim?: { target: number | null } | null;
   /** Where the game goes once the deaths of a dawn or an execution are settled. */
   next: 'day' | 'night';
   /** Remaining potions per witch seat. */

@@ -4,6 +4,7 @@ import { Slot } from './derived.ts';
 import { teamOf } from './roles/index.ts';
 import type { GameContext, Player, VoteState } from './types.ts';
 import type { ViewBody } from './views.ts';
+import { teamOfPlayer } from './win.ts';
 
 /**
  * The parts of a view that are the same for every audience (R71, R77), and the chat filtered per
@@ -79,7 +80,8 @@ export function publicPlayer(ctx: GameContext, p: Player): PlayerView {
   if (p.death) view.death = { day: p.death.day, cause: over ? p.death.cause : p.death.publicCause };
   if (p.role && (over || (!p.alive && ctx.settings.reveal !== 'none'))) {
     if (over || ctx.settings.reveal === 'full') view.role = p.role;
-    view.team = teamOf(p.role);
+    // The lovers' bond stays secret while the game runs (R28), so a dead lover shows his role's team until then.
+    view.team = over ? teamOfPlayer(ctx, p) : teamOf(p.role);
   }
   return view;
 }

@@ -1,8 +1,9 @@
 import type { Prompt, YouView } from '../../shared/views.ts';
-import { player } from './deaths.ts';
+import { player, shooter } from './deaths.ts';
 import { livingExcept, Slot } from './derived.ts';
 import { sleeper } from './night.ts';
-import { ROLE_MODULES, teamOf } from './roles/index.ts';
+import { ROLE_MODULES } from './roles/index.ts';
+import { teamOfPlayer } from './win.ts';
 import type { GameContext, Player } from './types.ts';
 
 /** The part of a seat's view that only that seat sees: its role, knowledge and prompt (R72–R76). */
@@ -19,7 +20,7 @@ export function inputX(ctx: GameContext, me: Player): unknown {
     case 'night': return ctx.night.actions[me.seat];
     case 'day': return ctx.ready.includes(me.seat);
     case 'vote': return ctx.vote?.candidates;
-    case 'hunter': return ctx.pendingShots[0] === me.seat;
+    case 'hunter': return ctx.pendingShots[0] === me.seat && !ctx.aim;
     default: return null;
   }
 }
@@ -35,7 +36,7 @@ export function youView(ctx: GameContext, me: Player): YouView {
   const you: YouView = {
     seat: me.seat,
     role: me.role,
-    team: me.role ? teamOf(me.role) : null,
+    team: me.role ? teamOfPlayer(ctx, me) : null,
     alive: me.alive,
     isHost: ctx.host === me.seat,
     missedVotes: me.missedVotes,
@@ -50,7 +51,8 @@ export function youView(ctx: GameContext, me: Player): YouView {
 const voteTargets = new Slot<number[], { players: Player[]; targets: number[] }>();
 
 function promptFor(ctx: GameContext, me: Player): Prompt | null {
-  if (ctx.phase === 'hunter') return ctx.pendingShots[0] === me.seat ? { kind: 'hunter', targets: livingExcept(ctx, me.seat) } : null;
+  // A decoy's turn (R33) has no prompt, nor has a secret shot already aimed.
+  if (ctx.phase === 'hunter') return ctx.pendingShots[0] === me.seat && !ctx.aim && shooter(ctx, me.seat) ? { kind: 'hunter', targets: livingExcept(ctx, me.seat) } : null;
   if (!me.alive || !me.role) return null;
   switch (ctx.phase) {
     case 'night': {

@@ -2,7 +2,7 @@ import type { ChatMessage, GameView, PlayerView, YouView } from '../../shared/vi
 import { type Audience, CHANNEL_BIT, readable } from './chat.ts';
 import { player } from './deaths.ts';
 import { Slot } from './derived.ts';
-import { teamOf } from './roles/index.ts';
+import { teamOfPlayer } from './win.ts';
 import { buildPublic, buildVote, chatFor, publicPart, publicPlayer, type PublicPart, sameMessages, VIEW_CHAT } from './views-public.ts';
 import type { GameContext, Player } from './types.ts';
 import { inputX, inputY, youView } from './views-you.ts';
@@ -47,7 +47,7 @@ export function viewFor(ctx: GameContext, audience: Audience): ViewBody {
   // The players, with the viewer's own role shown.
   if (e.pubPlayers !== pub.players) {
     e.pubPlayers = pub.players;
-    e.players = me?.role ? pub.players.map((p) => (p.seat === me.seat ? { ...p, role: me.role!, team: teamOf(me.role!) } : p)) : pub.players;
+    e.players = me?.role ? pub.players.map((p) => (p.seat === me.seat ? { ...p, role: me.role!, team: teamOfPlayer(ctx, me) } : p)) : pub.players;
   }
   // Chat: filtered per set of readable channels, kept as the same array while its content holds.
   const mask = me ? seatMask(ctx, me) : readable(ctx, audience);
@@ -74,7 +74,7 @@ export function viewFor(ctx: GameContext, audience: Audience): ViewBody {
 export function freshView(ctx: GameContext, audience: Audience): ViewBody {
   const pub = buildPublic(ctx, ctx.players.map((p) => publicPlayer(ctx, p)), buildVote(ctx), ctx.phase === 'over' ? ctx.secrets : undefined);
   const me = audience.kind === 'seat' ? player(ctx, audience.seat) : undefined;
-  const players = me?.role ? pub.players.map((p) => (p.seat === me.seat ? { ...p, role: me.role!, team: teamOf(me.role!) } : p)) : pub.players;
+  const players = me?.role ? pub.players.map((p) => (p.seat === me.seat ? { ...p, role: me.role!, team: teamOfPlayer(ctx, me) } : p)) : pub.players;
   const mask = readable(ctx, audience);
   const chat = ctx.chat.filter((m) => mask & CHANNEL_BIT[m.channel]);
   return assemble(pub, players, me ? youView(ctx, me) : null, chat.length > VIEW_CHAT ? chat.slice(chat.length - VIEW_CHAT) : chat);

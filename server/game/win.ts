@@ -1,6 +1,7 @@
 import type { Outcome } from '../../shared/views.ts';
 import { teamOf } from './roles/index.ts';
-import type { GameContext } from './types.ts';
+import type { Team } from '../../shared/roles.ts';
+import type { GameContext, Player } from './types.ts';
 
 /** Lovers linked across village and wolves form a team of their own (R50). */
 export function crossLovers(ctx: GameContext): [number, number] | null {
@@ -10,6 +11,15 @@ export function crossLovers(ctx: GameContext): [number, number] | null {
   if (!b || !a.role || !b.role) return null;
   const wolves = [a, b].filter((p) => p.role === 'werewolf').length;
   return wolves === 1 ? [a.seat, b.seat] : null;
+}
+
+/**
+ * The team a seat plays for: its role's, or `lovers` for a cross-team lover (R50). Known to the
+ * lover himself from the dawn that links him, and to everyone at game over (R72, R78).
+ */
+export function teamOfPlayer(ctx: GameContext, p: Player): Team {
+  if (p.lover !== null && p.role && crossLovers(ctx)?.includes(p.seat)) return 'lovers';
+  return teamOf(p.role!);
 }
 
 function members(ctx: GameContext, team: 'village' | 'wolves'): number[] {

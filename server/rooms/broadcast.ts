@@ -1,5 +1,5 @@
 import type { RoomState } from '../../shared/protocol.ts';
-import { type Audience, type GameContext, viewFor } from '../game/index.ts';
+import { type Audience, type GameContext, readable, viewFor } from '../game/index.ts';
 import type { Clock } from './clock.ts';
 import type { Outbox } from './ports.ts';
 import { type AudienceKey, audienceOf, seatKey, ViewTracker } from './tracker.ts';
@@ -34,8 +34,10 @@ export class Broadcaster {
     const fresh = ctx.chatSeq > this.lastChat ? ctx.chat.slice(Math.max(0, ctx.chat.length - (ctx.chatSeq - this.lastChat))) : [];
     for (const { key, audience } of this.audiences()) {
       const body = viewFor(ctx, audience);
-      const upd = this.tracker.update(key, body);
+      const upd = this.tracker.update(key, body, readable(ctx, audience));
       if (upd) this.outbox.emit(this.room.id, key, 'room:update', { roomId: this.room.id, serverTime, version: upd.version, changes: upd.changes });
+      // A replaced chat list already holds the new messages.
+      if (upd?.changes.chat) continue;
       for (const message of fresh) if (body.chat.includes(message)) this.outbox.emit(this.room.id, key, 'chat:message', { roomId: this.room.id, message });
     }
     this.lastChat = ctx.chatSeq;
@@ -56,7 +58,8 @@ export class Broadcaster {
   stateFor(key: AudienceKey): RoomState {
     let view = this.tracker.full(key);
     if (!view) {
-      this.tracker.update(key, viewFor(this.room.context, audienceOf(key)));
+      const audience = audienceOf(key);
+      this.tracker.update(key, viewFor(this.room.context, audience), readable(this.room.context, audience));
       view = this.tracker.full(key)!;
     }
     return { roomId: this.room.id, code: this.room.code, spectators: this.room.spectators, serverTime: this.clock.now(), view };

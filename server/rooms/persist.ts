@@ -48,12 +48,16 @@ function hostedAfter(hosted: Record<string, string>, { data, before, after, host
   return next;
 }
 
-/** Tokens of seats that are gone stop working, so a later occupant of the seat is not exposed. */
+/**
+ * Tokens of seats that are gone stop working, so a later occupant of the seat is not exposed; a
+ * seat given up mid-game (R13: it stays, dead, marked as left) loses its token too, as
+ * docs/protocol.md §3 promises. The leaver may still watch as a spectator.
+ */
 function seatsAfter(seats: Record<string, number>, { data, before, after }: Pick<Accepted, 'data' | 'before' | 'after'>): Record<string, number> {
   // Most events move no seat and grant no token: the same tokens, not a copy.
   if (after.players === before.players && typeof data.token !== 'string') return seats;
   const next: Record<string, number> = {};
-  const present = new Set(after.players.map((p) => p.seat));
+  const present = new Set(after.players.filter((p) => !p.left).map((p) => p.seat));
   for (const [token, seat] of Object.entries(seats)) if (present.has(seat)) next[token] = seat;
   if (typeof data.token === 'string') next[data.token] = data.seat as number;
   return next;

@@ -10,7 +10,8 @@ export function audienceOf(key: AudienceKey): Audience {
   return key === 'spectators' ? { kind: 'spectator' } : { kind: 'seat', seat: Number(key.slice(5)) };
 }
 
-interface Sent { version: number; body: ViewBody }
+/** `mask`: the chat channels the audience read when it was sent (R65). */
+interface Sent { version: number; body: ViewBody; mask: number }
 
 /**
  * Per-audience view versions and what each audience last received, so that an update carries
@@ -23,8 +24,13 @@ export class ViewTracker {
   private sent = new Map<AudienceKey, Sent>();
   constructor(private versions: Record<string, number> = {}) {}
 
-  /** Record the audience's current view; the changed fields and the new version, or null when unchanged. */
-  update(key: AudienceKey, body: ViewBody): { version: number; changes: Partial<ViewBody> } | null {
+  /**
+   * Record the audience's current view; the changed fields and the new version, or null when
+   * unchanged. New chat goes out as `chat:message`, so `chat` is left out, except when the
+   * channels the audience reads (`mask`) changed and its chat list with them (a death opens
+   * `dead`, game over opens every channel, R65): then `changes.chat` replaces the list whole.
+   */
+  update(key: AudienceKey, body: ViewBody, mask = -1): { version: number; changes: Partial<ViewBody> } | null {
     const prev = this.sent.get(key);
     const last = prev?.body as Record<string, unknown> | undefined;
     const next = body as Record<string, unknown>;
@@ -35,9 +41,10 @@ export class ViewTracker {
       if (!last || !sameJson(last[k], next[k])) { changes[k] = next[k]; changed = true; }
     }
     if (last) for (const k in last) if (k !== 'chat' && last[k] !== undefined && next[k] === undefined) { changes[k] = null; changed = true; }
+    if (prev && prev.mask !== mask && !sameJson(prev.body.chat, body.chat)) { changes.chat = body.chat; changed = true; }
     const version = changed ? (this.versions[key] ?? 0) + 1 : prev!.version;
     this.versions[key] = version;
-    this.sent.set(key, { version, body });
+    this.sent.set(key, { version, body, mask });
     return changed ? { version, changes } : null;
   }
 

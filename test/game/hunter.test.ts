@@ -104,4 +104,49 @@ describe('hunter', () => {
     expect(g.phase).toBe('day');
     expect(g.ctx.timeline.at(-1)).toEqual({ kind: 'shot', day: 1, hunter: h1, seat: null });
   });
+
+  it('[R33] with reveal none, every eligible death opens a full-length hunter phase; a decoy cannot shoot and leaves no trace', () => {
+    const g = newGame({ players: 7, roles: { werewolf: 1, hunter: 1 }, settings: { reveal: 'none' } });
+    const hunter = g.seat('hunter');
+    const wolf = g.seat('werewolf');
+    const [victim, x] = g.others([hunter]);
+    g.wolvesPick(victim).until('dawn');
+    g.expire();
+    // A villager died, yet the phase is the same as for a hunter.
+    expect(g.phase).toBe('hunter');
+    expect(g.view(victim).you!.prompt).toBeNull();
+    g.refuse({ type: 'hunter.shoot', seat: victim, target: x }, 'hunter/not-due');
+    const timeline = g.ctx.timeline;
+    g.expire();
+    expect(g.phase).toBe('day');
+    expect(g.ctx.timeline).toEqual(timeline);
+
+    // The hunter is executed: his shot is aimed, the phase runs to its deadline, then it is fired.
+    g.until('vote').everyoneVotes(hunter);
+    g.until('hunter');
+    expect(g.view(hunter).you!.prompt).toMatchObject({ kind: 'hunter' });
+    const before = g.view(x);
+    g.ok({ type: 'hunter.shoot', seat: hunter, target: x });
+    expect(g.phase).toBe('hunter');
+    // Nobody else's view moved: the aim is secret until the phase ends.
+    expect(g.view(x)).toEqual(before);
+    expect(g.alive(x)).toBe(true);
+    expect(g.view(hunter).you!.prompt).toBeNull();
+    g.refuse({ type: 'hunter.shoot', seat: hunter, target: wolf }, 'hunter/not-due');
+    g.expire();
+    expect(g.alive(x)).toBe(false);
+    expect(g.ctx.timeline.find((e) => e.kind === 'shot')).toEqual({ kind: 'shot', day: 1, hunter, seat: x });
+    // The shot villager gets a decoy turn of his own.
+    expect(g.phase).toBe('hunter');
+  });
+
+  it('[R33] with reveal full, or no hunter dealt, there is no decoy', () => {
+    const full = newGame({ players: 7, roles: { werewolf: 1, hunter: 1 } });
+    const [v] = full.others([full.seat('hunter')]);
+    full.wolvesPick(v).until('dawn').expire();
+    expect(full.phase).toBe('day');
+    const none = newGame({ players: 7, roles: { werewolf: 1, seer: 1 }, settings: { reveal: 'none' } });
+    none.wolvesPick(none.others([none.seat('seer')])[0]).until('dawn').expire();
+    expect(none.phase).toBe('day');
+  });
 });

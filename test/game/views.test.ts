@@ -155,3 +155,50 @@ describe('views', () => {
     expect(dead.players.filter((p) => p.role !== undefined).map((p) => p.seat)).toEqual([seer]);
   });
 });
+
+describe('[H11] lovers\' team and chat at game over', () => {
+  it('[R50] [R72] a cross-team lover sees team lovers from dawn on; others see it only at game over', () => {
+    const g = newGame({ players: 7, roles: { werewolf: 1, cupid: 1 } });
+    const wolf = g.seat('werewolf');
+    const cupid = g.seat('cupid');
+    const [lover, other] = g.others([cupid]);
+    g.ok({ type: 'night.act', seat: cupid, action: { kind: 'cupid', targets: [wolf, lover] } });
+    g.wolvesPick(other).until('dawn');
+    for (const s of [wolf, lover]) {
+      expect(g.view(s).you!.team).toBe('lovers');
+      expect(g.view(s).players.find((p) => p.seat === s)!.team).toBe('lovers');
+    }
+    expect(g.view(cupid).you!.team).toBe('village');
+    expect(g.view(other).players.find((p) => p.seat === lover)!.team).toBeUndefined();
+    // The lover dies (with reveal full): the village sees his role's team while the game runs.
+    g.until('vote').everyoneVotes(lover);
+    expect(g.view(other).players.find((p) => p.seat === lover)!.team).toBe('village');
+    expect(g.view(other).players.find((p) => p.seat === wolf)!.team).toBe('wolves');
+    g.until('over');
+    for (const audience of [other, 'spectator'] as const) {
+      const players = g.view(audience).players;
+      expect(players.find((p) => p.seat === lover)!.team).toBe('lovers');
+      expect(players.find((p) => p.seat === wolf)!.team).toBe('lovers');
+      expect(players.find((p) => p.seat === cupid)!.team).toBe('village');
+    }
+  });
+
+  it('[R65] [R78] the room:update at game over carries the chat of the channels that became readable', async () => {
+    const { ViewTracker } = await import('../../server/rooms/tracker.ts');
+    const { readable } = await import('../../server/game/index.ts');
+    const g = newGame({ players: 5, roles: { werewolf: 1, seer: 1 } });
+    const wolf = g.seat('werewolf');
+    const villager = g.others([wolf], ['werewolf', 'seer'])[0];
+    const tracker = new ViewTracker();
+    const seen = (seat: number) => tracker.update(`seat:${seat}`, g.view(seat), readable(g.ctx, { kind: 'seat', seat }));
+    seen(villager);
+    g.ok({ type: 'chat.send', seat: wolf, channel: 'wolves', text: 'eat seat one' });
+    // New chat alone never moves a view's fields: it goes out as chat:message.
+    expect(seen(villager)).toBeNull();
+    g.until('vote').everyoneVotes(wolf);
+    g.until('over');
+    const upd = seen(villager)!;
+    expect(upd.changes.chat!.map((m) => [m.channel, m.text])).toEqual([['wolves', 'eat seat one']]);
+    expect('version' in upd.changes).toBe(false);
+  });
+});

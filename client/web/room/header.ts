@@ -13,7 +13,8 @@ const ANNOUNCE: Partial<Record<Phase, (day: number) => string>> = {
   day: (d) => `Day ${d}: the village talks.`,
   vote: (d) => `Day ${d}: the vote is open.`,
   execution: () => 'The vote is closed.',
-  hunter: () => 'A hunter takes aim.',
+  // Neutral: with secret shots (rules R33) a hunter phase follows deaths of any role.
+  hunter: () => 'A last shot may be fired.',
   over: () => 'The game is over.',
 };
 

@@ -23,7 +23,7 @@ export function idleText(v: GameView): { title: string; text: string } {
     }
     case 'dawn': return { title: `Dawn of day ${v.day}`, text: 'The village wakes to the news of the night.' };
     case 'execution': return { title: `Day ${v.day}: the verdict`, text: 'The vote is closed.' };
-    case 'hunter': return { title: "The hunter's shot", text: 'A dying hunter takes aim. Wait.' };
+    case 'hunter': return { title: 'A last shot', text: 'If the dead was a hunter, he takes aim now. Wait.' };
     case 'vote': return { title: `Day ${v.day}: the vote`, text: 'Wait for the vote to close.' };
     default: return { title: v.phase === 'lobby' ? 'Waiting room' : 'Wait', text: '' };
   }
