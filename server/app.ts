@@ -79,16 +79,23 @@ export function createApp(deps: AppDeps): App {
   };
   const cluster = deps.cluster;
   if (cluster) io.adapter(cluster.adapter());
+  // Rooms this node has shown to lobby watchers as public. Only these may ever be named to them
+  // again (a change, a removal): a private room's id never reaches anyone outside it.
+  const announced = new Set<string>();
   const lobby = {
     summary: (room: RoomSummary) => {
       cluster?.lobby.summary(room);
-      // A room made private leaves the watchers' lists at once.
-      if (room.visibility === 'public') io.to(LOBBY_CHANNEL).emit('lobby:room', { room });
-      else io.to(LOBBY_CHANNEL).emit('lobby:room-removed', { roomId: room.roomId });
+      if (room.visibility === 'public') {
+        announced.add(room.roomId);
+        io.to(LOBBY_CHANNEL).emit('lobby:room', { room });
+      } else if (announced.delete(room.roomId)) {
+        // A public room made private leaves the lists of those who were shown it.
+        io.to(LOBBY_CHANNEL).emit('lobby:room-removed', { roomId: room.roomId });
+      }
     },
     removed: (roomId: string) => {
       cluster?.lobby.removed(roomId);
-      io.to(LOBBY_CHANNEL).emit('lobby:room-removed', { roomId });
+      if (announced.delete(roomId)) io.to(LOBBY_CHANNEL).emit('lobby:room-removed', { roomId });
     },
   };
   const registry = new Registry(roomDeps, { intensity: { maxRestarts: config.restartMax, withinMs: config.restartWindowMs }, emptyGraceMs: config.roomEmptyGraceMs, maxRooms: config.maxRooms }, lobby, log);

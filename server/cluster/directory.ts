@@ -101,7 +101,18 @@ export class ClusterDirectory implements RoomDirectory {
     return Object.values(all).map((v) => JSON.parse(v) as RoomSummary).filter((r) => r.visibility === 'public');
   }
 
-  async summary(roomId: string): Promise<RoomSummary | null> {
+  async publicSummary(roomId: string): Promise<RoomSummary | null> {
+    const room = await this.storedSummary(roomId);
+    return room?.visibility === 'public' ? room : null;
+  }
+
+  async summaryByInvite(code: string): Promise<RoomSummary | null> {
+    const roomId = await this.store.codeToRoom(code.trim().toUpperCase());
+    return roomId ? this.storedSummary(roomId) : null;
+  }
+
+  /** The owner keeps each room's summary in Redis; reading it needs no lease and takes nothing over. */
+  private async storedSummary(roomId: string): Promise<RoomSummary | null> {
     const raw = await this.redis.hget(K.summaries, roomId);
     return raw ? (JSON.parse(raw) as RoomSummary) : null;
   }

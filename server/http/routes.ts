@@ -21,15 +21,15 @@ export function createHttpApp(deps: HttpDeps): Express {
     res.json({ rooms: await deps.rooms.publicSummaries() });
   });
 
+  // A private room is described only to who names its invite code: by id it is not found.
   app.get('/api/rooms/:id', async (req, res) => {
-    const room = await deps.rooms.summary(req.params.id);
+    const room = await deps.rooms.publicSummary(req.params.id);
     if (!room) return void res.status(404).json({ error: { code: 'room/not-found', message: 'No such room.' } });
     res.json({ room });
   });
 
   app.get('/api/invites/:code', async (req, res) => {
-    const ref = await deps.rooms.byInvite(req.params.code);
-    const room = ref ? await deps.rooms.summary(ref.id) : null;
+    const room = await deps.rooms.summaryByInvite(req.params.code);
     if (!room) return void res.status(404).json({ error: { code: 'room/not-found', message: 'No room has that invite code.' } });
     res.json({ room });
   });
