@@ -193,7 +193,8 @@ export class Room implements RoomRef {
       this.deps.metrics.gameFinished();
       void finishGame(this.deps, this.record, after).catch((err) => this.deps.log.error({ err, roomId: this.id }, 'saving the game record failed'));
     }
-    if (after.phase !== before.phase || after.players !== before.players || after.host !== before.host) this.hooks.changed(this);
+    // Settings too: a room made private must leave the lobby, one made public enter it (and names, seats change).
+    if (after.phase !== before.phase || after.players !== before.players || after.host !== before.host || after.settings !== before.settings) this.hooks.changed(this);
   }
 
   /** The full state for one audience, e.g. for a socket that just joined it. */
