@@ -7,7 +7,7 @@ import { Server } from 'socket.io';
 import { v4 as uuid } from 'uuid';
 import type { RoomSummary } from '../shared/protocol.ts';
 import type { Config } from './config.ts';
-import { createHttpApp } from './http/routes.ts';
+import { createHttpApp, createMetricsApp } from './http/routes.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { attachGateway, type IoServer, socketOutbox } from './net/gateway.ts';
 import { textParser } from './net/parser.ts';
@@ -42,6 +42,8 @@ export interface AppDeps {
 
 export interface App {
   http: HttpServer;
+  /** The metrics listener when METRICS_PORT is set (not listening yet), else null. */
+  metricsHttp: HttpServer | null;
   io: IoServer;
   registry: Registry;
   metrics: Metrics;
@@ -111,12 +113,16 @@ export function createApp(deps: AppDeps): App {
     metrics,
     publicDir: deps.publicDir ?? path.join(here, '..', 'public'),
     health: () => ({ node: config.nodeId, rooms: registry.size, store: store.kind, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), ...cluster?.health() }),
+    metricsAccess: { token: config.metricsToken, here: config.metricsPort === undefined },
+    log,
   });
   const http = createServer(httpApp);
+  // METRICS_PORT: /metrics leaves the public port for a listener of its own (main.ts listens on it).
+  const metricsHttp = config.metricsPort === undefined ? null : createServer(createMetricsApp(metrics, config.metricsToken, log));
   io.attach(http);
 
   const app: App = {
-    http, io, registry, metrics, log, config, store,
+    http, metricsHttp, io, registry, metrics, log, config, store,
     // A cluster node restores nothing itself: rooms of a dead node are taken over by lease.
     restore: async () => (cluster ? (cluster.start(io), 0) : registry.restoreAll()),
     async close() {
@@ -124,6 +130,7 @@ export function createApp(deps: AppDeps): App {
       // Stop accepting: no new connections, no new rooms, rooms refuse new commands (server/busy).
       draining = true;
       http.close();
+      metricsHttp?.close();
       // Commands already queued finish and are acked; every room halts with its state stored.
       await registry.drainAll(5_000);
       // Hand the leases back: other nodes take the rooms over at once instead of after expiry.
