@@ -111,7 +111,7 @@ describe('[H11.1] private rooms stay private', () => {
     for (const x of [outsider, ...p.clients]) x.close();
   });
 
-  it('members keep their access: a spectator who came by code syncs and reads the chat, a seat resumes with its token', async () => {
+  it('members keep their access (guard): a spectator who came by code syncs and reads the chat, a seat resumes with its token', async () => {
     const p = await seatPlayers(server.url, 2, { name: 'Burrow', visibility: 'private', allowSpectators: true });
     const watcher = connect(server.url);
     await watcher.connected();
