@@ -1,7 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { mkdtempSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ERROR_CODES } from '../../shared/errors.ts';
 import { seatPlayers } from '../helpers/players.ts';
+import { freePort, spawnServer } from '../helpers/process.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
 let server: TestServer;
@@ -97,4 +101,16 @@ describe('[H11] HTTP hardening', () => {
       expect((await fetch(`${split.url}/api/rooms`)).status).toBe(200);
     } finally { await split.close(); }
   });
+
+  it('[H11] the real server (main.ts) listens on METRICS_PORT at 127.0.0.1 and needs METRICS_TOKEN there', async () => {
+    const metricsPort = await freePort();
+    const proc = await spawnServer({ port: await freePort(), dataDir: mkdtempSync(path.join(tmpdir(), 'ww-metrics-')), env: { STORE: 'memory', METRICS_PORT: String(metricsPort), METRICS_TOKEN: 'tok' } });
+    try {
+      expect((await fetch(`${proc.url}/metrics`)).status).toBe(404);
+      expect((await fetch(`http://127.0.0.1:${metricsPort}/metrics`)).status).toBe(401);
+      const res = await fetch(`http://127.0.0.1:${metricsPort}/metrics`, { headers: { Authorization: 'Bearer tok' } });
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('werewolf_rooms');
+    } finally { await proc.stop('SIGTERM'); }
+  }, 30_000);
 });
