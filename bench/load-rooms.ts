@@ -41,7 +41,7 @@ export class GameRoom {
       const p = new GamePlayer(this, i);
       this.players.push(p);
       await p.client.connected();
-      await p.client.request('room:join', { roomId: grant.roomId, name: `P${i}` });
+      await p.client.request('room:join', { code: grant.code, name: `P${i}` });
     }
     // Seated now; the game starts a little later (FleetInit.spreadMs), without holding up the ramp.
     setTimeout(() => { void host.client.send('game:start', {}).then((res) => { if (!res.ok) meter.refused++; }); }, Math.random() * fleet.init.spreadMs);

@@ -7,7 +7,7 @@ import { Server } from 'socket.io';
 import { v4 as uuid } from 'uuid';
 import type { RoomSummary } from '../shared/protocol.ts';
 import type { Config } from './config.ts';
-import { createHttpApp } from './http/routes.ts';
+import { createHttpApp, createMetricsApp } from './http/routes.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { attachGateway, type IoServer, socketOutbox } from './net/gateway.ts';
 import { textParser } from './net/parser.ts';
@@ -42,6 +42,8 @@ export interface AppDeps {
 
 export interface App {
   http: HttpServer;
+  /** The metrics listener when METRICS_PORT is set (not listening yet), else null. */
+  metricsHttp: HttpServer | null;
   io: IoServer;
   registry: Registry;
   metrics: Metrics;
@@ -80,16 +82,23 @@ export function createApp(deps: AppDeps): App {
   };
   const cluster = deps.cluster;
   if (cluster) io.adapter(cluster.adapter());
+  // Rooms this node has shown to lobby watchers as public. Only these may ever be named to them
+  // again (a change, a removal): a private room's id never reaches anyone outside it.
+  const announced = new Set<string>();
   const lobby = {
     summary: (room: RoomSummary) => {
       cluster?.lobby.summary(room);
-      // A room made private leaves the watchers' lists at once.
-      if (room.visibility === 'public') io.to(LOBBY_CHANNEL).emit('lobby:room', { room });
-      else io.to(LOBBY_CHANNEL).emit('lobby:room-removed', { roomId: room.roomId });
+      if (room.visibility === 'public') {
+        announced.add(room.roomId);
+        io.to(LOBBY_CHANNEL).emit('lobby:room', { room });
+      } else if (announced.delete(room.roomId)) {
+        // A public room made private leaves the lists of those who were shown it.
+        io.to(LOBBY_CHANNEL).emit('lobby:room-removed', { roomId: room.roomId });
+      }
     },
     removed: (roomId: string) => {
       cluster?.lobby.removed(roomId);
-      io.to(LOBBY_CHANNEL).emit('lobby:room-removed', { roomId });
+      if (announced.delete(roomId)) io.to(LOBBY_CHANNEL).emit('lobby:room-removed', { roomId });
     },
   };
   const registry = new Registry(roomDeps, { intensity: { maxRestarts: config.restartMax, withinMs: config.restartWindowMs }, emptyGraceMs: config.roomEmptyGraceMs, unclaimedGraceMs: config.roomUnclaimedGraceMs, maxRooms: config.maxRooms }, lobby, log);
@@ -105,12 +114,16 @@ export function createApp(deps: AppDeps): App {
     metrics,
     publicDir: deps.publicDir ?? path.join(here, '..', 'public'),
     health: () => ({ node: config.nodeId, rooms: registry.size, store: store.kind, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), ...cluster?.health() }),
+    metricsAccess: { token: config.metricsToken, here: config.metricsPort === undefined },
+    log,
   });
   const http = createServer(httpApp);
+  // METRICS_PORT: /metrics leaves the public port for a listener of its own (main.ts listens on it).
+  const metricsHttp = config.metricsPort === undefined ? null : createServer(createMetricsApp(metrics, config.metricsToken, log));
   io.attach(http);
 
   const app: App = {
-    http, io, registry, metrics, log, config, store,
+    http, metricsHttp, io, registry, metrics, log, config, store,
     // A cluster node restores nothing itself: rooms of a dead node are taken over by lease.
     restore: async () => (cluster ? (cluster.start(io), 0) : registry.restoreAll()),
     async close() {
@@ -118,6 +131,7 @@ export function createApp(deps: AppDeps): App {
       // Stop accepting: no new connections, no new rooms, rooms refuse new commands (server/busy).
       draining = true;
       http.close();
+      metricsHttp?.close();
       // Commands already queued finish and are acked; every room halts with its state stored.
       await registry.drainAll(5_000);
       // Hand the leases back: other nodes take the rooms over at once instead of after expiry.

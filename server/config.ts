@@ -28,6 +28,11 @@ export interface Config {
    * per player under load at about the same CPU (docs/performance.md).
    */
   heapGrowthPercent: number;
+  /** When set, /metrics answers only `Authorization: Bearer <token>` (401 otherwise). */
+  metricsToken: string | undefined;
+  /** When set, /metrics is served only on a listener of its own at metricsHost:metricsPort, not on `port`. */
+  metricsPort: number | undefined;
+  metricsHost: string;
 }
 
 function num(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
@@ -59,5 +64,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     restartWindowMs: num(env, 'RESTART_WINDOW_S', 60) * 1000,
     botsPerRoom: num(env, 'BOTS_PER_ROOM', 19),
     heapGrowthPercent: num(env, 'HEAP_GROWTH_PERCENT', 100),
+    metricsToken: env.METRICS_TOKEN || undefined,
+    metricsPort: env.METRICS_PORT ? num(env, 'METRICS_PORT', 0) : undefined,
+    metricsHost: env.METRICS_HOST || '127.0.0.1',
   };
 }

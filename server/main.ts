@@ -19,6 +19,11 @@ async function main(): Promise<void> {
   const app = createApp({ config, store, log, cluster, bots: (a) => (bots = new InProcessBots({ url: () => ownUrl(a.http.address()), perRoom: config.botsPerRoom, log })) });
   const restored = await app.restore();
   await new Promise<void>((resolve) => app.http.listen(config.port, config.host, resolve));
+  const metricsHttp = app.metricsHttp;
+  if (metricsHttp && config.metricsPort !== undefined) {
+    await new Promise<void>((resolve) => metricsHttp.listen(config.metricsPort, config.metricsHost, resolve));
+    log.info({ host: config.metricsHost, port: config.metricsPort }, 'metrics on their own listener');
+  }
   // Bot seats of restored rooms are taken back over the protocol, now that the server listens.
   void bots?.adopt(app.registry.all());
   const addr = app.http.address();

@@ -41,6 +41,11 @@ export const ERROR_CODES = {
   'chat/too-long': 'Message too long.',
   'name/invalid': 'Names are 1 to 24 characters.',
   'name/taken': 'That name is taken in this room.',
+  // The HTTP API's own answers (README, HTTP API).
+  'game/not-found': 'No finished game with that id.',
+  'http/not-found': 'Not found.',
+  'http/bad-request': 'The request could not be read (e.g. a malformed percent-encoding in the path).',
+  'http/unauthorized': 'This endpoint needs `Authorization: Bearer <token>`.',
 } as const;
 
 export type ErrorCode = keyof typeof ERROR_CODES;

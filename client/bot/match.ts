@@ -27,7 +27,7 @@ export interface MatchResult {
 
 /**
  * One whole game in a fresh private room: the first bot creates it (and so hosts it), the others
- * join by room id with `bot: true`, the host starts, and all play to the end over sockets.
+ * join by its invite code (a private room is not found by id) with `bot: true`, the host starts, and all play to the end over sockets.
  * A refused create, join or start throws its CommandError.
  */
 export async function playMatch(o: MatchOptions): Promise<MatchResult> {
@@ -37,7 +37,7 @@ export async function playMatch(o: MatchOptions): Promise<MatchResult> {
     const host = await connect(0);
     const grant = await host.create('Host', { maxSeats: Math.max(5, o.players), visibility: 'private', durations: FAST_DURATIONS, ...o.settings });
     const guests = await Promise.all(Array.from({ length: o.players - 1 }, (_, i) => connect(i + 1)));
-    for (const [i, b] of guests.entries()) await b.join({ roomId: grant.roomId }, `Bot ${i + 1}`, { bot: true });
+    for (const [i, b] of guests.entries()) await b.join({ code: grant.code }, `Bot ${i + 1}`, { bot: true });
     const started = Date.now();
     const over = host.gameOver(o.timeoutMs ?? 5 * 60_000);
     await host.client.request('game:start', {});

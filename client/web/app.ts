@@ -96,7 +96,7 @@ export class App {
       case 'lobby': return lobbyPage(this);
       case 'join': return joinPage(this, route.code);
       case 'room': return roomPage(this, route.roomId, 'seat');
-      case 'spectate': return roomPage(this, route.roomId, 'spectator');
+      case 'spectate': return roomPage(this, route.roomId, 'spectator', route.code);
       case 'game': return replayPage(this, route.gameId);
     }
   }

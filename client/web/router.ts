@@ -3,17 +3,18 @@ export type Route =
   | { page: 'lobby' }
   | { page: 'join'; code: string }
   | { page: 'room'; roomId: string }
-  | { page: 'spectate'; roomId: string }
+  /** `code`: a private room is watched by its invite code (by id it is not found). */
+  | { page: 'spectate'; roomId: string; code?: string }
   | { page: 'game'; gameId: string };
 
 export function parseRoute(pathname: string): Route {
-  const m = /^\/(join|room|spectate|game)\/([^/]+)\/?$/.exec(pathname);
-  if (!m) return { page: 'lobby' };
+  const m = /^\/(join|room|spectate|game)\/([^/]+)(?:\/([^/]+))?\/?$/.exec(pathname);
+  if (!m || (m[3] !== undefined && m[1] !== 'spectate')) return { page: 'lobby' };
   const id = decodeURIComponent(m[2]);
   switch (m[1]) {
     case 'join': return { page: 'join', code: id };
     case 'room': return { page: 'room', roomId: id };
-    case 'spectate': return { page: 'spectate', roomId: id };
+    case 'spectate': return m[3] === undefined ? { page: 'spectate', roomId: id } : { page: 'spectate', roomId: id, code: decodeURIComponent(m[3]) };
     default: return { page: 'game', gameId: id };
   }
 }
@@ -22,7 +23,7 @@ export const paths = {
   lobby: () => '/',
   join: (code: string) => `/join/${encodeURIComponent(code)}`,
   room: (roomId: string) => `/room/${encodeURIComponent(roomId)}`,
-  spectate: (roomId: string) => `/spectate/${encodeURIComponent(roomId)}`,
+  spectate: (roomId: string, code?: string) => `/spectate/${encodeURIComponent(roomId)}${code ? `/${encodeURIComponent(code)}` : ''}`,
   game: (gameId: string) => `/game/${encodeURIComponent(gameId)}`,
 };
 

@@ -126,7 +126,18 @@ export class ClusterDirectory implements RoomDirectory {
     return unavailableOnRedisError(this.redis.hgetall(K.summaries).then((all) => Object.values(all).map((v) => JSON.parse(v) as RoomSummary).filter((r) => r.visibility === 'public')));
   }
 
-  summary(roomId: string): Promise<RoomSummary | null> {
+  async publicSummary(roomId: string): Promise<RoomSummary | null> {
+    const room = await this.storedSummary(roomId);
+    return room?.visibility === 'public' ? room : null;
+  }
+
+  async summaryByInvite(code: string): Promise<RoomSummary | null> {
+    const roomId = await unavailableOnRedisError(this.store.codeToRoom(code.trim().toUpperCase()));
+    return roomId ? this.storedSummary(roomId) : null;
+  }
+
+  /** The owner keeps each room's summary in Redis; reading it needs no lease and takes nothing over. */
+  private storedSummary(roomId: string): Promise<RoomSummary | null> {
     return unavailableOnRedisError(this.redis.hget(K.summaries, roomId).then((raw) => (raw ? (JSON.parse(raw) as RoomSummary) : null)));
   }
 }

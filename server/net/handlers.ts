@@ -69,8 +69,14 @@ async function joinRoom(h: HandlerContext, room: RoomRef, name: string, bot = fa
   return ok({ roomId: room.id, code: room.code, seat, token });
 }
 
-function findRoom(h: HandlerContext, ref: { roomId: string } | { code: string }): Promise<RoomRef | null> {
-  return 'roomId' in ref ? h.rooms.get(ref.roomId) : h.rooms.byInvite(ref.code);
+/**
+ * The room a join or spectate names. By id only a public room is found: a private room answers
+ * exactly as a missing one (room/not-found), so its id opens nothing; its invite code does.
+ */
+async function findRoom(h: HandlerContext, ref: { roomId: string } | { code: string }): Promise<RoomRef | null> {
+  if ('code' in ref) return h.rooms.byInvite(ref.code);
+  const room = await h.rooms.get(ref.roomId);
+  return room && (await room.facts()).visibility === 'public' ? room : null;
 }
 
 async function hostOf(h: HandlerContext): Promise<{ room: RoomRef; seat: number; players: { seat: number; name: string; bot: boolean }[] } | Ack<never>> {

@@ -25,6 +25,7 @@ export function factsOf(ctx: GameContext, closed: boolean): RoomFacts {
     closed,
     phase: ctx.phase,
     allowSpectators: ctx.settings.allowSpectators,
+    visibility: ctx.settings.visibility,
     host: ctx.host,
     players: ctx.players.map((p) => ({ seat: p.seat, name: p.name, bot: p.bot })),
     maxSeats: ctx.settings.maxSeats,

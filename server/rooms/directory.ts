@@ -30,8 +30,13 @@ export class LocalDirectory implements RoomDirectory {
     return this.registry.all().filter((r) => !r.closed && r.context.settings.visibility === 'public').map((r) => r.summary());
   }
 
-  async summary(roomId: string): Promise<RoomSummary | null> {
+  async publicSummary(roomId: string): Promise<RoomSummary | null> {
     const room = this.registry.get(roomId);
-    return room ? room.summary() : null;
+    return room && !room.closed && room.context.settings.visibility === 'public' ? room.summary() : null;
+  }
+
+  async summaryByInvite(code: string): Promise<RoomSummary | null> {
+    const room = this.registry.byInvite(code);
+    return room && !room.closed ? room.summary() : null;
   }
 }

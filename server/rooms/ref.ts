@@ -10,6 +10,8 @@ export interface RoomFacts {
   closed: boolean;
   phase: Phase;
   allowSpectators: boolean;
+  /** A private room is reached only by its invite code (or a seat token), never by its id. */
+  visibility: 'public' | 'private';
   host: number | null;
   players: { seat: number; name: string; bot: boolean }[];
   maxSeats: number;
@@ -39,5 +41,8 @@ export interface RoomDirectory {
   /** False while the server drains: no new rooms. */
   accepting(): boolean;
   publicSummaries(): Promise<RoomSummary[]>;
-  summary(roomId: string): Promise<RoomSummary | null>;
+  /** A public room's summary; null for a private room exactly as for none, so the answer reveals nothing. */
+  publicSummary(roomId: string): Promise<RoomSummary | null>;
+  /** The summary of the room with this invite code, private or not (the code is the key to it). */
+  summaryByInvite(code: string): Promise<RoomSummary | null>;
 }

@@ -197,7 +197,8 @@ export class Room implements RoomRef {
       this.deps.metrics.gameFinished();
       this.keepRecord(finishGame(this.deps, this.record, after));
     }
-    if (after.phase !== before.phase || after.players !== before.players || after.host !== before.host) this.hooks.changed(this);
+    // Settings too: a room made private must leave the lobby, one made public enter it (and names, seats change).
+    if (after.phase !== before.phase || after.players !== before.players || after.host !== before.host || after.settings !== before.settings) this.hooks.changed(this);
   }
 
   /** The game record being saved: the room's stored state must not be deleted before it is kept. */

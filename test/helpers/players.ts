@@ -18,7 +18,8 @@ export async function seatPlayers(url: string, n: number, settings: Record<strin
   for (let i = 1; i < n; i++) {
     const c = connect(url);
     await c.connected();
-    await c.request('room:join', { roomId: grant.roomId, name: `P${i}` });
+    // A private room is found by its invite code only.
+    await c.request('room:join', { ...(settings.visibility === 'private' ? { code: grant.code } : { roomId: grant.roomId }), name: `P${i}` });
     clients.push(c);
   }
   return { clients, roomId: grant.roomId, code: grant.code };

@@ -28,7 +28,8 @@ export function joinPage(app: App, code: string): Page {
     joinBtn.disabled = false;
     if (res.ok) enterSeat(res.data); else err.show(lobbyError(res.error));
   });
-  watchBtn.addEventListener('click', () => { if (room) navigate(paths.spectate(room.roomId)); });
+  // A private room is watched by its code: by id the server does not find it.
+  watchBtn.addEventListener('click', () => { if (room) navigate(paths.spectate(room.roomId, code)); });
 
   void fetch(`/api/invites/${encodeURIComponent(code)}`).then(async (res) => {
     if (!res.ok) {

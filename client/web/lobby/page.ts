@@ -38,7 +38,7 @@ export function lobbyPage(app: App): Page {
     const title = `${st.view.settings.name} (${phaseTitle(st.view.phase, st.view.day)})`;
     swap(here, h('p', null, seated ? 'You have a seat in ' : 'You are watching ', h('strong', null, title), '.'),
       h('div', { class: 'actions' },
-        h('a', { class: 'button', href: seated ? paths.room(st.roomId) : paths.spectate(st.roomId), 'data-link': true }, seated ? 'Back to my seat' : 'Back to the game'),
+        h('a', { class: 'button', href: seated ? paths.room(st.roomId) : paths.spectate(st.roomId, st.view.settings.visibility === 'private' ? st.code : undefined), 'data-link': true }, seated ? 'Back to my seat' : 'Back to the game'),
         h('button', { type: 'button', class: 'secondary', onClick: () => void leave() }, seated ? 'Leave that room' : 'Stop watching')));
   };
   const leave = async () => {

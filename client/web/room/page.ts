@@ -19,7 +19,7 @@ type Body = { el: HTMLElement; update(st: RoomState): void; focusTarget?(): HTML
  * A room, as a seat (/room/ID) or as a spectator (/spectate/ID). On load it takes the seat back
  * with the stored token (a reload lands on the same seat), or offers to join or watch.
  */
-export function roomPage(app: App, roomId: string, mode: 'seat' | 'spectator'): Page {
+export function roomPage(app: App, roomId: string, mode: 'seat' | 'spectator', code?: string): Page {
   const { client } = app;
   const status = h('div', { class: 'room-status panel narrow', 'aria-live': 'polite' }, h('h1', { tabindex: '-1' }, 'Entering the room…'));
   const header = roomHeader(mode, { leave: () => void leave(), goToAction: () => body?.prompt?.focus() });
@@ -120,7 +120,7 @@ export function roomPage(app: App, roomId: string, mode: 'seat' | 'spectator'): 
     if (mine(client.state)) { render(); return; }
     if (mode === 'spectator') {
       if (client.state && client.token === null) await client.send('room:leave', {});
-      const res = await client.send('room:spectate', { roomId });
+      const res = await client.send('room:spectate', code ? { code } : { roomId });
       if (!res.ok) {
         const seated = res.error.code === 'room/already-member';
         swap(status, h('h1', { tabindex: '-1' }, 'Cannot watch this room'), h('p', { role: 'alert' }, seated ? 'You have a seat in another room: leave it first.' : res.error.message), h('a', { href: '/', 'data-link': true }, 'Go to the lobby'));
