@@ -142,6 +142,7 @@ export function createApp(deps: AppDeps): App {
     maxPayloadBytes: 8 * 1024,
     bots: deps.bots?.(app),
     connections: (d) => metrics.connections.inc(d),
+    lastVersion: outbox.lastVersion,
   });
 
   const sweeper = setInterval(() => {

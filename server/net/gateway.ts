@@ -23,16 +23,30 @@ export interface GatewayOptions {
   bots?: BotHost;
   onCommand?(name: string, ok: boolean): void;
   connections?(delta: number): void;
+  /** The last view version this node emitted to an audience, when this node runs the room (see socketOutbox). */
+  lastVersion?(roomId: string, audience: AudienceKey): number | undefined;
 }
+
+/** The Outbox, plus the last view version it sent to each audience: an entering socket's state must not be older. */
+export type TrackingOutbox = Outbox & { lastVersion(roomId: string, audience: AudienceKey): number | undefined };
 
 /**
  * The Outbox of a single node, or of a cluster when the server has the Redis adapter (`local`
  * false): then every emit goes through the adapter, which reaches the other nodes' sockets.
  */
-export function socketOutbox(io: IoServer, local = true): Outbox {
+export function socketOutbox(io: IoServer, local = true): TrackingOutbox {
   const nsp = io.of('/');
+  const versions = new Map<string, Map<string, number>>();
   return {
+    lastVersion: (roomId, audience) => versions.get(roomId)?.get(audience),
     emit(roomId, audience, event, payload) {
+      if (event === 'room:closed') versions.delete(roomId);
+      else if (event === 'room:update' || event === 'room:state') {
+        const v = event === 'room:update' ? (payload as { version: number }).version : (payload as { view: { version: number } }).view.version;
+        let m = versions.get(roomId);
+        if (!m) versions.set(roomId, (m = new Map()));
+        m.set(audience, v);
+      }
       const name = channel(roomId, audience);
       if (local) {
         // Most audiences are one seat on one connection: emit to it directly, without a broadcast's bookkeeping.
@@ -88,6 +102,10 @@ class Connection implements HandlerContext {
   readonly bots: BotHost | undefined;
   /** The room the connection is in, kept here so leaving needs no lookup. */
   private current: RoomRef | null = null;
+  /** Entered but not yet joined to its channels: that waits for the full state (sendState). */
+  private pending = false;
+  /** Counted in the room's presence (attach), so exit must detach. */
+  private attached = false;
 
   constructor(private io: IoServer, private socket: IoSocket, private opts: GatewayOptions) {
     this.session = new Session(opts.clock, opts.limits);
@@ -95,9 +113,19 @@ class Connection implements HandlerContext {
     this.bots = opts.bots;
   }
 
-  enter(room: RoomRef, audience: AudienceKey): void {
+  /**
+   * Joining the channels and attaching (a presence change, so an update) wait until the full
+   * state is emitted (sendState): a new socket's first message of the room is its room:state.
+   */
+  enter(room: RoomRef, _audience: AudienceKey): void {
     this.current = room;
+    this.pending = true;
+  }
+
+  private join(room: RoomRef, audience: AudienceKey): void {
+    this.pending = false;
     void this.socket.join([channel(room.id, 'all'), channel(room.id, audience)]);
+    this.attached = true;
     room.attach(audience);
   }
 
@@ -105,8 +133,10 @@ class Connection implements HandlerContext {
     const { roomId, audience } = this.session;
     if (roomId === null) return;
     for (const name of this.socket.rooms) if (name.startsWith(`${roomId}|`)) void this.socket.leave(name);
-    if (this.current && audience) this.current.detach(audience);
+    if (this.current && audience && this.attached) this.current.detach(audience);
     this.current = null;
+    this.pending = false;
+    this.attached = false;
     this.session.clear();
   }
 
@@ -122,7 +152,7 @@ class Connection implements HandlerContext {
     void this.run(name, payload).then(async (res) => {
       this.opts.onCommand?.(name, res.ok);
       // The full state goes first, so a client holds its view by the time the ack arrives.
-      if (res.ok && ENTERING.has(name)) await this.sendState().catch(() => {});
+      if (ENTERING.has(name) && (res.ok || this.pending)) await this.sendState().catch(() => {});
       ack?.(res);
       if (res.ok && name === 'room:kick') void this.evictKicked();
     });
@@ -155,10 +185,29 @@ class Connection implements HandlerContext {
     }
   }
 
-  /** A connection that just entered a room gets its full state. */
+  /**
+   * A connection that just entered a room gets its full state, then joins the room's channels in
+   * the same tick, so no update reaches it first and none is lost between the two. If the room
+   * emitted to this audience while the state was on its way (its version is older than the last
+   * one sent), the state is fetched again. Where another node runs the room the check is not
+   * possible; a gap there is seen by the client from the versions (it resyncs).
+   */
   private async sendState(): Promise<void> {
+    const room = this.current;
     const audience = this.session.audience;
-    if (this.current && audience) this.socket.emit('room:state', await this.current.state(audience));
+    if (!room || !audience) return;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        const state = await room.state(audience);
+        if (this.current !== room || this.session.audience !== audience) return; // left meanwhile
+        const last = this.opts.lastVersion?.(room.id, audience);
+        if (attempt < 3 && last !== undefined && last > state.view.version) continue;
+        this.socket.emit('room:state', state);
+        break;
+      }
+    } finally {
+      if (this.pending && this.current === room && this.session.audience === audience) this.join(room, audience);
+    }
   }
 
   /** A kicked seat's connections leave the seat's audience at once, wherever they are connected. */
