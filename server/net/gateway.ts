@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
-import { type Ack, fail } from '../../shared/errors.ts';
+import { type Ack, type ErrorCode, fail } from '../../shared/errors.ts';
 import { type ClientToServerEvents, type CommandName, commandSchemas, PROTOCOL_VERSION, type ServerToClientEvents } from '../../shared/protocol.ts';
 import { RpcError } from '../cluster/rpc.ts';
 import type { Clock } from '../rooms/clock.ts';
@@ -64,6 +64,28 @@ export function socketOutbox(io: IoServer, local = true): TrackingOutbox {
 }
 
 const COMMANDS = new Set<string>(Object.keys(commandSchemas));
+const NO_PAYLOAD = Symbol('no payload');
+/** The field of a command whose own schema failures have their own documented code. */
+const FIELD_CODES: Partial<Record<CommandName, { field: string; code: 'name/invalid' | 'settings/invalid'; type: 'string' | 'object' }[]>> = {
+  'room:create': [{ field: 'name', code: 'name/invalid', type: 'string' }, { field: 'settings', code: 'settings/invalid', type: 'object' }],
+  'room:join': [{ field: 'name', code: 'name/invalid', type: 'string' }],
+  'room:settings': [{ field: 'patch', code: 'settings/invalid', type: 'object' }],
+};
+
+/**
+ * A name of the right type but refused (empty, blank, too long) is `name/invalid`; a settings
+ * patch that is an object but out of range is `settings/invalid`; anything else, including a
+ * field missing or of the wrong type, is `input/invalid`.
+ */
+function refusalCode(name: CommandName, payload: unknown, issues: readonly { path: readonly PropertyKey[] }[]): ErrorCode {
+  const body = payload as Record<string, unknown> | null;
+  for (const f of FIELD_CODES[name] ?? []) {
+    const value = body && typeof body === 'object' ? body[f.field] : undefined;
+    const typed = f.type === 'string' ? typeof value === 'string' : value !== null && typeof value === 'object' && !Array.isArray(value);
+    if (typed && issues.every((i) => i.path[0] === f.field)) return f.code;
+  }
+  return 'input/invalid';
+}
 const ENTERING = new Set<CommandName>(['room:create', 'room:join', 'room:spectate', 'room:resume']);
 
 /**
@@ -73,8 +95,9 @@ const ENTERING = new Set<CommandName>(['room:create', 'room:join', 'room:spectat
 export function attachGateway(io: IoServer, opts: GatewayOptions): void {
   io.use((socket, next) => {
     const auth = socket.handshake.auth as { protocol?: unknown } | undefined;
+    // The version is required: a client that does not say which protocol it speaks is refused too.
     const v = auth?.protocol;
-    if (v !== undefined && v !== PROTOCOL_VERSION) return next(Object.assign(new Error('protocol/version'), { data: { code: 'protocol/version', supported: PROTOCOL_VERSION } }));
+    if (v !== PROTOCOL_VERSION) return next(Object.assign(new Error('protocol/version'), { data: { code: 'protocol/version', supported: PROTOCOL_VERSION } }));
     next();
   });
   // Nothing here reads the upgrade request after the handshake; dropping it saves about 1 KB per connection.
@@ -148,7 +171,9 @@ class Connection implements HandlerContext {
       return;
     }
     const name = event as CommandName;
-    const payload = typeof args[0] === 'function' || args.length === 0 ? {} : args[0];
+    // Exactly one payload (commands without fields take {}), then the optional ack.
+    const payloads = ack ? args.length - 1 : args.length;
+    const payload = payloads === 1 ? args[0] : NO_PAYLOAD;
     void this.run(name, payload).then(async (res) => {
       this.opts.onCommand?.(name, res.ok);
       // The full state goes first, so a client holds its view by the time the ack arrives.
@@ -158,17 +183,19 @@ class Connection implements HandlerContext {
     });
   }
 
-  private async run(name: CommandName, payload: unknown): Promise<Ack<unknown>> {
+  private async run(name: CommandName, payload: unknown | typeof NO_PAYLOAD): Promise<Ack<unknown>> {
     const { opts, session } = this;
     const now = opts.clock.now();
     if (!session.commands.take(now)) return fail('rate/limited');
     if (name === 'chat:send' && !session.chat.take(now)) return fail('rate/limited', 'Chat is limited to a message a second; wait a moment.');
+    if (payload === NO_PAYLOAD) return fail('input/invalid', 'A command takes exactly one payload object ({} when it has no fields), then its ack.');
     let size = 0;
     try { size = JSON.stringify(payload ?? null).length; } catch { return fail('input/invalid'); }
     if (size > opts.maxPayloadBytes) return fail('input/too-large');
-    const parsed = commandSchemas[name].safeParse(payload ?? {});
+    const parsed = commandSchemas[name].safeParse(payload);
     if (!parsed.success) {
-      return fail('input/invalid', parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '));
+      const { issues } = parsed.error;
+      return fail(refusalCode(name, payload, issues), issues.slice(0, 3).map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '));
     }
     try {
       if (name === 'lobby:watch') {
