@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
 import { v4 as uuid } from 'uuid';
@@ -11,6 +11,7 @@ import { createHttpApp } from './http/routes.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
 import { attachGateway, type IoServer, socketOutbox } from './net/gateway.ts';
 import { textParser } from './net/parser.ts';
+import type { Limits } from './net/ratelimit.ts';
 import type { BotHost } from './net/handlers.ts';
 import { LocalDirectory } from './rooms/directory.ts';
 import type { RoomDirectory } from './rooms/ref.ts';
@@ -34,8 +35,8 @@ export interface AppDeps {
   publicDir?: string;
   /** Clustered mode: leases, forwarding, takeover and the Redis adapter (server/cluster). */
   cluster?: ClusterNode;
-  /** Per-connection limits; tests that play fast raise them. */
-  limits?: Partial<{ commandsPerSecond: number; commandBurst: number; chatPerSecond: number; chatBurst: number }>;
+  /** Per-client limits (defaults from the config); tests that play fast raise them. */
+  limits?: Partial<Limits>;
   bots?: (app: App) => BotHost;
   snapshotEvery?: number;
 }
@@ -48,6 +49,11 @@ export interface App {
   log: Logger;
   config: Config;
   store: Store;
+  /**
+   * Made fresh by each process: the server's own bots present it in their handshake (`auth.internal`)
+   * so they are not counted against the per-address quotas of 127.0.0.1.
+   */
+  internalSecret: string;
   /** Restore stored rooms; call before listening. */
   restore(): Promise<number>;
   /** Stop accepting, tell clients to reconnect, halt rooms (their state is stored), close the store. */
@@ -111,6 +117,7 @@ export function createApp(deps: AppDeps): App {
 
   const app: App = {
     http, io, registry, metrics, log, config, store,
+    internalSecret: randomBytes(24).toString('hex'),
     // A cluster node restores nothing itself: rooms of a dead node are taken over by lease.
     restore: async () => (cluster ? (cluster.start(io), 0) : registry.restoreAll()),
     async close() {
@@ -132,13 +139,21 @@ export function createApp(deps: AppDeps): App {
     },
   };
 
-  const limits = { commandsPerSecond: 10, commandBurst: 20, chatPerSecond: 1, chatBurst: 5, ...deps.limits };
+  const limits: Limits = {
+    commandsPerSecond: 10, commandBurst: 20, chatPerSecond: 1, chatBurst: 5,
+    roomsPerMinute: config.roomsPerMinute,
+    roomsPerMinutePerConnection: Math.min(5, config.roomsPerMinute),
+    botsPerMinute: config.botsPerMinute,
+    connectionsPerAddress: config.connectionsPerAddress,
+    ...deps.limits,
+  };
   attachGateway(io, {
     clock,
     log,
     rooms: directory,
     nodeId: config.nodeId,
     limits,
+    internalSecret: app.internalSecret,
     maxPayloadBytes: 8 * 1024,
     bots: deps.bots?.(app),
     connections: (d) => metrics.connections.inc(d),

@@ -7,7 +7,10 @@ import type { Clock } from '../rooms/clock.ts';
 import type { Outbox } from '../rooms/ports.ts';
 import type { RoomRef } from '../rooms/ref.ts';
 import type { AudienceKey } from '../rooms/tracker.ts';
+import { timingSafeEqual } from 'node:crypto';
 import { type BotHost, type HandlerContext, handlers, type RoomDirectory } from './handlers.ts';
+import { AddressQuotas, SeatChat } from './quotas.ts';
+import type { Limits } from './ratelimit.ts';
 import { channel, LOBBY_CHANNEL, Session } from './session.ts';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -18,7 +21,9 @@ export interface GatewayOptions {
   log: Logger;
   rooms: RoomDirectory;
   nodeId: string;
-  limits: { commandsPerSecond: number; commandBurst: number; chatPerSecond: number; chatBurst: number };
+  limits: Limits;
+  /** Presented in the handshake auth (`internal`) by the server's own bots: no per-address quota for them. */
+  internalSecret?: string;
   maxPayloadBytes: number;
   bots?: BotHost;
   onCommand?(name: string, ok: boolean): void;
@@ -93,26 +98,46 @@ const ENTERING = new Set<CommandName>(['room:create', 'room:join', 'room:spectat
  * never throw back into Socket.IO. Views reach sockets through the audiences they joined.
  */
 export function attachGateway(io: IoServer, opts: GatewayOptions): void {
+  const quotas = new AddressQuotas(opts.limits);
+  const shared: Shared = { quotas, chat: new SeatChat(opts.limits) };
   io.use((socket, next) => {
-    const auth = socket.handshake.auth as { protocol?: unknown } | undefined;
+    const auth = socket.handshake.auth as { protocol?: unknown; internal?: unknown } | undefined;
     // The version is required: a client that does not say which protocol it speaks is refused too.
     const v = auth?.protocol;
     if (v !== PROTOCOL_VERSION) return next(Object.assign(new Error('protocol/version'), { data: { code: 'protocol/version', supported: PROTOCOL_VERSION } }));
+    const data = socket.data as SocketData;
+    data.internal = isSecret(auth?.internal, opts.internalSecret);
+    if (!data.internal) {
+      if (!quotas.admit(socket.handshake.address, opts.clock.now())) {
+        return next(Object.assign(new Error('rate/too-many-connections'), { data: { code: 'rate/too-many-connections', max: opts.limits.connectionsPerAddress } }));
+      }
+      data.counted = true;
+    }
     next();
   });
   // Nothing here reads the upgrade request after the handshake; dropping it saves about 1 KB per connection.
   io.engine.on('connection', (raw: { request: unknown }) => { raw.request = null; });
 
   io.on('connection', (socket: IoSocket) => {
-    const conn = new Connection(io, socket, opts);
+    const conn = new Connection(io, socket, opts, shared);
     opts.connections?.(1);
     socket.emit('hello', { protocol: PROTOCOL_VERSION, serverTime: opts.clock.now(), node: opts.nodeId });
     socket.onAny((event: string, ...args: unknown[]) => conn.received(event, args));
     socket.on('disconnect', () => {
       opts.connections?.(-1);
+      if ((socket.data as SocketData).counted) quotas.release(socket.handshake.address);
       conn.exit();
     });
   });
+}
+
+interface SocketData { internal?: boolean; counted?: boolean }
+/** What the connections of one node share: per-address quotas and the seats' chat buckets. */
+interface Shared { quotas: AddressQuotas; chat: SeatChat }
+
+function isSecret(given: unknown, secret: string | undefined): boolean {
+  if (!secret || typeof given !== 'string' || given.length !== secret.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(secret));
 }
 
 /**
@@ -130,7 +155,10 @@ class Connection implements HandlerContext {
   /** Counted in the room's presence (attach), so exit must detach. */
   private attached = false;
 
-  constructor(private io: IoServer, private socket: IoSocket, private opts: GatewayOptions) {
+  /** The seat whose chat bucket this connection shares (SeatChat), while it is joined to it. */
+  private chatKey: string | null = null;
+
+  constructor(private io: IoServer, private socket: IoSocket, private opts: GatewayOptions, private shared: Shared) {
     this.session = new Session(opts.clock, opts.limits);
     this.rooms = opts.rooms;
     this.bots = opts.bots;
@@ -150,6 +178,10 @@ class Connection implements HandlerContext {
     void this.socket.join([channel(room.id, 'all'), channel(room.id, audience)]);
     this.attached = true;
     room.attach(audience);
+    if (this.session.seat !== null) {
+      this.chatKey = `${room.id}|${this.session.seat}`;
+      this.shared.chat.attach(this.chatKey, this.opts.clock.now());
+    }
   }
 
   exit(): void {
@@ -160,6 +192,8 @@ class Connection implements HandlerContext {
     this.current = null;
     this.pending = false;
     this.attached = false;
+    if (this.chatKey) this.shared.chat.detach(this.chatKey);
+    this.chatKey = null;
     this.session.clear();
   }
 
@@ -167,6 +201,8 @@ class Connection implements HandlerContext {
     const last = args.at(-1);
     const ack = typeof last === 'function' ? (last as (a: Ack<unknown>) => void) : null;
     if (!COMMANDS.has(event)) {
+      // Unknown events cost a command too, so they cannot be sent faster than commands.
+      if (!this.session.commands.take(this.opts.clock.now())) { ack?.(fail('rate/limited')); return; }
       ack?.(fail('input/unknown-command', `No command named "${String(event).slice(0, 40)}".`));
       return;
     }
@@ -187,7 +223,8 @@ class Connection implements HandlerContext {
     const { opts, session } = this;
     const now = opts.clock.now();
     if (!session.commands.take(now)) return fail('rate/limited');
-    if (name === 'chat:send' && !session.chat.take(now)) return fail('rate/limited', 'Chat is limited to a message a second; wait a moment.');
+    const chat = (this.chatKey && this.shared.chat.bucket(this.chatKey)) || session.chat;
+    if (name === 'chat:send' && !chat.take(now)) return fail('rate/limited', 'Chat is limited to a message a second; wait a moment.');
     if (payload === NO_PAYLOAD) return fail('input/invalid', 'A command takes exactly one payload object ({} when it has no fields), then its ack.');
     let size = 0;
     try { size = JSON.stringify(payload ?? null).length; } catch { return fail('input/invalid'); }
@@ -196,6 +233,11 @@ class Connection implements HandlerContext {
     if (!parsed.success) {
       const { issues } = parsed.error;
       return fail(refusalCode(name, payload, issues), issues.slice(0, 3).map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '));
+    }
+    if (!(this.socket.data as SocketData).internal) {
+      const address = this.socket.handshake.address;
+      if (name === 'room:create' && (!(session.rooms?.take(now) ?? true) || !this.shared.quotas.takeRoom(address, now))) return fail('rate/too-many-rooms');
+      if (name === 'bot:add' && !this.shared.quotas.takeBot(address, now)) return fail('rate/too-many-bots');
     }
     try {
       if (name === 'lobby:watch') {
