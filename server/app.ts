@@ -160,17 +160,17 @@ export function createApp(deps: AppDeps): App {
     lastVersion: outbox.lastVersion,
   });
 
+  metrics.setCensus(() => {
+    const c = { humans: 0, bots: 0, spectators: 0 };
+    for (const r of registry.all()) {
+      c.spectators += r.spectators;
+      for (const p of r.context.players) if (p.connected) { if (p.bot) c.bots += 1; else c.humans += 1; }
+    }
+    return c;
+  });
   const sweeper = setInterval(() => {
     registry.sweep();
     metrics.rooms.set(registry.size);
-    let players = 0;
-    let spectators = 0;
-    for (const r of registry.all()) {
-      spectators += r.spectators;
-      players += r.context.players.filter((p) => p.connected && !p.bot).length;
-    }
-    metrics.players.set(players);
-    metrics.spectators.set(spectators);
   }, 5_000);
   sweeper.unref();
   return app;
