@@ -9,7 +9,7 @@ import type { RoomSummary } from '../shared/protocol.ts';
 import type { Config } from './config.ts';
 import { createHttpApp } from './http/routes.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
-import { attachGateway, type IoServer, socketOutbox } from './net/gateway.ts';
+import { attachGateway, type GatewayStats, type IoServer, socketOutbox } from './net/gateway.ts';
 import { textParser } from './net/parser.ts';
 import type { Limits } from './net/ratelimit.ts';
 import type { BotHost } from './net/handlers.ts';
@@ -54,6 +54,8 @@ export interface App {
    * so they are not counted against the per-address quotas of 127.0.0.1.
    */
   internalSecret: string;
+  /** The gateway's per-client bookkeeping (tests check it is released). */
+  gateway: GatewayStats;
   /** Restore stored rooms; call before listening. */
   restore(): Promise<number>;
   /** Stop accepting, tell clients to reconnect, halt rooms (their state is stored), close the store. */
@@ -118,6 +120,7 @@ export function createApp(deps: AppDeps): App {
   const app: App = {
     http, io, registry, metrics, log, config, store,
     internalSecret: randomBytes(24).toString('hex'),
+    gateway: { chatSeats: () => 0, addresses: () => 0 },
     // A cluster node restores nothing itself: rooms of a dead node are taken over by lease.
     restore: async () => (cluster ? (cluster.start(io), 0) : registry.restoreAll()),
     async close() {
@@ -147,7 +150,7 @@ export function createApp(deps: AppDeps): App {
     connectionsPerAddress: config.connectionsPerAddress,
     ...deps.limits,
   };
-  attachGateway(io, {
+  app.gateway = attachGateway(io, {
     clock,
     log,
     rooms: directory,

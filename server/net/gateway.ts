@@ -97,7 +97,10 @@ const ENTERING = new Set<CommandName>(['room:create', 'room:join', 'room:spectat
  * Translates socket events into room commands and acks: parse and validate at the edge, rate-limit,
  * never throw back into Socket.IO. Views reach sockets through the audiences they joined.
  */
-export function attachGateway(io: IoServer, opts: GatewayOptions): void {
+/** How much per-client bookkeeping the gateway holds (it must go when the clients go). */
+export interface GatewayStats { chatSeats(): number; addresses(): number }
+
+export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats {
   const quotas = new AddressQuotas(opts.limits);
   const shared: Shared = { quotas, chat: new SeatChat(opts.limits) };
   io.use((socket, next) => {
@@ -129,6 +132,7 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): void {
       conn.exit();
     });
   });
+  return { chatSeats: () => shared.chat.size, addresses: () => quotas.size };
 }
 
 interface SocketData { internal?: boolean; counted?: boolean }

@@ -45,7 +45,11 @@ describe('[H11] limits per client', () => {
     others[0].close();
     await new Promise((r) => setTimeout(r, 50));
     expect(await others[1].send('chat:send', { channel: 'lobby', text: 'again' })).toMatchObject({ ok: false, error: { code: 'rate/limited' } });
+    expect(server.app.gateway.chatSeats()).toBe(1);
     all.forEach((c) => c.close());
+    // The seat's last connection gone, its bucket goes too.
+    for (let i = 0; i < 40 && server.app.gateway.chatSeats() > 0; i++) await new Promise((r) => setTimeout(r, 25));
+    expect(server.app.gateway.chatSeats()).toBe(0);
     await server.close();
   });
 
