@@ -1,15 +1,16 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
-import { type Ack, type ErrorCode, fail } from '../../shared/errors.ts';
+import { type Ack, fail } from '../../shared/errors.ts';
 import { type ClientToServerEvents, type CommandName, commandSchemas, PROTOCOL_VERSION, type ServerToClientEvents } from '../../shared/protocol.ts';
 import { RpcError } from '../cluster/rpc.ts';
 import type { Clock } from '../rooms/clock.ts';
 import type { Outbox } from '../rooms/ports.ts';
 import type { RoomRef } from '../rooms/ref.ts';
 import type { AudienceKey } from '../rooms/tracker.ts';
-import { timingSafeEqual } from 'node:crypto';
 import { type BotHost, type HandlerContext, handlers, type RoomDirectory } from './handlers.ts';
 import { AddressQuotas, SeatChat } from './quotas.ts';
+import { refusalCode } from './refusals.ts';
 import type { Limits } from './ratelimit.ts';
 import { channel, LOBBY_CHANNEL, Session } from './session.ts';
 
@@ -70,35 +71,16 @@ export function socketOutbox(io: IoServer, local = true): TrackingOutbox {
 
 const COMMANDS = new Set<string>(Object.keys(commandSchemas));
 const NO_PAYLOAD = Symbol('no payload');
-/** The field of a command whose own schema failures have their own documented code. */
-const FIELD_CODES: Partial<Record<CommandName, { field: string; code: 'name/invalid' | 'settings/invalid'; type: 'string' | 'object' }[]>> = {
-  'room:create': [{ field: 'name', code: 'name/invalid', type: 'string' }, { field: 'settings', code: 'settings/invalid', type: 'object' }],
-  'room:join': [{ field: 'name', code: 'name/invalid', type: 'string' }],
-  'room:settings': [{ field: 'patch', code: 'settings/invalid', type: 'object' }],
-};
 
-/**
- * A name of the right type but refused (empty, blank, too long) is `name/invalid`; a settings
- * patch that is an object but out of range is `settings/invalid`; anything else, including a
- * field missing or of the wrong type, is `input/invalid`.
- */
-function refusalCode(name: CommandName, payload: unknown, issues: readonly { path: readonly PropertyKey[] }[]): ErrorCode {
-  const body = payload as Record<string, unknown> | null;
-  for (const f of FIELD_CODES[name] ?? []) {
-    const value = body && typeof body === 'object' ? body[f.field] : undefined;
-    const typed = f.type === 'string' ? typeof value === 'string' : value !== null && typeof value === 'object' && !Array.isArray(value);
-    if (typed && issues.every((i) => i.path[0] === f.field)) return f.code;
-  }
-  return 'input/invalid';
-}
 const ENTERING = new Set<CommandName>(['room:create', 'room:join', 'room:spectate', 'room:resume']);
+
+/** How much per-client bookkeeping the gateway holds (it must go when the clients go). */
+export interface GatewayStats { chatSeats(): number; addresses(): number }
 
 /**
  * Translates socket events into room commands and acks: parse and validate at the edge, rate-limit,
  * never throw back into Socket.IO. Views reach sockets through the audiences they joined.
  */
-/** How much per-client bookkeeping the gateway holds (it must go when the clients go). */
-export interface GatewayStats { chatSeats(): number; addresses(): number }
 
 export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats {
   const quotas = new AddressQuotas(opts.limits);
@@ -217,6 +199,7 @@ class Connection implements HandlerContext {
     void this.run(name, payload).then(async (res) => {
       this.opts.onCommand?.(name, res.ok);
       // The full state goes first, so a client holds its view by the time the ack arrives.
+      // (Also when a handler entered and then failed: the connection must not stay half in the room.)
       if (ENTERING.has(name) && (res.ok || this.pending)) await this.sendState().catch(() => {});
       ack?.(res);
       if (res.ok && name === 'room:kick') void this.evictKicked();
