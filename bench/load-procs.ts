@@ -24,7 +24,9 @@ export async function startServerProc(kind: 'game' | 'baseline', port: number, e
   const stdout = kind === 'game' && process.env.SERVER_STDOUT ? openSync(process.env.SERVER_STDOUT, 'w') : 'ignore';
   const proc = spawn(process.execPath, [...nodeArgs, ...extra, '--import', 'tsx', script], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAX_ROOMS: '20000', ...env },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn', MAX_ROOMS: '20000',
+      // Every simulated client comes from 127.0.0.1: the per-address quotas would cap the load itself.
+      ROOMS_PER_MINUTE: '0', BOTS_PER_MINUTE: '0', CONNECTIONS_PER_ADDRESS: '0', ...env },
     stdio: ['ignore', stdout, 'pipe'],
   });
   children.add(proc);

@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from 'node:http';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { randomInt } from 'node:crypto';
+import { randomBytes, randomInt } from 'node:crypto';
 import pino, { type Logger } from 'pino';
 import { Server } from 'socket.io';
 import { v4 as uuid } from 'uuid';
@@ -9,8 +9,9 @@ import type { RoomSummary } from '../shared/protocol.ts';
 import type { Config } from './config.ts';
 import { createHttpApp, createMetricsApp } from './http/routes.ts';
 import { createMetrics, type Metrics } from './metrics.ts';
-import { attachGateway, type IoServer, socketOutbox } from './net/gateway.ts';
+import { attachGateway, type GatewayStats, type IoServer, socketOutbox } from './net/gateway.ts';
 import { textParser } from './net/parser.ts';
+import type { Limits } from './net/ratelimit.ts';
 import type { BotHost } from './net/handlers.ts';
 import { LocalDirectory } from './rooms/directory.ts';
 import type { RoomDirectory } from './rooms/ref.ts';
@@ -34,8 +35,8 @@ export interface AppDeps {
   publicDir?: string;
   /** Clustered mode: leases, forwarding, takeover and the Redis adapter (server/cluster). */
   cluster?: ClusterNode;
-  /** Per-connection limits; tests that play fast raise them. */
-  limits?: Partial<{ commandsPerSecond: number; commandBurst: number; chatPerSecond: number; chatBurst: number }>;
+  /** Per-client limits (defaults from the config); tests that play fast raise them. */
+  limits?: Partial<Limits>;
   bots?: (app: App) => BotHost;
   snapshotEvery?: number;
 }
@@ -50,6 +51,13 @@ export interface App {
   log: Logger;
   config: Config;
   store: Store;
+  /**
+   * Made fresh by each process: the server's own bots present it in their handshake (`auth.internal`)
+   * so they are not counted against the per-address quotas of 127.0.0.1.
+   */
+  internalSecret: string;
+  /** The gateway's per-client bookkeeping (tests check it is released). */
+  gateway: GatewayStats;
   /** Restore stored rooms; call before listening. */
   restore(): Promise<number>;
   /** Stop accepting, tell clients to reconnect, halt rooms (their state is stored), close the store. */
@@ -124,6 +132,8 @@ export function createApp(deps: AppDeps): App {
 
   const app: App = {
     http, metricsHttp, io, registry, metrics, log, config, store,
+    internalSecret: randomBytes(24).toString('hex'),
+    gateway: { chatSeats: () => 0, addresses: () => 0 },
     // A cluster node restores nothing itself: rooms of a dead node are taken over by lease.
     restore: async () => (cluster ? (cluster.start(io), 0) : registry.restoreAll()),
     async close() {
@@ -146,29 +156,38 @@ export function createApp(deps: AppDeps): App {
     },
   };
 
-  const limits = { commandsPerSecond: 10, commandBurst: 20, chatPerSecond: 1, chatBurst: 5, ...deps.limits };
-  attachGateway(io, {
+  const limits: Limits = {
+    commandsPerSecond: 10, commandBurst: 20, chatPerSecond: 1, chatBurst: 5,
+    roomsPerMinute: config.roomsPerMinute,
+    roomsPerMinutePerConnection: Math.min(5, config.roomsPerMinute),
+    botsPerMinute: config.botsPerMinute,
+    connectionsPerAddress: config.connectionsPerAddress,
+    ...deps.limits,
+  };
+  app.gateway = attachGateway(io, {
     clock,
     log,
     rooms: directory,
     nodeId: config.nodeId,
     limits,
+    internalSecret: app.internalSecret,
     maxPayloadBytes: 8 * 1024,
     bots: deps.bots?.(app),
     connections: (d) => metrics.connections.inc(d),
+    lastVersion: outbox.lastVersion,
   });
 
+  metrics.setCensus(() => {
+    const c = { humans: 0, bots: 0, spectators: 0 };
+    for (const r of registry.all()) {
+      c.spectators += r.spectators;
+      for (const p of r.context.players) if (p.connected) { if (p.bot) c.bots += 1; else c.humans += 1; }
+    }
+    return c;
+  });
   const sweeper = setInterval(() => {
     registry.sweep();
     metrics.rooms.set(registry.size);
-    let players = 0;
-    let spectators = 0;
-    for (const r of registry.all()) {
-      spectators += r.spectators;
-      players += r.context.players.filter((p) => p.connected && !p.bot).length;
-    }
-    metrics.players.set(players);
-    metrics.spectators.set(spectators);
   }, 5_000);
   sweeper.unref();
   return app;

@@ -21,6 +21,12 @@ export interface Config {
   restartMax: number;
   restartWindowMs: number;
   botsPerRoom: number;
+  /** Rooms created a minute per address (a connection gets at most 5 of them); 0: unlimited. */
+  roomsPerMinute: number;
+  /** In-server bots added a minute per address; 0: unlimited. */
+  botsPerMinute: number;
+  /** Open connections per address (the server's own bots not counted); 0: unlimited. */
+  connectionsPerAddress: number;
   /**
    * How far V8 lets the heap grow past what the last full GC kept, in percent (V8's
    * --heap-growing-percent); 0 leaves V8's own choice, which lets it reach several times the
@@ -63,6 +69,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     restartMax: num(env, 'RESTART_MAX', 3),
     restartWindowMs: num(env, 'RESTART_WINDOW_S', 60) * 1000,
     botsPerRoom: num(env, 'BOTS_PER_ROOM', 19),
+    roomsPerMinute: num(env, 'ROOMS_PER_MINUTE', 20),
+    botsPerMinute: num(env, 'BOTS_PER_MINUTE', 20),
+    connectionsPerAddress: num(env, 'CONNECTIONS_PER_ADDRESS', 50),
     heapGrowthPercent: num(env, 'HEAP_GROWTH_PERCENT', 100),
     metricsToken: env.METRICS_TOKEN || undefined,
     metricsPort: env.METRICS_PORT ? num(env, 'METRICS_PORT', 0) : undefined,

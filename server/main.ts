@@ -16,7 +16,7 @@ async function main(): Promise<void> {
   const cluster = config.redisUrl ? await ClusterNode.connect({ redisUrl: config.redisUrl, nodeId: config.nodeId }, log) : undefined;
   const store = cluster ? cluster.store : await openStore(config, log);
   let bots: InProcessBots | undefined;
-  const app = createApp({ config, store, log, cluster, bots: (a) => (bots = new InProcessBots({ url: () => ownUrl(a.http.address()), perRoom: config.botsPerRoom, log })) });
+  const app = createApp({ config, store, log, cluster, bots: (a) => (bots = new InProcessBots({ url: () => ownUrl(a.http.address()), perRoom: config.botsPerRoom, log, secret: a.internalSecret })) });
   const restored = await app.restore();
   await new Promise<void>((resolve) => app.http.listen(config.port, config.host, resolve));
   const metricsHttp = app.metricsHttp;

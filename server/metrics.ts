@@ -2,12 +2,32 @@ import client from 'prom-client';
 import type { RoomMetrics } from './rooms/ports.ts';
 
 /** The server's Prometheus metrics, on a registry of its own (several servers may share a test process). */
+/** Who is in the rooms of this node right now, read when /metrics is scraped. */
+export interface Census { humans: number; bots: number; spectators: number }
+
 export function createMetrics() {
   const registry = new client.Registry();
+  // Counted at scrape time (collect), so a scrape never sees a stale figure; the app supplies it.
+  let census: () => Census = () => ({ humans: 0, bots: 0, spectators: 0 });
   client.collectDefaultMetrics({ register: registry });
   const rooms = new client.Gauge({ name: 'werewolf_rooms', help: 'Rooms alive on this node', registers: [registry] });
-  const players = new client.Gauge({ name: 'werewolf_players', help: 'Connected seats on this node', registers: [registry] });
-  const spectators = new client.Gauge({ name: 'werewolf_spectators', help: 'Spectators on this node', registers: [registry] });
+  const players = new client.Gauge({
+    name: 'werewolf_players',
+    help: 'Connected seats in the rooms of this node, by kind (human or bot)',
+    labelNames: ['kind'],
+    registers: [registry],
+    collect() {
+      const c = census();
+      this.set({ kind: 'human' }, c.humans);
+      this.set({ kind: 'bot' }, c.bots);
+    },
+  });
+  const spectators = new client.Gauge({
+    name: 'werewolf_spectators',
+    help: 'Spectators in the rooms of this node',
+    registers: [registry],
+    collect() { this.set(census().spectators); },
+  });
   const connections = new client.Gauge({ name: 'werewolf_connections', help: 'Open Socket.IO connections', registers: [registry] });
   const games = new client.Counter({ name: 'werewolf_games_finished_total', help: 'Games played to the end', registers: [registry] });
   const crashes = new client.Counter({ name: 'werewolf_room_crashes_total', help: 'Room crashes caught by the supervisor', registers: [registry] });
@@ -25,7 +45,8 @@ export function createMetrics() {
     gameFinished: () => games.inc(),
     command: (name, seconds, ok) => commands.observe({ command: name, ok: String(ok) }, seconds),
   };
-  return { registry, rooms, players, spectators, connections, room };
+  const setCensus = (fn: () => Census) => { census = fn; };
+  return { registry, rooms, players, spectators, connections, room, setCensus };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

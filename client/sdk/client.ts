@@ -62,7 +62,9 @@ export class WerewolfClient extends Emitter<ClientEvents> {
   constructor(url: string, opts: ClientOptions = {}) {
     super();
     this.opts = { ackTimeoutMs: 10_000, autoResume: true, retries: 5, ...opts };
-    this.socket = io(url, { auth: { protocol: PROTOCOL_VERSION }, ...opts.socket });
+    // The server refuses a handshake without the protocol version; extra auth fields (e.g. a bot host's) are kept.
+    const extra = opts.socket?.auth && typeof opts.socket.auth === 'object' ? opts.socket.auth : {};
+    this.socket = io(url, { ...opts.socket, auth: { ...extra, protocol: PROTOCOL_VERSION } });
     const s = this.socket;
     s.on('hello', (p) => { this.clockOffset = p.serverTime - Date.now(); });
     s.on('room:state', (p) => this.acceptState(p));

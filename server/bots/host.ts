@@ -15,6 +15,8 @@ export interface BotHostOptions {
   /** Think time of a bot before it answers, in ms (a human pace by default; tests use 0). */
   thinkMs?: [number, number];
   log?: Logger;
+  /** The server's internal secret (App.internalSecret): its own bots are exempt from per-address quotas. */
+  secret?: string;
 }
 
 const inGame = (facts: RoomFacts) => facts.phase !== 'lobby' && facts.phase !== 'over';
@@ -119,7 +121,7 @@ export class InProcessBots implements BotHost {
     return Bot.connect(this.opts.url(), {
       strategy: STRATEGIES[strategy] ?? STRATEGIES.smart,
       thinkMs: this.opts.thinkMs ?? [800, 2500],
-      client: { socket: { reconnectionDelay: 200, reconnectionDelayMax: 2000 } },
+      client: { socket: { reconnectionDelay: 200, reconnectionDelayMax: 2000, ...(this.opts.secret ? { auth: { internal: this.opts.secret } } : {}) } },
     });
   }
 

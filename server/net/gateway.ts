@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import { type Ack, fail } from '../../shared/errors.ts';
@@ -8,6 +9,9 @@ import type { Outbox } from '../rooms/ports.ts';
 import type { RoomRef } from '../rooms/ref.ts';
 import type { AudienceKey } from '../rooms/tracker.ts';
 import { type BotHost, type HandlerContext, handlers, type RoomDirectory } from './handlers.ts';
+import { AddressQuotas, SeatChat } from './quotas.ts';
+import { refusalCode } from './refusals.ts';
+import type { Limits } from './ratelimit.ts';
 import { channel, LOBBY_CHANNEL, Session } from './session.ts';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
@@ -18,21 +22,37 @@ export interface GatewayOptions {
   log: Logger;
   rooms: RoomDirectory;
   nodeId: string;
-  limits: { commandsPerSecond: number; commandBurst: number; chatPerSecond: number; chatBurst: number };
+  limits: Limits;
+  /** Presented in the handshake auth (`internal`) by the server's own bots: no per-address quota for them. */
+  internalSecret?: string;
   maxPayloadBytes: number;
   bots?: BotHost;
   onCommand?(name: string, ok: boolean): void;
   connections?(delta: number): void;
+  /** The last view version this node emitted to an audience, when this node runs the room (see socketOutbox). */
+  lastVersion?(roomId: string, audience: AudienceKey): number | undefined;
 }
+
+/** The Outbox, plus the last view version it sent to each audience: an entering socket's state must not be older. */
+export type TrackingOutbox = Outbox & { lastVersion(roomId: string, audience: AudienceKey): number | undefined };
 
 /**
  * The Outbox of a single node, or of a cluster when the server has the Redis adapter (`local`
  * false): then every emit goes through the adapter, which reaches the other nodes' sockets.
  */
-export function socketOutbox(io: IoServer, local = true): Outbox {
+export function socketOutbox(io: IoServer, local = true): TrackingOutbox {
   const nsp = io.of('/');
+  const versions = new Map<string, Map<string, number>>();
   return {
+    lastVersion: (roomId, audience) => versions.get(roomId)?.get(audience),
     emit(roomId, audience, event, payload) {
+      if (event === 'room:closed') versions.delete(roomId);
+      else if (event === 'room:update' || event === 'room:state') {
+        const v = event === 'room:update' ? (payload as { version: number }).version : (payload as { view: { version: number } }).view.version;
+        let m = versions.get(roomId);
+        if (!m) versions.set(roomId, (m = new Map()));
+        m.set(audience, v);
+      }
       const name = channel(roomId, audience);
       if (local) {
         // Most audiences are one seat on one connection: emit to it directly, without a broadcast's bookkeeping.
@@ -50,32 +70,60 @@ export function socketOutbox(io: IoServer, local = true): Outbox {
 }
 
 const COMMANDS = new Set<string>(Object.keys(commandSchemas));
+const NO_PAYLOAD = Symbol('no payload');
+
 const ENTERING = new Set<CommandName>(['room:create', 'room:join', 'room:spectate', 'room:resume']);
+
+/** How much per-client bookkeeping the gateway holds (it must go when the clients go). */
+export interface GatewayStats { chatSeats(): number; addresses(): number }
 
 /**
  * Translates socket events into room commands and acks: parse and validate at the edge, rate-limit,
  * never throw back into Socket.IO. Views reach sockets through the audiences they joined.
  */
-export function attachGateway(io: IoServer, opts: GatewayOptions): void {
+
+export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats {
+  const quotas = new AddressQuotas(opts.limits);
+  const shared: Shared = { quotas, chat: new SeatChat(opts.limits) };
   io.use((socket, next) => {
-    const auth = socket.handshake.auth as { protocol?: unknown } | undefined;
+    const auth = socket.handshake.auth as { protocol?: unknown; internal?: unknown } | undefined;
+    // The version is required: a client that does not say which protocol it speaks is refused too.
     const v = auth?.protocol;
-    if (v !== undefined && v !== PROTOCOL_VERSION) return next(Object.assign(new Error('protocol/version'), { data: { code: 'protocol/version', supported: PROTOCOL_VERSION } }));
+    if (v !== PROTOCOL_VERSION) return next(Object.assign(new Error('protocol/version'), { data: { code: 'protocol/version', supported: PROTOCOL_VERSION } }));
+    const data = socket.data as SocketData;
+    data.internal = isSecret(auth?.internal, opts.internalSecret);
+    if (!data.internal) {
+      if (!quotas.admit(socket.handshake.address, opts.clock.now())) {
+        return next(Object.assign(new Error('rate/too-many-connections'), { data: { code: 'rate/too-many-connections', max: opts.limits.connectionsPerAddress } }));
+      }
+      data.counted = true;
+    }
     next();
   });
   // Nothing here reads the upgrade request after the handshake; dropping it saves about 1 KB per connection.
   io.engine.on('connection', (raw: { request: unknown }) => { raw.request = null; });
 
   io.on('connection', (socket: IoSocket) => {
-    const conn = new Connection(io, socket, opts);
+    const conn = new Connection(io, socket, opts, shared);
     opts.connections?.(1);
     socket.emit('hello', { protocol: PROTOCOL_VERSION, serverTime: opts.clock.now(), node: opts.nodeId });
     socket.onAny((event: string, ...args: unknown[]) => conn.received(event, args));
     socket.on('disconnect', () => {
       opts.connections?.(-1);
+      if ((socket.data as SocketData).counted) quotas.release(socket.handshake.address);
       conn.exit();
     });
   });
+  return { chatSeats: () => shared.chat.size, addresses: () => quotas.size };
+}
+
+interface SocketData { internal?: boolean; counted?: boolean }
+/** What the connections of one node share: per-address quotas and the seats' chat buckets. */
+interface Shared { quotas: AddressQuotas; chat: SeatChat }
+
+function isSecret(given: unknown, secret: string | undefined): boolean {
+  if (!secret || typeof given !== 'string' || given.length !== secret.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(secret));
 }
 
 /**
@@ -88,25 +136,50 @@ class Connection implements HandlerContext {
   readonly bots: BotHost | undefined;
   /** The room the connection is in, kept here so leaving needs no lookup. */
   private current: RoomRef | null = null;
+  /** Entered but not yet joined to its channels: that waits for the full state (sendState). */
+  private pending = false;
+  /** Counted in the room's presence (attach), so exit must detach. */
+  private attached = false;
 
-  constructor(private io: IoServer, private socket: IoSocket, private opts: GatewayOptions) {
+  /** The seat whose chat bucket this connection shares (SeatChat), while it is joined to it. */
+  private chatKey: string | null = null;
+
+  constructor(private io: IoServer, private socket: IoSocket, private opts: GatewayOptions, private shared: Shared) {
     this.session = new Session(opts.clock, opts.limits);
     this.rooms = opts.rooms;
     this.bots = opts.bots;
   }
 
-  enter(room: RoomRef, audience: AudienceKey): void {
+  /**
+   * Joining the channels and attaching (a presence change, so an update) wait until the full
+   * state is emitted (sendState): a new socket's first message of the room is its room:state.
+   */
+  enter(room: RoomRef, _audience: AudienceKey): void {
     this.current = room;
+    this.pending = true;
+  }
+
+  private join(room: RoomRef, audience: AudienceKey): void {
+    this.pending = false;
     void this.socket.join([channel(room.id, 'all'), channel(room.id, audience)]);
+    this.attached = true;
     room.attach(audience);
+    if (this.session.seat !== null) {
+      this.chatKey = `${room.id}|${this.session.seat}`;
+      this.shared.chat.attach(this.chatKey, this.opts.clock.now());
+    }
   }
 
   exit(): void {
     const { roomId, audience } = this.session;
     if (roomId === null) return;
     for (const name of this.socket.rooms) if (name.startsWith(`${roomId}|`)) void this.socket.leave(name);
-    if (this.current && audience) this.current.detach(audience);
+    if (this.current && audience && this.attached) this.current.detach(audience);
     this.current = null;
+    this.pending = false;
+    this.attached = false;
+    if (this.chatKey) this.shared.chat.detach(this.chatKey);
+    this.chatKey = null;
     this.session.clear();
   }
 
@@ -114,31 +187,44 @@ class Connection implements HandlerContext {
     const last = args.at(-1);
     const ack = typeof last === 'function' ? (last as (a: Ack<unknown>) => void) : null;
     if (!COMMANDS.has(event)) {
+      // Unknown events cost a command too, so they cannot be sent faster than commands.
+      if (!this.session.commands.take(this.opts.clock.now())) { ack?.(fail('rate/limited')); return; }
       ack?.(fail('input/unknown-command', `No command named "${String(event).slice(0, 40)}".`));
       return;
     }
     const name = event as CommandName;
-    const payload = typeof args[0] === 'function' || args.length === 0 ? {} : args[0];
+    // Exactly one payload (commands without fields take {}), then the optional ack.
+    const payloads = ack ? args.length - 1 : args.length;
+    const payload = payloads === 1 ? args[0] : NO_PAYLOAD;
     void this.run(name, payload).then(async (res) => {
       this.opts.onCommand?.(name, res.ok);
       // The full state goes first, so a client holds its view by the time the ack arrives.
-      if (res.ok && ENTERING.has(name)) await this.sendState().catch(() => {});
+      // (Also when a handler entered and then failed: the connection must not stay half in the room.)
+      if (ENTERING.has(name) && (res.ok || this.pending)) await this.sendState().catch(() => {});
       ack?.(res);
       if (res.ok && name === 'room:kick') void this.evictKicked();
     });
   }
 
-  private async run(name: CommandName, payload: unknown): Promise<Ack<unknown>> {
+  private async run(name: CommandName, payload: unknown | typeof NO_PAYLOAD): Promise<Ack<unknown>> {
     const { opts, session } = this;
     const now = opts.clock.now();
     if (!session.commands.take(now)) return fail('rate/limited');
-    if (name === 'chat:send' && !session.chat.take(now)) return fail('rate/limited', 'Chat is limited to a message a second; wait a moment.');
+    const chat = (this.chatKey && this.shared.chat.bucket(this.chatKey)) || session.chat;
+    if (name === 'chat:send' && !chat.take(now)) return fail('rate/limited', 'Chat is limited to a message a second; wait a moment.');
+    if (payload === NO_PAYLOAD) return fail('input/invalid', 'A command takes exactly one payload object ({} when it has no fields), then its ack.');
     let size = 0;
     try { size = JSON.stringify(payload ?? null).length; } catch { return fail('input/invalid'); }
     if (size > opts.maxPayloadBytes) return fail('input/too-large');
-    const parsed = commandSchemas[name].safeParse(payload ?? {});
+    const parsed = commandSchemas[name].safeParse(payload);
     if (!parsed.success) {
-      return fail('input/invalid', parsed.error.issues.slice(0, 3).map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '));
+      const { issues } = parsed.error;
+      return fail(refusalCode(name, payload, issues), issues.slice(0, 3).map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '));
+    }
+    if (!(this.socket.data as SocketData).internal) {
+      const address = this.socket.handshake.address;
+      if (name === 'room:create' && (!(session.rooms?.take(now) ?? true) || !this.shared.quotas.takeRoom(address, now))) return fail('rate/too-many-rooms');
+      if (name === 'bot:add' && !this.shared.quotas.takeBot(address, now)) return fail('rate/too-many-bots');
     }
     try {
       if (name === 'lobby:watch') {
@@ -155,10 +241,29 @@ class Connection implements HandlerContext {
     }
   }
 
-  /** A connection that just entered a room gets its full state. */
+  /**
+   * A connection that just entered a room gets its full state, then joins the room's channels in
+   * the same tick, so no update reaches it first and none is lost between the two. If the room
+   * emitted to this audience while the state was on its way (its version is older than the last
+   * one sent), the state is fetched again. Where another node runs the room the check is not
+   * possible; a gap there is seen by the client from the versions (it resyncs).
+   */
   private async sendState(): Promise<void> {
+    const room = this.current;
     const audience = this.session.audience;
-    if (this.current && audience) this.socket.emit('room:state', await this.current.state(audience));
+    if (!room || !audience) return;
+    try {
+      for (let attempt = 0; ; attempt++) {
+        const state = await room.state(audience);
+        if (this.current !== room || this.session.audience !== audience) return; // left meanwhile
+        const last = this.opts.lastVersion?.(room.id, audience);
+        if (attempt < 3 && last !== undefined && last > state.view.version) continue;
+        this.socket.emit('room:state', state);
+        break;
+      }
+    } finally {
+      if (this.pending && this.current === room && this.session.audience === audience) this.join(room, audience);
+    }
   }
 
   /** A kicked seat's connections leave the seat's audience at once, wherever they are connected. */

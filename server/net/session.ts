@@ -1,6 +1,6 @@
 import type { Clock } from '../rooms/clock.ts';
 import type { AudienceKey } from '../rooms/tracker.ts';
-import { TokenBucket } from './ratelimit.ts';
+import { type Limits, perMinute, TokenBucket } from './ratelimit.ts';
 
 /** What a connection is to the server: at most one room, as one seat or as a spectator. */
 export class Session {
@@ -9,12 +9,16 @@ export class Session {
   token: string | null = null;
   spectator = false;
   readonly commands: TokenBucket;
+  /** Chat outside a seat (refused anyway); a seat's chat limit is shared by its connections (SeatChat). */
   readonly chat: TokenBucket;
+  /** Rooms this connection may still create this minute (null: unlimited). */
+  readonly rooms: TokenBucket | null;
 
-  constructor(clock: Clock, limits: { commandsPerSecond: number; commandBurst: number; chatPerSecond: number; chatBurst: number }) {
+  constructor(clock: Clock, limits: Limits) {
     const now = clock.now();
     this.commands = new TokenBucket(limits.commandBurst, limits.commandsPerSecond, now);
     this.chat = new TokenBucket(limits.chatBurst, limits.chatPerSecond, now);
+    this.rooms = perMinute(limits.roomsPerMinutePerConnection, now);
   }
 
   get audience(): AudienceKey | null {

@@ -11,7 +11,8 @@ export async function startServer(over: Partial<AppDeps> & { env?: Record<string
   const app = createApp({
     store: new MemoryStore(),
     log: pino({ level: process.env.TEST_LOG ?? 'silent' }),
-    limits: { commandsPerSecond: 1000, commandBurst: 1000, chatPerSecond: 1000, chatBurst: 1000 },
+    // Every test client comes from 127.0.0.1: no per-address quotas unless a test sets them.
+    limits: { commandsPerSecond: 1000, commandBurst: 1000, chatPerSecond: 1000, chatBurst: 1000, roomsPerMinute: 0, roomsPerMinutePerConnection: 0, botsPerMinute: 0, connectionsPerAddress: 0 },
     ...over,
     config: { ...config, ...over.config },
   });

@@ -14,7 +14,7 @@ const durations = { night: 20, dawn: 1, day: 20, vote: 20, execution: 1, hunter:
 async function raw() {
   const s = io(server.url, { transports: ['websocket'], forceNew: true, auth: { protocol: 1 } });
   await new Promise<void>((r) => s.once('connect', () => r()));
-  const ask = (event: string, ...args: unknown[]) => s.timeout(3000).emitWithAck(event, ...args) as Promise<{ ok: boolean; error?: { code: string; message: string } }>;
+  const ask = (event: string, ...args: unknown[]) => s.timeout(3000).emitWithAck(event, ...args) as Promise<{ ok: boolean; data?: unknown; error?: { code: string; message: string } }>;
   return { s, ask };
 }
 
@@ -26,10 +26,10 @@ describe('bad input gets a typed error, and nothing changes', () => {
     expect(await ask('room:create', {})).toMatchObject({ ok: false, error: { code: 'input/invalid' } });
     expect(await ask('room:create', 'just a string')).toMatchObject({ ok: false, error: { code: 'input/invalid' } });
     expect(await ask('room:create', { name: 'x', admin: true })).toMatchObject({ ok: false, error: { code: 'input/invalid' } });
-    expect(await ask('room:create', { name: 'x', settings: { maxSeats: 500 } })).toMatchObject({ ok: false, error: { code: 'input/invalid' } });
+    expect(await ask('room:create', { name: 'x', settings: { maxSeats: 500 } })).toMatchObject({ ok: false, error: { code: 'settings/invalid' } });
     expect(await ask('vote:cast', { target: 'everyone' })).toMatchObject({ ok: false, error: { code: 'input/invalid' } });
     expect(await ask('chat:send', { channel: 'lobby', text: 'x'.repeat(9000) })).toMatchObject({ ok: false, error: { code: 'input/too-large' } });
-    expect(await ask('room:create', { name: '   ' })).toMatchObject({ ok: false, error: { code: 'input/invalid' } });
+    expect(await ask('room:create', { name: '   ' })).toMatchObject({ ok: false, error: { code: 'name/invalid' } });
     expect(await ask('room:create')).toMatchObject({ ok: false, error: { code: 'input/invalid' } });
     // A command without an ack callback is dropped without harm; the socket keeps working.
     s.emit('vote:cast', { target: 1 });
@@ -87,6 +87,47 @@ describe('bad input gets a typed error, and nothing changes', () => {
     expect(spam.some((r) => !r.ok && r.error.code === 'rate/limited')).toBe(true);
     c.close();
     await limited.close();
+  });
+
+  it('[H11] refuses a command with no payload or extra arguments with input/invalid', async () => {
+    const { s, ask } = await raw();
+    expect(await ask('room:list')).toMatchObject({ ok: false, error: { code: 'input/invalid' } });
+    expect(await ask('room:sync')).toMatchObject({ ok: false, error: { code: 'input/invalid' } });
+    expect(await ask('room:list', {}, {})).toMatchObject({ ok: false, error: { code: 'input/invalid' } });
+    expect(await ask('room:create', { name: 'Ada' }, 'extra')).toMatchObject({ ok: false, error: { code: 'input/invalid' } });
+    expect(await ask('room:list', {})).toMatchObject({ ok: true });
+    s.close();
+  });
+
+  it('[H11] answers name/invalid for a bad name and settings/invalid for a bad settings patch, as documented', async () => {
+    const { s, ask } = await raw();
+    for (const name of ['', '   ', 'x'.repeat(25)]) {
+      expect(await ask('room:create', { name })).toMatchObject({ ok: false, error: { code: 'name/invalid' } });
+    }
+    for (const settings of [{ maxSeats: 4 }, { maxSeats: 21 }, { durations: { night: 0 } }, { name: 'r'.repeat(41) }]) {
+      expect(await ask('room:create', { name: 'Ada', settings })).toMatchObject({ ok: false, error: { code: 'settings/invalid' } });
+    }
+    // Missing or mistyped fields, and unknown fields, stay input/invalid.
+    expect(await ask('room:create', { name: 7 })).toMatchObject({ ok: false, error: { code: 'input/invalid' } });
+    expect(await ask('room:create', { name: 'Ada', settings: 'big' })).toMatchObject({ ok: false, error: { code: 'input/invalid' } });
+    expect(await ask('room:create', { name: '', admin: true })).toMatchObject({ ok: false, error: { code: 'input/invalid' } });
+    const { ok: created, data } = await ask('room:create', { name: 'Host' }) as { ok: boolean; data: { roomId: string } };
+    expect(created).toBe(true);
+    expect(await ask('room:settings', { patch: { maxSeats: 99 } })).toMatchObject({ ok: false, error: { code: 'settings/invalid' } });
+    const other = await raw();
+    expect(await other.ask('room:join', { roomId: data.roomId, name: 'y'.repeat(30) })).toMatchObject({ ok: false, error: { code: 'name/invalid' } });
+    expect(await other.ask('room:join', { roomId: data.roomId })).toMatchObject({ ok: false, error: { code: 'input/invalid' } });
+    other.s.close();
+    s.close();
+  });
+
+  it('[H11] refuses a handshake that does not name its protocol version', async () => {
+    for (const auth of [undefined, {}, { protocol: '1' }]) {
+      const s = io(server.url, { transports: ['websocket'], forceNew: true, reconnection: false, ...(auth ? { auth } : {}) });
+      const err = await new Promise<Error & { data?: { code: string } }>((r) => s.once('connect_error', r));
+      expect(err.data?.code).toBe('protocol/version');
+      s.close();
+    }
   });
 
   it('refuses a client speaking another protocol version at the handshake', async () => {
