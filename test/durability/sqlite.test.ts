@@ -47,17 +47,19 @@ describe('SQLite store', () => {
   });
 
   it('commits run on a writer thread; if it dies, a write still queued goes to the next one, and each caller learns whether its write is in the file', async () => {
-    const { store } = open({ windowMs: 50 });
+    // A wide batching window, so the first writer is surely gone before `queued` leaves the queue
+    // even on a loaded machine (with 50 ms it was sometimes handed over first, then refused).
+    const { store } = open({ windowMs: 500 });
     await store.commit(storedRoom('a', { seq: 1 }), joinEvent(1));
     const first = store.writerThread!;
     expect(first.threadId).toBeGreaterThan(0);
-    const queued = store.commit(storedRoom('b', { seq: 1 }), joinEvent(1)); // waits 50 ms for company
+    const queued = store.commit(storedRoom('b', { seq: 1 }), joinEvent(1)); // waits 500 ms for company
     await first.terminate();
     await queued;
     expect(store.writerThread!.threadId).not.toBe(first.threadId);
     // A write handed over just before its writer dies: acked only if it is in the file, refused only if it is not.
     const handed = store.commit(storedRoom('a', { seq: 2 }), joinEvent(2));
-    await new Promise((r) => setTimeout(r, 60));
+    await new Promise((r) => setTimeout(r, 510));
     await store.writerThread!.terminate();
     const outcome = await handed.then(() => 'acked', () => 'refused');
     const seqA = (await store.loadRoom('a'))!.seq;
