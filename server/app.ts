@@ -171,6 +171,7 @@ export function createApp(deps: AppDeps): App {
     nodeId: config.nodeId,
     limits,
     internalSecret: app.internalSecret,
+    trustProxy: config.trustProxy,
     maxPayloadBytes: 8 * 1024,
     bots: deps.bots?.(app),
     connections: (d) => metrics.connections.inc(d),

@@ -27,6 +27,8 @@ export interface Config {
   botsPerMinute: number;
   /** Open connections per address (the server's own bots not counted); 0: unlimited. */
   connectionsPerAddress: number;
+  /** Reverse proxies in front of the server whose X-Forwarded-For is believed (0: none; the peer's address counts). */
+  trustProxy: number;
   /**
    * How far V8 lets the heap grow past what the last full GC kept, in percent (V8's
    * --heap-growing-percent); 0 leaves V8's own choice, which lets it reach several times the
@@ -72,6 +74,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     roomsPerMinute: num(env, 'ROOMS_PER_MINUTE', 20),
     botsPerMinute: num(env, 'BOTS_PER_MINUTE', 20),
     connectionsPerAddress: num(env, 'CONNECTIONS_PER_ADDRESS', 50),
+    trustProxy: env.TRUST_PROXY === 'true' ? 1 : num(env, 'TRUST_PROXY', 0),
     heapGrowthPercent: num(env, 'HEAP_GROWTH_PERCENT', 100),
     metricsToken: env.METRICS_TOKEN || undefined,
     metricsPort: env.METRICS_PORT ? num(env, 'METRICS_PORT', 0) : undefined,

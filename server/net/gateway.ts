@@ -25,6 +25,8 @@ export interface GatewayOptions {
   limits: Limits;
   /** Presented in the handshake auth (`internal`) by the server's own bots: no per-address quota for them. */
   internalSecret?: string;
+  /** How many reverse proxies' X-Forwarded-For entries to believe when finding a client's address. */
+  trustProxy?: number;
   maxPayloadBytes: number;
   bots?: BotHost;
   onCommand?(name: string, ok: boolean): void;
@@ -91,9 +93,10 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats 
     const v = auth?.protocol;
     if (v !== PROTOCOL_VERSION) return next(Object.assign(new Error('protocol/version'), { data: { code: 'protocol/version', supported: PROTOCOL_VERSION } }));
     const data = socket.data as SocketData;
+    data.address = clientAddress(socket.handshake.address, (socket.conn as { forwardedFor?: string | string[] }).forwardedFor, opts.trustProxy ?? 0);
     data.internal = isSecret(auth?.internal, opts.internalSecret);
     if (!data.internal) {
-      if (!quotas.admit(socket.handshake.address, opts.clock.now())) {
+      if (!quotas.admit(data.address, opts.clock.now())) {
         return next(Object.assign(new Error('rate/too-many-connections'), { data: { code: 'rate/too-many-connections', max: opts.limits.connectionsPerAddress } }));
       }
       data.counted = true;
@@ -101,7 +104,11 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats 
     next();
   });
   // Nothing here reads the upgrade request after the handshake; dropping it saves about 1 KB per connection.
-  io.engine.on('connection', (raw: { request: unknown }) => { raw.request = null; });
+  // The proxies' X-Forwarded-For is the one header kept, and only when it is believed (TRUST_PROXY).
+  io.engine.on('connection', (raw: { request: { headers: Record<string, string | string[] | undefined> } | null; forwardedFor?: string | string[] }) => {
+    if ((opts.trustProxy ?? 0) > 0) raw.forwardedFor = raw.request?.headers['x-forwarded-for'];
+    raw.request = null;
+  });
 
   io.on('connection', (socket: IoSocket) => {
     const conn = new Connection(io, socket, opts, shared);
@@ -110,14 +117,29 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats 
     socket.onAny((event: string, ...args: unknown[]) => conn.received(event, args));
     socket.on('disconnect', () => {
       opts.connections?.(-1);
-      if ((socket.data as SocketData).counted) quotas.release(socket.handshake.address);
+      const data = socket.data as SocketData;
+      if (data.counted) quotas.release(data.address);
       conn.exit();
     });
   });
   return { chatSeats: () => shared.chat.size, addresses: () => quotas.size };
 }
 
-interface SocketData { internal?: boolean; counted?: boolean }
+interface SocketData { internal?: boolean; counted?: boolean; address: string }
+
+/**
+ * A client's address for the quotas: the peer's, or behind `trustProxy` reverse proxies the
+ * X-Forwarded-For entry that the outermost trusted proxy wrote (entries further left are the
+ * client's own word and can be forged). An IPv4 client seen on an IPv6 socket counts as itself.
+ */
+export function clientAddress(peer: string, forwardedFor: string | string[] | undefined, trustProxy: number): string {
+  let address = peer;
+  if (trustProxy > 0 && forwardedFor) {
+    const hops = [...String(forwardedFor).split(',').map((x) => x.trim()).filter(Boolean), peer];
+    address = hops[Math.max(0, hops.length - 1 - trustProxy)];
+  }
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
+}
 /** What the connections of one node share: per-address quotas and the seats' chat buckets. */
 interface Shared { quotas: AddressQuotas; chat: SeatChat }
 
@@ -222,7 +244,7 @@ class Connection implements HandlerContext {
       return fail(refusalCode(name, payload, issues), issues.slice(0, 3).map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '));
     }
     if (!(this.socket.data as SocketData).internal) {
-      const address = this.socket.handshake.address;
+      const address = (this.socket.data as SocketData).address;
       if (name === 'room:create' && (!(session.rooms?.take(now) ?? true) || !this.shared.quotas.takeRoom(address, now))) return fail('rate/too-many-rooms');
       if (name === 'bot:add' && !this.shared.quotas.takeBot(address, now)) return fail('rate/too-many-bots');
     }

@@ -5,6 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WerewolfClient } from '../../client/sdk/index.ts';
 import { connect, playToEnd } from '../helpers/players.ts';
 import { freePort, killAll, type ServerProcess, spawnServer } from '../helpers/process.ts';
+import { roundRobin, seatAcross } from '../helpers/cluster.ts';
 import { RedisServer } from '../helpers/redis.ts';
 import { okOf, phaseIs, until } from '../helpers/script.ts';
 
@@ -17,23 +18,9 @@ async function node(name: string, port?: number): Promise<ServerProcess> {
   return spawnServer({ port: port ?? (await freePort()), dataDir: mkdtempSync(path.join(tmpdir(), 'ww-node-')), env: { REDIS_URL: redis.url, STORE: 'redis', NODE_ID: name } });
 }
 
-const durations = { night: 20, dawn: 1, day: 20, vote: 20, execution: 1, hunter: 5 };
 
 /** Seat `n` players spread round-robin over the nodes' URLs; the first creates the room. */
-async function spread(urls: string[], n: number, settings: Record<string, unknown> = {}) {
-  const host = connect(urls[0]);
-  await host.connected();
-  const grant = await okOf(host.send('room:create', { name: 'P0', settings: { maxSeats: Math.max(5, n), durations, ...settings } }));
-  const clients: WerewolfClient[] = [host];
-  for (let i = 1; i < n; i++) {
-    const c = connect(urls[i % urls.length]);
-    await c.connected();
-    await okOf(c.send('room:join', { code: grant.code, name: `P${i}` }));
-    clients.push(c);
-  }
-  await Promise.all(clients.map((c) => until(c, (x) => x.view?.players.length === n, 10_000, 'all seated')));
-  return { clients, roomId: grant.roomId, code: grant.code };
-}
+const spread = (urls: string[], n: number, settings: Record<string, unknown> = {}) => seatAcross(roundRobin(urls, n), settings);
 
 describe('clustered mode: three nodes and one Redis', () => {
   it('bots connected to different nodes play whole games in the same room', async () => {

@@ -2,9 +2,9 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { WerewolfClient } from '../../client/sdk/index.ts';
 import { connect, playToEnd } from '../helpers/players.ts';
 import { freePort, killAll, type ServerProcess, spawnServer } from '../helpers/process.ts';
+import { CLUSTER_DURATIONS, roundRobin, seatAcross } from '../helpers/cluster.ts';
 import { RedisServer } from '../helpers/redis.ts';
 import { okOf, phaseIs, until } from '../helpers/script.ts';
 
@@ -18,7 +18,7 @@ async function node(name: string): Promise<ServerProcess> {
   return spawnServer({ port: await freePort(), dataDir: mkdtempSync(path.join(tmpdir(), 'ww-node-')), env: { REDIS_URL: redis.url, STORE: 'redis', NODE_ID: name, ROOM_EMPTY_GRACE_S: '2', RESTORE_GRACE_S: '1' } });
 }
 
-const durations = { night: 20, dawn: 1, day: 20, vote: 20, execution: 1, hunter: 5 };
+const durations = CLUSTER_DURATIONS;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 async function ownerOf(roomId: string): Promise<string | null> {
@@ -44,20 +44,7 @@ async function persist<T>(send: () => Promise<{ ok: true; data: T } | { ok: fals
 }
 
 /** Seat `n` players, player i on `at[i]` (round-robin over `urls` by default); the first creates the room. */
-async function seated(urls: string[], n: number, at: string[] = Array.from({ length: n }, (_, i) => urls[i % urls.length])) {
-  const host = connect(at[0]);
-  await host.connected();
-  const grant = await okOf(host.send('room:create', { name: 'P0', settings: { maxSeats: Math.max(5, n), durations, roles: { werewolf: 1, seer: 1 } } }));
-  const clients: WerewolfClient[] = [host];
-  for (let i = 1; i < n; i++) {
-    const c = connect(at[i]);
-    await c.connected();
-    await okOf(c.send('room:join', { code: grant.code, name: `P${i}` }));
-    clients.push(c);
-  }
-  await Promise.all(clients.map((c) => until(c, (x) => x.view?.players.length === n, 10_000, 'all seated')));
-  return { clients, roomId: grant.roomId, code: grant.code };
-}
+const seated = (urls: string[], n: number, at: string[] = roundRobin(urls, n)) => seatAcross(at, { roles: { werewolf: 1, seer: 1 } });
 
 describe('[H11.2] a cluster takeover keeps presence, so no game in progress is deleted', () => {
   it('3 nodes, the owner killed mid-game: the new owner sees every seat connected and the spectator, the game finishes past a 2 s empty-room grace, the room and its record are kept', async () => {

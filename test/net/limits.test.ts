@@ -112,4 +112,20 @@ describe('[H11] limits per client', () => {
     host.close();
     await server.close();
   });
+
+  it('[H11] behind TRUST_PROXY=1 the address is the one the proxy saw, not a forged entry before it', async () => {
+    const server = await startServer({ env: { TRUST_PROXY: '1' }, limits: { ...open, connectionsPerAddress: 1 } });
+    const via = (xff: string) => io(server.url, { transports: ['websocket'], forceNew: true, reconnection: false, auth: { protocol: PROTOCOL_VERSION }, extraHeaders: { 'x-forwarded-for': xff } });
+    const outcome = (s: ReturnType<typeof via>) => new Promise<string>((r) => { s.once('connect', () => r('connected')); s.once('connect_error', (e: Error & { data?: { code: string } }) => r(e.data?.code ?? e.message)); });
+    const ada = via('203.0.113.7');
+    expect(await outcome(ada)).toBe('connected');
+    // Another client behind the same proxy has an address of its own.
+    const bea = via('203.0.113.8');
+    expect(await outcome(bea)).toBe('connected');
+    // Ada again, with a made-up entry in front: the proxy's entry (the last one) is what counts.
+    const again = via('198.51.100.1, 203.0.113.7');
+    expect(await outcome(again)).toBe('rate/too-many-connections');
+    for (const s of [ada, bea, again]) s.close();
+    await server.close();
+  });
 });
