@@ -106,7 +106,12 @@ describe('restore after a crash', () => {
     for (let i = 0; i < 2; i++) {
       const b = server();
       await b.registry.restoreAll();
-      await idle(b.registry.get('r1')!);
+      const restored = b.registry.get('r1');
+      // The first restore finds the finished room and keeps its record. A finished room nobody
+      // watches is then released (H11), so a second restore may find it already gone: either
+      // way there must be exactly one record.
+      if (i === 0) expect(restored, 'the first restore brings the finished room back').toBeDefined();
+      if (restored) await idle(restored);
     }
     const games = await server().store.recentGames('A1', 5);
     expect(games).toHaveLength(1);
