@@ -64,7 +64,14 @@ export class ClusterDirectory implements RoomDirectory {
       if ((await this.leases.owner(roomId)) === this.leases.instance) reload = true;
       else await this.leases.release(roomId);
     }
-    if (!reload && !(await this.leases.acquire(roomId))) return this.leases.owner(roomId).then((o) => (o && o !== this.leases.instance ? this.resolve(roomId) : null));
+    if (!reload && !(await this.leases.acquire(roomId))) {
+      // Another node won the lease: ask it. Neither ours nor anyone's yet (the winner is still
+      // settling): the room exists and is moving, so the caller retries (room/unavailable) rather
+      // than hearing that there is no such room (or, for a resume, that its seat token is invalid).
+      const o = await this.leases.owner(roomId);
+      if (o && o !== this.leases.instance) return this.resolve(roomId);
+      throw new RpcError(`room ${roomId} is changing owner`);
+    }
     const stale = this.registry.get(roomId) ?? halted;
     if (stale) { stale.halt(); this.registry.forget(stale); }
     const stored = await this.store.loadRoom(roomId);

@@ -134,7 +134,8 @@ export class ClusterNode {
     for (const roomId of ids) {
       if (this.leases.owns(roomId) || taken >= 50) continue;
       if (await this.leases.owner(roomId)) continue;
-      if (await this.directory.takeover(roomId)) {
+      // Another node taking the same room at the same moment is no reason to skip the others.
+      if (await this.directory.takeover(roomId).catch(() => null)) {
         taken++;
         this.log.info({ roomId, instance: this.instance }, 'took over a room whose node went away');
       }
