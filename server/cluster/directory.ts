@@ -77,7 +77,7 @@ export class ClusterDirectory implements RoomDirectory {
     const stored = await this.store.loadRoom(roomId);
     const room = stored ? await this.registry.adopt(stored) : null;
     if (!room) { await this.leases.release(roomId); return null; }
-    if (stale) stale.presenceElsewhere = (change, key) => room[change](key);
+    if (stale) stale.forwardPresence((change, key) => room[change](key));
     this.adopted(room);
     room.announce(reload ? 'The room was reloaded from storage; nothing acknowledged was lost.' : 'The server running this room went away; the room carries on here.');
     return room;

@@ -158,7 +158,7 @@ export class ClusterNode {
     const elsewhere = (change: 'attach' | 'detach', key: AudienceKey) => {
       void this.directory.resolve(roomId).then((ref) => { if (ref && ref !== room) ref[change](key); }, () => {});
     };
-    room.presenceElsewhere = elsewhere;
+    room.forwardPresence(elsewhere);
     const here = this.localCensus(roomId);
     for (const [seat, n] of Object.entries(here.seats)) for (let i = 0; i < n; i++) elsewhere('attach', `seat:${Number(seat)}`);
     for (let i = 0; i < here.spectators; i++) elsewhere('attach', 'spectators');

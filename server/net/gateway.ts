@@ -1,15 +1,13 @@
-import { timingSafeEqual } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import { type Ack, fail } from '../../shared/errors.ts';
 import { type ClientToServerEvents, type CommandName, commandSchemas, PROTOCOL_VERSION, type ServerToClientEvents } from '../../shared/protocol.ts';
 import { RpcError } from '../cluster/rpc.ts';
 import type { Clock } from '../rooms/clock.ts';
-import type { Outbox } from '../rooms/ports.ts';
 import type { RoomRef } from '../rooms/ref.ts';
 import type { AudienceKey } from '../rooms/tracker.ts';
 import { type BotHost, type HandlerContext, handlers, type RoomDirectory } from './handlers.ts';
-import { AddressQuotas, SeatChat } from './quotas.ts';
+import { AddressQuotas, clientAddress, isSecret, SeatChat } from './quotas.ts';
 import { refusalCode } from './refusals.ts';
 import type { Limits } from './ratelimit.ts';
 import { channel, LOBBY_CHANNEL, Session } from './session.ts';
@@ -33,42 +31,6 @@ export interface GatewayOptions {
   connections?(delta: number): void;
   /** The last view version this node emitted to an audience, when this node runs the room (see socketOutbox). */
   lastVersion?(roomId: string, audience: AudienceKey): number | undefined;
-}
-
-/** The Outbox, plus the last view version it sent to each audience: an entering socket's state must not be older. */
-export type TrackingOutbox = Outbox & { lastVersion(roomId: string, audience: AudienceKey): number | undefined };
-
-/**
- * The Outbox of a single node, or of a cluster when the server has the Redis adapter (`local`
- * false): then every emit goes through the adapter, which reaches the other nodes' sockets.
- */
-export function socketOutbox(io: IoServer, local = true): TrackingOutbox {
-  const nsp = io.of('/');
-  const versions = new Map<string, Map<string, number>>();
-  return {
-    lastVersion: (roomId, audience) => versions.get(roomId)?.get(audience),
-    emit(roomId, audience, event, payload) {
-      if (event === 'room:closed') versions.delete(roomId);
-      else if (event === 'room:update' || event === 'room:state') {
-        const v = event === 'room:update' ? (payload as { version: number }).version : (payload as { view: { version: number } }).view.version;
-        let m = versions.get(roomId);
-        if (!m) versions.set(roomId, (m = new Map()));
-        m.set(audience, v);
-      }
-      const name = channel(roomId, audience);
-      if (local) {
-        // Most audiences are one seat on one connection: emit to it directly, without a broadcast's bookkeeping.
-        const ids = nsp.adapter.rooms.get(name);
-        if (!ids) return;
-        if (ids.size === 1) {
-          const [id] = ids;
-          (nsp.sockets.get(id) as { emit(e: string, p: unknown): boolean } | undefined)?.emit(event, payload);
-          return;
-        }
-      }
-      (io.to(name).emit as (e: string, p: unknown) => boolean)(event, payload);
-    },
-  };
 }
 
 const COMMANDS = new Set<string>(Object.keys(commandSchemas));
@@ -127,26 +89,8 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats 
 
 interface SocketData { internal?: boolean; counted?: boolean; address: string }
 
-/**
- * A client's address for the quotas: the peer's, or behind `trustProxy` reverse proxies the
- * X-Forwarded-For entry that the outermost trusted proxy wrote (entries further left are the
- * client's own word and can be forged). An IPv4 client seen on an IPv6 socket counts as itself.
- */
-export function clientAddress(peer: string, forwardedFor: string | string[] | undefined, trustProxy: number): string {
-  let address = peer;
-  if (trustProxy > 0 && forwardedFor) {
-    const hops = [...String(forwardedFor).split(',').map((x) => x.trim()).filter(Boolean), peer];
-    address = hops[Math.max(0, hops.length - 1 - trustProxy)];
-  }
-  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
-}
 /** What the connections of one node share: per-address quotas and the seats' chat buckets. */
 interface Shared { quotas: AddressQuotas; chat: SeatChat }
-
-function isSecret(given: unknown, secret: string | undefined): boolean {
-  if (!secret || typeof given !== 'string' || given.length !== secret.length) return false;
-  return timingSafeEqual(Buffer.from(given), Buffer.from(secret));
-}
 
 /**
  * One connection's side of the gateway. Its handlers live on the prototype and one dispatcher

@@ -1,3 +1,4 @@
+import { timingSafeEqual } from 'node:crypto';
 import { perMinute, TokenBucket, type Limits } from './ratelimit.ts';
 
 interface AddressEntry { connections: number; rooms: TokenBucket | null; bots: TokenBucket | null }
@@ -83,4 +84,24 @@ export class SeatChat {
   }
 
   get size(): number { return this.seats.size; }
+}
+
+/**
+ * A client's address for the quotas: the peer's, or behind `trustProxy` reverse proxies the
+ * X-Forwarded-For entry that the outermost trusted proxy wrote (entries further left are the
+ * client's own word and can be forged). An IPv4 client seen on an IPv6 socket counts as itself.
+ */
+export function clientAddress(peer: string, forwardedFor: string | string[] | undefined, trustProxy: number): string {
+  let address = peer;
+  if (trustProxy > 0 && forwardedFor) {
+    const hops = [...String(forwardedFor).split(',').map((x) => x.trim()).filter(Boolean), peer];
+    address = hops[Math.max(0, hops.length - 1 - trustProxy)];
+  }
+  return address.startsWith('::ffff:') && address.includes('.') ? address.slice(7) : address;
+}
+
+/** Whether a handshake presents this process's secret (the server's own bots), compared in constant time. */
+export function isSecret(given: unknown, secret: string | undefined): boolean {
+  if (!secret || typeof given !== 'string' || given.length !== secret.length) return false;
+  return timingSafeEqual(Buffer.from(given), Buffer.from(secret));
 }

@@ -32,3 +32,13 @@ export function toEvent(cmd: RoomCommand, now: number, ctx: GameContext, newSeed
       return { ...cmd.event, now } as GameEvent;
   }
 }
+
+/** What the ack of an accepted event carries: a joiner's seat and its new token, a chat message's id. */
+export function ackData(event: GameEvent, before: GameContext, after: GameContext, newToken: () => string): Record<string, unknown> {
+  if (event.type === 'player.join') {
+    const seat = after.players.find((p) => !before.players.some((q) => q.seat === p.seat))!.seat;
+    return { seat, token: newToken() };
+  }
+  if (event.type === 'chat.send') return { id: after.chatIds[event.channel] };
+  return {};
+}

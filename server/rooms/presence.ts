@@ -17,13 +17,19 @@ export interface Present {
  * its presence in the game) and the spectator count. A seat left empty before a game is given up
  * after a grace period (R13).
  */
+/** Where a halted copy's presence changes go instead (the room's new owner). */
+export type Forward = (change: 'attach' | 'detach', key: AudienceKey) => void;
+
 export class Presence {
+  /** Set on a halted copy whose room moved to another node: connections still holding it report there. */
+  forwardTo: Forward | null = null;
   spectators = 0;
   private connections = new Map<number, number>();
 
   constructor(private room: Present, private outbox: Outbox, private clock: Clock, private graceMs: number, private changed: () => void) {}
 
   attach(key: AudienceKey): void {
+    if (this.forwardTo) { this.forwardTo('attach', key); return; }
     if (key === 'spectators') { this.spectate(1); return; }
     const seat = Number(key.slice(5));
     const n = (this.connections.get(seat) ?? 0) + 1;
@@ -32,6 +38,7 @@ export class Presence {
   }
 
   detach(key: AudienceKey): void {
+    if (this.forwardTo) { this.forwardTo('detach', key); return; }
     if (key === 'spectators') { this.spectate(-1); return; }
     const seat = Number(key.slice(5));
     const n = Math.max(0, (this.connections.get(seat) ?? 0) - 1);

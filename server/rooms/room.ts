@@ -3,14 +3,14 @@ import { type Ack, fail, ok } from '../../shared/errors.ts';
 import type { RoomState, RoomSummary } from '../../shared/protocol.ts';
 import { type GameContext, type GameEvent, gameMachine, MACHINE_VERSION, reject } from '../game/index.ts';
 import type { StoredRoom } from '../store/types.ts';
-import { type RoomCommand, toEvent } from './commands.ts';
+import { ackData, type RoomCommand, toEvent } from './commands.ts';
 import { FencedError, type RoomDeps } from './ports.ts';
 import type { RoomFacts, RoomRef } from './ref.ts';
 import { finishGame } from './records.ts';
 import { Broadcaster } from './broadcast.ts';
 import { factsOf, summaryOf } from './describe.ts';
 import { nextRecord } from './persist.ts';
-import { Presence } from './presence.ts';
+import { type Forward, Presence } from './presence.ts';
 import { PhaseTimer } from './timer.ts';
 import type { AudienceKey } from './tracker.ts';
 
@@ -157,7 +157,7 @@ export class Room implements RoomRef {
     faults?.at('after-send', this.id);
 
     const after = snap.context;
-    const data = this.resultOf(cmd, event, before, after);
+    const data = ackData(event, before, after, () => `${this.id}:${this.deps.newToken()}`);
     const previous = this.good;
     const next = nextRecord(this.record, { event, before, after, persisted: () => this.persisted(snap), previous: () => this.persisted(previous), data, hosted: cmd.type === 'join' && cmd.bot ? cmd.hosted : undefined, versions: this.out.versions(), every: this.deps.snapshotEvery ?? 20 });
     faults?.at('before-commit', this.id);
@@ -176,16 +176,6 @@ export class Room implements RoomRef {
       this.crash(err);
     }
     return ok(data);
-  }
-
-  private resultOf(cmd: RoomCommand, event: GameEvent, before: GameContext, after: GameContext): Record<string, unknown> {
-    if (event.type === 'player.join') {
-      const seat = after.players.find((p) => !before.players.some((q) => q.seat === p.seat))!.seat;
-      return { seat, token: `${this.id}:${this.deps.newToken()}` };
-    }
-    if (event.type === 'chat.send') return { id: after.chatIds[event.channel] };
-    void cmd;
-    return {};
   }
 
   private afterAccepted(before: GameContext, after: GameContext): void {
@@ -229,16 +219,12 @@ export class Room implements RoomRef {
   async state(key: AudienceKey): Promise<RoomState> { return this.stateFor(key); }
   async facts(): Promise<RoomFacts> { return factsOf(this.context, this.closed); }
 
-
-  /**
-   * Where presence goes once this copy is halted (clustered mode: the room moved): connections
-   * that still hold this copy report to the room's new owner instead.
-   */
-  presenceElsewhere: ((change: 'attach' | 'detach', key: AudienceKey) => void) | null = null;
-
   /** A connection joined or left one of the room's audiences. */
-  attach(key: AudienceKey): void { if (this.halted && this.presenceElsewhere) this.presenceElsewhere('attach', key); else this.presence.attach(key); }
-  detach(key: AudienceKey): void { if (this.halted && this.presenceElsewhere) this.presenceElsewhere('detach', key); else this.presence.detach(key); }
+  attach(key: AudienceKey): void { this.presence.attach(key); }
+  detach(key: AudienceKey): void { this.presence.detach(key); }
+
+  /** This copy is halted and the room runs elsewhere (clustered mode): its connections report there. */
+  forwardPresence(to: Forward): void { this.presence.forwardTo = to; }
 
   /** Presence counts from a census of live connections (clustered mode, after a takeover). */
   seedPresence(seats: ReadonlyMap<number, number>, spectators: number): void { this.presence.seed(seats, spectators); }

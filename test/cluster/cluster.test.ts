@@ -5,7 +5,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WerewolfClient } from '../../client/sdk/index.ts';
 import { connect, playToEnd } from '../helpers/players.ts';
 import { freePort, killAll, type ServerProcess, spawnServer } from '../helpers/process.ts';
-import { roundRobin, seatAcross } from '../helpers/cluster.ts';
+import { ownerOf as ownerOfRoom, persist, roundRobin, seatAcross } from '../helpers/cluster.ts';
 import { RedisServer } from '../helpers/redis.ts';
 import { okOf, phaseIs, until } from '../helpers/script.ts';
 
@@ -42,21 +42,8 @@ describe('clustered mode: three nodes and one Redis', () => {
 });
 
 /** The node (by NODE_ID) holding the room's lease. */
-async function ownerOf(roomId: string): Promise<string | null> {
-  const v = await redis.client().get(`ww:lease:${roomId}`);
-  return v ? v.split('|')[0].replace(/-[0-9a-f]+$/, '') : null;
-}
+const ownerOf = (roomId: string) => ownerOfRoom(redis.client(), roomId);
 
-/** Keep sending until acked ok (a room moving between nodes refuses for a few seconds); bounded. */
-async function persist<T>(send: () => Promise<{ ok: true; data: T } | { ok: false; error: { code: string } }>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await send();
-    if (res.ok) return res.data;
-    if (Date.now() > deadline || !['room/unavailable', 'server/busy', 'room/not-member'].includes(res.error.code)) throw new Error(`refused: ${res.error.code}`);
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 /** Move a client whose node died to another node, taking its seat back with its token. */
 async function moveTo(url: string, old: WerewolfClient): Promise<WerewolfClient> {

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connect, playToEnd } from '../helpers/players.ts';
 import { freePort, killAll, type ServerProcess, spawnServer } from '../helpers/process.ts';
-import { CLUSTER_DURATIONS, roundRobin, seatAcross } from '../helpers/cluster.ts';
+import { CLUSTER_DURATIONS, ownerOf as ownerOfRoom, persist, roundRobin, seatAcross } from '../helpers/cluster.ts';
 import { RedisServer } from '../helpers/redis.ts';
 import { okOf, phaseIs, until } from '../helpers/script.ts';
 
@@ -21,10 +21,7 @@ async function node(name: string): Promise<ServerProcess> {
 const durations = CLUSTER_DURATIONS;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
-async function ownerOf(roomId: string): Promise<string | null> {
-  const v = await redis.client().get(`ww:lease:${roomId}`);
-  return v ? v.split('|')[0].replace(/-[0-9a-f]+$/, '') : null;
-}
+const ownerOf = (roomId: string) => ownerOfRoom(redis.client(), roomId);
 
 async function ownerBecomes(roomId: string, ok: (o: string | null) => boolean, ms = 20_000): Promise<string | null> {
   const deadline = Date.now() + ms;
@@ -33,15 +30,6 @@ async function ownerBecomes(roomId: string, ok: (o: string | null) => boolean, m
   return o;
 }
 
-async function persist<T>(send: () => Promise<{ ok: true; data: T } | { ok: false; error: { code: string } }>, timeoutMs = 20_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const res = await send();
-    if (res.ok) return res.data;
-    if (Date.now() > deadline || !['room/unavailable', 'server/busy', 'room/not-member'].includes(res.error.code)) throw new Error(`refused: ${res.error.code}`);
-    await sleep(250);
-  }
-}
 
 /** Seat `n` players, player i on `at[i]` (round-robin over `urls` by default); the first creates the room. */
 const seated = (urls: string[], n: number, at: string[] = roundRobin(urls, n)) => seatAcross(at, { roles: { werewolf: 1, seer: 1 } });

@@ -1,3 +1,4 @@
+import type { Redis } from 'ioredis';
 import type { WerewolfClient } from '../../client/sdk/index.ts';
 import { connect } from './players.ts';
 import { okOf, until } from './script.ts';
@@ -28,4 +29,21 @@ export async function seatAcross(at: string[], settings: Record<string, unknown>
 /** `n` nodes' URLs round-robin: player i on `urls[i % urls.length]`. */
 export function roundRobin(urls: string[], n: number): string[] {
   return Array.from({ length: n }, (_, i) => urls[i % urls.length]);
+}
+
+/** The node name (NODE_ID) whose instance holds the room's lease, or null while nobody does. */
+export async function ownerOf(redis: Redis, roomId: string): Promise<string | null> {
+  const v = await redis.get(`ww:lease:${roomId}`);
+  return v ? v.split('|')[0].replace(/-[0-9a-f]+$/, '') : null;
+}
+
+/** Keep sending until acked ok (a room moving between nodes refuses for a few seconds); bounded. */
+export async function persist<T>(send: () => Promise<{ ok: true; data: T } | { ok: false; error: { code: string } }>, timeoutMs = 20_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const res = await send();
+    if (res.ok) return res.data;
+    if (Date.now() > deadline || !['room/unavailable', 'server/busy', 'room/not-member'].includes(res.error.code)) throw new Error(`refused: ${res.error.code}`);
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

@@ -1,0 +1,41 @@
+import type { Outbox } from '../rooms/ports.ts';
+import type { AudienceKey } from '../rooms/tracker.ts';
+import type { Server } from 'socket.io';
+import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.ts';
+import { channel } from './session.ts';
+
+/** The Outbox, plus the last view version it sent to each audience: an entering socket's state must not be older. */
+export type TrackingOutbox = Outbox & { lastVersion(roomId: string, audience: AudienceKey): number | undefined };
+
+/**
+ * The Outbox of a single node, or of a cluster when the server has the Redis adapter (`local`
+ * false): then every emit goes through the adapter, which reaches the other nodes' sockets.
+ */
+export function socketOutbox(io: Server<ClientToServerEvents, ServerToClientEvents>, local = true): TrackingOutbox {
+  const nsp = io.of('/');
+  const versions = new Map<string, Map<string, number>>();
+  return {
+    lastVersion: (roomId, audience) => versions.get(roomId)?.get(audience),
+    emit(roomId, audience, event, payload) {
+      if (event === 'room:closed') versions.delete(roomId);
+      else if (event === 'room:update' || event === 'room:state') {
+        const v = event === 'room:update' ? (payload as { version: number }).version : (payload as { view: { version: number } }).view.version;
+        let m = versions.get(roomId);
+        if (!m) versions.set(roomId, (m = new Map()));
+        m.set(audience, v);
+      }
+      const name = channel(roomId, audience);
+      if (local) {
+        // Most audiences are one seat on one connection: emit to it directly, without a broadcast's bookkeeping.
+        const ids = nsp.adapter.rooms.get(name);
+        if (!ids) return;
+        if (ids.size === 1) {
+          const [id] = ids;
+          (nsp.sockets.get(id) as { emit(e: string, p: unknown): boolean } | undefined)?.emit(event, payload);
+          return;
+        }
+      }
+      (io.to(name).emit as (e: string, p: unknown) => boolean)(event, payload);
+    },
+  };
+}
