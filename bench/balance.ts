@@ -7,7 +7,7 @@
  *
  * The last line printed is one JSON object with the figures.
  */
-import { autoRoles } from '../server/game/index.ts';
+import { autoRoles } from '../shared/game/index.ts';
 import { playSim } from '../server/bots/sim.ts';
 import { STRATEGIES, type StrategyName } from '../client/bot/strategies/index.ts';
 

@@ -8,7 +8,7 @@
  * The last line printed is one JSON object with the figures.
  */
 import { assign, createActor, setup } from 'xstate';
-import { gameMachine, viewFor, type Audience, type GameEvent, type ViewBody } from '../server/game/index.ts';
+import { gameMachine, viewFor, type Audience, type GameEvent, type ViewBody } from '../shared/game/index.ts';
 import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
 import { Dice, randomMove } from '../test/helpers/sim.ts';
 
@@ -46,7 +46,7 @@ function playGame(seed: number): GameStats {
   };
   const send = (e: GameEvent) => { actor.send(e); events++; observe(); };
 
-  for (let i = 0; i < PLAYERS; i++) send({ type: 'player.join', now, name: `P${i}` });
+  for (let i = 0; i < PLAYERS; i++) send({ type: 'room.join', now, name: `P${i}` });
   send({ type: 'game.start', now, seat: 0, seed });
   // Seats whose view asks for something; one of them answers, or a timer fires, or someone chats.
   const asked: number[] = [];

@@ -12,7 +12,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createActor } from 'xstate';
-import { gameMachine, type GameEvent } from '../server/game/index.ts';
+import { gameMachine, type GameEvent } from '../shared/game/index.ts';
 import { MemoryStore } from '../server/store/memory.ts';
 import { SqliteStore, type SqliteOptions } from '../server/store/sqlite.ts';
 import type { Store, StoredRoom } from '../server/store/types.ts';

@@ -22,7 +22,7 @@ import { type Clock, systemClock } from './rooms/clock.ts';
 import type { FaultPort, RoomDeps } from './rooms/ports.ts';
 import { Registry } from './rooms/registry.ts';
 import type { Store } from './store/types.ts';
-import type { gameMachine } from './game/index.ts';
+import type { gameMachine } from '../shared/game/index.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 

@@ -1,4 +1,4 @@
-/** The role catalogue for display: names, teams and what each role does. The rules live in server/game/roles. */
+/** The role catalogue for display: names, teams and what each role does. The rules live in shared/game/roles. */
 export const ROLE_IDS = ['villager', 'werewolf', 'seer', 'doctor', 'witch', 'hunter', 'cupid', 'tanner'] as const;
 export type RoleId = (typeof ROLE_IDS)[number];
 

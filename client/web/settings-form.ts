@@ -1,7 +1,7 @@
 import { ROLE_IDS, type RoleId } from '../../shared/roles.ts';
 import { MAX_PLAYERS, MIN_PLAYERS } from '../../shared/limits.ts';
 import type { Durations, RoleCounts, Settings, SettingsPatch } from '../../shared/settings.ts';
-import { autoRoles, rolesProblem } from '../../server/game/deal.ts';
+import { autoRoles, rolesProblem } from '../../shared/game/deal.ts';
 import { checkbox, errorSlot, field, h, select } from './dom.ts';
 import { roleName } from './words.ts';
 

@@ -60,7 +60,7 @@ export class InProcessBots implements BotHost {
       bot?.close();
       this.opts.log?.error({ err, roomId: room.id, seat }, 'a bot could not take its seat');
       // Nobody would play the seat: give it back.
-      await room.submit({ type: 'game', event: { type: 'player.leave', seat } });
+      await room.submit({ type: 'game', event: { type: 'room.leave', seat } });
       return fail('server/internal', 'The bot could not connect.');
     }
     this.track(room.id, seat, bot);
@@ -73,7 +73,7 @@ export class InProcessBots implements BotHost {
     const bot = this.rooms.get(room.id)?.get(seat);
     if (!bot) {
       // A bot seat with no bot behind it (e.g. it could not be taken back after a restart).
-      const ack = await room.submit({ type: 'game', event: { type: 'player.leave', seat } });
+      const ack = await room.submit({ type: 'game', event: { type: 'room.leave', seat } });
       return ack.ok ? ok({}) : (ack as Ack<never>);
     }
     this.untrack(room.id, seat);

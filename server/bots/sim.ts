@@ -4,7 +4,7 @@ import type { GameView, Outcome } from '../../shared/views.ts';
 import { Brain } from '../../client/bot/brain.ts';
 import type { Decision, Strategy } from '../../client/bot/decision.ts';
 import { mix, mulberry32 } from '../../client/bot/rng.ts';
-import { gameMachine, type GameEvent, type GameContext, viewFor } from '../game/index.ts';
+import { gameMachine, type GameEvent, type GameContext, viewFor } from '../../shared/game/index.ts';
 
 export interface SimOptions {
   players: number;
@@ -52,7 +52,7 @@ export function playSim(opts: SimOptions): SimResult {
   let events = 0;
   const send = (e: GameEvent) => { actor.send(e); events++; };
   // Seat 0 joins as a person: bots never become host by joining, and someone must start.
-  for (let i = 0; i < opts.players; i++) send({ type: 'player.join', now, name: `P${i}`, bot: i > 0 });
+  for (let i = 0; i < opts.players; i++) send({ type: 'room.join', now, name: `P${i}`, bot: i > 0 });
   send({ type: 'game.start', now, seat: 0, seed: opts.seed >>> 0 });
   if (actor.getSnapshot().context.phase === 'lobby') throw new Error('the game did not start');
 

@@ -6,6 +6,7 @@ import { ERROR_CODES, type ErrorCode } from '../../shared/errors.ts';
 import type { RoomDirectory } from '../rooms/ref.ts';
 import type { Metrics } from '../metrics.ts';
 import type { Store } from '../store/types.ts';
+import { upgradeRecord } from '../store/migrations.ts';
 
 export interface HttpDeps {
   rooms: RoomDirectory;
@@ -98,7 +99,7 @@ export function createHttpApp(deps: HttpDeps): Express {
     try {
       const game = await deps.store.getGame(req.params.id);
       if (!game) return void res.status(404).json(errorBody('game/not-found'));
-      res.json({ game });
+      res.json({ game: upgradeRecord(game) });
     } catch (err) { next(err); }
   });
 

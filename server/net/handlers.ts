@@ -134,7 +134,7 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
     if (h.session.roomId === null) return fail('room/not-member');
     const s = await seated(h);
     if ('room' in s) {
-      const ack = await s.room.submit({ type: 'game', event: { type: 'player.leave', seat: s.seat } });
+      const ack = await s.room.submit({ type: 'game', event: { type: 'room.leave', seat: s.seat } });
       if (!ack.ok && ack.error.code !== 'room/not-member') return ack as Result<'room:leave'>;
     }
     h.exit();
@@ -148,9 +148,9 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
     return ok(await room.state(audience));
   },
 
-  'room:settings': (h, p) => move(h, (seat) => ({ type: 'settings.update', seat, patch: p.patch })),
-  'room:kick': (h, p) => move(h, (seat) => ({ type: 'host.kick', seat, target: p.seat })),
-  'room:host': (h, p) => move(h, (seat) => ({ type: 'host.transfer', seat, target: p.seat })),
+  'room:settings': (h, p) => move(h, (seat) => ({ type: 'room.settings', seat, patch: p.patch })),
+  'room:kick': (h, p) => move(h, (seat) => ({ type: 'room.kick', seat, target: p.seat })),
+  'room:host': (h, p) => move(h, (seat) => ({ type: 'room.host', seat, target: p.seat })),
   'game:start': (h) => move(h, (seat) => ({ type: 'game.start', seat })),
   'game:reset': (h) => move(h, (seat) => ({ type: 'game.reset', seat })),
   'night:act': (h, p) => move(h, (seat) => ({ type: 'night.act', seat, action: p.action })),

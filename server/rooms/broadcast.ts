@@ -1,5 +1,5 @@
 import type { RoomState } from '../../shared/protocol.ts';
-import { type Audience, type GameContext, readable, viewFor } from '../game/index.ts';
+import { type Audience, type GameContext, readable, viewFor } from '../../shared/game/index.ts';
 import type { Clock } from './clock.ts';
 import type { Outbox } from './ports.ts';
 import { type AudienceKey, audienceOf, seatKey, ViewTracker } from './tracker.ts';

@@ -1,9 +1,9 @@
-import type { GameContext, GameEvent } from '../game/index.ts';
+import type { GameContext, GameEvent } from '../../shared/game/index.ts';
 
 type WithoutNow<E> = E extends GameEvent ? Omit<E, 'now'> : never;
 /** A rules event as the transport builds it: the room stamps the clock (and the seed of a start). */
 export type GameMove =
-  | WithoutNow<Exclude<GameEvent, { type: 'timer.expired' | 'player.join' | 'player.connection' | 'game.start' }>>
+  | WithoutNow<Exclude<GameEvent, { type: 'timer.expired' | 'room.join' | 'player.connection' | 'game.start' }>>
   | { type: 'game.start'; seat: number };
 
 /** The inputs of a room's queue, processed one at a time in arrival order. */
@@ -20,7 +20,7 @@ export type RoomCommand =
  */
 export function toEvent(cmd: RoomCommand, now: number, ctx: GameContext, newSeed: () => number): GameEvent | null {
   switch (cmd.type) {
-    case 'join': return { type: 'player.join', now, name: cmd.name, bot: cmd.bot };
+    case 'join': return { type: 'room.join', now, name: cmd.name, bot: cmd.bot };
     case 'timer': return { type: 'timer.expired', now, phaseId: cmd.phaseId };
     case 'presence': {
       const p = ctx.players.find((x) => x.seat === cmd.seat);
@@ -35,7 +35,7 @@ export function toEvent(cmd: RoomCommand, now: number, ctx: GameContext, newSeed
 
 /** What the ack of an accepted event carries: a joiner's seat and its new token, a chat message's id. */
 export function ackData(event: GameEvent, before: GameContext, after: GameContext, newToken: () => string): Record<string, unknown> {
-  if (event.type === 'player.join') {
+  if (event.type === 'room.join') {
     const seat = after.players.find((p) => !before.players.some((q) => q.seat === p.seat))!.seat;
     return { seat, token: newToken() };
   }

@@ -1,5 +1,5 @@
 import type { RoomSummary } from '../../shared/protocol.ts';
-import type { GameContext } from '../game/index.ts';
+import type { GameContext } from '../../shared/game/index.ts';
 import type { RoomFacts } from './ref.ts';
 
 /** A room as the lobby lists it. */

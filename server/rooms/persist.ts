@@ -1,4 +1,4 @@
-import type { GameContext, GameEvent } from '../game/index.ts';
+import type { GameContext, GameEvent } from '../../shared/game/index.ts';
 import type { StoredRoom } from '../store/types.ts';
 
 export interface Accepted {

@@ -1,6 +1,6 @@
 import type { Logger } from 'pino';
 import type { ServerToClientEvents } from '../../shared/protocol.ts';
-import type { gameMachine } from '../game/index.ts';
+import type { gameMachine } from '../../shared/game/index.ts';
 import type { Store } from '../store/types.ts';
 import type { Clock } from './clock.ts';
 import type { AudienceKey } from './tracker.ts';

@@ -1,4 +1,4 @@
-import type { GameContext } from '../game/index.ts';
+import type { GameContext } from '../../shared/game/index.ts';
 import type { Clock } from './clock.ts';
 import type { RoomCommand } from './commands.ts';
 import type { Outbox } from './ports.ts';
@@ -49,7 +49,7 @@ export class Presence {
       if (this.room.closed || (this.connections.get(seat) ?? 0) > 0) return;
       const ctx = this.room.context;
       const p = ctx.players.find((x) => x.seat === seat);
-      if (p && !p.connected && !p.bot && (ctx.phase === 'lobby' || ctx.phase === 'over')) void this.room.submit({ type: 'game', event: { type: 'player.leave', seat } });
+      if (p && !p.connected && !p.bot && (ctx.phase === 'lobby' || ctx.phase === 'over')) void this.room.submit({ type: 'game', event: { type: 'room.leave', seat } });
     });
   }
 

@@ -1,5 +1,5 @@
 import { createActor } from 'xstate';
-import { gameMachine, type GameContext, type GameEvent, MACHINE_VERSION } from '../game/index.ts';
+import { gameMachine, type GameContext, type GameEvent, MACHINE_VERSION } from '../../shared/game/index.ts';
 import type { Outcome } from '../../shared/views.ts';
 import type { GameRecord, StoredRoom } from '../store/types.ts';
 import type { RoomDeps } from './ports.ts';

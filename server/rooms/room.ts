@@ -1,7 +1,7 @@
 import { type Actor, createActor, type SnapshotFrom } from 'xstate';
 import { type Ack, fail, ok } from '../../shared/errors.ts';
 import type { RoomState, RoomSummary } from '../../shared/protocol.ts';
-import { type GameContext, type GameEvent, gameMachine, MACHINE_VERSION, reject } from '../game/index.ts';
+import { type GameContext, type GameEvent, gameMachine, MACHINE_VERSION, reject } from '../../shared/game/index.ts';
 import type { StoredRoom } from '../store/types.ts';
 import { ackData, type RoomCommand, toEvent } from './commands.ts';
 import { FencedError, type RoomDeps } from './ports.ts';

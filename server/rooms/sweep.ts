@@ -1,4 +1,4 @@
-import type { GameContext } from '../game/index.ts';
+import type { GameContext } from '../../shared/game/index.ts';
 
 /** What the sweep does with a room: keep it, or close it once it has been so for `afterMs`. */
 export type Fate =

@@ -1,4 +1,4 @@
-import type { GameContext } from '../game/index.ts';
+import type { GameContext } from '../../shared/game/index.ts';
 import type { Clock } from './clock.ts';
 
 /** A timer that fires this much later than it was due means the process was stalled (GC pause, SIGSTOP, an overloaded host). */

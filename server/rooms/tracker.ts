@@ -1,5 +1,5 @@
 import type { GameView } from '../../shared/views.ts';
-import type { Audience, ViewBody } from '../game/index.ts';
+import type { Audience, ViewBody } from '../../shared/game/index.ts';
 
 /** One audience of a room: a seat (alive or dead), or all its spectators together. */
 export type AudienceKey = `seat:${number}` | 'spectators';

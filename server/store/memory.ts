@@ -1,4 +1,4 @@
-import type { GameEvent } from '../game/index.ts';
+import type { GameEvent } from '../../shared/game/index.ts';
 import { type GameRecord, type GameSummary, keepAfter, type LoggedEvent, type Store, type StoredRoom } from './types.ts';
 
 /**

@@ -1,5 +1,5 @@
-import { MACHINE_VERSION } from '../game/index.ts';
-import type { LoggedEvent, StoredRoom } from './types.ts';
+import { MACHINE_VERSION } from '../../shared/game/index.ts';
+import type { GameRecord, LoggedEvent, StoredRoom } from './types.ts';
 
 /**
  * One step of the machine's snapshot format: from `from` to `from + 1`. It rewrites the stored
@@ -11,12 +11,30 @@ export interface Migration {
   event?(event: LoggedEvent['event']): LoggedEvent['event'];
 }
 
+/** Version 1 named the lobby's events after their subject; version 2 names them as the wire commands do. */
+const RENAMED_EVENTS: Record<string, string> = {
+  'player.join': 'room.join',
+  'player.leave': 'room.leave',
+  'settings.update': 'room.settings',
+  'host.kick': 'room.kick',
+  'host.transfer': 'room.host',
+};
+
 /**
- * Migrations keyed by the version they upgrade from. Empty while MACHINE_VERSION is 1: when a
- * change of the context's shape bumps it, add the step here, or stored rooms of the older
- * version are refused (kept in the store, not restored) with a log line.
+ * Migrations keyed by the version they upgrade from: when a change of the context's shape or of
+ * the events bumps MACHINE_VERSION, add the step here, or stored rooms of the older version are
+ * refused (kept in the store, not restored) with a log line.
  */
-export const MIGRATIONS: Record<number, Migration> = {};
+export const MIGRATIONS: Record<number, Migration> = {
+  1: {
+    note: 'machine events renamed after the wire commands (room:join is room.join)',
+    snapshot: (s) => s,
+    event: (e) => {
+      const renamed = RENAMED_EVENTS[(e as { type: string }).type];
+      return renamed ? ({ ...e, type: renamed } as typeof e) : e;
+    },
+  },
+};
 
 export type Upgrade =
   | { ok: true; room: StoredRoom; tail: LoggedEvent[]; migrated: boolean }
@@ -67,4 +85,19 @@ function isGameSnapshot(s: unknown): boolean {
   const ctx = snap.context;
   return (snap.status === 'active' || snap.status === 'done') && snap.value !== undefined && typeof ctx === 'object' && ctx !== null
     && Array.isArray(ctx.players) && typeof ctx.phase === 'string' && typeof ctx.phaseId === 'number';
+}
+
+/**
+ * A finished game's record brought to the current machine version, so the browser's replay runs
+ * it on today's rules; a record no migration reaches is returned as it is (the replay says so).
+ */
+export function upgradeRecord(game: GameRecord, current = MACHINE_VERSION, migrations = MIGRATIONS): GameRecord {
+  let out = game;
+  for (let v = game.machineVersion ?? 1; v < current; v++) {
+    const m = migrations[v];
+    if (!m) return game;
+    const step = m.event;
+    out = { ...out, machineVersion: v + 1, startSnapshot: m.snapshot(out.startSnapshot), events: step ? out.events.map(step) : out.events };
+  }
+  return out;
 }

@@ -1,6 +1,6 @@
 import type { Redis } from 'ioredis';
 import { K } from '../cluster/keys.ts';
-import type { GameEvent } from '../game/index.ts';
+import type { GameEvent } from '../../shared/game/index.ts';
 import { FencedError } from '../rooms/ports.ts';
 import type { BrokenRoom, GameRecord, GameSummary, LoggedEvent, Store, StoredRoom } from './types.ts';
 

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
-import type { GameEvent } from '../game/index.ts';
+import type { GameEvent } from '../../shared/game/index.ts';
 import { migrateSchema, type RoomRow, type Statements, statements } from './schema.ts';
 import type { WriteOp } from './sqlite-writer.ts';
 import { type BrokenRoom, type GameRecord, type GameSummary, keepAfter, type LoggedEvent, type Store, type StoredRoom } from './types.ts';

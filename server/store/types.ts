@@ -1,4 +1,4 @@
-import type { GameEvent } from '../game/index.ts';
+import type { GameEvent } from '../../shared/game/index.ts';
 import type { Outcome } from '../../shared/views.ts';
 import type { RoleId } from '../../shared/roles.ts';
 import type { Settings } from '../../shared/settings.ts';

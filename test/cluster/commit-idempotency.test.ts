@@ -80,7 +80,7 @@ describe('[H11.5] a commit keyed by seq: a lost reply never makes a duplicate or
     // Restoring also logs the players' disconnections; every seq is there once, in order, and each join once.
     const log = await seqs('r1');
     expect(log).toEqual(log.map((_, i) => i + 1));
-    const joins = (await r.lrange('ww:events:r1', 0, -1)).map((x) => (JSON.parse(x) as { event: { type: string; name?: string } }).event).filter((e) => e.type === 'player.join').map((e) => e.name);
+    const joins = (await r.lrange('ww:events:r1', 0, -1)).map((x) => (JSON.parse(x) as { event: { type: string; name?: string } }).event).filter((e) => e.type === 'room.join').map((e) => e.name);
     expect(joins).toEqual(['Ada', 'Bob', 'Cid']);
   });
 });

@@ -1,4 +1,4 @@
-import { viewFor } from '../../server/game/index.ts';
+import { viewFor } from '../../shared/game/index.ts';
 import type { GameMove } from '../../server/rooms/commands.ts';
 import type { ManualClock } from '../../server/rooms/clock.ts';
 import type { Registry } from '../../server/rooms/registry.ts';

@@ -1,9 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { GameEvent } from '../../server/game/index.ts';
+import type { GameEvent } from '../../shared/game/index.ts';
 import type { GameRecord, StoredRoom } from '../../server/store/types.ts';
 import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import { MACHINE_VERSION } from '../../shared/game/index.ts';
 
 /** A temporary data directory, removed by `done()`. */
 export function tempDir(): { dir: string; done(): void } {
@@ -16,7 +17,7 @@ export function storedRoom(roomId: string, over: Partial<StoredRoom> = {}): Stor
   return {
     roomId,
     code: `C-${roomId}`,
-    machineVersion: 1,
+    machineVersion: MACHINE_VERSION,
     snapshot: { status: 'active', value: 'lobby', context: { players: [], phase: 'lobby', phaseId: 0 }, at: 0 },
     snapshotSeq: 0,
     seats: {},
@@ -30,14 +31,14 @@ export function storedRoom(roomId: string, over: Partial<StoredRoom> = {}): Stor
   };
 }
 
-export const joinEvent = (n: number): GameEvent => ({ type: 'player.join', now: 1000 + n, name: `P${n}` });
+export const joinEvent = (n: number): GameEvent => ({ type: 'room.join', now: 1000 + n, name: `P${n}` });
 
 export function gameRecord(gameId: string, roomId: string, gameNo: number, names: string[], finishedAt: number): GameRecord {
   return {
     gameId,
     roomId,
     gameNo,
-    machineVersion: 1,
+    machineVersion: MACHINE_VERSION,
     settings: { ...DEFAULT_SETTINGS, name: `Room ${roomId}` },
     seed: 7,
     players: names.map((name, seat) => ({ seat, name, bot: false, role: 'villager' })),

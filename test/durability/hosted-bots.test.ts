@@ -21,7 +21,7 @@ async function waitFor(test: () => boolean | Promise<boolean>, ms: number, what:
 }
 
 /** Seat-bound moves a player sends; none may appear in a seat whose owner sent none. */
-const MOVES = new Set(['night.act', 'day.ready', 'vote.cast', 'hunter.shoot', 'chat.send', 'settings.update', 'host.kick', 'host.transfer', 'game.start', 'game.reset']);
+const MOVES = new Set(['night.act', 'day.ready', 'vote.cast', 'hunter.shoot', 'chat.send', 'room.settings', 'room.kick', 'room.host', 'game.start', 'game.reset']);
 
 describe('[H11.3] bots after a restart', () => {
   it('only the bots the server hosts are resumed by it, with their own strategy; an outside bot:true seat gets no command it did not send', { timeout: 90_000 }, async () => {

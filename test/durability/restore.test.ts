@@ -2,7 +2,7 @@ import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GameContext } from '../../server/game/index.ts';
+import type { GameContext } from '../../shared/game/index.ts';
 import { ManualClock } from '../../server/rooms/clock.ts';
 import { replay } from '../../server/rooms/records.ts';
 import { MIGRATIONS } from '../../server/store/migrations.ts';

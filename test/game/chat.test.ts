@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CHAT_KEPT } from '../../server/game/chat.ts';
-import { VIEW_CHAT } from '../../server/game/views.ts';
+import { CHAT_KEPT } from '../../shared/game/chat.ts';
+import { VIEW_CHAT } from '../../shared/game/views.ts';
 import type { ChatChannel } from '../../shared/views.ts';
 import { newGame, type TestGame } from '../helpers/game.ts';
 
@@ -16,7 +16,7 @@ describe('chat', () => {
     g.ok({ type: 'game.start', seat: 0, seed: 1 });
     g.refuse({ type: 'chat.send', seat: 3, channel: 'lobby', text: 'hi' }, 'chat/not-allowed');
     const wolf = g.seat('werewolf');
-    g.ok({ type: 'player.leave', seat: wolf });
+    g.ok({ type: 'room.leave', seat: wolf });
     expect(g.phase).toBe('over');
     expect(say(g, g.others([wolf])[0], 'lobby')).toBeNull();
   });
@@ -60,7 +60,7 @@ describe('chat', () => {
     g.wolvesPick(victim).until('day');
     expect(say(g, victim, 'dead')).toBeNull();
     g.refuse({ type: 'chat.send', seat: victim, channel: 'day', text: 'boo' }, 'chat/not-allowed');
-    g.ok({ type: 'player.leave', seat: leaver });
+    g.ok({ type: 'room.leave', seat: leaver });
     for (const channel of ['lobby', 'day', 'wolves', 'dead'] as const) g.refuse({ type: 'chat.send', seat: leaver, channel, text: 'x' }, 'chat/not-allowed');
     const off = newGame({ players: 6, roles: { werewolf: 1 }, settings: { deadChat: false } });
     off.wolvesPick(victim).until('day');

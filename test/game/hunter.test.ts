@@ -95,12 +95,12 @@ describe('hunter', () => {
     g.until('dawn');
     expect(g.ctx.pendingShots).toEqual([h1, h2]);
     // The second hunter leaves while waiting: his shot is gone.
-    g.ok({ type: 'player.leave', seat: h2 });
+    g.ok({ type: 'room.leave', seat: h2 });
     expect(g.ctx.pendingShots).toEqual([h1]);
     g.expire();
     expect(g.phase).toBe('hunter');
     // The first leaves during his own turn: the phase ends at once, with no shot.
-    g.ok({ type: 'player.leave', seat: h1 });
+    g.ok({ type: 'room.leave', seat: h1 });
     expect(g.phase).toBe('day');
     expect(g.ctx.timeline.at(-1)).toEqual({ kind: 'shot', day: 1, hunter: h1, seat: null });
   });

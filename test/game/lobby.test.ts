@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { autoRoles, rolesProblem } from '../../server/game/index.ts';
+import { autoRoles, rolesProblem } from '../../shared/game/index.ts';
 import { DEFAULT_SETTINGS, MAX_PLAYERS, MIN_PLAYERS } from '../../shared/settings.ts';
 import { newGame } from '../helpers/game.ts';
 
@@ -29,14 +29,14 @@ describe('lobby and settings', () => {
 
   it('[R2] only the host changes settings, only in the lobby or when over, and only to valid ones', () => {
     const g = newGame({ players: 6, lobbyOnly: true });
-    g.ok({ type: 'settings.update', seat: 0, patch: { reveal: 'team', durations: { day: 30 } } });
+    g.ok({ type: 'room.settings', seat: 0, patch: { reveal: 'team', durations: { day: 30 } } });
     expect(g.ctx.settings.reveal).toBe('team');
     expect(g.ctx.settings.durations).toMatchObject({ day: 30, night: 60 });
-    g.refuse({ type: 'settings.update', seat: 1, patch: { reveal: 'none' } }, 'host/only');
-    g.refuse({ type: 'settings.update', seat: 0, patch: { maxSeats: 5 } }, 'settings/invalid');
-    g.refuse({ type: 'settings.update', seat: 0, patch: { durations: { day: 0 } } }, 'settings/invalid');
+    g.refuse({ type: 'room.settings', seat: 1, patch: { reveal: 'none' } }, 'host/only');
+    g.refuse({ type: 'room.settings', seat: 0, patch: { maxSeats: 5 } }, 'settings/invalid');
+    g.refuse({ type: 'room.settings', seat: 0, patch: { durations: { day: 0 } } }, 'settings/invalid');
     g.ok({ type: 'game.start', seat: 0, seed: 1 });
-    g.refuse({ type: 'settings.update', seat: 0, patch: { reveal: 'none' } }, 'phase/wrong');
+    g.refuse({ type: 'room.settings', seat: 0, patch: { reveal: 'none' } }, 'phase/wrong');
   });
 
   it('[R3] automatic roles follow the table of docs/rules.md for every player count', () => {
@@ -68,7 +68,7 @@ describe('lobby and settings', () => {
     expect(rolesProblem({ werewolf: 2, seer: 2, witch: 1 }, 6)).toBeNull();
     const g = newGame({ players: 6, roles: { werewolf: 3 }, lobbyOnly: true });
     g.refuse({ type: 'game.start', seat: 0, seed: 1 }, 'host/invalid-roles');
-    g.ok({ type: 'settings.update', seat: 0, patch: { roles: { werewolf: 2, seer: 2 } } });
+    g.ok({ type: 'room.settings', seat: 0, patch: { roles: { werewolf: 2, seer: 2 } } });
     g.ok({ type: 'game.start', seat: 0, seed: 1 });
     expect(g.seats('werewolf')).toHaveLength(2);
     expect(g.seats('seer')).toHaveLength(2);
@@ -77,34 +77,34 @@ describe('lobby and settings', () => {
 
   it('[R5] joining: trimmed unique names of 1–24 characters, lowest free seat, room full, not during a game', () => {
     const g = newGame({ players: 0, lobbyOnly: true, settings: { maxSeats: 5 } });
-    g.ok({ type: 'player.join', name: '  Ann  ' });
+    g.ok({ type: 'room.join', name: '  Ann  ' });
     expect(g.player(0).name).toBe('Ann');
-    g.refuse({ type: 'player.join', name: 'ann' }, 'name/taken');
-    g.refuse({ type: 'player.join', name: '   ' }, 'name/invalid');
-    g.refuse({ type: 'player.join', name: 'x'.repeat(25) }, 'name/invalid');
-    for (const n of ['B', 'C', 'D', 'E']) g.ok({ type: 'player.join', name: n });
-    g.refuse({ type: 'player.join', name: 'F' }, 'room/full');
-    g.ok({ type: 'host.kick', seat: 0, target: 2 });
-    g.ok({ type: 'player.join', name: 'F' });
+    g.refuse({ type: 'room.join', name: 'ann' }, 'name/taken');
+    g.refuse({ type: 'room.join', name: '   ' }, 'name/invalid');
+    g.refuse({ type: 'room.join', name: 'x'.repeat(25) }, 'name/invalid');
+    for (const n of ['B', 'C', 'D', 'E']) g.ok({ type: 'room.join', name: n });
+    g.refuse({ type: 'room.join', name: 'F' }, 'room/full');
+    g.ok({ type: 'room.kick', seat: 0, target: 2 });
+    g.ok({ type: 'room.join', name: 'F' });
     expect(g.ctx.players.find((p) => p.name === 'F')!.seat).toBe(2);
     g.ok({ type: 'game.start', seat: 0, seed: 3 });
-    g.refuse({ type: 'player.join', name: 'G' }, 'room/started');
+    g.refuse({ type: 'room.join', name: 'G' }, 'room/started');
   });
 
   it('[R5] the first human to join is the host; bots never become host by joining', () => {
     const g = newGame({ players: 0, lobbyOnly: true });
-    g.ok({ type: 'player.join', name: 'Bot', bot: true });
+    g.ok({ type: 'room.join', name: 'Bot', bot: true });
     expect(g.ctx.host).toBeNull();
-    g.ok({ type: 'player.join', name: 'Human' });
+    g.ok({ type: 'room.join', name: 'Human' });
     expect(g.ctx.host).toBe(1);
-    g.ok({ type: 'player.join', name: 'Other' });
+    g.ok({ type: 'room.join', name: 'Other' });
     expect(g.ctx.host).toBe(1);
   });
 
   it('[R6] only the host starts, only in the lobby, with at least five players', () => {
     const g = newGame({ players: 4, lobbyOnly: true });
     g.refuse({ type: 'game.start', seat: 0, seed: 1 }, 'host/not-enough-players');
-    g.ok({ type: 'player.join', name: 'P4' });
+    g.ok({ type: 'room.join', name: 'P4' });
     g.refuse({ type: 'game.start', seat: 1, seed: 1 }, 'host/only');
     g.ok({ type: 'game.start', seat: 0, seed: 1 });
     expect(g.phase).toBe('night');
@@ -122,58 +122,58 @@ describe('lobby and settings', () => {
 
   it('[R11] the host kicks (lobby or over only, never himself) and hands over the host role', () => {
     const g = newGame({ players: 6, lobbyOnly: true });
-    g.refuse({ type: 'host.kick', seat: 1, target: 2 }, 'host/only');
-    g.refuse({ type: 'host.kick', seat: 0, target: 0 }, 'host/invalid-target');
-    g.refuse({ type: 'host.kick', seat: 0, target: 9 }, 'host/invalid-target');
-    g.ok({ type: 'host.kick', seat: 0, target: 5 });
+    g.refuse({ type: 'room.kick', seat: 1, target: 2 }, 'host/only');
+    g.refuse({ type: 'room.kick', seat: 0, target: 0 }, 'host/invalid-target');
+    g.refuse({ type: 'room.kick', seat: 0, target: 9 }, 'host/invalid-target');
+    g.ok({ type: 'room.kick', seat: 0, target: 5 });
     expect(g.ctx.players.map((p) => p.seat)).toEqual([0, 1, 2, 3, 4]);
     g.ok({ type: 'game.start', seat: 0, seed: 1 });
-    g.refuse({ type: 'host.kick', seat: 0, target: 1 }, 'phase/wrong');
-    g.refuse({ type: 'host.transfer', seat: 1, target: 2 }, 'host/only');
-    g.refuse({ type: 'host.transfer', seat: 0, target: 0 }, 'host/invalid-target');
-    g.ok({ type: 'host.transfer', seat: 0, target: 3 });
+    g.refuse({ type: 'room.kick', seat: 0, target: 1 }, 'phase/wrong');
+    g.refuse({ type: 'room.host', seat: 1, target: 2 }, 'host/only');
+    g.refuse({ type: 'room.host', seat: 0, target: 0 }, 'host/invalid-target');
+    g.ok({ type: 'room.host', seat: 0, target: 3 });
     expect(g.ctx.host).toBe(3);
-    g.ok({ type: 'player.leave', seat: 1 });
-    g.refuse({ type: 'host.transfer', seat: 3, target: 1 }, 'host/invalid-target');
+    g.ok({ type: 'room.leave', seat: 1 });
+    g.refuse({ type: 'room.host', seat: 3, target: 1 }, 'host/invalid-target');
   });
 
   it('[R12] when the host leaves, the lowest connected human takes over, then humans, then bots', () => {
     const g = newGame({ players: 0, lobbyOnly: true });
-    g.ok({ type: 'player.join', name: 'H0' });
-    g.ok({ type: 'player.join', name: 'B1', bot: true });
-    g.ok({ type: 'player.join', name: 'H2' });
-    g.ok({ type: 'player.join', name: 'H3' });
+    g.ok({ type: 'room.join', name: 'H0' });
+    g.ok({ type: 'room.join', name: 'B1', bot: true });
+    g.ok({ type: 'room.join', name: 'H2' });
+    g.ok({ type: 'room.join', name: 'H3' });
     g.ok({ type: 'player.connection', seat: 2, connected: false });
-    g.ok({ type: 'player.leave', seat: 0 });
+    g.ok({ type: 'room.leave', seat: 0 });
     expect(g.ctx.host).toBe(3);
-    g.ok({ type: 'player.leave', seat: 3 });
+    g.ok({ type: 'room.leave', seat: 3 });
     expect(g.ctx.host).toBe(2);
-    g.ok({ type: 'player.leave', seat: 2 });
+    g.ok({ type: 'room.leave', seat: 2 });
     expect(g.ctx.host).toBe(1);
-    g.ok({ type: 'player.leave', seat: 1 });
+    g.ok({ type: 'room.leave', seat: 1 });
     expect(g.ctx.host).toBeNull();
   });
 
   it('[R12] in a game the host role never passes to a player who left', () => {
     const g = newGame({ players: 6 });
-    g.ok({ type: 'player.leave', seat: 1 });
-    g.ok({ type: 'player.leave', seat: 0 });
+    g.ok({ type: 'room.leave', seat: 1 });
+    g.ok({ type: 'room.leave', seat: 0 });
     expect(g.ctx.host).toBe(2);
   });
 
   it('[R13] in the lobby a leaver frees the seat; during a game the seat stays, dead with cause left', () => {
     const g = newGame({ players: 6, lobbyOnly: true });
-    g.ok({ type: 'player.leave', seat: 4 });
+    g.ok({ type: 'room.leave', seat: 4 });
     expect(g.ctx.players.some((p) => p.seat === 4)).toBe(false);
-    g.ok({ type: 'player.join', name: 'New' });
+    g.ok({ type: 'room.join', name: 'New' });
     g.ok({ type: 'game.start', seat: 0, seed: 5 });
     const v = g.others([], ['werewolf'])[0];
-    g.ok({ type: 'player.leave', seat: v });
+    g.ok({ type: 'room.leave', seat: v });
     expect(g.player(v)).toMatchObject({ alive: false, connected: false, left: true, death: { cause: 'left', publicCause: 'left' } });
     expect(g.ctx.timeline.at(-1)).toEqual({ kind: 'death', day: 1, seat: v, cause: 'left' });
-    g.refuse({ type: 'player.leave', seat: v }, 'room/not-member');
+    g.refuse({ type: 'room.leave', seat: v }, 'room/not-member');
     g.refuse({ type: 'chat.send', seat: v, channel: 'dead', text: 'still here' }, 'chat/not-allowed');
-    g.refuse({ type: 'player.leave', seat: 99 }, 'room/not-member');
+    g.refuse({ type: 'room.leave', seat: 99 }, 'room/not-member');
   });
 
   it('[R13] a dead player who leaves is dropped at the reset too', () => {
@@ -182,11 +182,11 @@ describe('lobby and settings', () => {
     const [victim] = g.others();
     g.wolvesPick(victim).until('day');
     expect(g.alive(victim)).toBe(false);
-    g.ok({ type: 'player.leave', seat: victim });
+    g.ok({ type: 'room.leave', seat: victim });
     expect(g.player(victim).left).toBe(true);
     expect(g.player(victim).death!.cause).toBe('wolves');
     // The wolf leaves: the village wins at once (R56).
-    g.ok({ type: 'player.leave', seat: wolf });
+    g.ok({ type: 'room.leave', seat: wolf });
     expect(g.phase).toBe('over');
     const host = g.ctx.host!;
     g.ok({ type: 'game.reset', seat: host });
@@ -197,7 +197,7 @@ describe('lobby and settings', () => {
   it('[R13] a departure that decides the game ends it at once', () => {
     const g = newGame({ players: 5, roles: { werewolf: 1, seer: 1 } });
     g.until('day');
-    g.ok({ type: 'player.leave', seat: g.seat('werewolf') });
+    g.ok({ type: 'room.leave', seat: g.seat('werewolf') });
     expect(g.phase).toBe('over');
     expect(g.ctx.outcome!.winner).toBe('village');
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NIGHT_ORDER } from '../../server/game/roles/index.ts';
+import { NIGHT_ORDER } from '../../shared/game/roles/index.ts';
 import { newGame } from '../helpers/game.ts';
 
 describe('night', () => {
@@ -105,7 +105,7 @@ describe('night', () => {
     const [w1, w2] = h.seats('werewolf');
     const [a, b] = h.others();
     h.ok({ type: 'night.act', seat: w1, action: { kind: 'wolf', target: a } });
-    h.ok({ type: 'player.leave', seat: w1 });
+    h.ok({ type: 'room.leave', seat: w1 });
     h.ok({ type: 'night.act', seat: w2, action: { kind: 'wolf', target: b } });
     expect(h.phase).toBe('dawn');
     expect(h.alive(a)).toBe(true);
@@ -123,7 +123,7 @@ describe('night', () => {
     const h = newGame({ players: 9, roles: { werewolf: 3 } });
     h.ok({ type: 'night.act', seat: w1, action: { kind: 'wolf', target: a } });
     h.ok({ type: 'night.act', seat: w2, action: { kind: 'wolf', target: a } });
-    h.ok({ type: 'player.leave', seat: a });
+    h.ok({ type: 'room.leave', seat: a });
     h.ok({ type: 'night.act', seat: w3, action: { kind: 'wolf', target: b } });
     expect(h.alive(b)).toBe(false);
     expect(h.player(a).death!.cause).toBe('left');

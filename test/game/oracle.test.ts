@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ViewBody } from '../../server/game/index.ts';
+import type { ViewBody } from '../../shared/game/index.ts';
 import { newGame } from '../helpers/game.ts';
 import { leaks } from '../helpers/oracle.ts';
 

@@ -1,7 +1,7 @@
 import { createActor, type Actor } from 'xstate';
 import { createTestModel } from 'xstate/graph';
 import { describe, expect, it } from 'vitest';
-import { gameMachine, viewFor, type GameEvent } from '../../server/game/index.ts';
+import { gameMachine, viewFor, type GameEvent } from '../../shared/game/index.ts';
 import { leaks } from '../helpers/oracle.ts';
 import { MODEL_SETTINGS, modelEvents, modelKey } from '../helpers/model.ts';
 import type { Snap } from '../helpers/sim.ts';
@@ -49,7 +49,7 @@ describe('model-based paths to every kind of game end', () => {
         // Phase ids are the real actor's own: the model merges states reached by paths of different lengths.
         const expire = ({ event }: { event: GameEvent }) => { actor.send({ ...event, phaseId: actor.getSnapshot().context.phaseId } as GameEvent); };
         await path.test({
-          events: { 'player.join': send, 'game.start': send, 'night.act': send, 'vote.cast': send, 'hunter.shoot': send, 'timer.expired': expire } as never,
+          events: { 'room.join': send, 'game.start': send, 'night.act': send, 'vote.cast': send, 'hunter.shoot': send, 'timer.expired': expire } as never,
           states: {
             '*': (expected: Snap) => {
               const real = actor.getSnapshot();

@@ -1,6 +1,6 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { gameMachine, viewFor, type Audience, type GameContext, type GameEvent } from '../../server/game/index.ts';
+import { gameMachine, viewFor, type Audience, type GameContext, type GameEvent } from '../../shared/game/index.ts';
 import type { Settings } from '../../shared/settings.ts';
 import { playChaos } from '../helpers/chaos.ts';
 import { leaks } from '../helpers/oracle.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { viewFor, type Audience, type GameContext } from '../../server/game/index.ts';
-import { freshView } from '../../server/game/views.ts';
+import { viewFor, type Audience, type GameContext } from '../../shared/game/index.ts';
+import { freshView } from '../../shared/game/views.ts';
 import { playChaos } from '../helpers/chaos.ts';
 import { playRandomGame } from '../helpers/sim.ts';
 import { sized } from '../helpers/size.ts';

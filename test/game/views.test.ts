@@ -185,7 +185,7 @@ describe('[H11] lovers\' team and chat at game over', () => {
 
   it('[R65] [R78] the room:update at game over carries the chat of the channels that became readable', async () => {
     const { ViewTracker } = await import('../../server/rooms/tracker.ts');
-    const { readable } = await import('../../server/game/index.ts');
+    const { readable } = await import('../../shared/game/index.ts');
     const g = newGame({ players: 5, roles: { werewolf: 1, seer: 1 } });
     const wolf = g.seat('werewolf');
     const villager = g.others([wolf], ['werewolf', 'seer'])[0];

@@ -95,7 +95,7 @@ describe('day and vote', () => {
     const g = atVote();
     const [a, b, c, d] = g.living();
     g.ballots({ [a]: d, [b]: d, [c]: a });
-    g.ok({ type: 'player.leave', seat: d });
+    g.ok({ type: 'room.leave', seat: d });
     g.expire();
     expect(g.ctx.timeline.find((e) => e.kind === 'vote')).toMatchObject({ tally: { [a]: 1 }, abstain: 2, outcome: 'executed', seat: a });
   });

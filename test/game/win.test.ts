@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkOutcome, initialContext } from '../../server/game/index.ts';
-import type { GameContext, Player } from '../../server/game/index.ts';
+import { checkOutcome, initialContext } from '../../shared/game/index.ts';
+import type { GameContext, Player } from '../../shared/game/index.ts';
 import type { RoleId } from '../../shared/roles.ts';
 import { newGame, type TestGame } from '../helpers/game.ts';
 

@@ -3,7 +3,7 @@ import type { ErrorCode } from '../../shared/errors.ts';
 import { ROLE_IDS, type RoleId } from '../../shared/roles.ts';
 import { DEFAULT_SETTINGS, type RoleCounts, type Settings } from '../../shared/settings.ts';
 import type { ChatChannel } from '../../shared/views.ts';
-import { gameMachine, reject, rolesProblem, viewFor, type GameEvent, type NightAction } from '../../server/game/index.ts';
+import { gameMachine, reject, rolesProblem, viewFor, type GameEvent, type NightAction } from '../../shared/game/index.ts';
 import { Dice, randomMove, type Move, type Snap } from './sim.ts';
 
 const CHANNELS: ChatChannel[] = ['lobby', 'day', 'wolves', 'dead'];
@@ -70,7 +70,7 @@ export function playChaos(opts: ChaosOptions): { events: GameEvent[]; final: Sna
   const anySeat = () => (dice.next() < 0.05 ? 40 + dice.int(3) : dice.int(n));
   const anyTarget = () => (dice.next() < 0.1 ? null : anySeat());
 
-  for (let i = 0; i < n; i++) send({ type: 'player.join', name: `P${i}`, bot: i > 0 && dice.next() < 0.2 });
+  for (let i = 0; i < n; i++) send({ type: 'room.join', name: `P${i}`, bot: i > 0 && dice.next() < 0.2 });
   send({ type: 'game.start', seat: actor.getSnapshot().context.host ?? 0, seed: opts.seed });
   while (events.length < max) {
     const ctx = actor.getSnapshot().context;
@@ -93,11 +93,11 @@ export function playChaos(opts: ChaosOptions): { events: GameEvent[]; final: Sna
       send({ type: 'chat.send', seat: anySeat(), channel: dice.pick(CHANNELS), text: dice.next() < 0.05 ? ' ' : `m${events.length}` });
     } else if (r < 0.175 && leaves < 2) {
       leaves++;
-      send({ type: 'player.leave', seat: anySeat() });
+      send({ type: 'room.leave', seat: anySeat() });
     } else if (r < 0.19) {
       send({ type: 'player.connection', seat: anySeat(), connected: dice.next() < 0.5 });
     } else if (r < 0.2) {
-      send({ type: 'host.transfer', seat: dice.next() < 0.7 && ctx.host !== null ? ctx.host : anySeat(), target: anySeat() });
+      send({ type: 'room.host', seat: dice.next() < 0.7 && ctx.host !== null ? ctx.host : anySeat(), target: anySeat() });
     } else if (r < 0.27) {
       send(junk(dice, anySeat, anyTarget));
     } else {
@@ -128,9 +128,9 @@ function junk(dice: Dice, anySeat: () => number, anyTarget: () => number | null)
     case 2: return { type: 'hunter.shoot', seat, target: anyTarget() };
     case 3: return { type: 'game.start', seat, seed: 1 };
     case 4: return { type: 'game.reset', seat };
-    case 5: return { type: 'settings.update', seat, patch: { reveal: 'none' } };
-    case 6: return { type: 'host.kick', seat, target: anySeat() };
-    case 7: return { type: 'player.join', name: dice.next() < 0.5 ? 'P1' : 'Late' };
+    case 5: return { type: 'room.settings', seat, patch: { reveal: 'none' } };
+    case 6: return { type: 'room.kick', seat, target: anySeat() };
+    case 7: return { type: 'room.join', name: dice.next() < 0.5 ? 'P1' : 'Late' };
     default: {
       const actions: NightAction[] = [
         { kind: 'wolf', target: anySeat() },

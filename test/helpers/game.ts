@@ -4,8 +4,8 @@ import type { ErrorCode } from '../../shared/errors.ts';
 import type { RoleId } from '../../shared/roles.ts';
 import { DEFAULT_SETTINGS, type RoleCounts, type Settings } from '../../shared/settings.ts';
 import type { GameView } from '../../shared/views.ts';
-import { gameMachine, reject, viewFor, type GameContext, type GameEvent, type NightAction } from '../../server/game/index.ts';
-import { sleeper } from '../../server/game/night.ts';
+import { gameMachine, reject, viewFor, type GameContext, type GameEvent, type NightAction } from '../../shared/game/index.ts';
+import { sleeper } from '../../shared/game/night.ts';
 import type { Move, Snap } from './sim.ts';
 
 export type { Move };
@@ -173,7 +173,7 @@ export function newGame(opts: GameOptions = {}): TestGame {
   };
   const g = new TestGame(settings);
   g.autoSleep = opts.autoSleep ?? true;
-  for (let i = 0; i < players; i++) g.ok({ type: 'player.join', name: `P${i}` });
+  for (let i = 0; i < players; i++) g.ok({ type: 'room.join', name: `P${i}` });
   if (!opts.lobbyOnly) g.ok({ type: 'game.start', seat: 0, seed: opts.seed ?? 42 });
   return g;
 }

@@ -1,5 +1,5 @@
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings.ts';
-import { viewFor, type GameContext, type GameEvent } from '../../server/game/index.ts';
+import { viewFor, type GameContext, type GameEvent } from '../../shared/game/index.ts';
 import type { Snap } from './sim.ts';
 
 /**
@@ -26,7 +26,7 @@ export function modelEvents(snap: Snap): GameEvent[] {
   const ctx = snap.context;
   if (ctx.phase === 'lobby') {
     return ctx.players.length < MODEL_PLAYERS
-      ? [{ type: 'player.join', ...AT, name: `P${ctx.players.length}` }]
+      ? [{ type: 'room.join', ...AT, name: `P${ctx.players.length}` }]
       : [{ type: 'game.start', ...AT, seat: 0, seed: 7 }];
   }
   if (ctx.phase === 'over') return [];

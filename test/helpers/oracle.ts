@@ -1,4 +1,4 @@
-import type { Audience, GameContext, ViewBody } from '../../server/game/index.ts';
+import type { Audience, GameContext, ViewBody } from '../../shared/game/index.ts';
 import type { PublicCause } from '../../shared/views.ts';
 
 const PUBLIC_CAUSES: readonly string[] = ['night', 'executed', 'shot', 'grief', 'afk', 'left'] satisfies PublicCause[];

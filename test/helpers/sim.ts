@@ -1,9 +1,9 @@
 import { createActor, type SnapshotFrom } from 'xstate';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings.ts';
 import type { Prompt } from '../../shared/views.ts';
-import { gameMachine, type GameEvent, viewFor } from '../../server/game/index.ts';
-import type { GameContext } from '../../server/game/types.ts';
-import { nextRandom } from '../../server/game/rng.ts';
+import { gameMachine, type GameEvent, viewFor } from '../../shared/game/index.ts';
+import type { GameContext } from '../../shared/game/types.ts';
+import { nextRandom } from '../../shared/game/rng.ts';
 
 export type Snap = SnapshotFrom<typeof gameMachine>;
 /** A machine event before the room stamps its clock reading. */
@@ -52,7 +52,7 @@ export interface SimOptions {
 /** Seat `n` players in a fresh machine; the host (seat 0) starts the game. */
 export function lobbyEvents(n: number, seed: number): GameEvent[] {
   const events: GameEvent[] = [];
-  for (let i = 0; i < n; i++) events.push({ type: 'player.join', now: 0, name: `P${i}` });
+  for (let i = 0; i < n; i++) events.push({ type: 'room.join', now: 0, name: `P${i}` });
   events.push({ type: 'game.start', now: 0, seat: 0, seed });
   return events;
 }

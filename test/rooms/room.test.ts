@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assign } from 'xstate';
-import { gameMachine } from '../../server/game/index.ts';
-import { apply } from '../../server/game/rules.ts';
+import { gameMachine } from '../../shared/game/index.ts';
+import { apply } from '../../shared/game/rules.ts';
 import type { Room } from '../../server/rooms/room.ts';
 import { Room as RoomClass } from '../../server/rooms/room.ts';
 import { fastSettings, registryFor, roomDeps, settle } from '../helpers/rooms.ts';

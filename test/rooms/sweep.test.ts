@@ -96,7 +96,7 @@ describe('[H11.2] the empty-room sweep', () => {
     const w = world();
     const room = await lobby(w, ['Ada', 'Bea']);
     expect(await w.directory.publicSummaries()).toHaveLength(1);
-    for (const seat of [0, 1]) expect((await room.submit({ type: 'game', event: { type: 'player.leave', seat } })).ok).toBe(true);
+    for (const seat of [0, 1]) expect((await room.submit({ type: 'game', event: { type: 'room.leave', seat } })).ok).toBe(true);
     await settle();
     expect(w.registry.get(room.id)).toBeUndefined();
     expect(await w.directory.publicSummaries()).toEqual([]);
@@ -111,7 +111,7 @@ describe('[H11.2] the empty-room sweep', () => {
     const w = world();
     const room = await lobby(w, ['Ada'], { bots: 2 });
     await away(room, 1, 2);
-    expect((await room.submit({ type: 'game', event: { type: 'player.leave', seat: 0 } })).ok).toBe(true);
+    expect((await room.submit({ type: 'game', event: { type: 'room.leave', seat: 0 } })).ok).toBe(true);
     await settle();
     expect(w.registry.get(room.id)).toBeUndefined();
   });

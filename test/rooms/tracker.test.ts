@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ViewBody } from '../../server/game/index.ts';
+import type { ViewBody } from '../../shared/game/index.ts';
 import { sameJson, ViewTracker } from '../../server/rooms/tracker.ts';
 
 // Only the fields the tracker looks at matter here; the cast keeps the fixture short.

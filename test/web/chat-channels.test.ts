@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { readable, writeBlock } from '../../client/web/room/chat.ts';
-import { canRead, canWrite } from '../../server/game/chat.ts';
-import { viewFor } from '../../server/game/index.ts';
+import { canRead, canWrite } from '../../shared/game/chat.ts';
+import { viewFor } from '../../shared/game/index.ts';
 import type { ChatChannel, GameView } from '../../shared/views.ts';
 import { playRandomGame } from '../helpers/sim.ts';
 

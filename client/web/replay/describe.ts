@@ -1,4 +1,4 @@
-import type { GameContext, GameEvent } from '../../../server/game/index.ts';
+import type { GameContext, GameEvent } from '../../../shared/game/index.ts';
 import { capitalize, describeSecret, describeTimeline, namer, phaseTitle, roleName, winsLine } from '../words.ts';
 
 /** A step of a replay in words: what was done, then what it caused (deaths, votes, a new phase). */
@@ -28,7 +28,7 @@ export function describeStep(e: GameEvent, before: GameContext, after: GameConte
     case 'day.ready': out.push(`${who(e.seat)} is ready to vote.`); break;
     case 'vote.cast': out.push(e.target === null ? `${who(e.seat)} abstains.` : `${who(e.seat)} votes for ${who(e.target)}.`); break;
     case 'hunter.shoot': out.push(e.target === null ? `The hunter ${name(e.seat)} shoots nobody.` : `The hunter ${name(e.seat)} shoots ${who(e.target)}.`); break;
-    case 'player.leave': out.push(`${who(e.seat)} leaves the game.`); break;
+    case 'room.leave': out.push(`${who(e.seat)} leaves the game.`); break;
     case 'timer.expired': out.push('Time is up.'); break;
     case 'chat.send': break;
     default: out.push(e.type);

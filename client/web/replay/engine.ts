@@ -1,5 +1,5 @@
 import { createActor } from 'xstate';
-import { type GameContext, type GameEvent, gameMachine } from '../../../server/game/index.ts';
+import { type GameContext, type GameEvent, gameMachine } from '../../../shared/game/index.ts';
 import type { GameRecord } from '../../../server/store/types.ts';
 
 /** One step of a replay: an event and the game just before and just after it. */

@@ -1,5 +1,5 @@
 import type { GameRecord } from '../../../server/store/types.ts';
-import type { GameContext } from '../../../server/game/index.ts';
+import type { GameContext } from '../../../shared/game/index.ts';
 import type { App, Page } from '../app.ts';
 import { h, swap } from '../dom.ts';
 import { playerHead } from '../room/players.ts';

@@ -6,7 +6,7 @@ const root = fileURLToPath(new URL('../../..', import.meta.url));
 export const publicDir = path.join(root, 'public');
 const bundle = path.join(publicDir, 'app', 'main.js');
 const lock = path.join(root, 'test-artifacts', '.web-build.lock');
-const SOURCES = ['client/web', 'client/sdk', 'shared', 'server/game'].map((d) => path.join(root, d));
+const SOURCES = ['client/web', 'client/sdk', 'shared'].map((d) => path.join(root, d));
 
 function newest(dir: string): number {
   let t = 0;

@@ -1,6 +1,6 @@
-import type { Outcome } from '../../shared/views.ts';
+import type { Outcome } from '../views.ts';
 import { teamOf } from './roles/index.ts';
-import type { Team } from '../../shared/roles.ts';
+import type { Team } from '../roles.ts';
 import type { GameContext, Player } from './types.ts';
 
 /** Lovers linked across village and wolves form a team of their own (R50). */

@@ -1,4 +1,4 @@
-import type { RoleId } from '../../shared/roles.ts';
+import type { RoleId } from '../roles.ts';
 import type { GameContext, Player } from './types.ts';
 
 /**

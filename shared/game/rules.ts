@@ -1,4 +1,4 @@
-import { applySettingsPatch } from '../../shared/settings.ts';
+import { applySettingsPatch } from '../settings.ts';
 import { addChat, rejectChat } from './chat.ts';
 import { castVote, ready, rejectReady, rejectVote } from './day.ts';
 import { player, secretShots } from './deaths.ts';
@@ -13,14 +13,14 @@ import type { GameContext, GameEvent, Patch, Rejection } from './types.ts';
  */
 export function reject(ctx: GameContext, e: GameEvent): Rejection {
   switch (e.type) {
-    case 'player.join':
-    case 'settings.update':
-    case 'host.kick':
-    case 'host.transfer':
+    case 'room.join':
+    case 'room.settings':
+    case 'room.kick':
+    case 'room.host':
     case 'game.start':
     case 'game.reset':
       return rejectLobby(ctx, e);
-    case 'player.leave': {
+    case 'room.leave': {
       const p = player(ctx, e.seat);
       return p && !p.left ? null : 'room/not-member';
     }
@@ -48,16 +48,16 @@ export function apply(ctx: GameContext, e: GameEvent): Patch {
 /** Each case returns a fresh object, which `apply` stamps with the version. */
 function applyInner(ctx: GameContext, e: GameEvent): Patch {
   switch (e.type) {
-    case 'player.join': return join(ctx, e);
-    case 'player.leave': return leave(ctx, e.seat);
+    case 'room.join': return join(ctx, e);
+    case 'room.leave': return leave(ctx, e.seat);
     case 'player.connection':
       return { players: ctx.players.map((p) => (p.seat === e.seat ? { ...p, connected: e.connected } : p)) };
-    case 'settings.update': {
+    case 'room.settings': {
       const merged = applySettingsPatch(ctx.settings, e.patch);
       return merged.ok ? { settings: merged.settings } : {};
     }
-    case 'host.kick': return leave(ctx, e.target);
-    case 'host.transfer': return transfer(e.target);
+    case 'room.kick': return leave(ctx, e.target);
+    case 'room.host': return transfer(e.target);
     case 'game.start': return start(ctx, e);
     case 'game.reset': return reset(ctx);
     case 'night.act': return act(ctx, e);

@@ -1,5 +1,5 @@
-import { nameProblem, nameSkeleton, normalizeName } from '../../shared/names.ts';
-import { applySettingsPatch, MIN_PLAYERS } from '../../shared/settings.ts';
+import { nameProblem, nameSkeleton, normalizeName } from '../names.ts';
+import { applySettingsPatch, MIN_PLAYERS } from '../settings.ts';
 import { freshGame } from './context.ts';
 import { deal, rolesFor, rolesProblem } from './deal.ts';
 import { applyDeaths, player, secretShots } from './deaths.ts';
@@ -26,9 +26,9 @@ function nextHost(players: Player[], leaving: number): number | null {
   return pool ? pool.seat : null;
 }
 
-export function rejectLobby(ctx: GameContext, e: EventOf<'player.join' | 'settings.update' | 'host.kick' | 'host.transfer' | 'game.start' | 'game.reset'>): Rejection {
+export function rejectLobby(ctx: GameContext, e: EventOf<'room.join' | 'room.settings' | 'room.kick' | 'room.host' | 'game.start' | 'game.reset'>): Rejection {
   switch (e.type) {
-    case 'player.join': {
+    case 'room.join': {
       if (!inLobby(ctx)) return 'room/started';
       const name = normalizeName(e.name);
       if (nameProblem(name)) return 'name/invalid';
@@ -38,17 +38,17 @@ export function rejectLobby(ctx: GameContext, e: EventOf<'player.join' | 'settin
       if (ctx.players.length >= ctx.settings.maxSeats) return 'room/full';
       return null;
     }
-    case 'settings.update': {
+    case 'room.settings': {
       if (!isHost(ctx, e.seat)) return 'host/only';
       if (!inLobby(ctx)) return 'phase/wrong';
       const merged = applySettingsPatch(ctx.settings, e.patch);
       if (!merged.ok || merged.settings.maxSeats < ctx.players.length) return 'settings/invalid';
       return null;
     }
-    case 'host.kick':
-    case 'host.transfer':
+    case 'room.kick':
+    case 'room.host':
       if (!isHost(ctx, e.seat)) return 'host/only';
-      if (e.type === 'host.kick' && !inLobby(ctx)) return 'phase/wrong';
+      if (e.type === 'room.kick' && !inLobby(ctx)) return 'phase/wrong';
       if (e.target === e.seat || !player(ctx, e.target) || player(ctx, e.target)!.left) return 'host/invalid-target';
       return null;
     case 'game.start': {
@@ -64,7 +64,7 @@ export function rejectLobby(ctx: GameContext, e: EventOf<'player.join' | 'settin
   }
 }
 
-export function join(ctx: GameContext, e: EventOf<'player.join'>): Patch {
+export function join(ctx: GameContext, e: EventOf<'room.join'>): Patch {
   const seat = lowestFreeSeat(ctx);
   const p: Player = { seat, name: normalizeName(e.name), bot: e.bot ?? false, connected: true, role: null, alive: true, death: null, lover: null, missedVotes: 0 };
   const players = [...ctx.players, p].sort((a, b) => a.seat - b.seat);

@@ -1,4 +1,4 @@
-import type { ChatMessage, PlayerView, VoteView } from '../../shared/views.ts';
+import type { ChatMessage, PlayerView, VoteView } from '../views.ts';
 import { CHANNEL_BIT } from './chat.ts';
 import { Slot } from './derived.ts';
 import { teamOf } from './roles/index.ts';

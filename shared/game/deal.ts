@@ -1,6 +1,6 @@
-import { MAX_PLAYERS, MIN_PLAYERS } from '../../shared/limits.ts';
-import type { RoleCounts, Settings } from '../../shared/settings.ts';
-import type { RoleId } from '../../shared/roles.ts';
+import { MAX_PLAYERS, MIN_PLAYERS } from '../limits.ts';
+import type { RoleCounts, Settings } from '../settings.ts';
+import type { RoleId } from '../roles.ts';
 import { shuffle } from './rng.ts';
 
 /**

@@ -2,7 +2,7 @@ import { pick } from './rng.ts';
 import { applyDeaths, type Death, player, secretShots } from './deaths.ts';
 import { livingSeats as living } from './derived.ts';
 import type { EventOf, GameContext, Patch, Rejection } from './types.ts';
-import type { TimelineEntry } from '../../shared/views.ts';
+import type { TimelineEntry } from '../views.ts';
 
 export function rejectReady(ctx: GameContext, e: EventOf<'day.ready'>): Rejection {
   if (ctx.phase !== 'day') return 'phase/wrong';

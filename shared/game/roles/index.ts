@@ -1,4 +1,4 @@
-import type { RoleId, Team } from '../../../shared/roles.ts';
+import type { RoleId, Team } from '../../roles.ts';
 import type { GameContext } from '../types.ts';
 import { cupid } from './cupid.ts';
 import { doctor } from './doctor.ts';

@@ -1,6 +1,6 @@
-import type { SeerResult } from '../../../shared/views.ts';
+import type { SeerResult } from '../../views.ts';
 import type { GameContext } from '../types.ts';
-import type { SecretEntry } from '../../../shared/views.ts';
+import type { SecretEntry } from '../../views.ts';
 import { Slot } from '../derived.ts';
 import { isLiving, livingExcept, recordAction, roleOf, seenAs, type RoleModule } from './role.ts';
 

@@ -1,7 +1,7 @@
-import type { ErrorCode } from '../../shared/errors.ts';
-import type { RoleId } from '../../shared/roles.ts';
-import type { Settings, SettingsPatch } from '../../shared/settings.ts';
-import type { ChatChannel, ChatMessage, DeathCause, Outcome, Phase, PublicCause, SecretEntry, TimelineEntry } from '../../shared/views.ts';
+import type { ErrorCode } from '../errors.ts';
+import type { RoleId } from '../roles.ts';
+import type { Settings, SettingsPatch } from '../settings.ts';
+import type { ChatChannel, ChatMessage, DeathCause, Outcome, Phase, PublicCause, SecretEntry, TimelineEntry } from '../views.ts';
 
 export interface Player {
   seat: number;
@@ -82,12 +82,12 @@ export interface GameContext {
 interface At { now: number }
 
 export type GameEvent =
-  | (At & { type: 'player.join'; name: string; bot?: boolean })
-  | (At & { type: 'player.leave'; seat: number })
+  | (At & { type: 'room.join'; name: string; bot?: boolean })
+  | (At & { type: 'room.leave'; seat: number })
   | (At & { type: 'player.connection'; seat: number; connected: boolean })
-  | (At & { type: 'settings.update'; seat: number; patch: SettingsPatch })
-  | (At & { type: 'host.kick'; seat: number; target: number })
-  | (At & { type: 'host.transfer'; seat: number; target: number })
+  | (At & { type: 'room.settings'; seat: number; patch: SettingsPatch })
+  | (At & { type: 'room.kick'; seat: number; target: number })
+  | (At & { type: 'room.host'; seat: number; target: number })
   | (At & { type: 'game.start'; seat: number; seed: number })
   | (At & { type: 'game.reset'; seat: number })
   | (At & { type: 'night.act'; seat: number; action: NightAction })

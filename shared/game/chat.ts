@@ -1,5 +1,5 @@
-import { CHAT_MAX } from '../../shared/settings.ts';
-import type { ChatChannel, ChatMessage } from '../../shared/views.ts';
+import { CHAT_MAX } from '../settings.ts';
+import type { ChatChannel, ChatMessage } from '../views.ts';
 import { player } from './deaths.ts';
 import type { EventOf, GameContext, Patch, Rejection } from './types.ts';
 

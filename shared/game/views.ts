@@ -1,4 +1,4 @@
-import type { ChatMessage, GameView, PlayerView, YouView } from '../../shared/views.ts';
+import type { ChatMessage, GameView, PlayerView, YouView } from '../views.ts';
 import { type Audience, CHANNEL_BIT, readable } from './chat.ts';
 import { player } from './deaths.ts';
 import { Slot } from './derived.ts';

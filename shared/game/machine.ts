@@ -1,6 +1,6 @@
 import { assign, setup } from 'xstate';
-import type { Settings } from '../../shared/settings.ts';
-import type { Phase } from '../../shared/views.ts';
+import type { Settings } from '../settings.ts';
+import type { Phase } from '../views.ts';
 import { initialContext } from './context.ts';
 import { allReady, allVoted, openVote, tally } from './day.ts';
 import { fire } from './hunter.ts';
@@ -13,7 +13,7 @@ import type { GameContext, GameEvent } from './types.ts';
 import { checkOutcome } from './win.ts';
 
 /** Bump when the context's shape changes; the store refuses or migrates older snapshots. */
-export const MACHINE_VERSION = 1;
+export const MACHINE_VERSION = 2;
 
 export interface GameInput { settings?: Settings }
 
@@ -44,7 +44,7 @@ export const gameMachine = setup({
     nightNext: ({ context }) => context.next === 'night',
     // A departure that decides the game ends it at once, unless a hunter's shot is still due (R13, R56).
     leaveDecides: ({ context, event }) => {
-      if (event.type !== 'player.leave' || context.phase === 'lobby' || context.phase === 'over') return false;
+      if (event.type !== 'room.leave' || context.phase === 'lobby' || context.phase === 'over') return false;
       if (reject(context, event) !== null) return false;
       const after = { ...context, ...leave(context, event.seat) };
       // Only a real hunter's shot holds the game open: a decoy turn (R33) is skipped by the end itself.
@@ -68,18 +68,18 @@ export const gameMachine = setup({
   on: {
     'chat.send': { guard: 'accepted', actions: 'apply' },
     'player.connection': { guard: 'accepted', actions: 'apply' },
-    'player.leave': [
+    'room.leave': [
       { guard: 'leaveDecides', target: '.over', actions: 'apply' },
       { guard: 'accepted', actions: 'apply' },
     ],
-    'host.transfer': { guard: 'accepted', actions: 'apply' },
+    'room.host': { guard: 'accepted', actions: 'apply' },
   },
   states: {
     lobby: {
       on: {
-        'player.join': { guard: 'accepted', actions: 'apply' },
-        'settings.update': { guard: 'accepted', actions: 'apply' },
-        'host.kick': { guard: 'accepted', actions: 'apply' },
+        'room.join': { guard: 'accepted', actions: 'apply' },
+        'room.settings': { guard: 'accepted', actions: 'apply' },
+        'room.kick': { guard: 'accepted', actions: 'apply' },
         'game.start': { guard: 'accepted', target: 'night', actions: 'apply' },
       },
     },
@@ -141,9 +141,9 @@ export const gameMachine = setup({
     over: {
       entry: { type: 'enter', params: { phase: 'over' } },
       on: {
-        'player.join': { guard: 'accepted', actions: 'apply' },
-        'host.kick': { guard: 'accepted', actions: 'apply' },
-        'settings.update': { guard: 'accepted', actions: 'apply' },
+        'room.join': { guard: 'accepted', actions: 'apply' },
+        'room.kick': { guard: 'accepted', actions: 'apply' },
+        'room.settings': { guard: 'accepted', actions: 'apply' },
         'game.reset': { guard: 'accepted', target: 'lobby', actions: ['apply', { type: 'enter', params: { phase: 'lobby' } }] },
       },
     },

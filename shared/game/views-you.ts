@@ -1,4 +1,4 @@
-import type { Prompt, YouView } from '../../shared/views.ts';
+import type { Prompt, YouView } from '../views.ts';
 import { player, shooter } from './deaths.ts';
 import { livingExcept, Slot } from './derived.ts';
 import { sleeper } from './night.ts';

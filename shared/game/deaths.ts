@@ -1,4 +1,4 @@
-import type { DeathCause, PublicCause } from '../../shared/views.ts';
+import type { DeathCause, PublicCause } from '../views.ts';
 import { seatOf } from './derived.ts';
 import { ROLE_MODULES } from './roles/index.ts';
 import type { GameContext, Player } from './types.ts';

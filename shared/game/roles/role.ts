@@ -1,5 +1,5 @@
-import { ROLES, type RoleId, type Team } from '../../../shared/roles.ts';
-import type { DeathCause, Prompt, SecretEntry, YouView } from '../../../shared/views.ts';
+import { ROLES, type RoleId, type Team } from '../../roles.ts';
+import type { DeathCause, Prompt, SecretEntry, YouView } from '../../views.ts';
 import { roleAt } from '../derived.ts';
 import type { GameContext, NightAction, NightState, Rejection } from '../types.ts';
 

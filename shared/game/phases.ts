@@ -1,4 +1,4 @@
-import type { Phase } from '../../shared/views.ts';
+import type { Phase } from '../views.ts';
 import type { GameContext, Patch } from './types.ts';
 import { checkOutcome } from './win.ts';
 
