@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Room } from '../../server/rooms/room.ts';
 import { restoreRoom } from '../../server/rooms/restore.ts';
 import { RedisStore, SeqConflictError } from '../../server/store/redis.ts';
-import { joinEvent, storedRoom } from '../durability/fixtures.ts';
+import { joinEvent, storedRoom } from '../helpers/durability/fixtures.ts';
 import { RedisServer } from '../helpers/redis.ts';
 import { fastSettings, roomDeps, settle } from '../helpers/rooms.ts';
 

@@ -2,8 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { FencedError } from '../../server/rooms/ports.ts';
 import { RedisStore } from '../../server/store/redis.ts';
 import type { Store } from '../../server/store/types.ts';
-import { storeContract } from '../durability/contract.ts';
-import { storedRoom } from '../durability/fixtures.ts';
+import { storeContract } from '../helpers/durability/contract.ts';
+import { storedRoom } from '../helpers/durability/fixtures.ts';
 import { RedisServer } from '../helpers/redis.ts';
 
 let redis: RedisServer;

@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WerewolfClient } from '../../client/sdk/index.ts';
 import { freePort, killAll, spawnServer } from '../helpers/process.ts';
-import { tempDir } from './fixtures.ts';
+import { tempDir } from '../helpers/durability/fixtures.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {

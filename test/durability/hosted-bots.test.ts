@@ -4,7 +4,7 @@ import { smart } from '../../client/bot/strategies/index.ts';
 import { WerewolfClient } from '../../client/sdk/index.ts';
 import type { GameRecord } from '../../server/store/types.ts';
 import { killAll } from '../helpers/process.ts';
-import { FAST, restartableServer } from './restartable.ts';
+import { FAST, restartableServer } from '../helpers/durability/restartable.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {

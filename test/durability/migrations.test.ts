@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MACHINE_VERSION } from '../../shared/game/index.ts';
 import { type Migration, upgrade, upgradeRecord } from '../../server/store/migrations.ts';
 import type { LoggedEvent } from '../../server/store/types.ts';
-import { gameRecord, joinEvent, storedRoom } from './fixtures.ts';
+import { gameRecord, joinEvent, storedRoom } from '../helpers/durability/fixtures.ts';
 
 const tail = (from: number, to: number): LoggedEvent[] => Array.from({ length: to - from }, (_, i) => ({ roomId: 'a', seq: from + 1 + i, event: joinEvent(from + 1 + i) }));
 const tag = (v: number): Migration => ({

@@ -3,8 +3,8 @@ import { replay } from '../../server/rooms/records.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
 import { registryFor, roomDeps } from '../helpers/rooms.ts';
 import { Dice } from '../helpers/sim.ts';
-import { idle, play, startedRoom } from './drive.ts';
-import { tempDir } from './fixtures.ts';
+import { idle, play, startedRoom } from '../helpers/durability/drive.ts';
+import { tempDir } from '../helpers/durability/fixtures.ts';
 
 const tmp = tempDir();
 // Records and replay are under test here, not fsync: NORMAL keeps the 40 games quick.

@@ -9,8 +9,8 @@ import { MIGRATIONS } from '../../server/store/migrations.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
 import { registryFor, roomDeps } from '../helpers/rooms.ts';
 import { Dice } from '../helpers/sim.ts';
-import { idle, play, startedRoom } from './drive.ts';
-import { tempDir } from './fixtures.ts';
+import { idle, play, startedRoom } from '../helpers/durability/drive.ts';
+import { tempDir } from '../helpers/durability/fixtures.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => { for (const f of cleanups.splice(0)) await f(); });

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../server/store/schema.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
-import { joinEvent, storedRoom, tempDir } from './fixtures.ts';
+import { joinEvent, storedRoom, tempDir } from '../helpers/durability/fixtures.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => { for (const f of cleanups.splice(0)) f(); });

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { killAll } from '../helpers/process.ts';
-import { FAST, restartableServer } from './restartable.ts';
-import { Table } from './table.ts';
+import { FAST, restartableServer } from '../helpers/durability/restartable.ts';
+import { Table } from '../helpers/durability/table.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {

@@ -1,9 +1,9 @@
 import { createActor } from 'xstate';
 import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings.ts';
 import type { GameView, Outcome } from '../../shared/views.ts';
-import { Brain } from '../../client/bot/brain.ts';
-import type { Decision, Strategy } from '../../client/bot/decision.ts';
-import { mix, mulberry32 } from '../../client/bot/rng.ts';
+import { Brain } from './brain.ts';
+import type { Decision, Strategy } from './decision.ts';
+import { mix, mulberry32 } from './rng.ts';
 import { gameMachine, type GameEvent, type GameContext, viewFor } from '../../shared/game/index.ts';
 
 export interface SimOptions {

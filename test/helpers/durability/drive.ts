@@ -1,11 +1,11 @@
-import { viewFor } from '../../shared/game/index.ts';
-import type { GameMove } from '../../server/rooms/commands.ts';
-import type { ManualClock } from '../../server/rooms/clock.ts';
-import type { Registry } from '../../server/rooms/registry.ts';
-import type { Room } from '../../server/rooms/room.ts';
-import type { Settings } from '../../shared/settings.ts';
-import { fastSettings } from '../helpers/rooms.ts';
-import { Dice, randomMove } from '../helpers/sim.ts';
+import { viewFor } from '../../../shared/game/index.ts';
+import type { GameMove } from '../../../server/rooms/commands.ts';
+import type { ManualClock } from '../../../server/rooms/clock.ts';
+import type { Registry } from '../../../server/rooms/registry.ts';
+import type { Room } from '../../../server/rooms/room.ts';
+import type { Settings } from '../../../shared/settings.ts';
+import { fastSettings } from '../rooms.ts';
+import { Dice, randomMove } from '../sim.ts';
 
 /** Let the room finish what it has queued (commits included: they are fsynced on the writer thread), bounded. */
 export async function idle(room: Room): Promise<void> {

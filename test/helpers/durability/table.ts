@@ -1,7 +1,7 @@
-import { WerewolfClient } from '../../client/sdk/index.ts';
-import type { GameRecord } from '../../server/store/types.ts';
-import type { Prompt } from '../../shared/views.ts';
-import { Dice } from '../helpers/sim.ts';
+import { WerewolfClient } from '../../../client/sdk/index.ts';
+import type { GameRecord } from '../../../server/store/types.ts';
+import type { Prompt } from '../../../shared/views.ts';
+import { Dice } from '../sim.ts';
 
 /** A JSON key that does not depend on the order of object keys (the server re-parses payloads). */
 function stable(v: unknown): string {
