@@ -103,8 +103,7 @@ export function playChaos(opts: ChaosOptions): { events: GameEvent[]; final: Sna
     } else {
       const moves: Move[] = [];
       for (const p of ctx.players) {
-        const prompt = viewFor(ctx, { kind: 'seat', seat: p.seat }).you?.prompt;
-        const move = prompt ? randomMove(p.seat, prompt, dice) : null;
+        const move = randomMove(p.seat, viewFor(ctx, { kind: 'seat', seat: p.seat }), dice);
         if (move) moves.push(move);
       }
       if (moves.length === 0) {

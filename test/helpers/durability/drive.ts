@@ -38,8 +38,7 @@ export async function play(room: Room, clock: ManualClock, dice: Dice, opts: { u
     const ctx = room.context;
     if (ctx.phase === 'over' || opts.until?.()) return;
     const moves = ctx.players.flatMap((p) => {
-      const prompt = viewFor(ctx, { kind: 'seat', seat: p.seat }).you?.prompt;
-      const move = prompt ? randomMove(p.seat, prompt, dice) : null;
+      const move = randomMove(p.seat, viewFor(ctx, { kind: 'seat', seat: p.seat }), dice);
       return move ? [move] : [];
     });
     if (moves.length === 0 || dice.next() < 0.05) {
