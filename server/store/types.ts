@@ -38,6 +38,14 @@ export function keepAfter(room: Pick<StoredRoom, 'snapshotSeq' | 'gameStart'>): 
 
 export interface LoggedEvent { roomId: string; seq: number; event: GameEvent }
 
+/** A store write refused because this node no longer holds the room's lease (clustered mode). */
+export class FencedError extends Error {
+  constructor(roomId: string) {
+    super(`room ${roomId}: lease lost; write fenced`);
+    this.name = 'FencedError';
+  }
+}
+
 /** Called for a stored room that cannot be read (corrupt row); the room is skipped, the rest load. */
 export type BrokenRoom = (roomId: string, err: Error) => void;
 

@@ -1,5 +1,5 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FencedError } from '../../server/rooms/ports.ts';
+import { FencedError } from '../../server/store/types.ts';
 import { RedisStore } from '../../server/store/redis.ts';
 import type { Store } from '../../server/store/types.ts';
 import { storeContract } from '../helpers/durability/contract.ts';

@@ -185,7 +185,7 @@ describe('room actor and its store', () => {
   it('a fenced commit (the lease went to another node) halts this copy; callers are told to retry', async () => {
     const deps = roomDeps();
     const { room, registry } = await startedGame(deps);
-    const { FencedError } = await import('../../server/rooms/ports.ts');
+    const { FencedError } = await import('../../server/store/types.ts');
     deps.store.commit = async (r) => { throw new FencedError(r.roomId); };
     const res = await room.submit({ type: 'game', event: { type: 'chat.send', seat: 0, channel: 'lobby', text: 'x' } });
     expect(res).toMatchObject({ ok: false, error: { code: 'chat/not-allowed' } });
