@@ -9,7 +9,8 @@
  */
 import { assign, createActor, setup } from 'xstate';
 import { gameMachine, viewFor, type Audience, type GameEvent, type ViewBody } from '../shared/game/index.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
+import { DEFAULT_SETTINGS } from '../shared/defaults.ts';
+import type { Settings } from '../shared/settings.ts';
 import { settled } from '../client/bot/brain.ts';
 import { mulberry32 } from '../client/bot/rng.ts';
 import { toEvent } from '../client/bot/sim.ts';

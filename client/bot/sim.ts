@@ -1,5 +1,6 @@
 import { createActor, type SnapshotFrom } from 'xstate';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings.ts';
+import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
+import type { Settings } from '../../shared/settings.ts';
 import type { GameView, Outcome } from '../../shared/views.ts';
 import { Brain } from './brain.ts';
 import type { Decision, Strategy } from './decision.ts';

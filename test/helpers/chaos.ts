@@ -1,7 +1,8 @@
 import { createActor } from 'xstate';
 import type { ErrorCode } from '../../shared/errors.ts';
 import { ROLE_IDS, type RoleId } from '../../shared/roles.ts';
-import { DEFAULT_SETTINGS, type RoleCounts, type Settings } from '../../shared/settings.ts';
+import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
+import type { RoleCounts, Settings } from '../../shared/settings.ts';
 import type { ChatChannel } from '../../shared/views.ts';
 import { gameMachine, reject, rolesProblem, viewFor, type GameEvent, type NightAction } from '../../shared/game/index.ts';
 import { Dice, randomMove, type Move, type Snap } from './sim.ts';
