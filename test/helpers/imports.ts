@@ -22,7 +22,7 @@ export function importsOf(file: string, source: string): Import[] {
     const spec = f.fileName;
     const external = !spec.startsWith('.');
     const to = external ? spec : path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
-    return { from: file, to, external, line: ts.getLineAndCharacterOfPosition(ts.createSourceFile(file, source.slice(0, f.pos), ts.ScriptTarget.Latest), f.pos).line + 1 };
+    return { from: file, to, external, line: source.slice(0, f.pos).split('\n').length };
   });
 }
 
@@ -160,19 +160,27 @@ export function impurities(files: Files, allow: readonly Allowance[] = []): Find
 }
 
 /**
- * The layer table from docs/architecture.md: the markdown table under the heading "Layers", one
- * row a layer: | name | files | may import | packages |, lists separated by commas, `-` for none.
+ * The layer table from docs/architecture.md: the markdown table under the heading "Layers", read
+ * by its columns `layer`, `files`, `may import` and `packages` (others, like `holds`, are for
+ * people); lists are separated by commas, `-` for none.
  */
 export function parseLayerTable(markdown: string): Layer[] {
   const start = markdown.search(/^## Layers\s*$/m);
-  if (start < 0) throw new Error('docs/architecture.md has no "## Layers" section');
+  if (start < 0) throw new Error('no "## Layers" section');
   const rest = markdown.slice(start).split('\n').slice(1);
   const end = rest.findIndex((l) => l.startsWith('## '));
-  const rows = (end < 0 ? rest : rest.slice(0, end)).filter((l) => l.startsWith('|')).slice(2);
-  const list = (cell: string) => cell.split(',').map((s) => s.trim().replace(/`/g, '')).filter((s) => s && s !== '-');
-  return rows.map((row) => {
-    const cells = row.split('|').slice(1, -1).map((c) => c.trim());
-    if (cells.length !== 4) throw new Error(`layer row with ${cells.length} cells instead of 4: ${row}`);
-    return { name: cells[0].replace(/`/g, ''), files: list(cells[1]), mayImport: list(cells[2]), packages: list(cells[3]) };
+  const table = (end < 0 ? rest : rest.slice(0, end)).filter((l) => l.startsWith('|'));
+  const cells = (row: string) => row.split('|').slice(1, -1).map((c) => c.trim());
+  const header = cells(table[0] ?? '');
+  const col = (name: string) => {
+    const k = header.indexOf(name);
+    if (k < 0) throw new Error(`the layer table has no column "${name}"`);
+    return k;
+  };
+  const [name, files, may, packages] = ['layer', 'files', 'may import', 'packages'].map(col);
+  const list = (cell: string) => cell.split(',').map((x) => x.trim().replace(/`/g, '')).filter((x) => x && x !== '-');
+  return table.slice(2).map((row) => {
+    const c = cells(row);
+    return { name: c[name].replace(/`/g, ''), files: list(c[files]), mayImport: list(c[may]), packages: list(c[packages]) };
   });
 }
