@@ -28,7 +28,7 @@ function owned(): Store {
 describe('Store contract: redis', () => storeContract(owned));
 
 describe('Redis store fencing', () => {
-  it('refuses a write from a node that does not hold the lease, and writes nothing', async () => {
+  it('[D10] refuses a write from a node that does not hold the lease, and writes nothing', async () => {
     const r = redis.client();
     await r.set('ww:lease:a', 'other-node|zzz', 'PX', 60_000);
     const store = new RedisStore(r, () => TOKEN);

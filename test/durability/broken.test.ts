@@ -13,7 +13,7 @@ afterEach(async () => {
 const client = (url: string) => new WerewolfClient(url, { autoResume: false, socket: { transports: ['websocket'], forceNew: true, reconnection: false } });
 
 describe('a broken stored room', () => {
-  it('is skipped with a log line; the server starts with the other rooms, whose players resume', { timeout: 30_000 }, async () => {
+  it('[D6] is skipped with a log line; the server starts with the other rooms, whose players resume', { timeout: 30_000 }, async () => {
     const tmp = tempDir();
     cleanups.push(tmp.done);
     const port = await freePort();

@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 describe('SIGTERM drain', () => {
-  it('mid-vote: commands in flight are acked or refused, acked ones are kept, clients are told and come back to their seats', { timeout: 60_000 }, async () => {
+  it('[D8] mid-vote: commands in flight are acked or refused, acked ones are kept, clients are told and come back to their seats', { timeout: 60_000 }, async () => {
     const server = await restartableServer((f) => cleanups.push(f));
     const table = await Table.open(server.url, 7, `D${Date.now() % 1e6}-`, FAST, 41);
     cleanups.unshift(() => table.close());

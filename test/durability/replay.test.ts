@@ -14,7 +14,7 @@ afterAll(async () => { await store.close(); tmp.done(); });
 const SEEDS = Array.from({ length: 40 }, (_, i) => i + 1);
 
 describe('game records and replay', () => {
-  it(`replaying the record of each of ${SEEDS.length} seeded games reproduces its final state exactly`, async () => {
+  it(`[D5] replaying the record of each of ${SEEDS.length} seeded games reproduces its final state exactly`, async () => {
     for (const seed of SEEDS) {
       let gameSeed = seed * 7919;
       const deps = roomDeps({ store, newSeed: () => gameSeed++ });
