@@ -2,11 +2,13 @@ import type { Settings } from '../../shared/settings.ts';
 import type { GameEvent, ViewBody } from '../../shared/game/index.ts';
 import { nextRandom } from '../../shared/game/rng.ts';
 import { settled } from '../../client/bot/brain.ts';
+import type { Decision } from '../../client/bot/decision.ts';
 import { type Move, playSim, type SimSnapshot, toEvent } from '../../client/bot/sim.ts';
 import { random } from '../../client/bot/strategies/index.ts';
 
 // The one simulator is client/bot/sim.ts and the one table of random answers is the bots' `random`
-// strategy; this file only adapts them to the drivers' habits (a Dice, one move at a time).
+// strategy; this file only adapts them to the drivers' habits (a Dice, one move at a time, over
+// a socket or into the machine).
 
 export type Snap = SimSnapshot;
 export type { Move };
@@ -19,10 +21,15 @@ export class Dice {
   pick<T>(xs: readonly T[]): T { return xs[this.int(xs.length)]; }
 }
 
-/** A random legal answer to what this seat's view asks, as a machine event (without `now`); null when nothing is asked or it is done. */
-export function randomMove(seat: number, view: ViewBody, dice: Dice): Move | null {
+/** The bots' random answer to what this view asks; null when nothing is asked or it is already done. */
+export function randomDecision(view: ViewBody, dice: Dice): Decision | null {
   const full = { ...view, version: 0 };
-  const d = random(full, { rng: () => dice.next(), urgent: false }).find((x) => !settled(full, x));
+  return random(full, { rng: () => dice.next(), urgent: false }).find((d) => !settled(full, d)) ?? null;
+}
+
+/** The same answer as a machine event (without `now`), for drivers that feed the machine or a room directly. */
+export function randomMove(seat: number, view: ViewBody, dice: Dice): Move | null {
+  const d = randomDecision(view, dice);
   return d ? toEvent(seat, d) : null;
 }
 
