@@ -45,6 +45,11 @@ describe('the layers of docs/architecture.md', () => {
     expect(importCircles(files).map((c) => c.join(' -> '))).toEqual([]);
   });
 
+  it('test helpers live in test/helpers/: every other file under test/ is a test', () => {
+    const strays = [...files.keys()].filter((f) => f.startsWith('test/') && !f.endsWith('.test.ts') && !f.startsWith('test/helpers/'));
+    expect(strays).toEqual([]);
+  });
+
   it('the rules (shared/game) read no clock, no chance, no timer, no process and no I/O', () => {
     const rules = rulesOnly(files);
     expect(rules.size).toBeGreaterThan(10);
