@@ -121,10 +121,10 @@ function closedPath(group: string[], edges: Map<string, string[]>): string[] {
   return [...group, group[0]];
 }
 
-/** What the pure rules must not touch: the clock, chance, timers, the process and I/O. */
+/** What the pure rules must not touch: the clock, chance, timers, the process and I/O (logging included). */
 const IMPURE_CALLS = ['Date.now', 'Math.random', 'performance.now'];
-const IMPURE_NAMES = ['setTimeout', 'setInterval', 'setImmediate', 'process', 'require'];
-const IMPURE_MODULES = [/^node:/, /^(fs|net|http|https|child_process|os|worker_threads|dgram|dns|tls)(\/|$)/];
+const IMPURE_NAMES = ['setTimeout', 'setInterval', 'setImmediate', 'queueMicrotask', 'process', 'require', 'crypto', 'fetch', 'console'];
+const IMPURE_MODULES = [/^node:/, /^(fs|net|http|https|http2|child_process|os|worker_threads|dgram|dns|tls|crypto|perf_hooks|timers|process|readline)(\/|$)/];
 
 export interface Allowance { file: string; what: string; why: string }
 
@@ -138,7 +138,9 @@ export function impurities(files: Files, allow: readonly Allowance[] = []): Find
       out.push({ file, line: sf.getLineAndCharacterOfPosition(node.getStart()).line + 1, message: `uses ${what}` });
     };
     const walk = (node: ts.Node) => {
-      if (ts.isPropertyAccessExpression(node)) {
+      if (ts.isNewExpression(node) && node.expression.getText(sf) === 'Date' && !node.arguments?.length) {
+        report(node, 'new Date()');
+      } else if (ts.isPropertyAccessExpression(node)) {
         const text = `${node.expression.getText(sf)}.${node.name.text}`;
         if (IMPURE_CALLS.includes(text)) report(node, text);
       } else if (ts.isIdentifier(node) && IMPURE_NAMES.includes(node.text)) {
