@@ -53,6 +53,7 @@ describe('the layers of docs/architecture.md', () => {
   it('the rules (shared/game) read no clock, no chance, no timer, no process and no I/O', () => {
     const rules = rulesOnly(files);
     expect(rules.size).toBeGreaterThan(10);
+    for (const a of RULES_ALLOWED) expect(a.why.trim(), `${a.file} ${a.what}`).not.toBe('');
     expect(show(impurities(rules, RULES_ALLOWED))).toEqual([]);
   });
 });
