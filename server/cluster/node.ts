@@ -12,7 +12,7 @@ import type { Room } from '../rooms/room.ts';
 import type { AudienceKey } from '../rooms/tracker.ts';
 import { RedisStore } from '../store/redis.ts';
 import { ClusterDirectory, LIVE_MS, type NodeLoad } from './directory.ts';
-import { K } from './keys.ts';
+import { K } from '../store/keys.ts';
 import { Leases } from './leases.ts';
 import { connectRedis, ready } from './redis.ts';
 import { local, ROOM_METHODS } from './remote.ts';

@@ -2,9 +2,8 @@ import type { Logger } from 'pino';
 import type { Server, Socket } from 'socket.io';
 import { type Ack, fail } from '../../shared/errors.ts';
 import { type ClientToServerEvents, type CommandName, commandSchemas, PROTOCOL_VERSION, type ServerToClientEvents } from '../../shared/protocol.ts';
-import { RpcError } from '../cluster/rpc.ts';
 import type { Clock } from '../rooms/clock.ts';
-import type { RoomRef } from '../rooms/ref.ts';
+import { type RoomRef, RoomUnavailable } from '../rooms/ref.ts';
 import type { AudienceKey } from '../rooms/tracker.ts';
 import { type BotHost, type HandlerContext, handlers, type RoomDirectory } from './handlers.ts';
 import { AddressQuotas, clientAddress, isSecret, SeatChat } from './quotas.ts';
@@ -201,7 +200,7 @@ class Connection implements HandlerContext {
       return await (handlers[name] as (h: HandlerContext, p: unknown) => Promise<Ack<unknown>>)(this, parsed.data);
     } catch (err) {
       // The room's owner node did not answer: the room is moving; the client may retry.
-      if (err instanceof RpcError) return fail('room/unavailable', 'The room is moving to another server; retry shortly.');
+      if (err instanceof RoomUnavailable) return fail('room/unavailable', 'The room is moving to another server; retry shortly.');
       opts.log.error({ err, command: name }, 'command handler failed');
       return fail('server/internal');
     }

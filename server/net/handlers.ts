@@ -1,6 +1,7 @@
 import { type Ack, fail, ok } from '../../shared/errors.ts';
 import type { CommandName, CommandPayload, CommandResults, SeatGrant } from '../../shared/protocol.ts';
-import { applySettingsPatch, DEFAULT_SETTINGS } from '../../shared/settings.ts';
+import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
+import { applySettingsPatch } from '../../shared/settings.ts';
 import type { GameMove } from '../rooms/commands.ts';
 import type { RoomDirectory, RoomRef } from '../rooms/ref.ts';
 import type { AudienceKey } from '../rooms/tracker.ts';

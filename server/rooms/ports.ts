@@ -51,11 +51,3 @@ export interface RoomDeps {
    */
   stallMs?: number;
 }
-
-/** A store write refused because this node no longer holds the room's lease (clustered mode). */
-export class FencedError extends Error {
-  constructor(roomId: string) {
-    super(`room ${roomId}: lease lost; write fenced`);
-    this.name = 'FencedError';
-  }
-}

@@ -33,6 +33,13 @@ export interface RoomRef {
   detach(audience: AudienceKey): void;
 }
 
+/**
+ * Thrown by a directory or a room reference when the room exists but cannot be reached for a
+ * moment (its owner is changing or does not answer): the gateway answers room/unavailable and the
+ * client retries. The cluster's call errors are of this kind, so the gateway needs no cluster code.
+ */
+export class RoomUnavailable extends Error {}
+
 /** Finds rooms for the transport: the local registry alone, or the whole cluster. */
 export interface RoomDirectory {
   get(roomId: string): Promise<RoomRef | null>;

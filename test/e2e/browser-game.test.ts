@@ -7,10 +7,10 @@ import type { RoleId } from '../../shared/roles.ts';
 import { channel } from '../../server/net/session.ts';
 import { connect } from '../helpers/players.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
-import { autoplay, seatBots } from './helpers/bots.ts';
-import { buildWeb } from './helpers/build.ts';
-import { launchChromium } from './helpers/chromium.ts';
-import { actOnPrompt, phaseOf, spectatorLeaks, unnamedControls } from './helpers/ui.ts';
+import { autoplay, seatBots } from '../helpers/browser/bots.ts';
+import { buildWeb } from '../helpers/browser/build.ts';
+import { launchChromium } from '../helpers/browser/chromium.ts';
+import { actOnPrompt, phaseOf, spectatorLeaks, unnamedControls } from '../helpers/browser/ui.ts';
 
 const shots = path.resolve('test-artifacts/screenshots');
 const LAPTOP = { width: 1280, height: 800 };

@@ -1,5 +1,6 @@
 import pino from 'pino';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings.ts';
+import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
+import type { Settings } from '../../shared/settings.ts';
 import { ManualClock } from '../../server/rooms/clock.ts';
 import type { FaultPoint, FaultPort, Outbox, OutEvent, RoomDeps } from '../../server/rooms/ports.ts';
 import { Registry } from '../../server/rooms/registry.ts';
