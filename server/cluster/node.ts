@@ -10,7 +10,6 @@ import { channel } from '../net/session.ts';
 import type { Registry } from '../rooms/registry.ts';
 import type { Room } from '../rooms/room.ts';
 import { type Audience, SPECTATORS, seatAudience } from '../rooms/audience.ts';
-import type { SocketData } from '../net/gateway.ts';
 import { RedisStore } from '../store/redis.ts';
 import { ClusterDirectory, LIVE_MS, type NodeLoad } from './directory.ts';
 import { K } from './keys.ts';
@@ -173,7 +172,7 @@ export class ClusterNode {
     const out: Census = { seats: {}, spectators: 0 };
     const nsp = this.io.of('/');
     for (const id of nsp.adapter.rooms.get(channel(roomId, 'all')) ?? []) {
-      const joined = (nsp.sockets.get(id)?.data as SocketData | undefined)?.audience;
+      const joined = nsp.sockets.get(id)?.data.audience;
       if (joined?.roomId !== roomId) continue;
       if (joined.audience.kind === 'spectator') out.spectators++;
       else out.seats[joined.audience.seat] = (out.seats[joined.audience.seat] ?? 0) + 1;

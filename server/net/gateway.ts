@@ -1,5 +1,5 @@
 import type { Logger } from 'pino';
-import type { Server, Socket } from 'socket.io';
+import type { DefaultEventsMap, Server, Socket } from 'socket.io';
 import { type Ack, fail } from '../../shared/errors.ts';
 import { type ClientToServerEvents, type CommandName, isCommand, PROTOCOL_VERSION, type ServerToClientEvents, specOf } from '../../shared/protocol.ts';
 import { RpcError } from '../cluster/rpc.ts';
@@ -12,8 +12,8 @@ import { refusalCode } from './refusals.ts';
 import type { Limits } from './ratelimit.ts';
 import { channel, LOBBY_CHANNEL, Session } from './session.ts';
 
-export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
-type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>;
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>;
 
 export interface GatewayOptions {
   clock: Clock;
@@ -51,7 +51,7 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats 
     // The version is required: a client that does not say which protocol it speaks is refused too.
     const v = auth?.protocol;
     if (v !== PROTOCOL_VERSION) return next(Object.assign(new Error('protocol/version'), { data: { code: 'protocol/version', supported: PROTOCOL_VERSION } }));
-    const data = socket.data as SocketData;
+    const data = socket.data;
     data.address = clientAddress(socket.handshake.address, (socket.conn as { forwardedFor?: string | string[] }).forwardedFor, opts.trustProxy ?? 0);
     data.internal = isSecret(auth?.internal, opts.internalSecret);
     if (!data.internal) {
@@ -76,7 +76,7 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats 
     socket.onAny((event: string, ...args: unknown[]) => conn.received(event, args));
     socket.on('disconnect', () => {
       opts.connections?.(-1);
-      const data = socket.data as SocketData;
+      const data = socket.data;
       if (data.counted) quotas.release(data.address);
       conn.exit();
     });
@@ -126,7 +126,7 @@ class Connection implements HandlerContext {
   private join(room: RoomRef, audience: Audience): void {
     this.pending = false;
     void this.socket.join([channel(room.id, 'all'), channel(room.id, audience)]);
-    (this.socket.data as SocketData).audience = { roomId: room.id, audience };
+    this.socket.data.audience = { roomId: room.id, audience };
     this.attached = true;
     room.attach(audience);
     if (this.session.seat !== null) {
@@ -140,7 +140,7 @@ class Connection implements HandlerContext {
     if (roomId === null) return;
     for (const name of this.socket.rooms) if (name.startsWith(`${roomId}|`)) void this.socket.leave(name);
     if (this.current && audience && this.attached) this.current.detach(audience);
-    delete (this.socket.data as SocketData).audience;
+    delete this.socket.data.audience;
     this.current = null;
     this.pending = false;
     this.attached = false;
@@ -193,8 +193,8 @@ class Connection implements HandlerContext {
       const { issues } = parsed.error;
       return fail(refusalCode(name, payload, issues), issues.slice(0, 3).map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '));
     }
-    if (!(this.socket.data as SocketData).internal) {
-      const address = (this.socket.data as SocketData).address;
+    if (!this.socket.data.internal) {
+      const address = this.socket.data.address;
       if (spec.quota === 'rooms' && (!(session.rooms?.take(now) ?? true) || !this.shared.quotas.takeRoom(address, now))) return fail('rate/too-many-rooms');
       if (spec.quota === 'bots' && !this.shared.quotas.takeBot(address, now)) return fail('rate/too-many-bots');
     }
@@ -242,7 +242,7 @@ class Connection implements HandlerContext {
     const present = new Set((await room.facts()).players.map((p) => p.seat));
     const sockets = await this.io.in(channel(room.id, 'all')).fetchSockets();
     for (const s of sockets) {
-      const joined = (s.data as SocketData).audience;
+      const joined = s.data.audience;
       if (joined?.roomId !== room.id || joined.audience.kind !== 'seat' || present.has(joined.audience.seat)) continue;
       s.emit('room:notice', { roomId: room.id, code: 'room/kicked', message: 'The host removed you from the room.' });
       s.leave(channel(room.id, joined.audience));
