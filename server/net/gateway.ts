@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { DefaultEventsMap, Server, Socket } from 'socket.io';
 import { type Ack, fail } from '../../shared/errors.ts';
-import { type ClientToServerEvents, type CommandName, isCommand, PROTOCOL_VERSION, type ServerToClientEvents, specOf } from '../../shared/protocol.ts';
+import { type ClientToServerEvents, type CommandName, type CommandResults, isCommand, PROTOCOL_VERSION, type ServerToClientEvents, specOf } from '../../shared/protocol.ts';
 import { RpcError } from '../cluster/rpc.ts';
 import type { Clock } from '../rooms/clock.ts';
 import type { RoomRef } from '../rooms/ref.ts';
@@ -177,7 +177,7 @@ class Connection implements HandlerContext {
     });
   }
 
-  private async run<C extends CommandName>(name: C, payload: unknown | typeof NO_PAYLOAD): Promise<Ack<unknown>> {
+  private async run<C extends CommandName>(name: C, payload: unknown | typeof NO_PAYLOAD): Promise<Ack<CommandResults[C]>> {
     const { opts, session } = this;
     const spec = specOf(name);
     const now = opts.clock.now();
