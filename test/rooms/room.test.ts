@@ -4,6 +4,7 @@ import { gameMachine } from '../../shared/game/index.ts';
 import { apply } from '../../shared/game/rules.ts';
 import type { Room } from '../../server/rooms/room.ts';
 import { Room as RoomClass } from '../../server/rooms/room.ts';
+import { SPECTATORS, seatAudience } from '../../server/rooms/audience.ts';
 import { fastSettings, registryFor, roomDeps, settle } from '../helpers/rooms.ts';
 
 type Deps = ReturnType<typeof roomDeps>;
@@ -62,9 +63,9 @@ describe('room actor', () => {
     const target = villager;
     deps.outbox.sent = [];
     expect((await room.submit({ type: 'game', event: { type: 'night.act', seat: wolf, action: { kind: 'wolf', target } } })).ok).toBe(true);
-    expect(deps.outbox.to(`seat:${wolf}`).length).toBe(1);
-    expect(deps.outbox.to(`seat:${villager}`)).toEqual([]);
-    expect(deps.outbox.to('spectators')).toEqual([]);
+    expect(deps.outbox.to(seatAudience(wolf)).length).toBe(1);
+    expect(deps.outbox.to(seatAudience(villager))).toEqual([]);
+    expect(deps.outbox.to(SPECTATORS)).toEqual([]);
   });
 
   it('[S1] [S2] a crash before the send refuses that command, restarts from the last good state, and applies the next', async () => {

@@ -5,6 +5,7 @@ import { Registry } from '../../server/rooms/registry.ts';
 import type { Room } from '../../server/rooms/room.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
 import type { GameRecord } from '../../server/store/types.ts';
+import { SPECTATORS } from '../../server/rooms/audience.ts';
 import { fastSettings, roomDeps, settle } from '../helpers/rooms.ts';
 
 const GRACE = 600_000;
@@ -53,7 +54,7 @@ describe('[H11.2] the empty-room sweep', () => {
     const w = world();
     const watched = await lobby(w, FIVE, { id: 'watched' });
     await start(watched);
-    watched.attach('spectators');
+    watched.attach(SPECTATORS);
     await away(watched, 0, 1, 2, 3, 4);
     const botsOnly = await lobby(w, ['Ada'], { bots: 4, id: 'bots' });
     await start(botsOnly);
