@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AiwolfBridge } from '../../server/aiwolf/bridge.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { dice, TestAgent } from './agent.ts';
+import { leaks } from './secrets.ts';
+import { shapeProblems } from './shapes.ts';
 
 let server: TestServer;
 beforeAll(async () => { server = await startServer(); });
@@ -27,12 +29,33 @@ async function play(players: number, seed: number) {
 
 describe('AIWolf agents through the bridge', () => {
   it('five agents play a whole game: every packet passes the client libraries\' checks', async () => {
-    const { agents } = await play(5, 7);
+    const { agents, trace } = await play(5, 7);
     for (const a of agents) {
       expect(a.problems).toEqual([]);
       expect(a.finished, a.b.name).not.toBeNull();
     }
     const roles = agents[0].finished!.roleMap;
     expect(Object.values(roles).sort()).toEqual(['SEER', 'VILLAGER', 'VILLAGER', 'VILLAGER', 'WEREWOLF']);
+    for (const a of agents) expect(leaks(a), a.b.name).toEqual([]);
+    expect(shapeProblems(trace.filter((t) => t.dir === 's2a').map((t) => t.line))).toEqual([]);
   }, 70_000);
+
+  it('fifteen agents play a whole game: wolves whisper and attack together, the doctor guards as BODYGUARD', async () => {
+    const { agents, trace } = await play(15, 11);
+    for (const a of agents) {
+      expect(a.problems, a.b.name).toEqual([]);
+      expect(a.finished, a.b.name).not.toBeNull();
+      expect(leaks(a), a.b.name).toEqual([]);
+    }
+    expect(shapeProblems(trace.filter((t) => t.dir === 's2a').map((t) => t.line))).toEqual([]);
+    const requests = new Set(agents.flatMap((a) => a.lines.map((l) => JSON.parse(l).request)));
+    expect([...requests].sort()).toEqual(['ATTACK', 'DAILY_FINISH', 'DAILY_INITIALIZE', 'DIVINE', 'FINISH', 'GUARD', 'INITIALIZE', 'NAME', 'ROLE', 'TALK', 'VOTE', 'WHISPER']);
+    const roles = Object.values(agents[0].finished!.roleMap as Record<string, string>);
+    expect(roles.filter((r) => r === 'WEREWOLF')).toHaveLength(3);
+    expect(roles.filter((r) => r === 'BODYGUARD')).toHaveLength(1);
+    // Whispers reached the wolves, in the same order for each of them.
+    const wolves = agents.filter((a) => a.finished!.roleMap[String(a.me)] === 'WEREWOLF');
+    const heard = wolves.map((w) => w.lines.flatMap((l) => JSON.parse(l).whisperHistory ?? []).map((t: { day: number; idx: number; text: string }) => `${t.day}/${t.idx} ${t.text}`));
+    expect(heard[0].length).toBeGreaterThan(0);
+  }, 120_000);
 });
