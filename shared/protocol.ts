@@ -48,7 +48,8 @@ export const commandSchemas = {
   'vote:cast': z.strictObject({ target: seat.nullable() }),
   'hunter:shoot': z.strictObject({ target: seat.nullable() }),
   'chat:send': z.strictObject({ channel: z.enum(['lobby', 'day', 'wolves', 'dead']), text: z.string().max(CHAT_MAX * 2) }),
-  'bot:add': z.strictObject({ strategy: z.enum(['random', 'smart']).optional() }),
+  /** `aiwolf`: the seat goes to the next AIWolf agent waiting at the server's bridge (docs/aiwolf.md). */
+  'bot:add': z.strictObject({ strategy: z.enum(['random', 'smart', 'aiwolf']).optional() }),
   'bot:remove': z.strictObject({ seat }),
 } as const;
 

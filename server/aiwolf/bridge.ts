@@ -82,6 +82,24 @@ export class AiwolfBridge {
     return seats.length ? ok({ seats }) : fail('room/full', 'No AIWolf agent is waiting for a seat.');
   }
 
+  /** Whether the bridge plays this seat. */
+  owns(roomId: string, seat: number): boolean {
+    return !!this.tables.get(roomId)?.seats.some((s) => s.seat === seat);
+  }
+
+  /** Before the game: the agent stands up and waits for another seat (it has had no INITIALIZE yet). */
+  async release(roomId: string, seat: number): Promise<Ack<Record<string, never>>> {
+    const table = this.tables.get(roomId);
+    const s = table?.seats.find((x) => x.seat === seat);
+    if (!table || !s) return fail('host/invalid-target');
+    const res = await s.client.send('room:leave', {});
+    if (!res.ok) return res;
+    table.remove(s);
+    s.client.close();
+    if (s.agent.connected) this.pool.push({ agent: s.agent, name: s.agent.name });
+    return ok({});
+  }
+
   private next(): Waiting | null {
     this.pool = this.pool.filter((w) => w.agent.connected);
     return this.pool.shift() ?? null;
@@ -141,8 +159,10 @@ export class AiwolfBridge {
     if (!table) this.tables.set(roomId, (table = new Table({ random: this.opts.random, log: this.opts.log })));
     const s = new AgentSeat(w.agent, client, { timeLimitMs: this.agentOpts.replyMs, seed: seedOf(roomId) });
     // A dropped agent is an idle player: its seat stays, disconnected, and our rules deal with it (R15, R40).
-    w.agent.on('closed', (reason) => { this.opts.log?.('agent gone', { roomId, seat, reason }); client.close(); });
+    w.agent.name = w.name;
+    const offAgent = w.agent.on('closed', (reason) => { this.opts.log?.('agent gone', { roomId, seat, reason }); client.close(); });
     client.on('closed', () => { w.agent.close('room closed'); });
+    s.release = offAgent;
     table.add(s);
     return ok({ seat, code, client });
   }

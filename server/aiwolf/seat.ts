@@ -20,6 +20,8 @@ export class AgentSeat {
   ix: Indices | null = null;
   /** The talk turn now running, stamped on the talks this seat hears. */
   turn = 0;
+  /** Undoes the bridge's hold on the agent when the seat is given up before the game. */
+  release: () => void = () => {};
   private logDay = -1;
   private talkHead = 0;
   private whisperHead = 0;

@@ -36,6 +36,13 @@ export class Table {
     if (seat.view) this.observe(seat.view);
   }
 
+  /** A seat given up in the lobby: the table stops watching it. */
+  remove(seat: AgentSeat): void {
+    const i = this.seats.indexOf(seat);
+    if (i >= 0) this.seats.splice(i, 1);
+    seat.release();
+  }
+
   /** Resolves when every stage seen so far has been played. */
   settled(): Promise<void> { return this.chain; }
 

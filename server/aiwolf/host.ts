@@ -1,0 +1,25 @@
+import { type Ack, fail, ok } from '../../shared/errors.ts';
+import type { BotHost } from '../net/handlers.ts';
+import type { RoomRef } from '../rooms/ref.ts';
+import type { AiwolfBridge } from './bridge.ts';
+
+/**
+ * `bot:add { strategy: 'aiwolf' }`: the host opens one seat to an AIWolf agent, and the next agent
+ * waiting at the bridge takes it (refused with room/full when none waits). Every other strategy
+ * goes to the server's own bots. Without a bridge (AIWOLF_PORT unset) the strategy is refused.
+ */
+export function withAiwolf(bots: BotHost, bridge: AiwolfBridge | null): BotHost {
+  return {
+    async add(room: RoomRef, strategy) {
+      if (strategy !== 'aiwolf') return bots.add(room, strategy);
+      if (!bridge) return fail('input/invalid', 'This server has no AIWolf bridge (AIWOLF_PORT is not set).');
+      const facts = await room.facts();
+      if (facts.phase !== 'lobby' && facts.phase !== 'over') return fail('room/started');
+      const res = await bridge.take(room.code, 1);
+      return res.ok ? ok({ seat: res.data.seats[0] }) : (res as Ack<never>);
+    },
+    remove(room: RoomRef, seat: number) {
+      return bridge?.owns(room.id, seat) ? bridge.release(room.id, seat) : bots.remove(room, seat);
+    },
+  };
+}
