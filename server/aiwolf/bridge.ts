@@ -26,6 +26,8 @@ export interface BridgeOptions {
   trace?: (conn: number, dir: 's2a' | 'a2s', line: string) => void;
   log?: (msg: string, data?: Record<string, unknown>) => void;
   random?: () => number;
+  /** Settings of the rooms the bridge opens, over AIWolf's (tests shorten the phases). */
+  settings?: SettingsPatch;
 }
 
 interface Waiting { agent: AgentConnection; name: string }
@@ -125,7 +127,7 @@ export class AiwolfBridge {
     try {
       const group: Waiting[] = [];
       while (group.length < n) group.push(this.next()!);
-      const first = await this.seat(group[0], (c, name) => c.send('room:create', { name, settings: aiwolfSettings(n) as SettingsPatch }));
+      const first = await this.seat(group[0], (c, name) => c.send('room:create', { name, settings: { ...(aiwolfSettings(n) as SettingsPatch), ...this.opts.settings } }));
       if (!first.ok) { this.opts.log?.('could not open a room', { code: first.error.code }); for (const w of group) w.agent.close('no room'); return; }
       const { code, client } = first.data;
       for (const w of group.slice(1)) {

@@ -20,7 +20,7 @@ export interface TalkEntry { agent: number; day: number; idx: number; text: stri
 
 export interface AgentBehaviour {
   name: string;
-  /** Never answer (a hung agent). */
+  /** Answer NAME and ROLE, then nothing more (a hung agent). */
   silent?: boolean;
   /** Answer garbage to every request. */
   garbage?: boolean;
@@ -64,7 +64,8 @@ export class TestAgent {
       this.buffer = this.buffer.slice(nl + 1);
       this.lines.push(line);
       const reply = this.handle(line);
-      if (reply !== null && !this.b.silent) {
+      const hung = this.b.silent && this.replies.length > 2;
+      if (reply !== null && !hung) {
         this.socket.write(reply + '\n');
       }
     }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { AiwolfBridge } from '../../server/aiwolf/bridge.ts';
+import { AiwolfBridge, type BridgeOptions } from '../../server/aiwolf/bridge.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
-import { dice, TestAgent } from './agent.ts';
+import { type AgentBehaviour, dice, TestAgent } from './agent.ts';
 import { leaks } from './secrets.ts';
 import { shapeProblems } from './shapes.ts';
 
@@ -9,15 +9,15 @@ let server: TestServer;
 beforeAll(async () => { server = await startServer(); });
 afterAll(async () => { await server.close(); });
 
-async function play(players: number, seed: number) {
+async function play(players: number, seed: number, behave: (i: number) => Partial<AgentBehaviour> = () => ({}), extra: Partial<BridgeOptions> = {}) {
   const trace: { conn: number; dir: string; line: string }[] = [];
-  const bridge = new AiwolfBridge({ url: () => server.url, port: 0, players, random: dice(seed), trace: (conn, dir, line) => trace.push({ conn, dir, line }) });
+  const bridge = new AiwolfBridge({ url: () => server.url, port: 0, players, random: dice(seed), trace: (conn, dir, line) => trace.push({ conn, dir, line }), ...extra });
   const port = await bridge.listen();
   const rand = dice(seed + 1);
   const agents: TestAgent[] = [];
   // One at a time, as the reference's agents start.
   for (let i = 0; i < players; i++) {
-    const a = new TestAgent(port, { name: `test${String(i + 1).padStart(2, '0')}` }, rand);
+    const a = new TestAgent(port, { name: `test${String(i + 1).padStart(2, '0')}`, ...behave(i) }, rand);
     agents.push(a);
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -57,5 +57,25 @@ describe('AIWolf agents through the bridge', () => {
     const wolves = agents.filter((a) => a.finished!.roleMap[String(a.me)] === 'WEREWOLF');
     const heard = wolves.map((w) => w.lines.flatMap((l) => JSON.parse(l).whisperHistory ?? []).map((t: { day: number; idx: number; text: string }) => `${t.day}/${t.idx} ${t.text}`));
     expect(heard[0].length).toBeGreaterThan(0);
+  }, 120_000);
+
+  it('an agent that answers nonsense plays on Skip and random choices; a silent one is dropped and idles out, and the game still ends', async () => {
+    const { agents, trace } = await play(5, 5, (i) => (i === 1 ? { silent: true } : i === 3 ? { garbage: true } : {}), {
+      maxMisses: 2,
+      settings: { durations: { night: 6, dawn: 1, day: 30, vote: 6, execution: 1, hunter: 5 } },
+    });
+    const silent = agents[1];
+    // The silent agent's socket was closed by the bridge before the end: it got no FINISH.
+    expect(silent.finished).toBeNull();
+    for (const a of agents.filter((x) => x !== silent)) {
+      expect(a.problems, a.b.name).toEqual([]);
+      expect(a.finished, a.b.name).not.toBeNull();
+    }
+    // Nonsense never became talk.
+    const talk = trace.filter((t) => t.dir === 's2a').flatMap((t) => JSON.parse(t.line).talkHistory ?? []);
+    expect(talk.some((t: { text: string }) => t.text === 'what?')).toBe(false);
+    // Nonsense got no second chance: every request to it was answered once, by a substitute.
+    expect(trace.filter((t) => t.dir === 'a2s' && t.line === 'what?').length).toBeGreaterThanOrEqual(2);
+    expect(shapeProblems(trace.filter((t) => t.dir === 's2a').map((t) => t.line))).toEqual([]);
   }, 120_000);
 });
