@@ -1,7 +1,9 @@
 import { type Ack, fail, ok } from '../../shared/errors.ts';
 import type { BotHost } from '../net/handlers.ts';
 import type { RoomRef } from '../rooms/ref.ts';
-import type { AiwolfBridge } from './bridge.ts';
+import type { Logger } from 'pino';
+import type { Config } from '../config.ts';
+import { AiwolfBridge } from './bridge.ts';
 
 /**
  * `bot:add { strategy: 'aiwolf' }`: the host opens one seat to an AIWolf agent, and the next agent
@@ -22,4 +24,16 @@ export function withAiwolf(bots: BotHost, bridge: AiwolfBridge | null): BotHost 
       return bridge?.owns(room.id, seat) ? bridge.release(room.id, seat) : bots.remove(room, seat);
     },
   };
+}
+
+/** The bridge the environment asks for (AIWOLF_PORT, AIWOLF_HOST, AIWOLF_PLAYERS), or null when it is off. */
+export function aiwolfFor(config: Config, url: () => string, secret: string, log: Logger): AiwolfBridge | null {
+  if (config.aiwolfPort === undefined) return null;
+  const alog = log.child({ part: 'aiwolf' });
+  return new AiwolfBridge({
+    url, port: config.aiwolfPort, host: config.aiwolfHost, players: config.aiwolfPlayers,
+    // The bridge is the server's own client: exempt from the per-address connection quota, like its bots.
+    auth: { internal: secret },
+    log: (msg, data) => alog.info(data ?? {}, msg),
+  });
 }

@@ -212,6 +212,7 @@ export class Table {
       await s.agent.idle();
       s.agent.close('game over');
     }));
+    this.opts.log?.('game over', { winner: view.outcome?.winner, day: view.day, agents: this.seats.length });
   }
 
   /** Ask for a target; a reply naming no legal one gets a random legal one (our rules need an answer). */

@@ -23,7 +23,6 @@ async function play(players: number, seed: number, behave: (i: number) => Partia
   }
   await Promise.race([Promise.all(agents.map((a) => a.done)), new Promise((_, rej) => setTimeout(() => rej(new Error('game did not finish')), 60_000))]);
   await bridge.close();
-  if (process.env.AIWOLF_TRACE) (await import("node:fs")).writeFileSync(process.env.AIWOLF_TRACE, trace.map((t) => JSON.stringify(t)).join("\n"));
   return { agents, trace };
 }
 
