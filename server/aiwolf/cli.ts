@@ -5,9 +5,11 @@
  *   npm run aiwolf -- --players 5 [--url http://localhost:3000] [--port 4181] [--host 127.0.0.1]
  *   npm run aiwolf -- --players 15 --serve     (also runs a server of its own, memory store)
  *   npm run aiwolf -- --players 5 --games 1    (exits after that many games)
+ *   npm run aiwolf -- --players 5 --trace FILE (every line both ways, as the captures in AIWOLF.md)
  *
  * Exit code 0 when the games asked for are over, 2 on bad arguments.
  */
+import { appendFileSync } from 'node:fs';
 import pino from 'pino';
 import { parseArgs } from '../../client/bot/args.ts';
 import { createApp } from '../app.ts';
@@ -16,7 +18,7 @@ import { MemoryStore } from '../store/memory.ts';
 import { ownUrl } from '../bots/host.ts';
 import { AiwolfBridge } from './bridge.ts';
 
-const USAGE = 'usage: npm run aiwolf -- --players N [--url URL | --serve] [--port 4181] [--host 127.0.0.1] [--reply-ms 1000] [--games N]';
+const USAGE = 'usage: npm run aiwolf -- --players N [--url URL | --serve] [--port 4181] [--host 127.0.0.1] [--reply-ms 1000] [--games N] [--trace FILE]';
 const args = parseArgs(process.argv.slice(2));
 const num = (k: string, d: number) => {
   const v = Number(args.get(k) ?? d);
@@ -42,6 +44,8 @@ if (args.has('serve')) {
 }
 
 let finished = 0;
+const traceFile = args.get('trace');
+const started = Date.now();
 const bridge = new AiwolfBridge({
   url: () => url,
   port: num('port', 4181),
@@ -49,6 +53,7 @@ const bridge = new AiwolfBridge({
   players,
   replyMs: num('reply-ms', 1000),
   auth,
+  trace: traceFile ? (conn, dir, line) => appendFileSync(traceFile, JSON.stringify({ t: (Date.now() - started) / 1000, conn, dir, line }) + '\n') : undefined,
   log: (msg, data) => {
     log.info(data ?? {}, msg);
     if (msg === 'game over' && games > 0 && ++finished >= games) void stop();
