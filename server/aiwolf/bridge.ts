@@ -158,7 +158,7 @@ export class AiwolfBridge {
     const { roomId, code, seat } = res!.data;
     await w.agent.ask(bare('ROLE'));
     let table = this.tables.get(roomId);
-    if (!table) this.tables.set(roomId, (table = new Table({ random: this.opts.random, log: this.opts.log })));
+    if (!table) this.tables.set(roomId, (table = new Table({ random: this.opts.random, log: this.opts.log, done: () => this.tables.delete(roomId) })));
     const s = new AgentSeat(w.agent, client, { timeLimitMs: this.agentOpts.replyMs, seed: seedOf(roomId) });
     // A dropped agent is an idle player: its seat stays, disconnected, and our rules deal with it (R15, R40).
     w.agent.name = w.name;

@@ -9,6 +9,8 @@ export interface TableOptions {
   /** Random numbers for turn order and default choices (Math.random unless a test seeds it). */
   random?: () => number;
   log?: (msg: string, data?: Record<string, unknown>) => void;
+  /** The game is over and every agent has its FINISH. */
+  done?: () => void;
 }
 
 /**
@@ -48,6 +50,8 @@ export class Table {
 
   private observe(view: GameView): void {
     const key = stageKey(view);
+    // Seats' views arrive one by one: a seat still on the last phase must not make it current again.
+    if (compare(key, this.latest) < 0) return;
     this.latest = key;
     if (this.seen.has(key)) return;
     this.seen.add(key);
@@ -193,7 +197,7 @@ export class Table {
       const line = await s.agent.ask(s.packet('VOTE', round === 1 ? 'delta' : 'full'));
       let t = this.target(s, line, prompt);
       // The reference turns a missing, dead or self vote into a random other living agent.
-      if (t === null) t = this.pickOne(prompt.targets.filter((x) => x !== s.seat)) ?? this.pickOne(prompt.targets);
+      if (t === null || t === s.seat) t = this.pickOne(prompt.targets.filter((x) => x !== s.seat)) ?? this.pickOne(prompt.targets);
       if (this.current(key)) await this.act(s, 'vote:cast', { target: t });
     }));
   }
@@ -213,6 +217,8 @@ export class Table {
       s.agent.close('game over');
     }));
     this.opts.log?.('game over', { winner: view.outcome?.winner, day: view.day, agents: this.seats.length });
+    for (const s of this.seats) s.client.close();
+    this.opts.done?.();
   }
 
   /** Ask for a target; a reply naming no legal one gets a random legal one (our rules need an answer). */
@@ -247,4 +253,12 @@ export class Table {
   }
 }
 
-const stageKey = (v: GameView) => `${v.gameNo}:${v.phaseId}:${v.phase}:${v.vote?.round ?? 0}`;
+const stageKey = (v: GameView) => `${v.gameNo}:${v.phaseId}:${v.vote?.round ?? 0}:${v.phase}`;
+
+/** Stages in the order they happen: game, phase id, vote round. */
+function compare(a: string, b: string): number {
+  if (!b) return 1;
+  const [x, y] = [a.split(':').slice(0, 3).map(Number), b.split(':').slice(0, 3).map(Number)];
+  for (let i = 0; i < 3; i++) if (x[i] !== y[i]) return x[i] - y[i];
+  return 0;
+}

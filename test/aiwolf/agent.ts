@@ -24,6 +24,8 @@ export interface AgentBehaviour {
   silent?: boolean;
   /** Answer garbage to every request. */
   garbage?: boolean;
+  /** Choose the vote (an agent index) from the living indices, self included. */
+  vote?: (me: number, alive: number[]) => number;
 }
 
 export class TestAgent {
@@ -166,7 +168,8 @@ export class TestAgent {
         const t = this.pick(this.alive(this.wolves()));
         return mine.length === 0 && t !== null ? `ATTACK ${this.ref(t)}` : 'Over';
       }
-      case 'VOTE': return this.target(this.found !== null && this.alive().includes(this.found) ? this.found : this.pick(this.alive(this.role === 'WEREWOLF' ? this.wolves() : [])));
+      case 'VOTE': if (this.b.vote) return this.target(this.b.vote(this.me, [...this.alive(), this.me].sort((x, y) => x - y)));
+        return this.target(this.found !== null && this.alive().includes(this.found) ? this.found : this.pick(this.alive(this.role === 'WEREWOLF' ? this.wolves() : [])));
       case 'DIVINE': {
         const t = this.pick(this.alive([...this.divined]));
         if (t !== null) this.divined.add(t);

@@ -10,8 +10,8 @@ beforeAll(async () => { server = await startServer(); });
 afterAll(async () => { await server.close(); });
 
 async function play(players: number, seed: number, behave: (i: number) => Partial<AgentBehaviour> = () => ({}), extra: Partial<BridgeOptions> = {}) {
-  const trace: { conn: number; dir: string; line: string }[] = [];
-  const bridge = new AiwolfBridge({ url: () => server.url, port: 0, players, random: dice(seed), trace: (conn, dir, line) => trace.push({ conn, dir, line }), ...extra });
+  const trace: { conn: number; dir: string; line: string; t?: number }[] = [];
+  const bridge = new AiwolfBridge({ url: () => server.url, port: 0, players, random: dice(seed), trace: (conn, dir, line) => trace.push({ conn, dir, line, t: Date.now() }), ...extra });
   const port = await bridge.listen();
   const rand = dice(seed + 1);
   const agents: TestAgent[] = [];
@@ -21,7 +21,11 @@ async function play(players: number, seed: number, behave: (i: number) => Partia
     agents.push(a);
     await new Promise((r) => setTimeout(r, 5));
   }
-  await Promise.race([Promise.all(agents.map((a) => a.done)), new Promise((_, rej) => setTimeout(() => rej(new Error('game did not finish')), 60_000))]);
+  try {
+    await Promise.race([Promise.all(agents.map((a) => a.done)), new Promise((_, rej) => setTimeout(() => rej(new Error('game did not finish')), 90_000))]);
+  } finally {
+    if (process.env.AIWOLF_TRACE) (await import('node:fs')).writeFileSync(process.env.AIWOLF_TRACE, trace.map((t) => JSON.stringify(t)).join('\n'));
+  }
   await bridge.close();
   return { agents, trace };
 }
@@ -56,12 +60,15 @@ describe('AIWolf agents through the bridge', () => {
     const wolves = agents.filter((a) => a.finished!.roleMap[String(a.me)] === 'WEREWOLF');
     const heard = wolves.map((w) => w.lines.flatMap((l) => JSON.parse(l).whisperHistory ?? []).map((t: { day: number; idx: number; text: string }) => `${t.day}/${t.idx} ${t.text}`));
     expect(heard[0].length).toBeGreaterThan(0);
+    // A split pack was asked once more, with the first round's picks.
+    const revotes = agents.flatMap((a) => a.lines.map((l) => JSON.parse(l))).filter((p) => p.request === 'ATTACK' && p.gameInfo?.latestAttackVoteList.length);
+    expect(revotes.length).toBeGreaterThan(0);
   }, 120_000);
 
   it('an agent that answers nonsense plays on Skip and random choices; a silent one is dropped and idles out, and the game still ends', async () => {
     const { agents, trace } = await play(5, 5, (i) => (i === 1 ? { silent: true } : i === 3 ? { garbage: true } : {}), {
       maxMisses: 2,
-      settings: { durations: { night: 6, dawn: 1, day: 30, vote: 6, execution: 1, hunter: 5 } },
+      settings: { durations: { night: 5, dawn: 1, day: 8, vote: 5, execution: 1, hunter: 5 } },
     });
     const silent = agents[1];
     // The silent agent's socket was closed by the bridge before the end: it got no FINISH.
@@ -75,6 +82,23 @@ describe('AIWolf agents through the bridge', () => {
     expect(talk.some((t: { text: string }) => t.text === 'what?')).toBe(false);
     // Nonsense got no second chance: every request to it was answered once, by a substitute.
     expect(trace.filter((t) => t.dir === 'a2s' && t.line === 'what?').length).toBeGreaterThanOrEqual(2);
+    expect(shapeProblems(trace.filter((t) => t.dir === 's2a').map((t) => t.line))).toEqual([]);
+  }, 120_000);
+
+  it('a tied vote is voted again with the full gameInfo, whose latestVoteList is the first round', async () => {
+    // The two lowest living indices vote for each other, the rest split between them: always a tie.
+    const split = (me: number, alive: number[]) => {
+      const [a, b] = alive;
+      if (me === a) return b;
+      if (me === b) return a;
+      return alive.indexOf(me) % 2 === 0 ? a : b;
+    };
+    const { agents, trace } = await play(5, 9, () => ({ vote: split }));
+    for (const a of agents) expect(a.problems, a.b.name).toEqual([]);
+    const votes = trace.filter((t) => t.dir === 's2a').map((t) => JSON.parse(t.line)).filter((p) => p.request === 'VOTE');
+    const again = votes.filter((p) => p.gameInfo);
+    expect(again.length).toBeGreaterThan(0);
+    for (const p of again) expect(p.gameInfo.latestVoteList.length).toBeGreaterThan(0);
     expect(shapeProblems(trace.filter((t) => t.dir === 's2a').map((t) => t.line))).toEqual([]);
   }, 120_000);
 });
