@@ -1,9 +1,9 @@
 import type { CommandName, CommandPayload } from '../../shared/protocol.ts';
 import type { GameView, Prompt } from '../../shared/views.ts';
-import { aiDay, LIMITS } from './info.ts';
+import { aiDay } from './info.ts';
 import { parseTarget, type Vote } from './packet.ts';
 import type { AgentSeat, Form } from './seat.ts';
-import { OVER, replyText, SKIP, toChat } from './talk.ts';
+import { turns, type TurnHost } from './turns.ts';
 
 export interface TableOptions {
   /** Random numbers for turn order and default choices (Math.random unless a test seeds it). */
@@ -119,7 +119,7 @@ export class Table {
   private async pack(wolves: AgentSeat[], form: Form, key: string): Promise<void> {
     const view = wolves[0].view!;
     const pack = (view.you!.pack ?? []).filter((w) => view.players.find((p) => p.seat === w)?.alive);
-    if (pack.length >= 2 && view.settings.wolfChat) await this.turns(wolves, 'WHISPER', 'wolves', form, key);
+    if (pack.length >= 2 && view.settings.wolfChat) await turns(this.turnHost(key, wolves), wolves, 'WHISPER', form);
     const ask = (s: AgentSeat, f: Form, latest: Vote[]) =>
       s.agent.ask(s.packet('ATTACK', latest.length ? 'full' : f, { latestAttackVoteList: latest })).then((line) => this.target(s, line, s.view!.you!.prompt));
     const picks = new Map<number, number | null>();
@@ -150,42 +150,23 @@ export class Table {
   /** AIWolf's day n: DAILY_INITIALIZE to every agent, dead ones too, then talk turns, then ready. */
   private async day(key: string): Promise<void> {
     await Promise.all(this.active().map((s) => s.agent.tell(s.packet('DAILY_INITIALIZE', 'full'))));
-    await this.turns(this.living(), 'TALK', 'day', 'delta', key);
+    await turns(this.turnHost(key, this.active()), this.living(), 'TALK', 'delta');
     if (this.current(key)) await Promise.all(this.living().map((s) => this.act(s, 'day:ready', {})));
   }
 
-  /**
-   * Talk (or whisper) turns as the reference runs them: each turn the speakers are shuffled and
-   * asked once; a reply that is not a sentence is Skip, the (maxSkip+1)-th Skip in a row is Over,
-   * and a speaker out of talks is Over unasked. The talk ends when a whole turn is Over, after at
-   * most maxTalkTurn turns, or when the phase ends. A sentence is posted as chat and waited for
-   * until every agent has heard it, so all talk logs keep one order.
-   */
-  private async turns(speakers: AgentSeat[], request: 'TALK' | 'WHISPER', channel: 'day' | 'wolves', form: Form, key: string): Promise<void> {
-    const max = request === 'TALK' ? LIMITS.maxTalk : LIMITS.maxWhisper;
-    const maxTurns = request === 'TALK' ? LIMITS.maxTalkTurn : LIMITS.maxWhisperTurn;
-    const said = new Map<AgentSeat, number>();
-    const skips = new Map<AgentSeat, number>();
-    for (let turn = 0; turn < maxTurns; turn++) {
-      let over = 0;
-      const order = this.shuffle(speakers.filter((s) => s.playing && s.alive));
-      for (const s of this.seats) s.turn = turn;
-      for (const s of order) {
-        if (!this.current(key)) return;
-        if ((said.get(s) ?? 0) >= max) { over++; continue; }
-        const text = replyText(await s.agent.ask(s.packet(request, form)), s.ix!.size);
-        if (!this.current(key)) return;
-        if (text === OVER || (text === SKIP && (skips.get(s) ?? 0) >= LIMITS.maxSkip)) { over++; continue; }
-        if (text === SKIP) { skips.set(s, (skips.get(s) ?? 0) + 1); continue; }
-        skips.set(s, 0);
-        said.set(s, (said.get(s) ?? 0) + 1);
-        const res = await this.act(s, 'chat:send', { channel, text: toChat(text) });
+  /** What a run of turns needs of the table: whether the stage still holds, who hears, how to speak. */
+  private turnHost(key: string, hearers: AgentSeat[]): TurnHost {
+    return {
+      seats: this.seats,
+      current: () => this.current(key),
+      shuffle: (xs) => this.shuffle(xs),
+      hearers: () => hearers.filter((h) => h.playing),
+      post: async (s, channel, text) => {
+        const res = await this.act(s, 'chat:send', { channel, text });
         const id = res && (res as { id?: number }).id;
-        const hearers = channel === 'day' ? this.active() : speakers.filter((w) => w.playing);
-        if (typeof id === 'number') await Promise.all(hearers.map((h) => h.heard(channel, id)));
-      }
-      if (over === order.length) return;
-    }
+        return typeof id === 'number' ? id : null;
+      },
+    };
   }
 
   /** DAILY_FINISH to all on the first round, then VOTE to the living (gameInfo on a re-vote). */
@@ -204,7 +185,7 @@ export class Table {
 
   /** A hunter's shot has no AIWolf request: an agent dealt a hunter holds fire. */
   private async hunter(): Promise<void> {
-    await Promise.all(this.living().concat(this.active().filter((s) => !s.alive)).map((s) => (s.view?.you?.prompt?.kind === 'hunter' ? this.act(s, 'hunter:shoot', { target: null }) : null)));
+    await Promise.all(this.active().map((s) => (s.view?.you?.prompt?.kind === 'hunter' ? this.act(s, 'hunter:shoot', { target: null }) : null)));
   }
 
   /** FINISH to everyone with every role, then the connection ends (one game per connection). */
