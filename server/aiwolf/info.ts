@@ -1,7 +1,7 @@
 import { rolesFor } from '../../shared/game/deal.ts';
 import type { GameView, TimelineEntry } from '../../shared/views.ts';
 import type { GameInfo, GameSetting, Talk, Vote } from './packet.ts';
-import { AI_ROLE, existingRoles, type Indices, roleNumMap } from './roles.ts';
+import { aiRole, existingRoles, type Indices, roleNumMap } from './roles.ts';
 
 /**
  * gameInfo and gameSetting for one agent, computed from that seat's own view (what a person in
@@ -65,11 +65,11 @@ export function gameInfo(view: GameView, ix: Indices, mem: SeatMemory, extra: { 
     if (p.alive) remainTalkMap[i] = Math.max(0, LIMITS.maxTalk - said(mem.talks, i));
     if (p.alive && pack.includes(p.seat)) remainWhisperMap[i] = Math.max(0, LIMITS.maxWhisper - said(mem.whispers, i));
     // The reference tells an agent its own role and, to a wolf, the pack; everything at the end.
-    if (over && p.role) roleMap[i] = AI_ROLE[p.role];
+    if (over && p.role) roleMap[i] = aiRole(p.role);
   }
   if (!over) {
     for (const s of pack) roleMap[ix.of(s)] = 'WEREWOLF';
-    if (you.role) roleMap[me] = AI_ROLE[you.role];
+    if (you.role) roleMap[me] = aiRole(you.role);
   }
   const today = votesOn(view, day);
   const seer = you.role === 'seer' ? you.seerResults?.find((r) => r.night === day) : undefined;

@@ -12,19 +12,19 @@ import { ROLE_NUM_KEYS } from './packet.ts';
  * (docs/aiwolf.md). The other roles have no AIWolf form: an agent dealt one is told VILLAGER and
  * the bridge gives that role's night the default answer (nothing, or a random legal choice).
  */
-export const AI_ROLE: Record<RoleId, AiRole> = {
+const AI_ROLES: Record<string, AiRole> = {
   villager: 'VILLAGER',
   werewolf: 'WEREWOLF',
   seer: 'SEER',
   doctor: 'BODYGUARD',
-  witch: 'VILLAGER',
-  hunter: 'VILLAGER',
-  cupid: 'VILLAGER',
-  tanner: 'VILLAGER',
+  // Issue 13's roles, by the ids they are to have: mapped as soon as they exist.
+  medium: 'MEDIUM',
+  bodyguard: 'BODYGUARD',
+  possessed: 'POSSESSED',
 };
 
-/** Roles an agent can play as the role itself (the rest are played as VILLAGER with default answers). */
-export const FAITHFUL: ReadonlySet<RoleId> = new Set(['villager', 'werewolf', 'seer', 'doctor']);
+/** The AIWolf role an agent dealt `role` is told it has (VILLAGER for roles AIWolf lacks). */
+export const aiRole = (role: RoleId): AiRole => AI_ROLES[role] ?? 'VILLAGER';
 
 /** roleNumMap for a deal: every one of the nine keys, villagers filling the seats left. */
 export function roleNumMap(counts: RoleCounts, players: number): Record<(typeof ROLE_NUM_KEYS)[number], number> {
@@ -32,7 +32,7 @@ export function roleNumMap(counts: RoleCounts, players: number): Record<(typeof 
   let special = 0;
   for (const [role, n] of Object.entries(counts) as [RoleId, number][]) {
     if (!n || role === 'villager') continue;
-    out[AI_ROLE[role]] += n;
+    out[aiRole(role)] += n;
     special += n;
   }
   out.VILLAGER += Math.max(0, players - special);

@@ -1,4 +1,6 @@
 import type { CommandName, CommandPayload } from '../../shared/protocol.ts';
+
+type NightAction = CommandPayload<'night:act'>['action'];
 import type { GameView, Prompt } from '../../shared/views.ts';
 import { aiDay } from './info.ts';
 import { parseTarget, type Vote } from './packet.ts';
@@ -97,10 +99,15 @@ export class Table {
     for (const s of this.living()) {
       const prompt = s.view!.you!.prompt;
       if (!prompt) continue;
+      // One target, asked with the AIWolf request of the role: DIVINE for the seer, GUARD for the doctor (and issue 13's bodyguard).
+      const request = TARGETED[prompt.kind];
+      if (request && 'targets' in prompt) {
+        const kind = prompt.kind;
+        jobs.push(this.choose(s, request, form, prompt.targets).then((t) => this.act(s, 'night:act', { action: { kind, target: t } as NightAction })));
+        continue;
+      }
       switch (prompt.kind) {
         case 'sleep': jobs.push(this.act(s, 'night:act', { action: { kind: 'sleep' } })); break;
-        case 'seer': jobs.push(this.choose(s, 'DIVINE', form, prompt.targets).then((t) => this.act(s, 'night:act', { action: { kind: 'seer', target: t } }))); break;
-        case 'doctor': jobs.push(this.choose(s, 'GUARD', form, prompt.targets).then((t) => this.act(s, 'night:act', { action: { kind: 'doctor', target: t } }))); break;
         case 'wolf': wolves.push(s); break;
         case 'witch': jobs.push(this.act(s, 'night:act', { action: { kind: 'witch', heal: false, poison: null } })); break;
         case 'cupid': {
@@ -233,6 +240,9 @@ export class Table {
     return out;
   }
 }
+
+/** Night prompts that name one target, and the AIWolf request that asks for it. */
+const TARGETED: Record<string, 'DIVINE' | 'GUARD'> = { seer: 'DIVINE', doctor: 'GUARD', bodyguard: 'GUARD' };
 
 const stageKey = (v: GameView) => `${v.gameNo}:${v.phaseId}:${v.vote?.round ?? 0}:${v.phase}`;
 

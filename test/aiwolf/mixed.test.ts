@@ -72,7 +72,14 @@ describe('a room of AIWolf agents, one of our bots and a person', () => {
     await host.request('bot:add', { strategy: 'smart' });
     for (let i = 0; i < 3; i++) await host.request('bot:add', { strategy: 'aiwolf' });
     // No agent left waiting: a fourth seat is refused.
-    expect((await host.send('bot:add', { strategy: 'aiwolf' })).ok).toBe(false);
+    const none = await host.send('bot:add', { strategy: 'aiwolf' });
+    expect(none.ok ? null : none.error.code).toBe('room/full');
+    // Removed before the game, an agent stands up and waits again; the next bot:add seats it.
+    const seat = host.view!.players.at(-1)!.seat;
+    await host.request('bot:remove', { seat });
+    await until(() => bridge.waiting === 1 && host.view!.players.length === 4, 5000);
+    await host.request('bot:add', { strategy: 'aiwolf' });
+    expect(bridge.waiting).toBe(0);
     const views: GameView[] = [];
     const said: string[] = [];
     const over = person(host, views, said);
