@@ -1,11 +1,11 @@
 import type { CommandName, CommandPayload } from '../../shared/protocol.ts';
-
-type NightAction = CommandPayload<'night:act'>['action'];
 import type { GameView, Prompt } from '../../shared/views.ts';
 import { aiDay } from './info.ts';
 import { parseTarget, type Vote } from './packet.ts';
 import type { AgentSeat, Form } from './seat.ts';
 import { turns, type TurnHost } from './turns.ts';
+
+type NightAction = CommandPayload<'night:act'>['action'];
 
 export interface TableOptions {
   /** Random numbers for turn order and default choices (Math.random unless a test seeds it). */
@@ -47,9 +47,6 @@ export class Table {
     seat.release();
   }
 
-  /** Resolves when every stage seen so far has been played. */
-  settled(): Promise<void> { return this.chain; }
-
   private observe(view: GameView): void {
     const key = stageKey(view);
     // Seats' views arrive one by one: a seat still on the last phase must not make it current again.
@@ -71,7 +68,7 @@ export class Table {
     switch (view.phase) {
       case 'night':
         if (view.day === 1) await this.begin();
-        return this.night(key);
+        return this.night(view, key);
       case 'day': return this.day(key);
       case 'vote': return this.vote(key, view.vote?.round ?? 1);
       case 'hunter': return this.hunter();
@@ -91,9 +88,9 @@ export class Table {
   }
 
   /** DIVINE, WHISPER, GUARD and ATTACK; other night prompts get their default answer. */
-  private async night(key: string): Promise<void> {
+  private async night(view: GameView, key: string): Promise<void> {
     // Before today's execution (day 0) the reference sends the delta form; after it, gameInfo.
-    const form: Form = aiDay(this.seats[0].view!) === 0 ? 'delta' : 'full';
+    const form: Form = aiDay(view) === 0 ? 'delta' : 'full';
     const jobs: Promise<unknown>[] = [];
     const wolves: AgentSeat[] = [];
     for (const s of this.living()) {
