@@ -41,6 +41,11 @@ export interface Config {
   /** When set, /metrics is served only on a listener of its own at metricsHost:metricsPort, not on `port`. */
   metricsPort: number | undefined;
   metricsHost: string;
+  /** When set, the AIWolf bridge listens here for AIWolf agents (docs/aiwolf.md); off by default. */
+  aiwolfPort: number | undefined;
+  aiwolfHost: string;
+  /** The bridge opens a room of its own whenever this many agents wait (0: agents only take seats hosts open). */
+  aiwolfPlayers: number;
 }
 
 function num(env: NodeJS.ProcessEnv, key: string, fallback: number): number {
@@ -79,5 +84,8 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
     metricsToken: env.METRICS_TOKEN || undefined,
     metricsPort: env.METRICS_PORT ? num(env, 'METRICS_PORT', 0) : undefined,
     metricsHost: env.METRICS_HOST || '127.0.0.1',
+    aiwolfPort: env.AIWOLF_PORT ? num(env, 'AIWOLF_PORT', 0) : undefined,
+    aiwolfHost: env.AIWOLF_HOST || '127.0.0.1',
+    aiwolfPlayers: num(env, 'AIWOLF_PLAYERS', 0),
   };
 }

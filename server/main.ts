@@ -5,6 +5,8 @@ import { createApp } from './app.ts';
 import { openStore } from './store/open.ts';
 import { ClusterNode } from './cluster/node.ts';
 import { InProcessBots, ownUrl } from './bots/host.ts';
+import { type AiwolfBridge } from './aiwolf/bridge.ts';
+import { aiwolfFor, withAiwolf } from './aiwolf/host.ts';
 
 /** Read the environment, open the store, restore stored rooms, listen; drain on SIGTERM/SIGINT. */
 async function main(): Promise<void> {
@@ -16,7 +18,11 @@ async function main(): Promise<void> {
   const cluster = config.redisUrl ? await ClusterNode.connect({ redisUrl: config.redisUrl, nodeId: config.nodeId }, log) : undefined;
   const store = cluster ? cluster.store : await openStore(config, log);
   let bots: InProcessBots | undefined;
-  const app = createApp({ config, store, log, cluster, bots: (a) => (bots = new InProcessBots({ url: () => ownUrl(a.http.address()), perRoom: config.botsPerRoom, log, secret: a.internalSecret })) });
+  let aiwolf = null as AiwolfBridge | null;
+  const app = createApp({ config, store, log, cluster, bots: (a) => withAiwolf(
+    (bots = new InProcessBots({ url: () => ownUrl(a.http.address()), perRoom: config.botsPerRoom, log, secret: a.internalSecret })),
+    (aiwolf = aiwolfFor(config, () => ownUrl(a.http.address()), a.internalSecret, log)),
+  ) });
   const restored = await app.restore();
   await new Promise<void>((resolve) => app.http.listen(config.port, config.host, resolve));
   const metricsHttp = app.metricsHttp;
@@ -24,6 +30,7 @@ async function main(): Promise<void> {
     await new Promise<void>((resolve) => metricsHttp.listen(config.metricsPort, config.metricsHost, resolve));
     log.info({ host: config.metricsHost, port: config.metricsPort }, 'metrics on their own listener');
   }
+  if (aiwolf) log.info({ port: await aiwolf.listen(), host: config.aiwolfHost }, 'AIWolf agents welcome (docs/aiwolf.md)');
   // Bot seats of restored rooms are taken back over the protocol, now that the server listens.
   void bots?.adopt(app.registry.all());
   const addr = app.http.address();
@@ -40,6 +47,7 @@ async function main(): Promise<void> {
     force.unref();
     try {
       bots?.close();
+      await aiwolf?.close();
       await app.close();
       log.info('drained; exiting');
       process.exit(0);

@@ -101,7 +101,7 @@ export const COMMANDS = {
     payload: z.strictObject({ channel: z.enum(['lobby', 'day', 'wolves', 'dead']), text: z.string().max(CHAT_MAX * 2) }),
     ack: returns<{ id: number }>(), needs: 'seat', quota: 'chat', event: same,
   }),
-  'bot:add': command({ payload: z.strictObject({ strategy: z.enum(['random', 'smart']).optional() }), ack: returns<{ seat: number }>(), needs: 'host', quota: 'bots' }),
+  'bot:add': command({ payload: z.strictObject({ strategy: z.enum(['random', 'smart', 'aiwolf']).optional() }), ack: returns<{ seat: number }>(), needs: 'host', quota: 'bots' }),
   'bot:remove': command({ payload: z.strictObject({ seat }), ack: returns<Empty>(), needs: 'host' }),
 };
 

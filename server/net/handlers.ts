@@ -23,7 +23,7 @@ export interface HandlerContext {
 
 /** Hosts fill seats with in-process bots that play over the same protocol (client/bot). */
 export interface BotHost {
-  add(room: RoomRef, strategy: 'random' | 'smart'): Promise<Ack<{ seat: number }>>;
+  add(room: RoomRef, strategy: NonNullable<CommandPayload<'bot:add'>['strategy']>): Promise<Ack<{ seat: number }>>;
   remove(room: RoomRef, seat: number): Promise<Ack<Record<string, never>>>;
 }
 
