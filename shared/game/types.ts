@@ -95,7 +95,9 @@ export type GameEvent =
   | (At & { type: 'vote.cast'; seat: number; target: number | null })
   | (At & { type: 'hunter.shoot'; seat: number; target: number | null })
   | (At & { type: 'chat.send'; seat: number; channel: ChatChannel; text: string })
-  | (At & { type: 'timer.expired'; phaseId: number });
+  | (At & { type: 'timer.expired'; phaseId: number })
+  /** Sent by the room when a seat's grace runs out (R13); the rules decide whether it still applies. */
+  | (At & { type: 'grace.expired'; seat: number });
 
 export type GameEventType = GameEvent['type'];
 export type EventOf<T extends GameEventType> = Extract<GameEvent, { type: T }>;

@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assign } from 'xstate';
-import { gameMachine } from '../../shared/game/index.ts';
-import { apply } from '../../shared/game/rules.ts';
+import { gameMachine, reject } from '../../shared/game/index.ts';
 import type { Room } from '../../server/rooms/room.ts';
 import { Room as RoomClass } from '../../server/rooms/room.ts';
 import { fastSettings, registryFor, roomDeps, settle } from '../helpers/rooms.ts';
@@ -92,14 +90,14 @@ describe('room actor', () => {
     expect(room.context.vote!.ballots).toEqual({ 3: 4, 4: 3 });
   });
 
-  it('a crash inside the machine (an action that throws) restarts the room from its last good snapshot', async () => {
+  it('a crash inside the machine (a guard that throws) restarts the room from its last good snapshot', async () => {
     let boom = false;
     const machine = gameMachine.provide({
-      actions: {
-        apply: assign(({ context, event }) => {
-          if (boom && event.type === 'vote.cast') { boom = false; throw new Error('bug in an action'); }
-          return apply(context, event);
-        }),
+      guards: {
+        accepted: ({ context, event }) => {
+          if (boom && event.type === 'vote.cast') { boom = false; throw new Error('bug in a guard'); }
+          return reject(context, event) === null;
+        },
       },
     });
     const deps = roomDeps({ machine });

@@ -10,8 +10,8 @@ import { fastSettings, roomDeps, settle } from '../helpers/rooms.ts';
 const GRACE = 600_000;
 const UNCLAIMED = 45_000;
 
-function world(store = new MemoryStore()) {
-  const deps = roomDeps({ store });
+function world(store = new MemoryStore(), seatGraceMs?: number) {
+  const deps = roomDeps({ store, seatGraceMs });
   const removed: string[] = [];
   const registry = new Registry(deps, { intensity: { maxRestarts: 3, withinMs: 60_000 }, emptyGraceMs: GRACE, unclaimedGraceMs: UNCLAIMED, maxRooms: 100 }, { summary() {}, removed: (id) => removed.push(id) }, pino({ level: 'silent' }));
   const directory = new LocalDirectory(registry, { newRoomId: () => 'x', accepting: () => true, created() {} });
@@ -136,7 +136,8 @@ describe('[H11.2] the empty-room sweep', () => {
   });
 
   it('a waiting lobby whose humans are all disconnected is kept for the grace (the host may return)', async () => {
-    const w = world();
+    // A seat grace longer than the room's: the humans' seats outlive the room's wait.
+    const w = world(new MemoryStore(), 2 * GRACE);
     const room = await lobby(w, ['Ada'], { bots: 2 });
     await away(room, 0);
     await w.pass(GRACE - 5_000);
