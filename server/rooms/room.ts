@@ -193,6 +193,10 @@ export class Room implements RoomRef {
     // Seats, names, phase, settings: a room made private must leave the lobby, one made public enter it.
     if (seen) this.hooks.changed(this);
   }
+  /** A timer of the room's own for its registry (the sweep's wait): it dies with the room. */
+  schedule(name: 'sweep', ms: number, fn: () => void): void { this.timers.set(name, ms, fn); }
+  cancel(name: 'sweep'): void { this.timers.clear(name); }
+
   /** The game record being saved: the room's stored state must not be deleted before it is kept. */
   keepRecord(saving: Promise<void>): void {
     saving.catch((err) => this.deps.log.error({ err, roomId: this.id }, 'saving the game record failed'));

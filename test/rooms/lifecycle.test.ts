@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Lifecycle } from '../../server/rooms/lifecycle.ts';
 import { Room, type RoomHooks } from '../../server/rooms/room.ts';
 import { Supervisor } from '../../server/rooms/supervisor.ts';
-import { fastSettings, roomDeps, settle } from '../helpers/rooms.ts';
+import { fastSettings, registryFor, roomDeps, settle } from '../helpers/rooms.ts';
 
 type Deps = ReturnType<typeof roomDeps>;
 
@@ -143,5 +143,33 @@ describe('the room lifecycle', () => {
     deps.clock.advance(1_000);
     await settle();
     expect(room.context.players.map((p) => p.seat)).not.toContain(3);
+  });
+
+  it('a room nobody joined is closed by its own sweep timer exactly when its grace runs out, with no sweep run', async () => {
+    const deps = roomDeps();
+    const registry = registryFor(deps);
+    const room = registry.create('never', fastSettings())!;
+    await settle();
+    deps.clock.advance(45_000 - 1);
+    await settle();
+    expect(registry.get(room.id)).toBe(room);
+    deps.clock.advance(1);
+    await settle();
+    expect(registry.get(room.id)).toBeUndefined();
+    expect(room.lifecycle).toMatchObject({ kind: 'closed' });
+  });
+
+  it('after a shutdown (drain, then halt) nothing of the rooms is left on the clock: phases, sweeps, the stall watch', async () => {
+    const deps = roomDeps({ stallMs: 5_000 });
+    const registry = registryFor(deps);
+    registry.create('waiting', fastSettings());
+    const game = registry.create('game', fastSettings({ roles: { werewolf: 1, seer: 1 } }))!;
+    for (const name of ['P0', 'P1', 'P2', 'P3', 'P4']) await game.submit({ type: 'join', name });
+    expect((await game.submit({ type: 'game', event: { type: 'game.start', seat: 0 } })).ok).toBe(true);
+    await settle();
+    expect(deps.clock.pending()).toBeGreaterThanOrEqual(3);
+    await registry.drainAll(1_000);
+    expect(deps.clock.pending()).toBe(0);
+    expect(registry.all().map((r) => r.lifecycle.kind)).toEqual(['halted', 'halted']);
   });
 });
