@@ -1,5 +1,4 @@
-import { createActor } from 'xstate';
-import { gameMachine, type GameContext, type GameEvent, MACHINE_VERSION } from '../../shared/game/index.ts';
+import { Decider, gameMachine, type GameContext, type GameEvent, MACHINE_VERSION } from '../../shared/game/index.ts';
 import type { Outcome } from '../../shared/views.ts';
 import type { GameRecord, StoredRoom } from '../store/types.ts';
 import type { RoomDeps } from './ports.ts';
@@ -43,11 +42,8 @@ async function keepGame(deps: RoomDeps, room: StoredRoom, ctx: GameContext, outc
 
 /** Replay a record from its start snapshot and events: the final context, bit for bit. */
 export function replay(record: Pick<GameRecord, 'startSnapshot' | 'events'>): GameContext {
-  const actor = createActor(gameMachine, { snapshot: record.startSnapshot as never, input: {} });
-  actor.subscribe({ error: () => {} });
-  actor.start();
-  for (const e of record.events) actor.send(e);
-  const ctx = actor.getSnapshot().context;
-  actor.stop();
-  return ctx;
+  const rules = new Decider(gameMachine);
+  let snap = rules.restore(record.startSnapshot);
+  for (const e of record.events) snap = rules.decide(snap, e).snapshot;
+  return snap.context;
 }

@@ -31,8 +31,8 @@ export interface RoomHooks {
 }
 
 /**
- * A supervised room actor: one root XState actor running one game's rules, with the room's
- * inbound queue (one input at a time, in arrival order), its phase timer, its durability and
+ * A supervised room actor: one game's rules (the machine, stepped purely by a Decider), with the
+ * room's inbound queue (one input at a time, in arrival order), its timers, its durability and
  * its outbound views. It never touches a socket: it speaks to audiences through the Outbox.
  *
  * @example
@@ -193,6 +193,7 @@ export class Room implements RoomRef {
     // Seats, names, phase, settings: a room made private must leave the lobby, one made public enter it.
     if (seen) this.hooks.changed(this);
   }
+
   /** A timer of the room's own for its registry (the sweep's wait): it dies with the room. */
   schedule(name: 'sweep', ms: number, fn: () => void): void { this.timers.set(name, ms, fn); }
   cancel(name: 'sweep'): void { this.timers.clear(name); }

@@ -69,7 +69,7 @@ export interface GameContext {
   timeline: TimelineEntry[];
   secrets: SecretEntry[];
   chat: ChatMessage[];
-  /** Messages ever written (internal: tells the room which messages are new). */
+  /** Messages ever written (internal; the room learns of new ones from `chat.posted`, effects.ts). */
   chatSeq: number;
   /** Last message id per channel: ids count within a channel, so a gap never betrays another channel's traffic (R64). */
   chatIds: Record<ChatChannel, number>;
