@@ -53,6 +53,9 @@ describe('restore after a crash', () => {
     expect(restored.context.players.every((p) => !p.connected)).toBe(true);
     expect(await restored.seatOfToken(Object.keys(room.record.seats)[0])).toBe(Object.values(room.record.seats)[0]);
 
+    // Someone watches: a game nobody is connected to would be abandoned by the sweep's own timer
+    // once the empty grace has passed on this clock (the players here act without sockets).
+    restored.attach('spectators');
     await play(restored, b.clock, dice);
     await idle(restored);
     const [summary] = await b.store.recentGames('A0', 5);
