@@ -1,6 +1,6 @@
 import { normalizeName } from '../names.ts';
 import type { ChatMessage, Outcome, Phase } from '../views.ts';
-import { player } from './deaths.ts';
+import { graceApplies } from './grace.ts';
 import type { GameContext, GameEvent, Patch } from './types.ts';
 
 /**
@@ -26,17 +26,6 @@ export type GameEffect =
   | { type: 'game.over'; outcome: Outcome };
 
 export type GameEffectType = GameEffect['type'];
-
-const outsideGame = (ctx: Pick<GameContext, 'phase'>) => ctx.phase === 'lobby' || ctx.phase === 'over';
-
-/**
- * A seat that nobody holds a connection to, before or after a game, is given up once the seat
- * grace runs out (R13); bots are never given up this way, and during a game R15 holds.
- */
-export function graceApplies(ctx: GameContext, seat: number): boolean {
-  const p = player(ctx, seat);
-  return p !== undefined && !p.left && !p.bot && !p.connected && outsideGame(ctx);
-}
 
 /** The effects of an accepted in-phase event, from the state it met and the patch the rules made of it. */
 export function effectsOf(ctx: GameContext, e: GameEvent, patch: Patch): GameEffect[] {

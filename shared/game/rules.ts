@@ -2,7 +2,7 @@ import { applySettingsPatch } from '../settings.ts';
 import { addChat, rejectChat } from './chat.ts';
 import { castVote, ready, rejectReady, rejectVote } from './day.ts';
 import { player, secretShots } from './deaths.ts';
-import { graceApplies } from './effects.ts';
+import { graceApplies } from './grace.ts';
 import { aim, rejectShot, shoot } from './hunter.ts';
 import { join, leave, rejectLobby, reset, start, transfer } from './lobby.ts';
 import { act, rejectNightAction } from './night.ts';
