@@ -65,6 +65,20 @@ describe('room actor', () => {
     expect(deps.outbox.to('spectators')).toEqual([]);
   });
 
+  it('a vote that closes warns each abstainer once, by the machine\'s announcement, and nobody else (R40)', async () => {
+    const { room, deps } = await startedGame();
+    await toVote(room, deps);
+    expect((await vote(room, 0, 2)).ok).toBe(true);
+    expect((await vote(room, 1, 2)).ok).toBe(true);
+    deps.outbox.sent = [];
+    deps.clock.advance(30_000);
+    await settle();
+    expect(room.context.phase).not.toBe('vote');
+    const warned = deps.outbox.sent.filter((s) => s.event === 'room:notice' && (s.payload as { code: string }).code === 'afk/warning').map((s) => s.audience);
+    // Seat 2 is executed; seats 3 and 4 did not vote.
+    expect(warned.sort()).toEqual(['seat:3', 'seat:4']);
+  });
+
   it('a crash before the send refuses that command, restarts from the last good state, and applies the next', async () => {
     const { room, deps } = await startedGame();
     await toVote(room, deps);
