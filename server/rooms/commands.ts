@@ -3,7 +3,7 @@ import type { GameContext, GameEffect, GameEvent } from '../../shared/game/index
 type WithoutNow<E> = E extends GameEvent ? Omit<E, 'now'> : never;
 /** A rules event as the transport builds it: the room stamps the clock (and the seed of a start). */
 export type GameMove =
-  | WithoutNow<Exclude<GameEvent, { type: 'timer.expired' | 'grace.expired' | 'room.join' | 'player.connection' | 'game.start' }>>
+  | WithoutNow<Exclude<GameEvent, { type: 'timer.expired' | 'grace.expired' | 'game.abandon' | 'room.join' | 'player.connection' | 'game.start' }>>
   | { type: 'game.start'; seat: number };
 
 /** The inputs of a room's queue, processed one at a time in arrival order. */
@@ -14,6 +14,8 @@ export type RoomCommand =
   | { type: 'timer'; phaseId: number }
   /** A seat's grace ran out (the machine announced `grace.started` for it). */
   | { type: 'grace'; seat: number }
+  /** The sweep found nobody connected to the game for the empty grace. */
+  | { type: 'abandon' }
   | { type: 'presence'; seat: number; connected: boolean };
 
 /**
@@ -25,6 +27,7 @@ export function toEvent(cmd: RoomCommand, now: number, ctx: GameContext, newSeed
     case 'join': return { type: 'room.join', now, name: cmd.name, bot: cmd.bot };
     case 'timer': return { type: 'timer.expired', now, phaseId: cmd.phaseId };
     case 'grace': return { type: 'grace.expired', now, seat: cmd.seat };
+    case 'abandon': return { type: 'game.abandon', now };
     case 'presence': {
       const p = ctx.players.find((x) => x.seat === cmd.seat);
       if (!p || p.connected === cmd.connected) return null;

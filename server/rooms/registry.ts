@@ -33,11 +33,10 @@ const BUSY_RETRY_MS = 1_000;
 const inGame = (room: Room) => room.context.phase !== 'lobby' && room.context.phase !== 'over';
 
 /** What the players of a closed room are told. */
-const CLOSED: Record<Why, string> = {
+const CLOSED: Record<Exclude<Why, 'abandoned'>, string> = {
   released: 'Everyone has left; the room is closed.',
   unclaimed: 'Nobody joined the room; it is closed.',
   waiting: 'The room was empty and has been closed.',
-  abandoned: 'Nobody was connected any more; the game was abandoned and the room closed. Its record is kept.',
 };
 
 export interface RegistryEvents {
@@ -189,11 +188,15 @@ export class Registry {
     // After a restore or a stall, players get their moment to reconnect before anything goes.
     const due = Math.max(d.since + fate.afterMs, room.graceUntil);
     if (now < due || !room.idle()) { room.schedule('sweep', now < due ? due - now : BUSY_RETRY_MS, () => this.consider(room)); return; }
-    const ctx = room.context;
-    const record = room.record;
+    if (fate.why === 'abandoned') {
+      // Ending the game is the rules' call (R16): once it is over, with nobody there, the room is released.
+      void room.submit({ type: 'abandon' });
+      room.schedule('sweep', BUSY_RETRY_MS, () => this.consider(room));
+      return;
+    }
     room.close(CLOSED[fate.why]);
-    // The stored state goes only once the game's record is kept: a finished game's, or this abandoned one's.
-    this.remove(room, true, fate.why === 'abandoned' ? abandonGame(this.deps, record, ctx) : room.recordKept());
+    // The stored state goes only once the game's record is kept.
+    this.remove(room, true, room.recordKept());
   }
 
   /** Shutdown: every room finishes the commands it has queued (at most `timeoutMs`), then halts. */

@@ -185,7 +185,7 @@ export class Room implements RoomRef {
         case 'player.removed': this.timers.clear(`grace:${fx.seat}`); break;
         case 'game.over':
           this.deps.metrics.gameFinished();
-          this.keepRecord(finishGame(this.deps, this.record, this.context));
+          this.keepRecord(finishGame(this.deps, this.record, this.context, effects.some((f) => f.type === 'game.abandoned')));
           break;
         default: break;
       }

@@ -23,6 +23,8 @@ export type GameEffect =
   | { type: 'player.warned'; seat: number; why: 'afk' }
   | { type: 'phase.entered'; phase: Phase; phaseId: number; deadline: number | null }
   | { type: 'game.started'; gameNo: number }
+  /** Announced just before `game.over` when the game ends because nobody plays it any more (R16). */
+  | { type: 'game.abandoned' }
   | { type: 'game.over'; outcome: Outcome };
 
 export type GameEffectType = GameEffect['type'];
@@ -44,6 +46,7 @@ export function effectsOf(ctx: GameContext, e: GameEvent, patch: Patch): GameEff
     case 'grace.expired': fx.push({ type: 'player.removed', seat: e.seat, why: 'grace' }); host(); break;
     case 'room.host': host(); break;
     case 'room.settings': fx.push({ type: 'settings.changed' }); break;
+    case 'game.abandon': fx.push({ type: 'game.abandoned' }); break;
     case 'game.start': fx.push({ type: 'game.started', gameNo: patch.gameNo! }); break;
     case 'chat.send': fx.push({ type: 'chat.posted', message: patch.chat![patch.chat!.length - 1] }); break;
     case 'player.connection':

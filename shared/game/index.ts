@@ -8,4 +8,5 @@ export { readable } from './chat.ts';
 export { initialContext } from './context.ts';
 export { autoRoles, rolesProblem } from './deal.ts';
 export { checkOutcome } from './win.ts';
+export { ABANDONED } from './abandon.ts';
 export type { GameContext, GameEvent, NightAction, Player } from './types.ts';

@@ -98,6 +98,7 @@ export const gameMachine = setup({
     ],
     'room.host': { guard: 'accepted', actions: 'apply' },
     'grace.expired': { guard: 'accepted', actions: 'apply' },
+    'game.abandon': { guard: 'accepted', target: '.over', actions: 'apply' },
   },
   states: {
     lobby: {

@@ -1,4 +1,5 @@
 import { applySettingsPatch } from '../settings.ts';
+import { ABANDONED, abandonable } from './abandon.ts';
 import { addChat, rejectChat } from './chat.ts';
 import { castVote, ready, rejectReady, rejectVote } from './day.ts';
 import { player, secretShots } from './deaths.ts';
@@ -34,6 +35,7 @@ export function reject(ctx: GameContext, e: GameEvent): Rejection {
     case 'chat.send': return rejectChat(ctx, e);
     case 'timer.expired': return e.phaseId === ctx.phaseId && ctx.deadline !== null ? null : 'phase/wrong';
     case 'grace.expired': return graceApplies(ctx, e.seat) ? null : 'phase/wrong';
+    case 'game.abandon': return abandonable(ctx) ? null : 'phase/wrong';
   }
 }
 
@@ -69,5 +71,6 @@ function applyInner(ctx: GameContext, e: GameEvent): Patch {
     case 'chat.send': return addChat(ctx, e);
     case 'timer.expired': return {};
     case 'grace.expired': return leave(ctx, e.seat);
+    case 'game.abandon': return { outcome: ABANDONED };
   }
 }

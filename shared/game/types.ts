@@ -97,7 +97,9 @@ export type GameEvent =
   | (At & { type: 'chat.send'; seat: number; channel: ChatChannel; text: string })
   | (At & { type: 'timer.expired'; phaseId: number })
   /** Sent by the room when a seat's grace runs out (R13); the rules decide whether it still applies. */
-  | (At & { type: 'grace.expired'; seat: number });
+  | (At & { type: 'grace.expired'; seat: number })
+  /** Sent by the room's sweep when nobody has been connected to a game for the empty grace (R16). */
+  | (At & { type: 'game.abandon' });
 
 export type GameEventType = GameEvent['type'];
 export type EventOf<T extends GameEventType> = Extract<GameEvent, { type: T }>;

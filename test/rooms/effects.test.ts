@@ -88,4 +88,17 @@ describe('the machine announces what happened (emit)', () => {
     expect(a.snapshot.context).toEqual(b.snapshot.context);
     expect(a.effects).toEqual(b.effects);
   });
+
+  it('a game nobody is connected to may be abandoned: over, no winner; one a player is still connected to may not (R16)', () => {
+    const t = table();
+    for (const name of ['Ada', 'Bob', 'Cy', 'Dee', 'Eve']) t.step({ type: 'room.join', name });
+    t.step({ type: 'game.start', seat: 0, seed: 3 });
+    for (const seat of [0, 1, 2, 3]) t.step({ type: 'player.connection', seat, connected: false });
+    expect(t.step({ type: 'game.abandon' })).toEqual([]);
+    expect(t.ctx().phase).toBe('night');
+    t.step({ type: 'player.connection', seat: 4, connected: false });
+    const fx = t.step({ type: 'game.abandon' });
+    expect(types(fx)).toEqual(['game.abandoned', 'phase.entered', 'game.over']);
+    expect(t.ctx()).toMatchObject({ phase: 'over', outcome: { winner: 'nobody', seats: [] } });
+  });
 });

@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { LocalDirectory } from '../../server/rooms/directory.ts';
+import { replay } from '../../server/rooms/records.ts';
 import { Registry } from '../../server/rooms/registry.ts';
 import type { Room } from '../../server/rooms/room.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
@@ -78,6 +79,9 @@ describe('[H11.2] the empty-room sweep', () => {
     const record = (await w.store.getGame(games[0].gameId)) as GameRecord;
     expect(record).toMatchObject({ roomId: room.id, abandoned: true, outcome: { winner: 'nobody' } });
     expect(record.events[0].type).toBe('game.start');
+    // The rules ended it (R16): its events replay to the abandoned ending.
+    expect(record.events.at(-1)!.type).toBe('game.abandon');
+    expect(replay(record)).toMatchObject({ phase: 'over', outcome: { winner: 'nobody' } });
     expect(await w.store.loadRoom(room.id)).toBeNull();
   });
 
