@@ -34,14 +34,14 @@ describe('the machine announces what happened (emit)', () => {
     expect(fx.type === 'chat.posted' && t.ctx().chat.at(-1)).toBe(fx.type === 'chat.posted' ? fx.message : null);
   });
 
-  it('a leaving host is announced removed, and the host role passes on (R12, R13)', () => {
+  it('[R12] [R13] a leaving host is announced removed, and the host role passes on', () => {
     const t = table();
     for (const name of ['Ada', 'Bob']) t.step({ type: 'room.join', name });
     expect(t.step({ type: 'room.leave', seat: 0 })).toEqual([{ type: 'player.removed', seat: 0, why: 'left' }, { type: 'host.changed', host: 1 }]);
     expect(t.step({ type: 'room.leave', seat: 1 })).toEqual([{ type: 'player.removed', seat: 1, why: 'left' }, { type: 'host.changed', host: null }]);
   });
 
-  it('a disconnected human outside a game starts the seat grace; a bot or a player in a game does not (R13, R15)', () => {
+  it('[R13] [R15] a disconnected human outside a game starts the seat grace; a bot or a player in a game does not', () => {
     const t = table();
     for (const name of ['Ada', 'Bob', 'Cy', 'Dee']) t.step({ type: 'room.join', name });
     t.step({ type: 'room.join', name: 'Bot', bot: true });
@@ -60,7 +60,7 @@ describe('the machine announces what happened (emit)', () => {
     expect(t.step({ type: 'player.connection', seat: 2, connected: false })).toEqual([{ type: 'presence.changed', seat: 2, connected: false }]);
   });
 
-  it('phases are announced as entered with their deadline; a first missed vote warns (R40); the end is announced once', () => {
+  it('[R40] phases are announced as entered with their deadline; a first missed vote warns; the end is announced once', () => {
     const t = table();
     for (const name of ['Ada', 'Bob', 'Cy', 'Dee', 'Eve']) t.step({ type: 'room.join', name });
     t.step({ type: 'game.start', seat: 0, seed: 3 });
@@ -89,7 +89,7 @@ describe('the machine announces what happened (emit)', () => {
     expect(a.effects).toEqual(b.effects);
   });
 
-  it('a game nobody is connected to may be abandoned: over, no winner; one a player is still connected to may not (R16)', () => {
+  it('[R16] a game nobody is connected to may be abandoned: over, no winner; one a player is still connected to may not', () => {
     const t = table();
     for (const name of ['Ada', 'Bob', 'Cy', 'Dee', 'Eve']) t.step({ type: 'room.join', name });
     t.step({ type: 'game.start', seat: 0, seed: 3 });
