@@ -2,7 +2,8 @@ import type { RoomState } from '../../shared/protocol.ts';
 import { type Audience, type GameContext, type GameEffect, readable, viewFor } from '../../shared/game/index.ts';
 import type { Clock } from './clock.ts';
 import type { Outbox } from './ports.ts';
-import { type AudienceKey, audienceOf, seatKey, ViewTracker } from './tracker.ts';
+import { type AudienceKey, audienceKey, SPECTATORS, seatAudience } from './audience.ts';
+import { ViewTracker } from './tracker.ts';
 
 /** What the broadcaster reads of its room. */
 export interface Broadcasting { readonly id: string; readonly code: string; readonly context: GameContext; readonly spectators: number }
@@ -37,21 +38,21 @@ export class Broadcaster {
     for (const { key, audience } of this.audiences()) {
       const body = viewFor(ctx, audience);
       const upd = this.tracker.update(key, body, readable(ctx, audience));
-      if (upd) this.outbox.emit(this.room.id, key, 'room:update', { roomId: this.room.id, serverTime, version: upd.version, changes: upd.changes });
+      if (upd) this.outbox.emit(this.room.id, audience, 'room:update', { roomId: this.room.id, serverTime, version: upd.version, changes: upd.changes });
       // A replaced chat list already holds the new messages.
       if (upd?.changes.chat) continue;
-      for (const message of fresh) if (body.chat.includes(message)) this.outbox.emit(this.room.id, key, 'chat:message', { roomId: this.room.id, message });
+      for (const message of fresh) if (body.chat.includes(message)) this.outbox.emit(this.room.id, audience, 'chat:message', { roomId: this.room.id, message });
     }
     for (const fx of effects) {
-      if (fx.type === 'player.warned') this.outbox.emit(this.room.id, seatKey(fx.seat), 'room:notice', { roomId: this.room.id, ...WARNINGS[fx.why] });
+      if (fx.type === 'player.warned') this.outbox.emit(this.room.id, seatAudience(fx.seat), 'room:notice', { roomId: this.room.id, ...WARNINGS[fx.why] });
     }
   }
 
   /** The full state for one audience, e.g. for a socket that just joined it. */
-  stateFor(key: AudienceKey): RoomState {
+  stateFor(audience: Audience): RoomState {
+    const key = audienceKey(audience);
     let view = this.tracker.full(key);
     if (!view) {
-      const audience = audienceOf(key);
       this.tracker.update(key, viewFor(this.room.context, audience), readable(this.room.context, audience));
       view = this.tracker.full(key)!;
     }
@@ -61,15 +62,15 @@ export class Broadcaster {
   /** Everyone gets a full fresh state (after a restart or a takeover) and a notice saying why. */
   announce(message: string): void {
     this.tracker.clear();
-    for (const { key } of this.audiences()) this.outbox.emit(this.room.id, key, 'room:state', this.stateFor(key));
+    for (const { audience } of this.audiences()) this.outbox.emit(this.room.id, audience, 'room:state', this.stateFor(audience));
     this.outbox.emit(this.room.id, 'all', 'room:notice', { roomId: this.room.id, code: 'room/restarted', message });
   }
 
   private audiences(): { key: AudienceKey; audience: Audience }[] {
     const players = this.room.context.players;
     if (this.targets.players !== players) {
-      const keys: AudienceKey[] = [...players.map((p) => seatKey(p.seat)), 'spectators'];
-      this.targets = { players, list: keys.map((key) => ({ key, audience: audienceOf(key) })) };
+      const audiences = [...players.map((p) => seatAudience(p.seat)), SPECTATORS];
+      this.targets = { players, list: audiences.map((audience) => ({ key: audienceKey(audience), audience })) };
     }
     return this.targets.list;
   }

@@ -1,7 +1,7 @@
 import type { GameContext } from '../../shared/game/index.ts';
 import type { RoomCommand } from './commands.ts';
 import type { Outbox } from './ports.ts';
-import type { AudienceKey } from './tracker.ts';
+import type { Audience } from './audience.ts';
 
 /** What presence needs of its room. */
 export interface Present {
@@ -11,7 +11,7 @@ export interface Present {
 }
 
 /** Where a halted copy's presence changes go instead (the room's new owner). */
-export type Forward = (change: 'attach' | 'detach', key: AudienceKey) => void;
+export type Forward = (change: 'attach' | 'detach', audience: Audience) => void;
 
 /**
  * Who is connected to a room: connections per seat (a seat's first and last connection change
@@ -26,19 +26,19 @@ export class Presence {
 
   constructor(private room: Present, private outbox: Outbox, private changed: () => void) {}
 
-  attach(key: AudienceKey): void {
-    if (this.forwardTo) { this.forwardTo('attach', key); return; }
-    if (key === 'spectators') { this.spectate(1); return; }
-    const seat = Number(key.slice(5));
+  attach(audience: Audience): void {
+    if (this.forwardTo) { this.forwardTo('attach', audience); return; }
+    if (audience.kind === 'spectator') { this.spectate(1); return; }
+    const { seat } = audience;
     const n = (this.connections.get(seat) ?? 0) + 1;
     this.connections.set(seat, n);
     if (n === 1) void this.room.submit({ type: 'presence', seat, connected: true });
   }
 
-  detach(key: AudienceKey): void {
-    if (this.forwardTo) { this.forwardTo('detach', key); return; }
-    if (key === 'spectators') { this.spectate(-1); return; }
-    const seat = Number(key.slice(5));
+  detach(audience: Audience): void {
+    if (this.forwardTo) { this.forwardTo('detach', audience); return; }
+    if (audience.kind === 'spectator') { this.spectate(-1); return; }
+    const { seat } = audience;
     const n = Math.max(0, (this.connections.get(seat) ?? 0) - 1);
     this.connections.set(seat, n);
     if (n === 0) void this.room.submit({ type: 'presence', seat, connected: false });

@@ -4,7 +4,8 @@ import { Decider, type GameContext, type GameEffect, type GameEvent, gameMachine
 import type { StoredRoom } from '../store/types.ts';
 import { ackData, type RoomCommand, toEvent } from './commands.ts';
 import { crashed, draining, ended, type Lifecycle, refusal, restarted, runs } from './lifecycle.ts';
-import { FencedError, type RoomDeps } from './ports.ts';
+import type { RoomDeps } from './ports.ts';
+import { FencedError } from '../store/types.ts';
 import type { RoomFacts, RoomRef } from './ref.ts';
 import { finishGame } from './records.ts';
 import { Broadcaster } from './broadcast.ts';
@@ -13,7 +14,7 @@ import { nextRecord } from './persist.ts';
 import { type Forward, Presence } from './presence.ts';
 import { PhaseTimer } from './timer.ts';
 import { RoomTimers } from './timers.ts';
-import type { AudienceKey } from './tracker.ts';
+import type { Audience } from './audience.ts';
 
 interface Queued { cmd: RoomCommand; resolve: (ack: Ack<unknown>) => void; at: number }
 
@@ -214,7 +215,7 @@ export class Room implements RoomRef {
   afterStall(now: number): void { this.timer.hold(now + (this.deps.restoreGraceMs ?? 0)); }
 
   /** The full state for one audience, e.g. for a socket that just joined it. */
-  stateFor(key: AudienceKey): RoomState { return this.out.stateFor(key); }
+  stateFor(audience: Audience): RoomState { return this.out.stateFor(audience); }
 
   async seatOfToken(token: string): Promise<number | null> { return this.seatOfTokenNow(token); }
 
@@ -223,12 +224,12 @@ export class Room implements RoomRef {
     return seat === undefined || !this.context.players.some((p) => p.seat === seat) ? null : seat;
   }
 
-  async state(key: AudienceKey): Promise<RoomState> { return this.stateFor(key); }
+  async state(audience: Audience): Promise<RoomState> { return this.stateFor(audience); }
   async facts(): Promise<RoomFacts> { return factsOf(this.context, this.closed); }
 
   /** A connection joined or left one of the room's audiences. */
-  attach(key: AudienceKey): void { this.presence.attach(key); }
-  detach(key: AudienceKey): void { this.presence.detach(key); }
+  attach(audience: Audience): void { this.presence.attach(audience); }
+  detach(audience: Audience): void { this.presence.detach(audience); }
 
   /** This copy is halted and the room runs elsewhere (clustered mode): its connections report there. */
   forwardPresence(to: Forward): void { this.presence.forwardTo = to; }

@@ -1,9 +1,8 @@
-import type { ChatMessage, PlayerView, VoteView } from '../views.ts';
+import type { ChatMessage, PlayerView, ViewBody, VoteView } from '../views.ts';
 import { CHANNEL_BIT } from './chat.ts';
 import { Slot } from './derived.ts';
 import { teamOf } from './roles/index.ts';
 import type { GameContext, Player, VoteState } from './types.ts';
-import type { ViewBody } from './views.ts';
 import { teamOfPlayer } from './win.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { ChatMessage, GameView, PlayerView, YouView } from '../views.ts';
+import type { ChatMessage, PlayerView, ViewBody, YouView } from '../views.ts';
 import { type Audience, CHANNEL_BIT, readable } from './chat.ts';
 import { player } from './deaths.ts';
 import { Slot } from './derived.ts';
@@ -8,8 +8,7 @@ import type { GameContext, Player } from './types.ts';
 import { inputX, inputY, youView } from './views-you.ts';
 
 export type { Audience };
-/** A view before the room stamps its per-audience version. */
-export type ViewBody = Omit<GameView, 'version'>;
+export type { ViewBody };
 
 export { VIEW_CHAT };
 

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Lifecycle } from '../../server/rooms/lifecycle.ts';
+import { SPECTATORS, seatAudience } from '../../server/rooms/audience.ts';
 import { Room, type RoomHooks } from '../../server/rooms/room.ts';
 import { Supervisor } from '../../server/rooms/supervisor.ts';
 import { fastSettings, registryFor, roomDeps, settle } from '../helpers/rooms.ts';
@@ -26,10 +27,10 @@ function heldCommit(deps: Deps) {
 }
 
 describe('the room shows only what is committed', () => {
-  it('an event whose commit is pending, then fails, is never seen: not in the context, the views, the facts or the summary', async () => {
+  it('[S6] an event whose commit is pending, then fails, is never seen: not in the context, the views, the facts or the summary', async () => {
     const deps = roomDeps();
     const room = await lobby(deps);
-    room.attach('seat:1');
+    room.attach(seatAudience(1));
     await settle();
     const held = heldCommit(deps);
     deps.outbox.sent = [];
@@ -38,7 +39,7 @@ describe('the room shows only what is committed', () => {
     await settle();
     // The step is waiting on the store: everything readable is still the committed state.
     expect(room.context.chat).toEqual([]);
-    expect(room.stateFor('seat:1').view.chat).toEqual([]);
+    expect(room.stateFor(seatAudience(1)).view.chat).toEqual([]);
     expect((await room.facts()).players).toHaveLength(5);
     expect(deps.outbox.sent).toEqual([]);
     held.release(true);
@@ -54,7 +55,7 @@ describe('the room shows only what is committed', () => {
     expect(room.context.chat).toEqual([]);
   });
 
-  it('a refused commit is not a restart: nothing to undo, the supervisor is not involved', async () => {
+  it('[S5] a refused commit is not a restart: nothing to undo, the supervisor is not involved', async () => {
     const deps = roomDeps();
     const crashes: unknown[] = [];
     const room = await lobby(deps, { crashed: (_r, err) => crashes.push(err), changed() {} });
@@ -66,7 +67,7 @@ describe('the room shows only what is committed', () => {
 });
 
 describe('the room lifecycle', () => {
-  it('open, restarting (a crash, with the supervisor), open again; then closed for good', async () => {
+  it('[S1] open, restarting (a crash, with the supervisor), open again; then closed for good', async () => {
     const deps = roomDeps();
     const supervisor = new Supervisor(deps.clock, deps.log, { maxRestarts: 3, withinMs: 60_000 }, () => {});
     const seen: Lifecycle[] = [];
@@ -102,12 +103,12 @@ describe('the room lifecycle', () => {
   });
 
   for (const end of ['close', 'halt'] as const) {
-    it(`after a ${end} no timer of the room fires: phase, seat grace, all gone from the clock`, async () => {
+    it(`[S7] after a ${end} no timer of the room fires: phase, seat grace, all gone from the clock`, async () => {
       const deps = roomDeps({ seatGraceMs: 30_000 });
       const room = await lobby(deps);
       // A seat grace running in the lobby, then the game's phase timer.
-      room.attach('seat:4');
-      room.detach('seat:4');
+      room.attach(seatAudience(4));
+      room.detach(seatAudience(4));
       await settle();
       expect(deps.clock.pending()).toBe(1);
       expect((await room.submit({ type: 'game', event: { type: 'game.start', seat: 0 } })).ok).toBe(true);
@@ -127,15 +128,15 @@ describe('the room lifecycle', () => {
   it('a seat grace that finds its player back does nothing; one that runs out frees the seat (R13)', async () => {
     const deps = roomDeps({ seatGraceMs: 30_000 });
     const room = await lobby(deps);
-    room.attach('seat:3');
-    room.detach('seat:3');
+    room.attach(seatAudience(3));
+    room.detach(seatAudience(3));
     await settle();
     deps.clock.advance(20_000);
-    room.attach('seat:3');
+    room.attach(seatAudience(3));
     await settle();
     expect(deps.clock.pending()).toBe(0);
     // Away again: the grace starts over, it does not run on from the first time.
-    room.detach('seat:3');
+    room.detach(seatAudience(3));
     await settle();
     deps.clock.advance(29_000);
     await settle();
@@ -145,7 +146,7 @@ describe('the room lifecycle', () => {
     expect(room.context.players.map((p) => p.seat)).not.toContain(3);
   });
 
-  it('a room nobody joined is closed by its own sweep timer exactly when its grace runs out, with no sweep run', async () => {
+  it('[S7] [P6] a room nobody joined is closed by its own sweep timer exactly when its grace runs out, with no sweep run', async () => {
     const deps = roomDeps();
     const registry = registryFor(deps);
     const room = registry.create('never', fastSettings())!;
@@ -159,7 +160,7 @@ describe('the room lifecycle', () => {
     expect(room.lifecycle).toMatchObject({ kind: 'closed' });
   });
 
-  it('after a shutdown (drain, then halt) nothing of the rooms is left on the clock: phases, sweeps, the stall watch', async () => {
+  it('[S7] after a shutdown (drain, then halt) nothing of the rooms is left on the clock: phases, sweeps, the stall watch', async () => {
     const deps = roomDeps({ stallMs: 5_000 });
     const registry = registryFor(deps);
     registry.create('waiting', fastSettings());
