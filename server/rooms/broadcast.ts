@@ -1,5 +1,5 @@
 import type { RoomState } from '../../shared/protocol.ts';
-import { type Audience, type GameContext, readable, viewFor } from '../../shared/game/index.ts';
+import { type Audience, type GameContext, type GameEffect, readable, viewFor } from '../../shared/game/index.ts';
 import type { Clock } from './clock.ts';
 import type { Outbox } from './ports.ts';
 import { type AudienceKey, audienceKey, SPECTATORS, seatAudience } from './audience.ts';
@@ -8,14 +8,19 @@ import { ViewTracker } from './tracker.ts';
 /** What the broadcaster reads of its room. */
 export interface Broadcasting { readonly id: string; readonly code: string; readonly context: GameContext; readonly spectators: number }
 
+/** What a player is told of a warning the machine announced. */
+const WARNINGS = {
+  afk: { code: 'afk/warning', message: 'You missed a vote. Miss the next one too and you will be removed from the game.' },
+} as const;
+
 /**
  * A room's outbound side: after every accepted event each audience whose view changed gets the
- * fields that changed, and each new chat message goes to those who may read it. Nothing else
- * about the game leaves the room.
+ * fields that changed (diffed by value: that is the transport's job), and what the machine
+ * announced goes out: each posted chat message to those who may read it, each warning to its
+ * seat. Nothing else about the game leaves the room.
  */
 export class Broadcaster {
   private tracker: ViewTracker;
-  private lastChat = 0;
   /** The audiences of the current players array: rebuilt only when the seats move, not per event. */
   private targets: { players: unknown; list: { key: AudienceKey; audience: Audience }[] } = { players: null, list: [] };
 
@@ -23,16 +28,13 @@ export class Broadcaster {
     this.tracker = new ViewTracker(versions);
   }
 
-  /** The room's actor was (re)built: messages already in its log count as sent. */
-  rebased(ctx: GameContext): void { this.lastChat = ctx.chatSeq; }
-
   versions(): Record<string, number> { return this.tracker.snapshot(); }
 
-  publish(): void {
+  /** After a committed event: the views that changed, and the effects the machine announced. */
+  publish(effects: readonly GameEffect[]): void {
     const ctx = this.room.context;
     const serverTime = this.clock.now();
-    // The log only grows at its end (and is trimmed at its start), so the new messages are its last ones.
-    const fresh = ctx.chatSeq > this.lastChat ? ctx.chat.slice(Math.max(0, ctx.chat.length - (ctx.chatSeq - this.lastChat))) : [];
+    const fresh = effects.flatMap((fx) => (fx.type === 'chat.posted' ? [fx.message] : []));
     for (const { key, audience } of this.audiences()) {
       const body = viewFor(ctx, audience);
       const upd = this.tracker.update(key, body, readable(ctx, audience));
@@ -41,17 +43,8 @@ export class Broadcaster {
       if (upd?.changes.chat) continue;
       for (const message of fresh) if (body.chat.includes(message)) this.outbox.emit(this.room.id, audience, 'chat:message', { roomId: this.room.id, message });
     }
-    this.lastChat = ctx.chatSeq;
-  }
-
-  /** A first missed vote earns a warning; the second removes the player (R40). */
-  warnIdle(before: GameContext, after: GameContext): void {
-    if (after.players === before.players) return;
-    for (const p of after.players) {
-      const was = before.players.find((q) => q.seat === p.seat);
-      if (p.alive && p.missedVotes === 1 && was && was.missedVotes === 0) {
-        this.outbox.emit(this.room.id, seatAudience(p.seat), 'room:notice', { roomId: this.room.id, code: 'afk/warning', message: 'You missed a vote. Miss the next one too and you will be removed from the game.' });
-      }
+    for (const fx of effects) {
+      if (fx.type === 'player.warned') this.outbox.emit(this.room.id, seatAudience(fx.seat), 'room:notice', { roomId: this.room.id, ...WARNINGS[fx.why] });
     }
   }
 

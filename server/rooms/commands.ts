@@ -1,9 +1,9 @@
-import type { GameContext, GameEvent } from '../../shared/game/index.ts';
+import type { GameContext, GameEffect, GameEvent } from '../../shared/game/index.ts';
 
 type WithoutNow<E> = E extends GameEvent ? Omit<E, 'now'> : never;
 /** A rules event as the transport builds it: the room stamps the clock (and the seed of a start). */
 export type GameMove =
-  | WithoutNow<Exclude<GameEvent, { type: 'timer.expired' | 'room.join' | 'player.connection' | 'game.start' }>>
+  | WithoutNow<Exclude<GameEvent, { type: 'timer.expired' | 'grace.expired' | 'game.abandon' | 'room.join' | 'player.connection' | 'game.start' }>>
   | { type: 'game.start'; seat: number };
 
 /** The inputs of a room's queue, processed one at a time in arrival order. */
@@ -12,6 +12,10 @@ export type RoomCommand =
   | { type: 'join'; name: string; bot?: boolean; hosted?: string }
   | { type: 'game'; event: GameMove }
   | { type: 'timer'; phaseId: number }
+  /** A seat's grace ran out (the machine announced `grace.started` for it). */
+  | { type: 'grace'; seat: number }
+  /** The sweep found nobody connected to the game for the empty grace. */
+  | { type: 'abandon' }
   | { type: 'presence'; seat: number; connected: boolean };
 
 /**
@@ -22,6 +26,8 @@ export function toEvent(cmd: RoomCommand, now: number, ctx: GameContext, newSeed
   switch (cmd.type) {
     case 'join': return { type: 'room.join', now, name: cmd.name, bot: cmd.bot };
     case 'timer': return { type: 'timer.expired', now, phaseId: cmd.phaseId };
+    case 'grace': return { type: 'grace.expired', now, seat: cmd.seat };
+    case 'abandon': return { type: 'game.abandon', now };
     case 'presence': {
       const p = ctx.players.find((x) => x.seat === cmd.seat);
       if (!p || p.connected === cmd.connected) return null;
@@ -33,12 +39,11 @@ export function toEvent(cmd: RoomCommand, now: number, ctx: GameContext, newSeed
   }
 }
 
-/** What the ack of an accepted event carries: a joiner's seat and its new token, a chat message's id. */
-export function ackData(event: GameEvent, before: GameContext, after: GameContext, newToken: () => string): Record<string, unknown> {
-  if (event.type === 'room.join') {
-    const seat = after.players.find((p) => !before.players.some((q) => q.seat === p.seat))!.seat;
-    return { seat, token: newToken() };
+/** What the ack of an accepted event carries, from what the machine announced: a joiner's seat and its new token, a chat message's id. */
+export function ackData(effects: readonly GameEffect[], newToken: () => string): Record<string, unknown> {
+  for (const fx of effects) {
+    if (fx.type === 'seat.granted') return { seat: fx.seat, token: newToken() };
+    if (fx.type === 'chat.posted') return { id: fx.message.id };
   }
-  if (event.type === 'chat.send') return { id: after.chatIds[event.channel] };
   return {};
 }

@@ -1,10 +1,10 @@
-import type { GameContext, GameEvent } from '../../shared/game/index.ts';
+import type { GameEffect, GameEvent } from '../../shared/game/index.ts';
 import type { StoredRoom } from '../store/types.ts';
 
 export interface Accepted {
   event: GameEvent;
-  before: GameContext;
-  after: GameContext;
+  /** What the machine announced as it took the event. */
+  effects: readonly GameEffect[];
   /** The persisted snapshot after the event, and the one before it: computed only when stored. */
   persisted(): unknown;
   previous(): unknown;
@@ -24,41 +24,41 @@ export interface Accepted {
  */
 export function nextRecord(rec: StoredRoom, a: Accepted): StoredRoom {
   const seq = rec.seq + 1;
-  const snapshotNow = a.after.phaseId !== a.before.phaseId || seq - rec.snapshotSeq >= a.every || a.event.type === 'game.start';
+  const started = a.effects.some((fx) => fx.type === 'game.started');
+  const snapshotNow = started || a.effects.some((fx) => fx.type === 'phase.entered') || seq - rec.snapshotSeq >= a.every;
+  const removed = a.effects.filter((fx) => fx.type === 'player.removed').map((fx) => fx.seat);
   return {
     ...rec,
     seq,
     snapshot: snapshotNow ? a.persisted() : rec.snapshot,
     snapshotSeq: snapshotNow ? seq : rec.snapshotSeq,
-    seats: seatsAfter(rec.seats, a),
-    hostedBots: hostedAfter(rec.hostedBots ?? {}, a),
+    seats: seatsAfter(rec.seats, removed, a.data),
+    hostedBots: hostedAfter(rec.hostedBots ?? {}, removed, a),
     viewVersions: a.versions,
-    gameStart: a.event.type === 'game.start' ? { seq: rec.seq, snapshot: a.previous() } : rec.gameStart,
+    gameStart: started ? { seq: rec.seq, snapshot: a.previous() } : rec.gameStart,
     updatedAt: a.event.now,
   };
 }
 
-/** The server's bots by seat: one joins with its grant, one whose seat is gone is forgotten. */
-function hostedAfter(hosted: Record<string, string>, { data, before, after, hosted: strategy }: Pick<Accepted, 'data' | 'before' | 'after' | 'hosted'>): Record<string, string> {
-  if (after.players === before.players && strategy === undefined) return hosted;
-  const present = new Set(after.players.filter((p) => p.bot && !p.left).map((p) => String(p.seat)));
+/** The server's bots by seat: one joins with its grant, one whose player is removed is forgotten. */
+function hostedAfter(hosted: Record<string, string>, removed: number[], { data, hosted: strategy }: Pick<Accepted, 'data' | 'hosted'>): Record<string, string> {
+  if (removed.length === 0 && strategy === undefined) return hosted;
   const next: Record<string, string> = {};
-  for (const [seat, s] of Object.entries(hosted)) if (present.has(seat)) next[seat] = s;
+  for (const [seat, s] of Object.entries(hosted)) if (!removed.includes(Number(seat))) next[seat] = s;
   if (strategy !== undefined && typeof data.seat === 'number') next[String(data.seat)] = strategy;
   return next;
 }
 
 /**
- * Tokens of seats that are gone stop working, so a later occupant of the seat is not exposed; a
+ * Tokens of removed players stop working, so a later occupant of the seat is not exposed; a
  * seat given up mid-game (R13: it stays, dead, marked as left) loses its token too, as
  * docs/protocol.md §3 promises. The leaver may still watch as a spectator.
  */
-function seatsAfter(seats: Record<string, number>, { data, before, after }: Pick<Accepted, 'data' | 'before' | 'after'>): Record<string, number> {
-  // Most events move no seat and grant no token: the same tokens, not a copy.
-  if (after.players === before.players && typeof data.token !== 'string') return seats;
+function seatsAfter(seats: Record<string, number>, removed: number[], data: Record<string, unknown>): Record<string, number> {
+  // Most events remove no player and grant no token: the same tokens, not a copy.
+  if (removed.length === 0 && typeof data.token !== 'string') return seats;
   const next: Record<string, number> = {};
-  const present = new Set(after.players.filter((p) => !p.left).map((p) => p.seat));
-  for (const [token, seat] of Object.entries(seats)) if (present.has(seat)) next[token] = seat;
+  for (const [token, seat] of Object.entries(seats)) if (!removed.includes(seat)) next[token] = seat;
   if (typeof data.token === 'string') next[data.token] = data.seat as number;
   return next;
 }

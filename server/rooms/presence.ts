@@ -1,5 +1,4 @@
 import type { GameContext } from '../../shared/game/index.ts';
-import type { Clock } from './clock.ts';
 import type { RoomCommand } from './commands.ts';
 import type { Outbox } from './ports.ts';
 import type { Audience } from './audience.ts';
@@ -7,26 +6,25 @@ import type { Audience } from './audience.ts';
 /** What presence needs of its room. */
 export interface Present {
   readonly id: string;
-  readonly closed: boolean;
   readonly context: GameContext;
   submit(cmd: RoomCommand): Promise<unknown>;
 }
 
-/**
- * Who is connected to a room: connections per seat (a seat's first and last connection change
- * its presence in the game) and the spectator count. A seat left empty before a game is given up
- * after a grace period (R13).
- */
 /** Where a halted copy's presence changes go instead (the room's new owner). */
 export type Forward = (change: 'attach' | 'detach', audience: Audience) => void;
 
+/**
+ * Who is connected to a room: connections per seat (a seat's first and last connection change
+ * its presence in the game) and the spectator count. Whether an empty seat is given up is the
+ * rules' call (the machine announces `grace.started`; the room runs the grace on its timers).
+ */
 export class Presence {
   /** Set on a halted copy whose room moved to another node: connections still holding it report there. */
   forwardTo: Forward | null = null;
   spectators = 0;
   private connections = new Map<number, number>();
 
-  constructor(private room: Present, private outbox: Outbox, private clock: Clock, private graceMs: number, private changed: () => void) {}
+  constructor(private room: Present, private outbox: Outbox, private changed: () => void) {}
 
   attach(audience: Audience): void {
     if (this.forwardTo) { this.forwardTo('attach', audience); return; }
@@ -43,14 +41,7 @@ export class Presence {
     const { seat } = audience;
     const n = Math.max(0, (this.connections.get(seat) ?? 0) - 1);
     this.connections.set(seat, n);
-    if (n > 0) return;
-    void this.room.submit({ type: 'presence', seat, connected: false });
-    this.clock.setTimer(this.graceMs, () => {
-      if (this.room.closed || (this.connections.get(seat) ?? 0) > 0) return;
-      const ctx = this.room.context;
-      const p = ctx.players.find((x) => x.seat === seat);
-      if (p && !p.connected && !p.bot && (ctx.phase === 'lobby' || ctx.phase === 'over')) void this.room.submit({ type: 'game', event: { type: 'room.leave', seat } });
-    });
+    if (n === 0) void this.room.submit({ type: 'presence', seat, connected: false });
   }
 
   /**

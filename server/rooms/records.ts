@@ -1,22 +1,23 @@
-import { createActor } from 'xstate';
-import { gameMachine, type GameContext, type GameEvent, MACHINE_VERSION } from '../../shared/game/index.ts';
+import { ABANDONED, Decider, gameMachine, type GameContext, type GameEvent, MACHINE_VERSION } from '../../shared/game/index.ts';
 import type { Outcome } from '../../shared/views.ts';
 import type { GameRecord, StoredRoom } from '../store/types.ts';
 import type { RoomDeps } from './ports.ts';
 
-/** Keep a finished game as a record: settings, seed, players, roles, its events and its outcome. */
-export async function finishGame(deps: RoomDeps, room: StoredRoom, ctx: GameContext): Promise<void> {
+/**
+ * Keep a finished game as a record: settings, seed, players, roles, its events and its outcome;
+ * marked `abandoned` when the rules ended it so (R16).
+ */
+export async function finishGame(deps: RoomDeps, room: StoredRoom, ctx: GameContext, abandoned = false): Promise<void> {
   if (!ctx.outcome) return;
-  await keepGame(deps, room, ctx, ctx.outcome, room.updatedAt);
+  await keepGame(deps, room, ctx, ctx.outcome, room.updatedAt, abandoned);
 }
 
 /**
- * Keep a game that nobody plays any more (the room is being closed mid-game): the same record,
- * marked `abandoned`, with no winner. Its events replay to where the game stopped.
+ * Keep a game the rules can no longer end (its room kept crashing and is being closed mid-game):
+ * the same record as an abandoned game's, with no winner. Its events replay to where it stopped.
  */
 export async function abandonGame(deps: RoomDeps, room: StoredRoom, ctx: GameContext): Promise<void> {
-  const outcome: Outcome = { winner: 'nobody', seats: [], reason: 'abandoned: nobody was connected any more' };
-  await keepGame(deps, room, ctx, outcome, deps.clock.now(), true);
+  await keepGame(deps, room, ctx, ABANDONED, deps.clock.now(), true);
 }
 
 async function keepGame(deps: RoomDeps, room: StoredRoom, ctx: GameContext, outcome: Outcome, finishedAt: number, abandoned = false): Promise<void> {
@@ -43,11 +44,8 @@ async function keepGame(deps: RoomDeps, room: StoredRoom, ctx: GameContext, outc
 
 /** Replay a record from its start snapshot and events: the final context, bit for bit. */
 export function replay(record: Pick<GameRecord, 'startSnapshot' | 'events'>): GameContext {
-  const actor = createActor(gameMachine, { snapshot: record.startSnapshot as never, input: {} });
-  actor.subscribe({ error: () => {} });
-  actor.start();
-  for (const e of record.events) actor.send(e);
-  const ctx = actor.getSnapshot().context;
-  actor.stop();
-  return ctx;
+  const rules = new Decider(gameMachine);
+  let snap = rules.restore(record.startSnapshot);
+  for (const e of record.events) snap = rules.decide(snap, e).snapshot;
+  return snap.context;
 }

@@ -27,14 +27,16 @@ export interface RegistryOptions {
   maxRooms: number;
 }
 
+/** A room that is busy when its time comes is looked at again this much later. */
+const BUSY_RETRY_MS = 1_000;
+
 const inGame = (room: Room) => room.context.phase !== 'lobby' && room.context.phase !== 'over';
 
 /** What the players of a closed room are told. */
-const CLOSED: Record<Why, string> = {
+const CLOSED: Record<Exclude<Why, 'abandoned'>, string> = {
   released: 'Everyone has left; the room is closed.',
   unclaimed: 'Nobody joined the room; it is closed.',
   waiting: 'The room was empty and has been closed.',
-  abandoned: 'Nobody was connected any more; the game was abandoned and the room closed. Its record is kept.',
 };
 
 export interface RegistryEvents {
@@ -52,6 +54,8 @@ export class Registry {
   private changedSoon = new Set<Room>();
   private graces: SweepGraces;
   private lastStall = -Infinity;
+  /** The lag watch's next tick (watchStalls), on the injected clock. */
+  private stallTick: unknown = null;
   readonly supervisor: Supervisor;
   /** Stored rooms the last restore left out, and why. */
   skipped: Skipped[] = [];
@@ -106,6 +110,7 @@ export class Registry {
     this.rooms.set(room.id, room);
     this.byCode.set(room.code, room);
     this.events.summary(room.summary());
+    this.soon(room);
   }
 
   /** Drop a room from this node only (it lives on elsewhere); nothing is announced or deleted. */
@@ -153,50 +158,60 @@ export class Registry {
       const now = this.deps.clock.now();
       if (now - last - every > stallMs) this.stalled(now - last - every);
       last = now;
-      this.deps.clock.setTimer(every, tick);
+      this.stallTick = this.deps.clock.setTimer(every, tick);
     };
-    this.deps.clock.setTimer(every, tick);
+    this.stallTick = this.deps.clock.setTimer(every, tick);
   }
 
-  /** Close every room whose time has come (run every few seconds; the rules are in sweep.ts). */
+  /** Look at every room (run every few seconds, a backstop: each room's wait is also its own timer). */
   sweep(): void {
     for (const room of [...this.rooms.values()]) this.consider(room);
   }
 
   /** A room's seats or presence changed: decide its fate once the command in hand is done. */
   private soon(room: Room): void {
-    // Only what is due at once is done here; closes after a grace are the periodic sweep's.
-    if (this.changedSoon.size === 0) setImmediate(() => { for (const r of this.changedSoon) this.consider(r, true); this.changedSoon.clear(); });
+    if (this.changedSoon.size === 0) setImmediate(() => { for (const r of this.changedSoon) this.consider(r); this.changedSoon.clear(); });
     this.changedSoon.add(room);
   }
 
-  private consider(room: Room, onlyAtOnce = false): void {
+  /**
+   * Close the room if its time has come (the rules are in sweep.ts); otherwise the wait is one of
+   * the room's own timers, so it ends with the room and fires exactly when the grace runs out.
+   */
+  private consider(room: Room): void {
     if (room.closed || this.rooms.get(room.id) !== room) return;
     const now = this.deps.clock.now();
     const fate = fateOf({ context: room.context, spectators: room.spectators, everJoined: room.record.seq > 0 }, this.graces);
-    if (fate.kind === 'keep') { this.doomed.delete(room.id); return; }
-    if (onlyAtOnce && fate.afterMs > 0) return;
+    if (fate.kind === 'keep') { this.doomed.delete(room.id); room.cancel('sweep'); return; }
     let d = this.doomed.get(room.id);
     if (!d || d.why !== fate.why) this.doomed.set(room.id, (d = { why: fate.why, since: now }));
     // After a restore or a stall, players get their moment to reconnect before anything goes.
-    if (now - d.since < fate.afterMs || now < room.graceUntil || !room.idle()) return;
-    const ctx = room.context;
-    const record = room.record;
+    const due = Math.max(d.since + fate.afterMs, room.graceUntil);
+    if (now < due || !room.idle()) { room.schedule('sweep', now < due ? due - now : BUSY_RETRY_MS, () => this.consider(room)); return; }
+    if (fate.why === 'abandoned') {
+      // Ending the game is the rules' call (R16): once it is over, with nobody there, the room is released.
+      void room.submit({ type: 'abandon' });
+      room.schedule('sweep', BUSY_RETRY_MS, () => this.consider(room));
+      return;
+    }
     room.close(CLOSED[fate.why]);
-    // The stored state goes only once the game's record is kept: a finished game's, or this abandoned one's.
-    this.remove(room, true, fate.why === 'abandoned' ? abandonGame(this.deps, record, ctx) : room.recordKept());
+    // The stored state goes only once the game's record is kept.
+    this.remove(room, true, room.recordKept());
   }
 
   /** Shutdown: every room finishes the commands it has queued (at most `timeoutMs`), then halts. */
   async drainAll(timeoutMs: number): Promise<void> {
-    let timer: NodeJS.Timeout | undefined;
-    const late = new Promise<void>((resolve) => { timer = setTimeout(resolve, timeoutMs); });
+    let timer: unknown;
+    const late = new Promise<void>((resolve) => { timer = this.deps.clock.setTimer(timeoutMs, resolve); });
     await Promise.race([Promise.all(this.all().map((r) => r.drain())), late]);
-    clearTimeout(timer);
+    this.deps.clock.clearTimer(timer);
     this.haltAll();
   }
 
+  /** Every room stops without a word (their state stays stored), and so does the stall watch. */
   haltAll(): void {
     for (const room of this.rooms.values()) room.halt();
+    if (this.stallTick !== null) this.deps.clock.clearTimer(this.stallTick);
+    this.stallTick = null;
   }
 }

@@ -1,9 +1,9 @@
-import { type Actor, createActor, type SnapshotFrom } from 'xstate';
 import { type Ack, fail, ok } from '../../shared/errors.ts';
 import type { RoomState, RoomSummary } from '../../shared/protocol.ts';
-import { type GameContext, type GameEvent, gameMachine, MACHINE_VERSION, reject } from '../../shared/game/index.ts';
+import { Decider, type GameContext, type GameEffect, type GameEvent, gameMachine, type GameSnapshot, MACHINE_VERSION, reject } from '../../shared/game/index.ts';
 import type { StoredRoom } from '../store/types.ts';
 import { ackData, type RoomCommand, toEvent } from './commands.ts';
+import { crashed, draining, ended, type Lifecycle, refusal, restarted, runs } from './lifecycle.ts';
 import type { RoomDeps } from './ports.ts';
 import { FencedError } from '../store/types.ts';
 import type { RoomFacts, RoomRef } from './ref.ts';
@@ -13,10 +13,13 @@ import { factsOf, summaryOf } from './describe.ts';
 import { nextRecord } from './persist.ts';
 import { type Forward, Presence } from './presence.ts';
 import { PhaseTimer } from './timer.ts';
+import { RoomTimers } from './timers.ts';
 import type { Audience } from './audience.ts';
 
-type GameActor = Actor<typeof gameMachine>;
 interface Queued { cmd: RoomCommand; resolve: (ack: Ack<unknown>) => void; at: number }
+
+/** Effects that change the room's lobby summary or its fate in the sweep. */
+const SEEN_OUTSIDE = new Set<GameEffect['type']>(['seat.granted', 'player.removed', 'host.changed', 'settings.changed', 'presence.changed', 'phase.entered']);
 
 /** What a room tells its supervisor and registry. */
 export interface RoomHooks {
@@ -29,8 +32,8 @@ export interface RoomHooks {
 }
 
 /**
- * A supervised room actor: one root XState actor running one game's rules, with the room's
- * inbound queue (one input at a time, in arrival order), its phase timer, its durability and
+ * A supervised room actor: one game's rules (the machine, stepped purely by a Decider), with the
+ * room's inbound queue (one input at a time, in arrival order), its timers, its durability and
  * its outbound views. It never touches a socket: it speaks to audiences through the Outbox.
  *
  * @example
@@ -38,37 +41,38 @@ export interface RoomHooks {
  *   const ack = await room.submit({ type: 'join', name: 'Ada' }); // { ok: true, data: { seat, token } }
  */
 export class Room implements RoomRef {
-  private actor!: GameActor;
+  private readonly decider: Decider;
+  /** The state after the last committed event: every read (context, views, facts) comes from it. */
+  private committed!: GameSnapshot;
+  private status: Lifecycle = { kind: 'open' };
   private queue: Queued[] = [];
   private running = false;
+  /** Who waits for the queue to run dry (a drain). */
+  private idleWaiters: (() => void)[] = [];
+  private readonly timers: RoomTimers;
   private readonly timer: PhaseTimer;
   private readonly out: Broadcaster;
   private readonly presence: Presence;
-  /** The snapshot after the last accepted event; persisted (a deep walk) only when needed. */
-  private good!: SnapshotFrom<typeof gameMachine>;
-  private closedReason: string | null = null;
-  /** Set while an exception is being handled: commands wait in the queue meanwhile. */
-  private restarting = false;
-  /** Shutting down: new commands are refused with server/busy, queued ones still run. */
-  private draining = false;
   private saving: Promise<void> = Promise.resolve();
 
   private constructor(private deps: RoomDeps, private hooks: RoomHooks, public record: StoredRoom) {
+    this.decider = new Decider(deps.machine ?? gameMachine);
+    this.timers = new RoomTimers(deps.clock);
     const stall = deps.stallMs ? { afterMs: deps.stallMs, graceMs: deps.restoreGraceMs ?? 0, seen: (lateMs: number) => hooks.stalled?.(this, lateMs) } : undefined;
-    this.timer = new PhaseTimer(deps.clock, () => this.context, (phaseId) => void this.submit({ type: 'timer', phaseId }), stall);
+    this.timer = new PhaseTimer(deps.clock, this.timers, () => this.context, (phaseId) => void this.submit({ type: 'timer', phaseId }), stall);
     this.out = new Broadcaster(this, deps.outbox, deps.clock, record.viewVersions);
-    this.presence = new Presence(this, deps.outbox, deps.clock, deps.seatGraceMs ?? 60_000, () => hooks.changed(this));
+    this.presence = new Presence(this, deps.outbox, () => hooks.changed(this));
   }
 
   get spectators(): number { return this.presence.spectators; }
 
   static create(deps: RoomDeps, hooks: RoomHooks, init: { roomId: string; code: string; settings: GameContext['settings'] }): Room {
     const now = deps.clock.now();
-    const actor = createActor(deps.machine ?? gameMachine, { input: { settings: init.settings } });
-    const snapshot = actor.getPersistedSnapshot();
-    const record: StoredRoom = { roomId: init.roomId, code: init.code, machineVersion: MACHINE_VERSION, snapshot, snapshotSeq: 0, seats: {}, viewVersions: {}, hostedBots: {}, seq: 0, gameStart: null, createdAt: now, updatedAt: now };
+    const record: StoredRoom = { roomId: init.roomId, code: init.code, machineVersion: MACHINE_VERSION, snapshot: null, snapshotSeq: 0, seats: {}, viewVersions: {}, hostedBots: {}, seq: 0, gameStart: null, createdAt: now, updatedAt: now };
     const room = new Room(deps, hooks, record);
-    room.boot(snapshot);
+    const first = room.decider.initial({ settings: init.settings });
+    room.record.snapshot = room.decider.persist(first);
+    room.boot(first);
     return room;
   }
 
@@ -76,40 +80,31 @@ export class Room implements RoomRef {
   static restore(deps: RoomDeps, hooks: RoomHooks, record: StoredRoom, tail: GameEvent[]): Room {
     const room = new Room(deps, hooks, record);
     room.timer.notBefore = deps.clock.now() + (deps.restoreGraceMs ?? 0);
-    room.boot(record.snapshot, tail);
+    // The tail's effects were acted on before the restart (or are lost with the old process).
+    let snap = room.decider.restore(record.snapshot);
+    for (const e of tail) snap = room.decider.decide(snap, e).snapshot;
+    room.boot(snap);
     return room;
   }
 
-
   get id(): string { return this.record.roomId; }
   get code(): string { return this.record.code; }
-  get closed(): boolean { return this.closedReason !== null; }
-  get context(): GameContext { return this.actor.getSnapshot().context; }
-  /** The persisted snapshot after the last accepted event. */
-  get lastSnapshot(): unknown { return this.persisted(this.good); }
+  /** Closed or halted: it takes no command and keeps no timer. */
+  get closed(): boolean { return ended(this.status); }
+  get lifecycle(): Lifecycle { return this.status; }
+  get context(): GameContext { return this.committed.context; }
+  /** The persisted snapshot after the last committed event. */
+  get lastSnapshot(): unknown { return this.decider.persist(this.committed); }
 
-  private persisted(snap: SnapshotFrom<typeof gameMachine>): unknown {
-    return (this.deps.machine ?? gameMachine).getPersistedSnapshot(snap);
-  }
-
-  private boot(snapshot: unknown, tail: GameEvent[] = []): void {
-    const machine = this.deps.machine ?? gameMachine;
-    const actor = createActor(machine, { snapshot: snapshot as never, input: {} });
-    // Without an error observer XState rethrows on a timer and kills the process.
-    actor.subscribe({ error: () => {} });
-    actor.start();
-    for (const e of tail) actor.send(e);
-    if (actor.getSnapshot().status === 'error') throw new Error(`room ${this.id}: restored snapshot is in error`);
-    this.actor = actor;
-    this.good = actor.getSnapshot();
-    this.out.rebased(this.context);
+  private boot(snap: GameSnapshot): void {
+    this.committed = snap;
     this.timer.arm();
   }
 
   /** Queue a command; resolves with its ack once it is durable (or refused). */
   submit(cmd: RoomCommand): Promise<Ack<unknown>> {
-    if (this.closed) return Promise.resolve(fail(this.halted ? 'room/unavailable' : 'room/closed'));
-    if (this.draining) return Promise.resolve(fail('server/busy'));
+    const refused = refusal(this.status);
+    if (refused) return Promise.resolve(fail(refused));
     return new Promise((resolve) => {
       this.queue.push({ cmd, resolve, at: performance.now() });
       void this.pump();
@@ -117,10 +112,10 @@ export class Room implements RoomRef {
   }
 
   private async pump(): Promise<void> {
-    if (this.running || this.restarting) return;
+    if (this.running || !runs(this.status)) return;
     this.running = true;
     try {
-      while (this.queue.length > 0 && !this.closed && !this.restarting) {
+      while (this.queue.length > 0 && runs(this.status)) {
         const item = this.queue.shift()!;
         let ack: Ack<unknown>;
         try {
@@ -135,32 +130,29 @@ export class Room implements RoomRef {
     } finally {
       this.running = false;
     }
-    if (this.closed) for (const item of this.queue.splice(0)) item.resolve(fail(this.halted ? 'room/unavailable' : 'room/closed'));
+    if (ended(this.status)) this.refuseQueued();
+    if (this.idle()) for (const wake of this.idleWaiters.splice(0)) wake();
   }
 
-  /** Halted rooms live on elsewhere (after a restart or on another node): their callers should retry. */
-  private get halted(): boolean { return this.closedReason === 'halted'; }
-
-  /** One input: check, apply, make durable, publish. Exceptions are crashes, handled by the supervisor. */
+  /**
+   * One input: decide (the rules' next state and what they announce, nothing applied yet), make
+   * it durable, and only then adopt it and publish. Exceptions are crashes, for the supervisor.
+   */
   private async step(cmd: RoomCommand): Promise<Ack<unknown>> {
     const now = this.deps.clock.now();
     const event = toEvent(cmd, now, this.context, this.deps.newSeed);
     if (event === null) return ok({});
-    const before = this.context;
-    const code = reject(before, event);
+    const code = reject(this.context, event);
     if (code) return fail(code);
 
     const faults = this.deps.faults;
     faults?.at('before-send', this.id);
-    this.actor.send(event);
-    const snap = this.actor.getSnapshot();
-    if (snap.status === 'error') throw snap.error ?? new Error('machine error');
+    const { snapshot, effects } = this.decider.decide(this.committed, event);
     faults?.at('after-send', this.id);
 
-    const after = snap.context;
-    const data = ackData(event, before, after, () => `${this.id}:${this.deps.newToken()}`);
-    const previous = this.good;
-    const next = nextRecord(this.record, { event, before, after, persisted: () => this.persisted(snap), previous: () => this.persisted(previous), data, hosted: cmd.type === 'join' && cmd.bot ? cmd.hosted : undefined, versions: this.out.versions(), every: this.deps.snapshotEvery ?? 20 });
+    const data = ackData(effects, () => `${this.id}:${this.deps.newToken()}`);
+    const previous = this.committed;
+    const next = nextRecord(this.record, { event, effects, persisted: () => this.decider.persist(snapshot), previous: () => this.decider.persist(previous), data, hosted: cmd.type === 'join' && cmd.bot ? cmd.hosted : undefined, versions: this.out.versions(), every: this.deps.snapshotEvery ?? 20 });
     faults?.at('before-commit', this.id);
     try {
       await this.deps.store.commit(next, event);
@@ -169,28 +161,43 @@ export class Room implements RoomRef {
     }
     // Durable: from here on the command is accepted, whatever happens next.
     this.record = next;
-    this.good = snap;
+    this.committed = snapshot;
+    if (ended(this.status)) return ok(data);
     try {
       faults?.at('after-commit', this.id);
-      this.afterAccepted(before, after);
+      this.publish(effects);
     } catch (err) {
       this.crash(err);
     }
     return ok(data);
   }
 
-  private afterAccepted(before: GameContext, after: GameContext): void {
+  /** Act on what the machine announced: views and messages out, timers armed, the record kept. */
+  private publish(effects: readonly GameEffect[]): void {
     this.deps.faults?.at('publish', this.id);
-    this.out.publish();
-    this.out.warnIdle(before, after);
-    this.timer.arm();
-    if (after.phase === 'over' && before.phase !== 'over') {
-      this.deps.metrics.gameFinished();
-      this.keepRecord(finishGame(this.deps, this.record, after));
+    this.out.publish(effects);
+    let seen = false;
+    for (const fx of effects) {
+      if (SEEN_OUTSIDE.has(fx.type)) seen = true;
+      switch (fx.type) {
+        case 'phase.entered': this.timer.arm(); break;
+        case 'grace.started': this.timers.set(`grace:${fx.seat}`, this.deps.seatGraceMs ?? 60_000, () => void this.submit({ type: 'grace', seat: fx.seat })); break;
+        case 'presence.changed': if (fx.connected) this.timers.clear(`grace:${fx.seat}`); break;
+        case 'player.removed': this.timers.clear(`grace:${fx.seat}`); break;
+        case 'game.over':
+          this.deps.metrics.gameFinished();
+          this.keepRecord(finishGame(this.deps, this.record, this.context, effects.some((f) => f.type === 'game.abandoned')));
+          break;
+        default: break;
+      }
     }
-    // Settings too: a room made private must leave the lobby, one made public enter it (and names, seats change).
-    if (after.phase !== before.phase || after.players !== before.players || after.host !== before.host || after.settings !== before.settings) this.hooks.changed(this);
+    // Seats, names, phase, settings: a room made private must leave the lobby, one made public enter it.
+    if (seen) this.hooks.changed(this);
   }
+
+  /** A timer of the room's own for its registry (the sweep's wait): it dies with the room. */
+  schedule(name: 'sweep', ms: number, fn: () => void): void { this.timers.set(name, ms, fn); }
+  cancel(name: 'sweep'): void { this.timers.clear(name); }
 
   /** The game record being saved: the room's stored state must not be deleted before it is kept. */
   keepRecord(saving: Promise<void>): void {
@@ -231,33 +238,40 @@ export class Room implements RoomRef {
   seedPresence(seats: ReadonlyMap<number, number>, spectators: number): void { this.presence.seed(seats, spectators); }
 
   private crash(err: unknown): void {
-    if (this.restarting || this.closed) return;
-    this.restarting = true;
+    const next = crashed(this.status);
+    if (!next) return;
+    this.status = next;
     this.deps.metrics.crash(this.id);
     this.deps.log.error({ err, roomId: this.id }, 'room crashed');
     this.hooks.crashed(this, err);
   }
 
-  /** Called by the supervisor: a fresh actor from the last good snapshot; queued commands then run. */
+  /**
+   * Called by the supervisor, the only one who restarts a room: the last committed state, read
+   * back from its stored form (nothing a faulty step left in memory survives), its timer re-armed,
+   * everyone a full view; the queued commands then run.
+   */
   restart(): void {
+    if (this.status.kind !== 'restarting') return;
     try {
       this.deps.faults?.at('restart', this.id);
       this.timer.clear();
-      try { this.actor.stop(); } catch { /* the old actor is gone either way */ }
-      this.boot(this.persisted(this.good));
+      this.boot(this.decider.restore(this.decider.persist(this.committed)));
       this.deps.metrics.restart(this.id);
       this.announce('The room restarted after an error; nothing you sent was lost.');
-      this.restarting = false;
+      this.status = restarted(this.status)!;
       void this.pump();
     } catch (err) {
-      this.restarting = false;
+      // Back to where the crash left it, so the supervisor counts this crash too.
+      this.status = restarted(this.status) ?? this.status;
       this.crash(err);
     }
   }
 
   /**
-   * The store refused the commit, so the command was not accepted: undo it in memory. A fenced
-   * write means another node owns the room now: this copy stops for good (clustered mode).
+   * The store refused the commit, so the command was not accepted; nothing was applied, since
+   * the room adopts a state only once it is stored. A fenced write means another node owns the
+   * room now: this copy stops for good (clustered mode).
    */
   private notStored(err: unknown): Ack<unknown> {
     if (err instanceof FencedError) {
@@ -266,9 +280,7 @@ export class Room implements RoomRef {
       this.hooks.lost?.(this);
       return fail('room/unavailable', 'The room moved to another server; retry.');
     }
-    this.deps.log.warn({ err, roomId: this.id }, 'store unavailable; command refused and undone');
-    try { this.actor.stop(); } catch { /* replaced below */ }
-    this.boot(this.persisted(this.good));
+    this.deps.log.warn({ err, roomId: this.id }, 'store unavailable; command refused');
     return fail('room/unavailable', 'Storage is unavailable; retry shortly.');
   }
 
@@ -277,25 +289,35 @@ export class Room implements RoomRef {
 
   /** Stop for good: timers off, everyone told, queued commands refused. */
   close(reason: string): void {
-    if (this.closedReason !== null) return;
-    this.closedReason = reason;
-    this.timer.clear();
-    try { this.actor.stop(); } catch { /* already stopped */ }
+    if (ended(this.status)) return;
+    this.end({ kind: 'closed', reason });
     this.deps.outbox.emit(this.id, 'all', 'room:closed', { roomId: this.id, reason });
-    for (const item of this.queue.splice(0)) item.resolve(fail('room/closed'));
-  }
-
-  /** Shutdown: refuse new commands with server/busy; resolves once the queued ones are acked. */
-  async drain(): Promise<void> {
-    this.draining = true;
-    while (!this.idle() && !this.closed) await new Promise((r) => setTimeout(r, 5));
   }
 
   /** Stop without telling anyone (shutdown or takeover elsewhere); the stored state stays. */
   halt(): void {
-    this.closedReason = 'halted';
-    this.timer.clear();
-    try { this.actor.stop(); } catch { /* already stopped */ }
+    if (ended(this.status)) return;
+    this.end({ kind: 'halted' });
+  }
+
+  private end(status: Lifecycle): void {
+    this.status = status;
+    this.timers.end();
+    this.refuseQueued();
+    if (!this.running) for (const wake of this.idleWaiters.splice(0)) wake();
+  }
+
+  private refuseQueued(): void {
+    const code = refusal(this.status) ?? 'room/closed';
+    for (const item of this.queue.splice(0)) item.resolve(fail(code));
+  }
+
+  /** Shutdown: refuse new commands with server/busy; resolves once the queued ones are acked. */
+  drain(): Promise<void> {
+    const next = draining(this.status);
+    if (next) this.status = next;
+    if (this.idle() || ended(this.status)) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
   }
 
   summary(): RoomSummary { return summaryOf(this.id, this.context, this.spectators); }

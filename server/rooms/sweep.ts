@@ -11,7 +11,8 @@ export type Fate =
  * - `unclaimed`: a lobby no human sits in (never joined, or only bots): closed quickly.
  * - `waiting`: a lobby whose humans are all disconnected: the host may come back.
  * - `abandoned`: a game in progress with no connection at all: its players may come back; when
- *   it is closed, its record is kept first.
+ *   its time comes the rules end it with no winner (R16, `game.abandon`), its record is kept, and
+ *   the room, now over with nobody there, is released.
  */
 export type Why = 'released' | 'unclaimed' | 'waiting' | 'abandoned';
 

@@ -1,5 +1,6 @@
 import type { GameContext } from '../../shared/game/index.ts';
 import type { Clock } from './clock.ts';
+import type { RoomTimers } from './timers.ts';
 
 /** A timer that fires this much later than it was due means the process was stalled (GC pause, SIGSTOP, an overloaded host). */
 export interface StallRule {
@@ -10,32 +11,33 @@ export interface StallRule {
   seen(lateMs: number): void;
 }
 
+const NAME = 'phase';
+
 /**
  * A room's one phase timer, armed from the deadline stored in the machine's context (the
  * machine has no `after`: XState does not persist pending delays). It fires `timer.expired`
- * with the phase id it was armed for; the machine ignores it if the phase has moved on.
+ * with the phase id it was armed for; the machine ignores it if the phase has moved on. It is
+ * one of the room's timers, so it dies with the room.
  */
 export class PhaseTimer {
   /** After a restore or a stall no phase ends before this time, so players have a moment to reconnect. */
   notBefore = 0;
-  private handle: unknown = null;
   private phaseId = -1;
   /** When the armed timer should fire, by the clock: a much later firing is a stall. */
   private dueAt = 0;
 
-  constructor(private clock: Clock, private current: () => GameContext, private fire: (phaseId: number) => void, private stall?: StallRule) {}
+  constructor(private clock: Clock, private timers: RoomTimers, private current: () => GameContext, private fire: (phaseId: number) => void, private stall?: StallRule) {}
 
   arm(): void {
     const ctx = this.current();
     if (ctx.deadline === null || ctx.phase === 'over' || ctx.phase === 'lobby') { this.clear(); return; }
-    if (this.handle !== null && this.phaseId === ctx.phaseId) return;
+    if (this.timers.has(NAME) && this.phaseId === ctx.phaseId) return;
     this.clear();
     const phaseId = ctx.phaseId;
     this.phaseId = phaseId;
     const ms = Math.max(ctx.deadline, this.notBefore) - this.clock.now();
     this.dueAt = this.clock.now() + Math.max(0, ms);
-    this.handle = this.clock.setTimer(ms, () => {
-      this.handle = null;
+    this.timers.set(NAME, ms, () => {
       const t = this.clock.now();
       // Woken long after it was due: the players' connections were stalled with the process, so
       // the phase gets the restore grace instead of ending before anyone could reconnect.
@@ -57,12 +59,11 @@ export class PhaseTimer {
   hold(until: number): void {
     if (until <= this.notBefore) return;
     this.notBefore = until;
-    if (this.handle !== null) { this.clear(); this.arm(); }
+    if (this.timers.has(NAME)) { this.clear(); this.arm(); }
   }
 
   clear(): void {
-    if (this.handle !== null) this.clock.clearTimer(this.handle);
-    this.handle = null;
+    this.timers.clear(NAME);
     this.phaseId = -1;
   }
 }

@@ -1,10 +1,11 @@
-import { assign, setup } from 'xstate';
+import { assign, enqueueActions, setup } from 'xstate';
 import type { Settings } from '../settings.ts';
 import type { Phase } from '../views.ts';
 import { initialContext } from './context.ts';
 import { allReady, allVoted, openVote, tally } from './day.ts';
 import { fire } from './hunter.ts';
 import { player, secretShots, shooter } from './deaths.ts';
+import { effectsOf, enteredEffects, type GameEffect, warnedBy } from './effects.ts';
 import { leave } from './lobby.ts';
 import { nightComplete, resolveNight } from './night.ts';
 import { enterPhase } from './phases.ts';
@@ -22,13 +23,16 @@ const nowOf = (e: GameEvent | { type: string }) => ('now' in e && typeof e.now =
 /**
  * One game of Werewolf (docs/rules.md). Pure: no timers (a phase ends on `timer.expired` with
  * the current phase id, sent by the room at the stored deadline), no clock (events carry `now`),
- * no Math.random (a seeded PRNG lives in the context).
+ * no Math.random (a seeded PRNG lives in the context). What the room must act on it announces
+ * with `emit()` (effects.ts); the room takes steps with XState's pure `transition()` and reads
+ * the emitted events off its actions (decide.ts).
  */
 export const gameMachine = setup({
   types: {
     context: {} as GameContext,
     events: {} as GameEvent,
     input: {} as GameInput,
+    emitted: {} as GameEffect,
   },
   guards: {
     accepted: ({ context, event }) => reject(context, event) === null,
@@ -53,12 +57,32 @@ export const gameMachine = setup({
     shooterLeft: ({ context }) => context.pendingShots.length > 0 && player(context, context.pendingShots[0])?.left === true,
   },
   actions: {
-    apply: assign(({ context, event }) => apply(context, event)),
-    enter: assign(({ context, event }, params: { phase: Phase }) => enterPhase(context, params.phase, nowOf(event))),
-    // One assign per phase entry: each assign costs XState a fresh snapshot.
-    enterDawn: assign(({ context, event }) => Object.assign(resolveNight(context), enterPhase(context, 'dawn', nowOf(event)))),
-    enterVote: assign(({ context, event }) => Object.assign(context.vote === null ? openVote(context) : {}, enterPhase(context, 'vote', nowOf(event)))),
-    tally: assign(({ context }) => tally(context)),
+    // Each action assigns once (each assign costs XState a fresh snapshot) and announces its effects.
+    apply: enqueueActions(({ context, event, enqueue }) => {
+      const patch = apply(context, event);
+      enqueue.assign(patch);
+      for (const fx of effectsOf(context, event, patch)) enqueue.emit(fx);
+    }),
+    enter: enqueueActions(({ context, event, enqueue }, params: { phase: Phase }) => {
+      const patch = enterPhase(context, params.phase, nowOf(event));
+      enqueue.assign(patch);
+      for (const fx of enteredEffects(patch)) enqueue.emit(fx);
+    }),
+    enterDawn: enqueueActions(({ context, event, enqueue }) => {
+      const patch = enterPhase(context, 'dawn', nowOf(event));
+      enqueue.assign(Object.assign(resolveNight(context), patch));
+      for (const fx of enteredEffects(patch)) enqueue.emit(fx);
+    }),
+    enterVote: enqueueActions(({ context, event, enqueue }) => {
+      const patch = enterPhase(context, 'vote', nowOf(event));
+      enqueue.assign(Object.assign(context.vote === null ? openVote(context) : {}, patch));
+      for (const fx of enteredEffects(patch)) enqueue.emit(fx);
+    }),
+    tally: enqueueActions(({ context, enqueue }) => {
+      const patch = tally(context);
+      enqueue.assign(patch);
+      for (const fx of warnedBy(context, patch)) enqueue.emit(fx);
+    }),
     fire: assign(({ context }) => fire(context)),
   },
 }).createMachine({
@@ -73,6 +97,8 @@ export const gameMachine = setup({
       { guard: 'accepted', actions: 'apply' },
     ],
     'room.host': { guard: 'accepted', actions: 'apply' },
+    'grace.expired': { guard: 'accepted', actions: 'apply' },
+    'game.abandon': { guard: 'accepted', target: '.over', actions: 'apply' },
   },
   states: {
     lobby: {

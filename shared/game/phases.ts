@@ -12,6 +12,7 @@ export function enterPhase(ctx: GameContext, phase: Phase, now: number): Patch {
   if (phase === 'night') { patch.day = ctx.day + 1; patch.night = { picks: {}, actions: {} }; patch.executed = null; patch.ready = []; }
   if (phase === 'day') patch.ready = [];
   if (phase === 'hunter') patch.aim = null;
-  if (phase === 'over') { patch.outcome = checkOutcome(ctx); patch.vote = null; patch.pendingShots = []; }
+  // An abandoned game (R16) already has its outcome; every other ending is the win check's.
+  if (phase === 'over') { patch.outcome = ctx.outcome ?? checkOutcome(ctx); patch.vote = null; patch.pendingShots = []; }
   return patch;
 }

@@ -1,7 +1,9 @@
 import { applySettingsPatch } from '../settings.ts';
+import { ABANDONED, abandonable } from './abandon.ts';
 import { addChat, rejectChat } from './chat.ts';
 import { castVote, ready, rejectReady, rejectVote } from './day.ts';
 import { player, secretShots } from './deaths.ts';
+import { graceApplies } from './grace.ts';
 import { aim, rejectShot, shoot } from './hunter.ts';
 import { join, leave, rejectLobby, reset, start, transfer } from './lobby.ts';
 import { act, rejectNightAction } from './night.ts';
@@ -32,6 +34,8 @@ export function reject(ctx: GameContext, e: GameEvent): Rejection {
     case 'hunter.shoot': return rejectShot(ctx, e);
     case 'chat.send': return rejectChat(ctx, e);
     case 'timer.expired': return e.phaseId === ctx.phaseId && ctx.deadline !== null ? null : 'phase/wrong';
+    case 'grace.expired': return graceApplies(ctx, e.seat) ? null : 'phase/wrong';
+    case 'game.abandon': return abandonable(ctx) ? null : 'phase/wrong';
   }
 }
 
@@ -66,5 +70,7 @@ function applyInner(ctx: GameContext, e: GameEvent): Patch {
     case 'hunter.shoot': return secretShots(ctx) ? aim(e.target) : shoot(ctx, e.target);
     case 'chat.send': return addChat(ctx, e);
     case 'timer.expired': return {};
+    case 'grace.expired': return leave(ctx, e.seat);
+    case 'game.abandon': return { outcome: ABANDONED };
   }
 }

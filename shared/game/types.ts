@@ -69,7 +69,7 @@ export interface GameContext {
   timeline: TimelineEntry[];
   secrets: SecretEntry[];
   chat: ChatMessage[];
-  /** Messages ever written (internal: tells the room which messages are new). */
+  /** Messages ever written (internal; the room learns of new ones from `chat.posted`, effects.ts). */
   chatSeq: number;
   /** Last message id per channel: ids count within a channel, so a gap never betrays another channel's traffic (R64). */
   chatIds: Record<ChatChannel, number>;
@@ -95,7 +95,11 @@ export type GameEvent =
   | (At & { type: 'vote.cast'; seat: number; target: number | null })
   | (At & { type: 'hunter.shoot'; seat: number; target: number | null })
   | (At & { type: 'chat.send'; seat: number; channel: ChatChannel; text: string })
-  | (At & { type: 'timer.expired'; phaseId: number });
+  | (At & { type: 'timer.expired'; phaseId: number })
+  /** Sent by the room when a seat's grace runs out (R13); the rules decide whether it still applies. */
+  | (At & { type: 'grace.expired'; seat: number })
+  /** Sent by the room's sweep when nobody has been connected to a game for the empty grace (R16). */
+  | (At & { type: 'game.abandon' });
 
 export type GameEventType = GameEvent['type'];
 export type EventOf<T extends GameEventType> = Extract<GameEvent, { type: T }>;

@@ -3,6 +3,7 @@ import Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
 import { type GameContext, MACHINE_VERSION } from '../../shared/game/index.ts';
+import { SPECTATORS } from '../../server/rooms/audience.ts';
 import { ManualClock } from '../../server/rooms/clock.ts';
 import { replay } from '../../server/rooms/records.ts';
 import { MIGRATIONS } from '../../server/store/migrations.ts';
@@ -53,6 +54,9 @@ describe('restore after a crash', () => {
     expect(restored.context.players.every((p) => !p.connected)).toBe(true);
     expect(await restored.seatOfToken(Object.keys(room.record.seats)[0])).toBe(Object.values(room.record.seats)[0]);
 
+    // Someone watches: a game nobody is connected to would be abandoned by the sweep's own timer
+    // once the empty grace has passed on this clock (the players here act without sockets).
+    restored.attach(SPECTATORS);
     await play(restored, b.clock, dice);
     await idle(restored);
     const [summary] = await b.store.recentGames('A0', 5);

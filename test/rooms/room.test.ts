@@ -1,7 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { assign } from 'xstate';
-import { gameMachine } from '../../shared/game/index.ts';
-import { apply } from '../../shared/game/rules.ts';
+import { gameMachine, reject } from '../../shared/game/index.ts';
 import type { Room } from '../../server/rooms/room.ts';
 import { Room as RoomClass } from '../../server/rooms/room.ts';
 import { SPECTATORS, seatAudience } from '../../server/rooms/audience.ts';
@@ -68,6 +66,20 @@ describe('room actor', () => {
     expect(deps.outbox.to(SPECTATORS)).toEqual([]);
   });
 
+  it('[P3] a vote that closes warns each abstainer once, by the machine\'s announcement, and nobody else (R40)', async () => {
+    const { room, deps } = await startedGame();
+    await toVote(room, deps);
+    expect((await vote(room, 0, 2)).ok).toBe(true);
+    expect((await vote(room, 1, 2)).ok).toBe(true);
+    deps.outbox.sent = [];
+    deps.clock.advance(30_000);
+    await settle();
+    expect(room.context.phase).not.toBe('vote');
+    const warned = deps.outbox.sent.filter((s) => s.event === 'room:notice' && (s.payload as { code: string }).code === 'afk/warning').map((s) => s.audience);
+    // Seat 2 is executed; seats 3 and 4 did not vote.
+    expect(warned).toEqual([seatAudience(3), seatAudience(4)]);
+  });
+
   it('[S1] [S2] a crash before the send refuses that command, restarts from the last good state, and applies the next', async () => {
     const { room, deps } = await startedGame();
     await toVote(room, deps);
@@ -93,14 +105,14 @@ describe('room actor', () => {
     expect(room.context.vote!.ballots).toEqual({ 3: 4, 4: 3 });
   });
 
-  it('[S1] a crash inside the machine (an action that throws) restarts the room from its last good snapshot', async () => {
+  it('[S1] a crash inside the machine (a guard that throws) restarts the room from its last good snapshot', async () => {
     let boom = false;
     const machine = gameMachine.provide({
-      actions: {
-        apply: assign(({ context, event }) => {
-          if (boom && event.type === 'vote.cast') { boom = false; throw new Error('bug in an action'); }
-          return apply(context, event);
-        }),
+      guards: {
+        accepted: ({ context, event }) => {
+          if (boom && event.type === 'vote.cast') { boom = false; throw new Error('bug in a guard'); }
+          return reject(context, event) === null;
+        },
       },
     });
     const deps = roomDeps({ machine });
@@ -165,7 +177,7 @@ describe('room actor', () => {
 });
 
 describe('room actor and its store', () => {
-  it('[S5] a commit the store refuses is undone in memory and refused with room/unavailable; the next one goes through', async () => {
+  it('[S5] a commit the store refuses leaves the room as it was and is refused with room/unavailable; the next one goes through', async () => {
     const deps = roomDeps();
     const { room } = await startedGame(deps);
     await toVote(room, deps);

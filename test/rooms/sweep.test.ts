@@ -1,6 +1,7 @@
 import pino from 'pino';
 import { describe, expect, it } from 'vitest';
 import { LocalDirectory } from '../../server/rooms/directory.ts';
+import { replay } from '../../server/rooms/records.ts';
 import { Registry } from '../../server/rooms/registry.ts';
 import type { Room } from '../../server/rooms/room.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
@@ -11,8 +12,8 @@ import { fastSettings, roomDeps, settle } from '../helpers/rooms.ts';
 const GRACE = 600_000;
 const UNCLAIMED = 45_000;
 
-function world(store = new MemoryStore()) {
-  const deps = roomDeps({ store });
+function world(store = new MemoryStore(), seatGraceMs?: number) {
+  const deps = roomDeps({ store, seatGraceMs });
   const removed: string[] = [];
   const registry = new Registry(deps, { intensity: { maxRestarts: 3, withinMs: 60_000 }, emptyGraceMs: GRACE, unclaimedGraceMs: UNCLAIMED, maxRooms: 100 }, { summary() {}, removed: (id) => removed.push(id) }, pino({ level: 'silent' }));
   const directory = new LocalDirectory(registry, { newRoomId: () => 'x', accepting: () => true, created() {} });
@@ -79,6 +80,9 @@ describe('[H11.2] the empty-room sweep', () => {
     const record = (await w.store.getGame(games[0].gameId)) as GameRecord;
     expect(record).toMatchObject({ roomId: room.id, abandoned: true, outcome: { winner: 'nobody' } });
     expect(record.events[0].type).toBe('game.start');
+    // The rules ended it (R16): its events replay to the abandoned ending.
+    expect(record.events.at(-1)!.type).toBe('game.abandon');
+    expect(replay(record)).toMatchObject({ phase: 'over', outcome: { winner: 'nobody' } });
     expect(await w.store.loadRoom(room.id)).toBeNull();
   });
 
@@ -137,7 +141,8 @@ describe('[H11.2] the empty-room sweep', () => {
   });
 
   it('[P6] a waiting lobby whose humans are all disconnected is kept for the grace (the host may return)', async () => {
-    const w = world();
+    // A seat grace longer than the room's: the humans' seats outlive the room's wait.
+    const w = world(new MemoryStore(), 2 * GRACE);
     const room = await lobby(w, ['Ada'], { bots: 2 });
     await away(room, 0);
     await w.pass(GRACE - 5_000);

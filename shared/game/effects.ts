@@ -1,0 +1,76 @@
+import { normalizeName } from '../names.ts';
+import type { ChatMessage, Outcome, Phase } from '../views.ts';
+import { graceApplies } from './grace.ts';
+import type { GameContext, GameEvent, Patch } from './types.ts';
+
+/**
+ * What the machine announces with XState's `emit()` as it takes an event: everything the room
+ * must act on after the event is stored (a token to hand out, a message to deliver, a timer to
+ * arm, a record to keep). The room never compares states to find these out.
+ */
+export type GameEffect =
+  /** A joiner got this seat; the room hands it a token. */
+  | { type: 'seat.granted'; seat: number }
+  /** The player left, was kicked, or their grace ran out: the seat's token stops working (R13). */
+  | { type: 'player.removed'; seat: number; why: 'left' | 'kicked' | 'grace' }
+  | { type: 'host.changed'; host: number | null }
+  | { type: 'settings.changed' }
+  | { type: 'presence.changed'; seat: number; connected: boolean }
+  /** A human's seat has no connection outside a game: the room sends `grace.expired` after the seat grace (R13). */
+  | { type: 'grace.started'; seat: number }
+  | { type: 'chat.posted'; message: ChatMessage }
+  /** A first missed vote (R40): the next one removes the player. */
+  | { type: 'player.warned'; seat: number; why: 'afk' }
+  | { type: 'phase.entered'; phase: Phase; phaseId: number; deadline: number | null }
+  | { type: 'game.started'; gameNo: number }
+  /** Announced just before `game.over` when the game ends because nobody plays it any more (R16). */
+  | { type: 'game.abandoned' }
+  | { type: 'game.over'; outcome: Outcome };
+
+export type GameEffectType = GameEffect['type'];
+
+/** The effects of an accepted in-phase event, from the state it met and the patch the rules made of it. */
+export function effectsOf(ctx: GameContext, e: GameEvent, patch: Patch): GameEffect[] {
+  const fx: GameEffect[] = [];
+  const host = () => { if ('host' in patch && patch.host !== ctx.host) fx.push({ type: 'host.changed', host: patch.host ?? null }); };
+  switch (e.type) {
+    case 'room.join': {
+      // Names are unique (R5), so the joiner is the player of that name.
+      const name = normalizeName(e.name);
+      fx.push({ type: 'seat.granted', seat: patch.players!.find((p) => p.name === name)!.seat });
+      host();
+      break;
+    }
+    case 'room.leave': fx.push({ type: 'player.removed', seat: e.seat, why: 'left' }); host(); break;
+    case 'room.kick': fx.push({ type: 'player.removed', seat: e.target, why: 'kicked' }); host(); break;
+    case 'grace.expired': fx.push({ type: 'player.removed', seat: e.seat, why: 'grace' }); host(); break;
+    case 'room.host': host(); break;
+    case 'room.settings': fx.push({ type: 'settings.changed' }); break;
+    case 'game.abandon': fx.push({ type: 'game.abandoned' }); break;
+    case 'game.start': fx.push({ type: 'game.started', gameNo: patch.gameNo! }); break;
+    case 'chat.send': fx.push({ type: 'chat.posted', message: patch.chat![patch.chat!.length - 1] }); break;
+    case 'player.connection':
+      fx.push({ type: 'presence.changed', seat: e.seat, connected: e.connected });
+      if (!e.connected && graceApplies({ ...ctx, ...patch }, e.seat)) fx.push({ type: 'grace.started', seat: e.seat });
+      break;
+    default: break;
+  }
+  return fx;
+}
+
+/** The effects of entering a phase, from the patch `enterPhase` made. */
+export function enteredEffects(patch: Patch): GameEffect[] {
+  const fx: GameEffect[] = [{ type: 'phase.entered', phase: patch.phase!, phaseId: patch.phaseId!, deadline: patch.deadline ?? null }];
+  if (patch.phase === 'over' && patch.outcome) fx.push({ type: 'game.over', outcome: patch.outcome });
+  return fx;
+}
+
+/**
+ * Who a closing vote warns (R40). A final tally resets every living voter's missed votes to 0
+ * and adds one to every living abstainer's, so a living player at exactly 1 missed this vote
+ * after voting in the last one; a re-vote (the vote stays open) counts nothing.
+ */
+export function warnedBy(ctx: GameContext, patch: Patch): GameEffect[] {
+  if (patch.vote !== null) return [];
+  return (patch.players ?? ctx.players).filter((p) => p.alive && p.missedVotes === 1).map((p) => ({ type: 'player.warned', seat: p.seat, why: 'afk' }));
+}
