@@ -3,6 +3,7 @@ import type { Ack } from './errors.ts';
 import { CHAT_MAX, NAME_MAX } from './limits.ts';
 import { nameProblem, normalizeName } from './names.ts';
 import { settingsPatchSchema } from './settings.ts';
+import { talkSchema } from './talk-schema.ts';
 import type { ChatMessage, GameView, Phase } from './views.ts';
 
 /**
@@ -47,7 +48,9 @@ export const commandSchemas = {
   'day:ready': z.strictObject({}),
   'vote:cast': z.strictObject({ target: seat.nullable() }),
   'hunter:shoot': z.strictObject({ target: seat.nullable() }),
-  'chat:send': z.strictObject({ channel: z.enum(['lobby', 'day', 'wolves', 'dead']), text: z.string().max(CHAT_MAX * 2) }),
+  /** `text`, or `talk` (shared/talk.ts) whose words the server then writes, or both. */
+  'chat:send': z.strictObject({ channel: z.enum(['lobby', 'day', 'wolves', 'dead']), text: z.string().max(CHAT_MAX * 2).optional(), talk: talkSchema.optional() })
+    .refine((p) => p.text !== undefined || p.talk !== undefined, { message: 'text or talk is required' }),
   'bot:add': z.strictObject({ strategy: z.enum(['random', 'smart']).optional() }),
   'bot:remove': z.strictObject({ seat }),
 } as const;

@@ -32,7 +32,7 @@ function toEvent(seat: number, d: Decision): Move {
     case 'vote:cast': return { type: 'vote.cast', seat, target: d.payload.target };
     case 'day:ready': return { type: 'day.ready', seat };
     case 'hunter:shoot': return { type: 'hunter.shoot', seat, target: d.payload.target };
-    case 'chat:send': return { type: 'chat.send', seat, channel: d.payload.channel, text: d.payload.text };
+    case 'chat:send': return { type: 'chat.send', seat, channel: d.payload.channel, text: d.payload.text ?? '', ...(d.payload.talk ? { talk: d.payload.talk } : {}) };
   }
 }
 

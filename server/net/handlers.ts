@@ -157,7 +157,7 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
   'day:ready': (h) => move(h, (seat) => ({ type: 'day.ready', seat })),
   'vote:cast': (h, p) => move(h, (seat) => ({ type: 'vote.cast', seat, target: p.target })),
   'hunter:shoot': (h, p) => move(h, (seat) => ({ type: 'hunter.shoot', seat, target: p.target })),
-  'chat:send': (h, p) => move(h, (seat) => ({ type: 'chat.send', seat, channel: p.channel, text: p.text })),
+  'chat:send': (h, p) => move(h, (seat) => ({ type: 'chat.send', seat, channel: p.channel, text: p.text ?? '', ...(p.talk ? { talk: p.talk } : {}) })),
 
   'bot:add': async (h, p) => {
     const s = await hostOf(h);
