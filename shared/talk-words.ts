@@ -56,7 +56,7 @@ export function speak(talk: Talk, ctx: Speaking, seed: number): string {
       case 'claim': {
         const r = roleWords(t.role);
         if (v.kind === 'order') return t.seat === 'any' ? `tell us who is ${r}` : pick([`tell us if you are ${r}`, `come out if you are ${r}`]);
-        if (t.seat === ctx.speaker && first) return pick([`I'm ${r}`, `I am ${r}, for the record`, `time to say it: I'm ${r}`, `listen, I'm ${r}`]);
+        if (t.seat === ctx.speaker && first) return pick([`I'm ${r}`, `I am ${r}`, `I'm actually ${r}`]);
         if (v.kind === 'third' && nameOf(t.seat) === v.who) return pick([`${S} claims to be ${r}`, `${S} says they are ${r}`]);
         return first ? `${nameOf(t.seat)} is ${r}` : `${S} says ${obj(t.seat)} is ${r}`;
       }
@@ -79,7 +79,7 @@ export function speak(talk: Talk, ctx: Speaking, seed: number): string {
         return first ? pick([`${obj(t.seat)} is a wolf`, `I don't trust ${obj(t.seat)}`, `${obj(t.seat)} is one of them`, `${obj(t.seat)} is lying to us`]) : pick([`${S} calls ${obj(t.seat)} a wolf`, `${S} accuses ${obj(t.seat)}`]);
       case 'defend':
         if (v.kind === 'order') return `trust ${obj(t.seat)}`;
-        if (t.seat === ctx.speaker && first) return pick(["I'm not a wolf", "I'm on the village's side", "you've got the wrong person, I'm no wolf"]);
+        if (t.seat === ctx.speaker && first) return pick(["I'm not a wolf", "I'm on the village's side", "I'm not one of them"]);
         return first ? pick([`${obj(t.seat)} is no wolf`, `I trust ${obj(t.seat)}`, `leave ${obj(t.seat)} alone, ${obj(t.seat)} is with us`]) : `${S} vouches for ${obj(t.seat)}`;
       case 'vote':
         if (v.kind === 'order') return pick([`vote for ${obj(t.seat)}`, `vote ${obj(t.seat)} out`]);

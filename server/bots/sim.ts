@@ -14,6 +14,8 @@ export interface SimOptions {
   seatStrategy?: (seat: number) => Strategy;
   settings?: Partial<Settings>;
   maxEvents?: number;
+  /** The players' names (default P0, P1, ...). */
+  names?: string[];
 }
 
 export interface SimResult {
@@ -52,7 +54,7 @@ export function playSim(opts: SimOptions): SimResult {
   let events = 0;
   const send = (e: GameEvent) => { actor.send(e); events++; };
   // Seat 0 joins as a person: bots never become host by joining, and someone must start.
-  for (let i = 0; i < opts.players; i++) send({ type: 'room.join', now, name: `P${i}`, bot: i > 0 });
+  for (let i = 0; i < opts.players; i++) send({ type: 'room.join', now, name: opts.names?.[i] ?? `P${i}`, bot: i > 0 });
   send({ type: 'game.start', now, seat: 0, seed: opts.seed >>> 0 });
   if (actor.getSnapshot().context.phase === 'lobby') throw new Error('the game did not start');
 
