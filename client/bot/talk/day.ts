@@ -23,7 +23,8 @@ export interface TalkTurn {
 /** Lines a seat says per phase at most: a few a day, so a table of bots talks without flooding. */
 const BUDGET: Record<string, (view: GameView, me: number) => number> = {
   dawn: () => 1,
-  day: (view, me) => 1 + Math.floor(daily(view, me, 1) * 2),
+  // At a small table each voice counts for more: one line more each when five or fewer live.
+  day: (view, me) => 1 + Math.floor(daily(view, me, 1) * 2) + (view.players.filter((p) => p.alive).length <= 5 ? 1 : 0),
   vote: (view, me) => (daily(view, me, 5) < 0.4 ? 1 : 0),
 };
 
@@ -41,8 +42,8 @@ export function dayTalk(view: GameView, ev: Evidence, opts: TalkOptions): TalkTu
   if (!you?.alive || !budget) return { say: [], done: true };
   const sp = spoken(view, you.seat);
   if (sp.now.length >= budget(view, you.seat)) return { say: [], done: true };
-  const ctx: Ctx = { view, you, ev, sp, opts, liar: you.team === 'wolves', pack: you.role === 'werewolf' ? you.pack ?? [you.seat] : [you.seat] };
-  for (const line of [reveal, answer, counter, intention, react]) {
+  const ctx: Ctx = { view, you, ev, sp, opts, liar: you.team === 'wolves' || you.role === 'werewolf', pack: you.role === 'werewolf' ? you.pack ?? [you.seat] : [you.seat] };
+  for (const line of [reveal, answer, counter, intention, react, opinion]) {
     const t = line(ctx);
     if (t && !sp.all.some((m) => same(t, m.talk))) return { say: [tell(t)], done: false };
   }
@@ -173,4 +174,16 @@ function react(c: Ctx): Talk | null {
     if (s.seat === top && daily(view, you.seat, s.id) < 0.6) return { kind: 'agree', ref };
   }
   return null;
+}
+
+/** With nothing else to say, say whom one doubts most (or, at a small table, trusts): an opinion, never a fact. */
+function opinion(c: Ctx): Talk | null {
+  if (c.view.phase !== 'day') return null;
+  const others = c.ev.living.filter((s) => s !== c.you.seat);
+  const top = c.opts.voteFor(others);
+  if (top === undefined) return null;
+  const accuse: Talk = { kind: 'accuse', seat: top };
+  if (!c.sp.now.some((m) => same(accuse, m.talk))) return accuse;
+  const trusted = others.find((s) => c.ev.sides.get(s) === 'village' || c.ev.trusted === s);
+  return trusted === undefined ? null : { kind: 'defend', seat: trusted };
 }
