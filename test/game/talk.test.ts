@@ -5,7 +5,7 @@ import { speak } from '../../shared/talk-words.ts';
 import { newGame } from '../helpers/game.ts';
 
 const chat = commandSchemas['chat:send'];
-const claim = (seat: number, role = 'seer'): Talk => ({ kind: 'claim', seat, role });
+const claim = (seat: number | 'any', role = 'seer'): Talk => ({ kind: 'claim', seat, role });
 
 describe('talk (R66)', () => {
   it('[R66] the schema refuses malformed talk: unknown kinds and roles, extra keys, bad seats and refs, too deep or too big', () => {
