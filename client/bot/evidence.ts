@@ -87,12 +87,12 @@ export function evidence(view: GameView, asPublic = false): Evidence {
     }
   };
   for (const e of view.timeline) if (e.kind === 'vote' && e.ballots) judge(e.ballots, e.seat);
-  // Talk is weak evidence: many voices against a seat count a little; calling a seat this seat
-  // knows to be village a wolf (itself included), or vouching for a known wolf, counts against the speaker.
+  // Talk is cheap: a voice against a seat proves nothing (the ballots already count the crowd), but
+  // calling a seat this seat knows to be village a wolf (itself included), or vouching for a known
+  // wolf, counts against the speaker. (Counting every accusation too gave the village ~5 points more.)
   const knownSide = (seat: number): Side | null => (seat === me && iAmVillage ? 'village' : sides.get(seat) ?? null);
   for (const s of said) {
     if (s.by === me || (s.kind !== 'accuse' && s.kind !== 'defend')) continue;
-    add(s.seat, s.kind === 'accuse' ? 2 : -1);
     const known = knownSide(s.seat);
     if (known === (s.kind === 'accuse' ? 'village' : 'wolves')) add(s.by, 8);
   }
