@@ -43,7 +43,7 @@ export function dayTalk(view: GameView, ev: Evidence, opts: TalkOptions): TalkTu
   const sp = spoken(view, you.seat);
   if (sp.now.length >= budget(view, you.seat)) return { say: [], done: true };
   const ctx: Ctx = { view, you, ev, sp, opts, liar: you.team === 'wolves' || you.role === 'werewolf', pack: you.role === 'werewolf' ? you.pack ?? [you.seat] : [you.seat] };
-  for (const line of [reveal, answer, counter, intention, react, opinion]) {
+  for (const line of [reveal, answer, ballots, counter, intention, react, opinion]) {
     const t = line(ctx);
     if (t && !sp.all.some((m) => same(t, m.talk))) return { say: [tell(t)], done: false };
   }
@@ -120,6 +120,15 @@ function answer(c: Ctx): Talk | null {
   if (hit.kind === 'result' && (iAmSeer || c.you.role === 'seer')) return and([ref, { kind: 'accuse', seat: hit.by }]);
   if (hit.kind === 'result') return and([ref, { kind: 'because', reason: { kind: 'defend', seat: me }, then: { kind: 'accuse', seat: hit.by } }]);
   return daily(c.view, me, hit.id) < 0.5 ? and([ref, { kind: 'defend', seat: me }]) : { kind: 'because', reason: { kind: 'defend', seat: me }, then: { kind: 'accuse', seat: hit.by } };
+}
+
+/** In the vote, call out the first ballot cast against oneself, and deny it. */
+function ballots(c: Ctx): Talk | null {
+  if (c.view.phase !== 'vote') return null;
+  const me = c.you.seat;
+  const voter = Object.entries(c.view.vote?.ballots ?? {}).find(([v, t]) => t === me && Number(v) !== me);
+  if (!voter) return null;
+  return and([{ kind: 'voted', seat: me, subject: Number(voter[0]) }, { kind: 'defend', seat: me }]);
 }
 
 /** Call out a rival claim to one's own (true or posed) seer role. */
