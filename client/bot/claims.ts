@@ -66,6 +66,10 @@ export function parseText(text: string, speaker: number, players: readonly Playe
     if (new RegExp(`\\b(?:vote|voting|votes)(?: for| on)? ${n}\\b`).test(rest)) out.push({ kind: 'vote', seat: p.seat });
     rest = rest.replace(new RegExp(`\\b${n}\\b`, 'g'), ' ');
   }
+  // "I'm the seer. Cato is a wolf." is a seer's result, as people write it.
+  if (out.some((c) => c.kind === 'claim' && c.role === 'seer')) {
+    return out.map((c): Claim => (c.kind === 'accuse' || c.kind === 'defend' ? { kind: 'result', seat: c.seat, team: c.kind === 'accuse' ? 'wolves' : 'village' } : c));
+  }
   return out;
 }
 

@@ -16,8 +16,11 @@ describe('reading talk', () => {
   });
 
   it('reads people\'s free text for a role claim, accusations, defences and votes by name', () => {
-    expect(parseText("I'm the Seer. Cato is a wolf, Bea is innocent; vote Cato", 0, players)).toEqual([
-      { kind: 'claim', role: 'seer' }, { kind: 'accuse', seat: 2 }, { kind: 'vote', seat: 2 }, { kind: 'defend', seat: 1 },
+    expect(parseText("I'm the Doctor. Cato is a wolf, Bea is innocent; vote Cato", 0, players)).toEqual([
+      { kind: 'claim', role: 'doctor' }, { kind: 'accuse', seat: 2 }, { kind: 'vote', seat: 2 }, { kind: 'defend', seat: 1 },
+    ]);
+    expect(parseText("I'm the seer: Cato is a werewolf and Bea is one of us", 0, players)).toEqual([
+      { kind: 'claim', role: 'seer' }, { kind: 'result', seat: 2, team: 'wolves' }, { kind: 'result', seat: 1, team: 'village' },
     ]);
     // "Bot Ada" is not "Ada"; one's own name is not read; ordinary talk says nothing.
     expect(parseText('bot ada is a werewolf', 1, players)).toEqual([{ kind: 'accuse', seat: 3 }]);
