@@ -17,11 +17,11 @@ const node: z.ZodType<Talk> = z.lazy(() => z.discriminatedUnion('kind', [
   z.strictObject({ kind: z.enum(SEAT_KINDS), seat: who, subject }),
   z.strictObject({ kind: z.enum(['agree', 'disagree']), ref, subject }),
   z.strictObject({ kind: z.enum(['request', 'inquire']), to: who, what: node, subject }),
-  z.strictObject({ kind: z.literal('because'), reason: node, then: node }),
-  z.strictObject({ kind: z.enum(['and', 'or']), parts: z.array(node).min(2).max(TALK_NODES) }),
-  z.strictObject({ kind: z.literal('xor'), parts: z.tuple([node, node]) }),
-  z.strictObject({ kind: z.literal('not'), what: node }),
-  z.strictObject({ kind: z.literal('day'), day: z.number().int().min(0).max(99), what: node }),
+  z.strictObject({ kind: z.literal('because'), reason: node, then: node, subject }),
+  z.strictObject({ kind: z.enum(['and', 'or']), parts: z.array(node).min(2).max(TALK_NODES), subject }),
+  z.strictObject({ kind: z.literal('xor'), parts: z.tuple([node, node]), subject }),
+  z.strictObject({ kind: z.literal('not'), what: node, subject }),
+  z.strictObject({ kind: z.literal('day'), day: z.number().int().min(0).max(99), what: node, subject }),
   z.strictObject({ kind: z.enum(['skip', 'over']) }),
 ])) as z.ZodType<Talk>;
 

@@ -17,8 +17,8 @@ export type Who = number | 'any';
 export interface TalkRef { channel: ChatChannel; id: number }
 
 /**
- * `subject` is who the sentence is about as speaker (AIWolf's optional leading `Agent[xx]`):
- * left out, it is the sender. Role ids are the role catalogue's (shared/roles.ts).
+ * `subject` is who the sentence is about as speaker (AIWolf's optional leading `Agent[xx]`, on
+ * any sentence): left out, it is the sender, or the enclosing sentence's subject. Role ids are the role catalogue's (shared/roles.ts).
  */
 export type Talk =
   /** COMINGOUT: `seat` has role `role` (a claim about oneself when seat = subject; may be false). */
@@ -38,13 +38,13 @@ export type Talk =
   /** REQUEST: asks `to` to make `what` true; INQUIRE: asks `to` whether it is. */
   | { kind: 'request' | 'inquire'; to: Who; what: Talk; subject?: Who }
   /** BECAUSE: `then`, for the reason `reason`. */
-  | { kind: 'because'; reason: Talk; then: Talk }
+  | { kind: 'because'; reason: Talk; then: Talk; subject?: Who }
   /** AND / OR of two or more; XOR of exactly two. */
-  | { kind: 'and' | 'or'; parts: Talk[] }
-  | { kind: 'xor'; parts: [Talk, Talk] }
-  | { kind: 'not'; what: Talk }
+  | { kind: 'and' | 'or'; parts: Talk[]; subject?: Who }
+  | { kind: 'xor'; parts: [Talk, Talk]; subject?: Who }
+  | { kind: 'not'; what: Talk; subject?: Who }
   /** DAY n (s): `what` was so on day `day`. */
-  | { kind: 'day'; day: number; what: Talk }
+  | { kind: 'day'; day: number; what: Talk; subject?: Who }
   /** Skip: nothing to say now, maybe later. Over: nothing more to say today. */
   | { kind: 'skip' | 'over' };
 
