@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { assertions } from '../../client/bot/claims.ts';
 import { act, type Decision, ready, say, shoot, type Strategy, vote } from '../../client/bot/decision.ts';
-import { mulberry32, pick } from '../../client/bot/rng.ts';
+import { pick } from '../../client/bot/rng.ts';
 import { smart } from '../../client/bot/strategies/index.ts';
 import { spoken } from '../../client/bot/talk/know.ts';
 import { playSim } from '../../server/bots/sim.ts';
@@ -41,7 +41,8 @@ const person: Strategy = (view, { rng }) => {
   return out;
 };
 
-interface Seen { view: GameView; talk: Talk }
+/** A bot's talk with the view and the random draws it was given. */
+interface Seen { view: GameView; talk: Talk; draws: number[] }
 
 /** One game: the person and seven smart bots, every bot's talk kept with the view it came from. */
 function game(seed: number) {
@@ -50,8 +51,9 @@ function game(seed: number) {
   const watch = (s: Strategy): Strategy => (view, turn) => {
     // A message belongs to the day of the first view that shows it (a night is the next day's).
     for (const m of view.chat) if (m.channel === 'day' && !dayOf.has(m.id)) dayOf.set(m.id, view.phase === 'night' ? view.day - 1 : view.day);
-    const out = s(view, turn);
-    for (const d of out) if (d.command === 'chat:send' && d.payload.talk) from.push({ view, talk: d.payload.talk });
+    const draws: number[] = [];
+    const out = s(view, { ...turn, rng: () => { const x = turn.rng(); draws.push(x); return x; } });
+    for (const d of out) if (d.command === 'chat:send' && d.payload.talk) from.push({ view, talk: d.payload.talk, draws });
     return out;
   };
   const r = playSim({ players: 8, seed, strategy: smart, names: NAMES, seatStrategy: (seat) => watch(seat === PERSON ? person : smart) });
@@ -97,17 +99,18 @@ describe('bots that talk (issue 14)', () => {
   it('a bot\'s talk comes from its own view alone, and says nothing its role does not know unless its team lies', () => {
     let checked = 0;
     for (const { r, from } of games) {
-      for (const { view, talk } of from) {
+      for (const { view, talk, draws } of from) {
         const you = view.you!;
         if (you.seat === PERSON) continue;
         // From the view alone: the same view, as the wire carries it, gives the same words.
-        const again = smart(JSON.parse(JSON.stringify(view)), { rng: mulberry32(1), urgent: false });
+        let i = 0;
+        const again = smart(JSON.parse(JSON.stringify(view)), { rng: () => draws[i++] ?? 0.5, urgent: false });
         expect(again).toContainEqual({ command: 'chat:send', payload: { channel: 'day', talk } });
         const role = r.final.players.find((p) => p.seat === you.seat)!.role;
         for (const c of assertions(talk, you.seat)) {
           if (you.team === 'wolves') {
             // A wolf lies, but never gives the pack away.
-            if (c.kind === 'accuse' || (c.kind === 'result' && c.team === 'wolves')) expect(you.pack ?? []).not.toContain(c.seat);
+            if (c.kind === 'accuse' || (c.kind === 'result' && c.team === 'wolves')) expect(you.pack ?? [], JSON.stringify({ me: you.seat, talk, chat: view.chat.slice(-6).map((m) => [m.seat, m.talk]) })).not.toContain(c.seat);
             continue;
           }
           if (c.kind === 'claim') expect(c.role).toBe(role);

@@ -30,7 +30,7 @@ export const smart: Strategy = (view, { rng, urgent }) => {
   if (!you) return [];
   const ev = evidence(view);
   // Talk by day (client/bot/talk): ready only once it has said its piece, or time is short.
-  const talk = dayTalk(view, ev, { voteFor: (t) => chooseVote(view, you, ev, t, () => 0.5), fakeClaim: TUNING.wolfFakeClaim, counterClaim: TUNING.wolfCounterClaim });
+  const talk = dayTalk(view, ev, { voteFor: (t) => chooseVote(view, you, ev, t, () => 0.5), fakeClaim: TUNING.wolfFakeClaim, counterClaim: TUNING.wolfCounterClaim, seed: Math.floor(rng() * 2 ** 31) });
   const out: Decision[] = [...talk.say];
   const p = you.prompt;
   if (!p) return out;

@@ -11,6 +11,8 @@ export interface TalkOptions {
   fakeClaim: number;
   /** Whether a wolf accused by a seer answers with a rival seer claim. */
   counterClaim: boolean;
+  /** This bot's own random seed for the phase (a draw of `turn.rng`): its choices differ from game to game. */
+  seed: number;
 }
 
 export interface TalkTurn {
@@ -21,11 +23,11 @@ export interface TalkTurn {
 }
 
 /** Lines a seat says per phase at most: a few a day, so a table of bots talks without flooding. */
-const BUDGET: Record<string, (view: GameView, me: number) => number> = {
+const BUDGET: Record<string, (view: GameView, me: number, seed: number) => number> = {
   dawn: () => 1,
   // At a small table each voice counts for more: one line more each when five or fewer live.
-  day: (view, me) => 1 + Math.floor(daily(view, me, 1) * 2) + (view.players.filter((p) => p.alive).length <= 5 ? 1 : 0),
-  vote: (view, me) => (daily(view, me, 5) < 0.4 ? 1 : 0),
+  day: (view, me, seed) => 1 + Math.floor(daily(view, me, 1, seed) * 2) + (view.players.filter((p) => p.alive).length <= 5 ? 1 : 0),
+  vote: (view, me, seed) => (daily(view, me, 5, seed) < 0.4 ? 1 : 0),
 };
 
 export const tell = (talk: Talk): Decision => ({ command: 'chat:send', payload: { channel: 'day', talk } });
@@ -41,7 +43,7 @@ export function dayTalk(view: GameView, ev: Evidence, opts: TalkOptions): TalkTu
   const budget = BUDGET[view.phase];
   if (!you?.alive || !budget) return { say: [], done: true };
   const sp = spoken(view, you.seat);
-  if (sp.now.length >= budget(view, you.seat)) return { say: [], done: true };
+  if (sp.now.length >= budget(view, you.seat, opts.seed)) return { say: [], done: true };
   const ctx: Ctx = { view, you, ev, sp, opts, liar: you.team === 'wolves' || you.role === 'werewolf', pack: you.role === 'werewolf' ? you.pack ?? [you.seat] : [you.seat] };
   for (const line of [reveal, answer, ballots, counter, intention, react, opinion]) {
     const t = line(ctx);
@@ -104,8 +106,8 @@ function reveal(c: Ctx): Talk | null {
   }
   const faker = c.pack.filter((s) => living.has(s)).sort((a, b) => a - b)[0];
   if (faker !== you.seat || view.phase !== 'dawn' || view.day !== 1 || ev.seers.length > 0) return null;
-  if (daily(view, you.seat, 3) >= c.opts.fakeClaim || others.length === 0) return null;
-  const victim = others[Math.floor(daily(view, you.seat, 4) * others.length)];
+  if (daily(view, you.seat, 3, c.opts.seed) >= c.opts.fakeClaim || others.length === 0) return null;
+  const victim = others[Math.floor(daily(view, you.seat, 4, c.opts.seed) * others.length)];
   return and([{ kind: 'claim', seat: you.seat, role: 'seer' }, { kind: 'divined', seat: victim, species: 'werewolf' }]);
 }
 
@@ -116,10 +118,12 @@ function answer(c: Ctx): Talk | null {
   if (!hit || c.sp.answered.has(hit.id)) return null;
   const ref = { kind: 'disagree' as const, ref: { channel: 'day' as const, id: hit.id } };
   const iAmSeer = claimed(c, 'seer');
+  // A packmate's slip is not answered in kind: a wolf never names a packmate a wolf.
+  if (c.pack.includes(hit.by)) return and([ref, { kind: 'defend', seat: me }]);
   // A seer claimant who names me a wolf is a liar to me (if I am village, I know it; a wolf says it anyway).
   if (hit.kind === 'result' && (iAmSeer || c.you.role === 'seer')) return and([ref, { kind: 'accuse', seat: hit.by }]);
   if (hit.kind === 'result') return and([ref, { kind: 'because', reason: { kind: 'defend', seat: me }, then: { kind: 'accuse', seat: hit.by } }]);
-  return daily(c.view, me, hit.id) < 0.5 ? and([ref, { kind: 'defend', seat: me }]) : { kind: 'because', reason: { kind: 'defend', seat: me }, then: { kind: 'accuse', seat: hit.by } };
+  return daily(c.view, me, hit.id, c.opts.seed) < 0.5 ? and([ref, { kind: 'defend', seat: me }]) : { kind: 'because', reason: { kind: 'defend', seat: me }, then: { kind: 'accuse', seat: hit.by } };
 }
 
 /** In the vote, call out the first ballot cast against oneself, and deny it. */
@@ -181,7 +185,7 @@ function react(c: Ctx): Talk | null {
     const ref = { channel: 'day' as const, id: s.id };
     const trusted = ev.sides.get(s.seat) === 'village' || ev.trusted === s.seat || (c.liar && c.pack.includes(s.seat));
     if (trusted) return and([{ kind: 'disagree', ref }, { kind: 'defend', seat: s.seat }]);
-    if (s.seat === top && daily(view, you.seat, s.id) < 0.6) return { kind: 'agree', ref };
+    if (s.seat === top && daily(view, you.seat, s.id, c.opts.seed) < 0.6) return { kind: 'agree', ref };
   }
   return null;
 }

@@ -36,9 +36,12 @@ export function spoken(view: GameView, me: number): Spoken {
 
 export const same = (a: Talk, b: Talk | undefined) => b !== undefined && JSON.stringify(a) === JSON.stringify(b);
 
-/** A stable number per seat and day, for choices that must not change between calls in a day. */
-export function daily(view: GameView, me: number, salt: number): number {
-  let h = Math.imul(view.gameNo * 31 + view.day, 0x9e3779b1) ^ Math.imul(me + 1, 0x85ebca6b) ^ Math.imul(salt, 0xc2b2ae35);
+/**
+ * A stable number in [0, 1) per bot (its `seed`), game, day and purpose (`salt`), for choices that
+ * must not change from one call to the next within a day.
+ */
+export function daily(view: GameView, me: number, salt: number, seed: number): number {
+  let h = Math.imul(view.gameNo * 31 + view.day, 0x9e3779b1) ^ Math.imul(me + 1, 0x85ebca6b) ^ Math.imul(salt, 0xc2b2ae35) ^ Math.imul(seed | 0, 0x27d4eb2f);
   h = Math.imul(h ^ (h >>> 16), 0x7feb352d);
   return ((h ^ (h >>> 15)) >>> 0) / 2 ** 32;
 }
