@@ -44,7 +44,10 @@ export function dayTalk(view: GameView, ev: Evidence, opts: TalkOptions): TalkTu
   if (!you?.alive || !budget) return { say: [], done: true };
   const sp = spoken(view, you.seat);
   if (sp.now.length >= budget(view, you.seat, opts.seed)) return { say: [], done: true };
-  const ctx: Ctx = { view, you, ev, sp, opts, liar: you.team === 'wolves' || you.role === 'werewolf', pack: you.role === 'werewolf' ? you.pack ?? [you.seat] : [you.seat] };
+  // The strategy's choice costs a reading of the evidence: ask it once per call.
+  let top: number | undefined | null = null;
+  const voteFor = () => (top === null ? (top = opts.voteFor(ev.living.filter((s) => s !== you.seat))) : top);
+  const ctx: Ctx = { view, you, ev, sp, opts, voteFor, liar: you.team === 'wolves' || you.role === 'werewolf', pack: you.role === 'werewolf' ? you.pack ?? [you.seat] : [you.seat] };
   for (const line of [reveal, answer, ballots, counter, intention, react, opinion]) {
     const t = line(ctx);
     if (t && !sp.all.some((m) => same(t, m.talk))) return { say: [tell(t)], done: false };
@@ -58,6 +61,8 @@ interface Ctx {
   ev: Evidence;
   sp: Spoken;
   opts: TalkOptions;
+  /** Whom this seat would vote for now, among the living others. */
+  voteFor: () => number | undefined;
   /** The seat's team is the wolves': it may lie. */
   liar: boolean;
   /** The seats it knows are wolves (itself, and its pack if it is a werewolf). */
@@ -147,7 +152,7 @@ function counter(c: Ctx): Talk | null {
 function intention(c: Ctx): Talk | null {
   const { view, you, ev } = c;
   if (view.phase !== 'day' && view.phase !== 'vote') return null;
-  const target = c.opts.voteFor(ev.living.filter((s) => s !== you.seat));
+  const target = c.voteFor();
   if (target === undefined) return null;
   const vote: Talk = { kind: 'vote', seat: target };
   if (c.sp.now.some((m) => m.talk && JSON.stringify(m.talk).includes(JSON.stringify(vote)))) return null;
@@ -178,7 +183,7 @@ function reason(c: Ctx, target: number): Talk | null {
 function react(c: Ctx): Talk | null {
   const { ev, you, view } = c;
   const start = view.chat.find((m) => m.channel === 'day' && m.at >= phaseStart(view))?.id ?? Infinity;
-  const top = c.opts.voteFor(ev.living.filter((s) => s !== you.seat));
+  const top = c.voteFor();
   for (const s of [...ev.said].reverse()) {
     if (s.by === you.seat || s.id < start || c.sp.answered.has(s.id) || (s.kind !== 'vote' && s.kind !== 'accuse')) continue;
     if (s.seat === you.seat) continue;
@@ -194,7 +199,7 @@ function react(c: Ctx): Talk | null {
 function opinion(c: Ctx): Talk | null {
   if (c.view.phase !== 'day') return null;
   const others = c.ev.living.filter((s) => s !== c.you.seat);
-  const top = c.opts.voteFor(others);
+  const top = c.voteFor();
   if (top === undefined) return null;
   const accuse: Talk = { kind: 'accuse', seat: top };
   if (!c.sp.now.some((m) => same(accuse, m.talk))) return accuse;
