@@ -73,13 +73,26 @@ export function parseText(text: string, speaker: number, players: readonly Playe
   return out;
 }
 
+/**
+ * What each message says, kept per message object: views share their messages, and a bot reads
+ * the whole chat on every view (free text depends on the names too, hence `names`).
+ */
+const read = new WeakMap<ChatMessage, { names: string; said: Said[] }>();
+
 /** Every statement made in day chat, oldest first. */
 export function claimsIn(chat: readonly ChatMessage[], players: readonly PlayerView[] = []): Said[] {
   const out: Said[] = [];
+  let names: string | null = null;
   for (const m of chat) {
     if (m.channel !== 'day') continue;
-    const claims = m.talk ? assertions(m.talk, m.seat) : parseText(m.text, m.seat, players);
-    for (const c of claims) out.push({ ...c, by: m.seat, id: m.id });
+    const key = m.talk ? '' : (names ??= players.map((p) => p.name).join('\n'));
+    let hit = read.get(m);
+    if (!hit || hit.names !== key) {
+      const claims = m.talk ? assertions(m.talk, m.seat) : parseText(m.text, m.seat, players);
+      hit = { names: key, said: claims.map((c) => ({ ...c, by: m.seat, id: m.id })) };
+      read.set(m, hit);
+    }
+    out.push(...hit.said);
   }
   return out;
 }
