@@ -68,7 +68,7 @@ export function speak(talk: Talk, ctx: Speaking, seed: number): string {
       case 'divined':
         if (v.kind === 'order') return `check ${obj(t.seat)} and tell us`;
         return first
-          ? pick([`I looked at ${obj(t.seat)} last night: ${sp(t.species)}`, `my vision showed me ${obj(t.seat)} is ${sp(t.species)}`, `I checked ${obj(t.seat)}, and ${obj(t.seat)} is ${sp(t.species)}`])
+          ? pick([`I looked at ${obj(t.seat)}: ${sp(t.species)}`, `my vision showed me ${obj(t.seat)} is ${sp(t.species)}`, `I checked ${obj(t.seat)}, and ${obj(t.seat)} is ${sp(t.species)}`])
           : `${S} saw that ${obj(t.seat)} is ${sp(t.species)}`;
       case 'identified':
         if (v.kind === 'order') return `tell us what ${obj(t.seat)} was`;
