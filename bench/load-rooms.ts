@@ -139,7 +139,7 @@ class GamePlayer {
     // Votes and readiness show in everyone's view; a night action only in the actor's own.
     const key = d.command === 'vote:cast' ? `v${seat}` : d.command === 'day:ready' ? `r${seat}` : d.command === 'night:act' ? `n${seat}` : null;
     if (key) this.room.sent(key, phaseId, seat, key[0] !== 'n');
-    else if (d.command === 'chat:send') this.room.chat(d.payload.text.slice(0, d.payload.text.indexOf(' ')));
+    else if (d.command === 'chat:send') this.room.chat((d.payload.text ?? '').slice(0, (d.payload.text ?? '').indexOf(' ')));
     meter.commands++;
     void this.client.send(d.command, d.payload as never).then((res) => {
       if (res.ok) return;

@@ -1,7 +1,9 @@
+import { CHAT_CHANNELS } from './channels.ts';
 import { z } from 'zod';
 import { CHAT_MAX, NAME_MAX } from './limits.ts';
 import { nameProblem, normalizeName } from './names.ts';
 import { settingsPatchSchema } from './settings.ts';
+import { talkSchema } from './talk-schema.ts';
 import type { RoomState, RoomSummary, SeatGrant } from './envelopes.ts';
 
 /**
@@ -97,9 +99,12 @@ export const COMMANDS = {
   'day:ready': command({ payload: none, ack: returns<Empty>(), needs: 'seat', event: same }),
   'vote:cast': command({ payload: z.strictObject({ target: seat.nullable() }), ack: returns<Empty>(), needs: 'seat', event: same }),
   'hunter:shoot': command({ payload: z.strictObject({ target: seat.nullable() }), ack: returns<Empty>(), needs: 'seat', event: same }),
+  /** `text`, or `talk` (shared/talk.ts) whose words the server then writes, or both. */
   'chat:send': command({
-    payload: z.strictObject({ channel: z.enum(['lobby', 'day', 'wolves', 'dead']), text: z.string().max(CHAT_MAX * 2) }),
-    ack: returns<{ id: number }>(), needs: 'seat', quota: 'chat', event: same,
+    payload: z.strictObject({ channel: z.enum(CHAT_CHANNELS), text: z.string().max(CHAT_MAX * 2).optional(), talk: talkSchema.optional() })
+      .refine((p) => p.text !== undefined || p.talk !== undefined, { message: 'text or talk is required' }),
+    ack: returns<{ id: number }>(), needs: 'seat', quota: 'chat',
+    event: (p) => ({ channel: p.channel, text: p.text ?? '', ...(p.talk ? { talk: p.talk } : {}) }),
   }),
   'bot:add': command({ payload: z.strictObject({ strategy: z.enum(['random', 'smart', 'aiwolf']).optional() }), ack: returns<{ seat: number }>(), needs: 'host', quota: 'bots' }),
   'bot:remove': command({ payload: z.strictObject({ seat }), ack: returns<Empty>(), needs: 'host' }),

@@ -42,6 +42,7 @@ export const ERROR_CODES = {
   'chat/not-allowed': 'You cannot write in that channel now.',
   'chat/empty': 'Empty message.',
   'chat/too-long': 'Message too long.',
+  'chat/bad-talk': 'That talk names a player or a message that is not in this room for you.',
   'name/invalid': 'Names are 1 to 24 characters.',
   'name/taken': 'That name is taken in this room.',
   // The HTTP API's own answers (README, HTTP API).

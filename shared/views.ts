@@ -1,11 +1,13 @@
 import type { RoleId, Team } from './roles.ts';
 import type { Settings } from './settings.ts';
+import type { Talk } from './talk.ts';
 
 /** The phases of a game, in the order they come (docs/rules.md R1). */
 export const PHASES = ['lobby', 'night', 'dawn', 'day', 'vote', 'execution', 'hunter', 'over'] as const;
 export type Phase = (typeof PHASES)[number];
 
-export type ChatChannel = 'lobby' | 'day' | 'wolves' | 'dead';
+import type { ChatChannel } from './channels.ts';
+export type { ChatChannel };
 
 /** How the village saw a death happen. Night deaths are all 'night': the cause would reveal roles. */
 export type PublicCause = 'night' | 'executed' | 'shot' | 'grief' | 'afk' | 'left';
@@ -30,7 +32,10 @@ export interface ChatMessage {
   channel: ChatChannel;
   seat: number;
   name: string;
+  /** What people read: the sender's words, or the server's words for `talk`. */
   text: string;
+  /** The same message as a talk structure (shared/talk.ts), when it was sent as one. */
+  talk?: Talk;
   at: number;
 }
 

@@ -20,6 +20,9 @@ type BotEvents = {
   gone: (reason: string) => void;
 };
 
+/** The least time between two chat lines of one bot: the server allows one a second (bursts aside). */
+const CHAT_GAP_MS = 1100;
+
 /** Refusals that are always a bug in the client, whatever the view says. */
 const NEVER_OK = new Set(['input/invalid', 'input/unknown-command', 'input/too-large', 'rate/limited', 'protocol/version']);
 
@@ -47,6 +50,8 @@ export class Bot extends Emitter<BotEvents> {
   private closed = false;
   private away = false;
   private lastOver = -1;
+  /** When this bot last sent a chat line (its clock): lines are kept over a second apart, as the server's chat limit asks. */
+  private lastChat = -Infinity;
   private rand: () => number;
 
   constructor(client: WerewolfClient, opts: BotOptions) {
@@ -163,7 +168,11 @@ export class Bot extends Emitter<BotEvents> {
       const view = this.client.view;
       // Offline: the next view re-arms the urgent pass, which may be due at once by then.
       if (!view || !this.client.socket.connected || this.away) this.urgentPhase = -1;
-      else for (const d of this.brain.decide(view, urgent)) await this.send(d, view);
+      else {
+        // Short of time the moves go first: a line of talk may wait, a vote may not.
+        const ds = this.brain.decide(view, urgent);
+        for (const d of urgent ? [...ds.filter((x) => x.command !== 'chat:send'), ...ds.filter((x) => x.command === 'chat:send')] : ds) await this.send(d, view);
+      }
     } finally {
       this.running = false;
     }
@@ -171,6 +180,12 @@ export class Bot extends Emitter<BotEvents> {
   }
 
   private async send(d: Decision, seen: GameView): Promise<void> {
+    if (d.command === 'chat:send') {
+      const wait = this.lastChat + CHAT_GAP_MS - Date.now();
+      if (wait > 0) await new Promise((r) => setTimeout(r, wait));
+      if (this.closed) return;
+      this.lastChat = Date.now();
+    }
     const res = await this.client.send(d.command, d.payload);
     if (res.ok) return;
     const now = this.client.view;

@@ -29,7 +29,7 @@ export function evidence(view: GameView, asPublic = false): Evidence {
   const me = you.seat;
   const bySeat = new Map(view.players.map((p) => [p.seat, p]));
   const living = view.players.filter((p) => p.alive).map((p) => p.seat);
-  const said = claimsIn(view.chat);
+  const said = claimsIn(view.chat, view.players);
   const iAmSeer = !asPublic && you.role === 'seer';
   // By role, not team: a cross-team lover's team is `lovers` (R50), yet a seer reads a wolf as a wolf.
   const iAmVillage = !asPublic && you.role !== null && you.role !== 'werewolf';
@@ -87,6 +87,15 @@ export function evidence(view: GameView, asPublic = false): Evidence {
     }
   };
   for (const e of view.timeline) if (e.kind === 'vote' && e.ballots) judge(e.ballots, e.seat);
+  // Talk is cheap: a voice against a seat proves nothing (the ballots already count the crowd), but
+  // calling a seat this seat knows to be village a wolf (itself included), or vouching for a known
+  // wolf, counts against the speaker. (Counting every accusation too gave the village ~5 points more.)
+  const knownSide = (seat: number): Side | null => (seat === me && iAmVillage ? 'village' : sides.get(seat) ?? null);
+  for (const s of said) {
+    if (s.by === me || (s.kind !== 'accuse' && s.kind !== 'defend')) continue;
+    const known = knownSide(s.seat);
+    if (known === (s.kind === 'accuse' ? 'village' : 'wolves')) add(s.by, 8);
+  }
   if (view.vote?.ballots) judge(view.vote.ballots, undefined);
 
   const suspicion = new Map<number, number>();

@@ -17,8 +17,8 @@ export const follower: Strategy = (view, { rng }) => {
   if (p.kind === 'sleep') return [act({ kind: 'sleep' })];
   const others = p.targets.filter((t) => t !== you.seat);
   const any = pick(rng, others.length ? others : p.targets) ?? null;
-  const seer = claimsIn(view.chat).find((c) => c.kind === 'claim' && c.role === 'seer')?.by;
-  const named = claimsIn(view.chat).filter((c) => c.by === seer && c.kind === 'result' && c.team === 'wolves');
+  const seer = claimsIn(view.chat, view.players).find((c) => c.kind === 'claim' && c.role === 'seer')?.by;
+  const named = claimsIn(view.chat, view.players).filter((c) => c.by === seer && c.kind === 'result' && c.team === 'wolves');
   const wolf = named.map((c) => (c.kind === 'result' ? c.seat : -1)).find((s) => p.targets.includes(s));
   switch (p.kind) {
     case 'vote': return [vote(wolf ?? any)];

@@ -25,6 +25,8 @@ export interface SimOptions {
   mayNotStart?: boolean;
   /** Called after every event the machine was sent, with the snapshot it led to. */
   onEvent?: (snap: SimSnapshot, event: GameEvent) => void;
+  /** The players' names (default P0, P1, ...). */
+  names?: string[];
 }
 
 export type SimSnapshot = SnapshotFrom<typeof gameMachine>;
@@ -50,7 +52,7 @@ export function toEvent(seat: number, d: Decision): Move {
     case 'vote:cast': return { type: 'vote.cast', seat, target: d.payload.target };
     case 'day:ready': return { type: 'day.ready', seat };
     case 'hunter:shoot': return { type: 'hunter.shoot', seat, target: d.payload.target };
-    case 'chat:send': return { type: 'chat.send', seat, channel: d.payload.channel, text: d.payload.text };
+    case 'chat:send': return { type: 'chat.send', seat, channel: d.payload.channel, text: d.payload.text ?? '', ...(d.payload.talk ? { talk: d.payload.talk } : {}) };
   }
 }
 
@@ -70,7 +72,7 @@ export function playSim(opts: SimOptions): SimResult {
   const log: GameEvent[] = [];
   const send = (e: GameEvent) => { log.push(e); actor.send(e); opts.onEvent?.(actor.getSnapshot(), e); };
   // Seat 0 joins as a person: bots never become host by joining, and someone must start.
-  for (let i = 0; i < opts.players; i++) send({ type: 'room.join', now, name: `P${i}`, bot: i > 0 });
+  for (let i = 0; i < opts.players; i++) send({ type: 'room.join', now, name: opts.names?.[i] ?? `P${i}`, bot: i > 0 });
   send({ type: 'game.start', now, seat: 0, seed: opts.seed >>> 0 });
   if (actor.getSnapshot().context.phase === 'lobby' && !opts.mayNotStart) throw new Error('the game did not start');
 

@@ -1,5 +1,7 @@
 import { CHAT_MAX } from '../settings.ts';
 import type { ChatChannel, ChatMessage } from '../views.ts';
+import { type Talk, type TalkRef, talkRefs, talkSeats } from '../talk.ts';
+import { speak } from '../talk-words.ts';
 import { player } from './deaths.ts';
 import type { EventOf, GameContext, Patch, Rejection } from './types.ts';
 
@@ -43,15 +45,32 @@ export function canRead(ctx: GameContext, audience: Audience, channel: ChatChann
 
 export function rejectChat(ctx: GameContext, e: EventOf<'chat.send'>): Rejection {
   const text = e.text.trim();
-  if (text.length === 0) return 'chat/empty';
+  if (text.length === 0 && !e.talk) return 'chat/empty';
   if (text.length > CHAT_MAX) return 'chat/too-long';
   if (!canWrite(ctx, e.seat, e.channel)) return 'chat/not-allowed';
+  if (e.talk && !talkFits(ctx, e.seat, e.talk)) return 'chat/bad-talk';
   return null;
+}
+
+/**
+ * A talk may name only seats of this game and messages its sender could read: agreeing with a
+ * wolves' message one cannot see would tell how many there are.
+ */
+function talkFits(ctx: GameContext, seat: number, talk: Talk): boolean {
+  if (!talkSeats(talk).every((s) => player(ctx, s))) return false;
+  return talkRefs(talk).every((r) => r.id <= ctx.chatIds[r.channel] && canRead(ctx, { kind: 'seat', seat }, r.channel));
+}
+
+/** The words of a talk sent without text, with the players' names; varied by the message id. */
+function words(ctx: GameContext, seat: number, talk: Talk, id: number): string {
+  const author = (r: TalkRef) => ctx.chat.find((m) => m.channel === r.channel && m.id === r.id)?.seat;
+  return speak(talk, { speaker: seat, name: (s) => player(ctx, s)?.name, author }, id).slice(0, CHAT_MAX);
 }
 
 export function addChat(ctx: GameContext, e: EventOf<'chat.send'>): Patch {
   const id = ctx.chatIds[e.channel] + 1;
-  const msg: ChatMessage = { id, channel: e.channel, seat: e.seat, name: player(ctx, e.seat)!.name, text: e.text.trim(), at: e.now };
+  const text = e.text.trim() || words(ctx, e.seat, e.talk!, id);
+  const msg: ChatMessage = { id, channel: e.channel, seat: e.seat, name: player(ctx, e.seat)!.name, text, ...(e.talk ? { talk: e.talk } : {}), at: e.now };
   const chat = ctx.chat.length >= CHAT_KEPT ? [...ctx.chat.slice(ctx.chat.length - CHAT_KEPT + 1), msg] : [...ctx.chat, msg];
   return { chat, chatSeq: ctx.chatSeq + 1, chatIds: { ...ctx.chatIds, [e.channel]: id } };
 }

@@ -1,6 +1,7 @@
 import type { ErrorCode } from '../errors.ts';
 import type { RoleId } from '../roles.ts';
 import type { Settings, SettingsPatch } from '../settings.ts';
+import type { Talk } from '../talk.ts';
 import type { ChatChannel, ChatMessage, DeathCause, Outcome, Phase, PublicCause, SecretEntry, TimelineEntry } from '../views.ts';
 
 export interface Player {
@@ -94,7 +95,7 @@ export type GameEvent =
   | (At & { type: 'day.ready'; seat: number })
   | (At & { type: 'vote.cast'; seat: number; target: number | null })
   | (At & { type: 'hunter.shoot'; seat: number; target: number | null })
-  | (At & { type: 'chat.send'; seat: number; channel: ChatChannel; text: string })
+  | (At & { type: 'chat.send'; seat: number; channel: ChatChannel; text: string; talk?: Talk })
   | (At & { type: 'timer.expired'; phaseId: number })
   /** Sent by the room when a seat's grace runs out (R13); the rules decide whether it still applies. */
   | (At & { type: 'grace.expired'; seat: number })

@@ -1,3 +1,4 @@
+import { assertions } from '../../client/bot/claims.ts';
 import { describe, expect, it } from 'vitest';
 import { Brain } from '../../client/bot/brain.ts';
 import { act, vote, type Strategy } from '../../client/bot/decision.ts';
@@ -52,8 +53,10 @@ describe('strategies in process', () => {
       const seerDied = night?.kind === 'night' && night.deaths.includes(seer.seat);
       const wolfDied = night?.kind === 'night' && night.deaths.includes(found.seat);
       if (seerDied || wolfDied || !night) continue;
-      const claim = r.final.chat.find((m) => m.seat === seer.seat && m.text.includes(`RESULT ${found.seat} wolves`));
-      expect(claim?.text).toMatch(/^CLAIM seer/);
+      const claim = r.final.chat.find((m) => m.seat === seer.seat && m.talk && assertions(m.talk, seer.seat).some((c) => c.kind === 'result' && c.seat === found.seat && c.team === 'wolves'));
+      // She says it as the seer: in that message, or having claimed before.
+      const before = r.final.chat.filter((m) => m.seat === seer.seat && m.talk && m.id <= claim!.id && m.channel === 'day');
+      expect(before.flatMap((m) => assertions(m.talk!, seer.seat))).toContainEqual({ kind: 'claim', role: 'seer' });
       // When both are still alive at the vote (a hunter's shot or the poison may come first), the seer votes for the wolf.
       const vote = r.final.timeline.find((e) => e.kind === 'vote' && e.day === found.night && e.round === 1);
       if (vote?.kind === 'vote' && vote.ballots && seer.seat in vote.ballots && found.seat in vote.ballots) expect(vote.ballots[seer.seat]).toBe(found.seat);

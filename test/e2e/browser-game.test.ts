@@ -191,6 +191,11 @@ describe('the browser client', () => {
         await bea.getByRole('textbox', { name: 'Write a message' }).fill('Bea speaks by day');
         await bea.getByRole('button', { name: 'Send' }).click();
         await ada.locator('.messages', { hasText: 'Bea speaks by day' }).waitFor();
+        // Two taps of quick talk: the server writes the words with Ada's name, marked as talk.
+        const quick = bea.getByRole('toolbar', { name: 'Quick talk' });
+        await quick.getByRole('button', { name: 'I vote…' }).click();
+        await quick.getByRole('button', { name: 'Ada', exact: true }).click();
+        await ada.locator('.messages li', { has: ada.locator('.talk-mark') }).filter({ hasText: 'Ada' }).first().waitFor();
       }
       const acted = await actOnPrompt(ada, botSeats);
       if (acted === 'vote' && bothAlive && !done.has('vote')) {

@@ -1,6 +1,6 @@
 import type { GameView, YouView } from '../../sdk/index.ts';
-import { formatClaims, type Claim } from '../claims.ts';
-import { act, type Decision, ready, say, shoot, type Strategy, vote } from '../decision.ts';
+import { act, type Decision, ready, shoot, type Strategy, vote } from '../decision.ts';
+import { dayTalk } from '../talk/day.ts';
 import { ballotsFor, best, evidence, type Evidence } from '../evidence.ts';
 import type { Rng } from '../rng.ts';
 import { pick } from '../rng.ts';
@@ -29,11 +29,13 @@ export const smart: Strategy = (view, { rng, urgent }) => {
   const you = view.you;
   if (!you) return [];
   const ev = evidence(view);
-  const out: Decision[] = [...talk(view, you, ev, rng)];
+  // Talk by day (client/bot/talk): ready only once it has said its piece, or time is short.
+  const talk = dayTalk(view, ev, { voteFor: (t) => chooseVote(view, you, ev, t, () => 0.5), fakeClaim: TUNING.wolfFakeClaim, counterClaim: TUNING.wolfCounterClaim, seed: Math.floor(rng() * 2 ** 31) });
+  const out: Decision[] = [...talk.say];
   const p = you.prompt;
   if (!p) return out;
   switch (p.kind) {
-    case 'ready': out.push(ready()); break;
+    case 'ready': if (talk.done || urgent) out.push(ready()); break;
     case 'sleep': out.push(act({ kind: 'sleep' })); break;
     case 'vote': out.push(vote(chooseVote(view, you, ev, p.targets, rng) ?? null)); break;
     case 'hunter': out.push(shoot(hunterTarget(you, ev, p.targets, rng))); break;
@@ -41,50 +43,6 @@ export const smart: Strategy = (view, { rng, urgent }) => {
   }
   return out;
 };
-
-const TALK_PHASES = new Set(['dawn', 'day', 'vote']);
-
-function talk(view: GameView, you: YouView, ev: Evidence, rng: Rng): Decision[] {
-  if (!you.alive || !TALK_PHASES.has(view.phase)) return [];
-  const claims = you.role === 'seer' ? seerTalk(view, you, ev) : you.role === 'werewolf' ? wolfTalk(view, you, ev, rng) : null;
-  if (!claims) return [];
-  const text = formatClaims(claims);
-  const mine = view.chat.filter((m) => m.seat === you.seat && m.channel === 'day').at(-1);
-  return mine?.text === text ? [] : [say(text)];
-}
-
-/** The seer claims once she found a living wolf, once she has cleared enough, or when the vote turns on her. */
-function seerTalk(view: GameView, you: YouView, ev: Evidence): Claim[] | null {
-  const results = you.seerResults ?? [];
-  const living = new Set(ev.living);
-  const revealed = ev.seers.includes(you.seat)
-    || results.some((r) => r.team === 'wolves' && living.has(r.seat))
-    || (view.day >= TUNING.seerRevealDay && results.length >= TUNING.seerRevealResults)
-    || (view.phase === 'vote' && (ballotsFor(view).get(you.seat) ?? 0) >= 2);
-  if (!revealed || results.length === 0) return null;
-  return [{ kind: 'claim', role: 'seer' }, ...results.slice(-10).map((r): Claim => ({ kind: 'result', seat: r.seat, team: r.team }))];
-}
-
-/**
- * A wolf may pose as the seer: at the first dawn, before any claim, accusing a villager; or, when
- * a seer accuses one of the pack, the accused answers with a rival claim accusing her back.
- */
-function wolfTalk(view: GameView, you: YouView, ev: Evidence, rng: Rng): Claim[] | null {
-  const pack = you.pack ?? [you.seat];
-  if (ev.seers.some((s) => pack.includes(s))) return null;
-  const living = new Set(ev.living);
-  const accuser = ev.said.find((s) => s.kind === 'result' && s.team === 'wolves' && pack.includes(s.seat) && living.has(s.seat) && ev.seers.includes(s.by) && living.has(s.by));
-  if (accuser?.kind === 'result') {
-    const answerer = living.has(accuser.seat) ? accuser.seat : pack.filter((s) => living.has(s)).sort((a, b) => a - b)[0];
-    if (answerer !== you.seat || !TUNING.wolfCounterClaim) return null;
-    return [{ kind: 'claim', role: 'seer' }, { kind: 'result', seat: accuser.by, team: 'wolves' }];
-  }
-  const faker = pack.filter((s) => living.has(s)).sort((a, b) => a - b)[0];
-  if (faker !== you.seat || view.phase !== 'dawn' || view.day !== 1 || ev.seers.length > 0) return null;
-  if (rng() >= TUNING.wolfFakeClaim) return null;
-  const victim = pick(rng, ev.living.filter((s) => !pack.includes(s)));
-  return victim === undefined ? null : [{ kind: 'claim', role: 'seer' }, { kind: 'result', seat: victim, team: 'wolves' }];
-}
 
 function chooseVote(view: GameView, you: YouView, ev: Evidence, targets: number[], rng: Rng): number | undefined {
   const ballots = ballotsFor(view);

@@ -1,7 +1,9 @@
 import type { ChatChannel, ChatMessage, GameView } from '../../../shared/views.ts';
 import { CHAT_MAX } from '../../../shared/limits.ts';
 import type { WerewolfClient } from '../../sdk/index.ts';
+import type { Talk } from '../../../shared/talk.ts';
 import { errorSlot, h, swap } from '../dom.ts';
+import { quickTalk, reply } from './quicktalk.ts';
 
 const LABEL: Record<ChatChannel, string> = { lobby: 'Room', day: 'Village', wolves: 'Pack', dead: 'Dead' };
 const DAYTIME = new Set(['dawn', 'day', 'vote', 'execution', 'hunter']);
@@ -64,6 +66,13 @@ export function chatPanel(client: WerewolfClient) {
   const seen: Partial<Record<ChatChannel, number>> = {};
   let view: GameView | null = null;
 
+  // Quick talk sends a structure; the server writes its words (docs/protocol.md, Talk).
+  const sendTalk = async (talk: Talk) => {
+    const res = await client.send('chat:send', { channel: active, talk });
+    err.show(res.ok ? null : res.error.message);
+  };
+  const quick = quickTalk((t) => void sendTalk(t));
+
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const text = input.value.trim();
@@ -75,10 +84,15 @@ export function chatPanel(client: WerewolfClient) {
     input.focus();
   });
 
-  const message = (m: ChatMessage, mine: boolean) => h('li', { class: mine ? 'mine' : '', 'data-id': m.id },
+  /** A message; one sent as talk has a small mark, and others' messages can be agreed with while one may talk. */
+  const message = (m: ChatMessage, mine: boolean, canReply: boolean) => h('li', { class: mine ? 'mine' : '', 'data-id': m.id },
     h('span', { class: 'who' }, m.name), ' ',
     h('time', { datetime: new Date(m.at).toISOString() }, new Date(m.at).toLocaleTimeString([], { hour: '2-digit', minute: '2-digit' })), ' ',
-    h('span', { class: 'text' }, m.text));
+    m.talk ? h('span', { class: 'talk-mark', title: 'Said with quick talk', 'aria-label': 'quick talk' }, '◆ ') : null,
+    h('span', { class: 'text' }, m.text),
+    canReply && !mine ? h('span', { class: 'replies' },
+      h('button', { type: 'button', class: 'reply', 'data-key': `agree-${m.id}`, 'aria-label': `Agree with ${m.name}`, onClick: () => void sendTalk(reply(m, true)) }, '👍'),
+      h('button', { type: 'button', class: 'reply', 'data-key': `disagree-${m.id}`, 'aria-label': `Disagree with ${m.name}`, onClick: () => void sendTalk(reply(m, false)) }, '👎')) : null);
 
   const render = () => {
     const v = view!;
@@ -93,14 +107,17 @@ export function chatPanel(client: WerewolfClient) {
     }));
     const msgs = v.chat.filter((m) => m.channel === active);
     const newest = msgs.at(-1)?.id ?? 0;
-    if (newest !== shown || log.dataset.channel !== active) {
+    const block = writeBlock(v, active);
+    const canReply = block === null && active === 'day';
+    if (newest !== shown || log.dataset.channel !== active || log.dataset.reply !== String(canReply)) {
       const atBottom = log.scrollHeight - log.scrollTop - log.clientHeight < 40;
-      swap(list, msgs.length ? msgs.map((m) => message(m, m.seat === v.you?.seat)) : h('li', { class: 'muted' }, 'No messages yet.'));
+      swap(list, msgs.length ? msgs.map((m) => message(m, m.seat === v.you?.seat, canReply)) : h('li', { class: 'muted' }, 'No messages yet.'));
       log.dataset.channel = active;
+      log.dataset.reply = String(canReply);
       shown = newest;
       if (atBottom || newest) log.scrollTop = log.scrollHeight;
     }
-    const block = writeBlock(v, active);
+    quick.update(v, active, block === null);
     // Spectators never write: no form at all. Players see why a channel is closed.
     form.hidden = !v.you;
     input.disabled = sendBtn.disabled = block !== null;
@@ -122,7 +139,7 @@ export function chatPanel(client: WerewolfClient) {
   return {
     /** Messages not yet shown, over every readable channel. */
     get unread() { return unread; },
-    el: h('section', { class: 'panel chat', 'aria-labelledby': 'chat-h' }, h('h2', { id: 'chat-h' }, 'Chat'), tablist, log, form, note, err.el),
+    el: h('section', { class: 'panel chat', 'aria-labelledby': 'chat-h' }, h('h2', { id: 'chat-h' }, 'Chat'), tablist, log, quick.el, form, note, err.el),
     update(v: GameView) {
       // What was said before this page opened counts as read.
       if (!view) for (const m of v.chat) seen[m.channel] = Math.max(seen[m.channel] ?? 0, m.id);
