@@ -1,5 +1,5 @@
 import type { RoomState } from '../../shared/protocol.ts';
-import { type Audience, type GameContext, readable, viewFor } from '../../shared/game/index.ts';
+import { type Audience, type GameContext, readable, ViewCache, viewFor } from '../../shared/game/index.ts';
 import type { Clock } from './clock.ts';
 import type { Outbox } from './ports.ts';
 import { type AudienceKey, audienceOf, seatKey, ViewTracker } from './tracker.ts';
@@ -14,6 +14,8 @@ export interface Broadcasting { readonly id: string; readonly code: string; read
  */
 export class Broadcaster {
   private tracker: ViewTracker;
+  /** The parts this room's views share between audiences and from one state to the next. */
+  private views = new ViewCache();
   private lastChat = 0;
   /** The audiences of the current players array: rebuilt only when the seats move, not per event. */
   private targets: { players: unknown; list: { key: AudienceKey; audience: Audience }[] } = { players: null, list: [] };
@@ -33,7 +35,7 @@ export class Broadcaster {
     // The log only grows at its end (and is trimmed at its start), so the new messages are its last ones.
     const fresh = ctx.chatSeq > this.lastChat ? ctx.chat.slice(Math.max(0, ctx.chat.length - (ctx.chatSeq - this.lastChat))) : [];
     for (const { key, audience } of this.audiences()) {
-      const body = viewFor(ctx, audience);
+      const body = viewFor(ctx, audience, this.views);
       const upd = this.tracker.update(key, body, readable(ctx, audience));
       if (upd) this.outbox.emit(this.room.id, key, 'room:update', { roomId: this.room.id, serverTime, version: upd.version, changes: upd.changes });
       // A replaced chat list already holds the new messages.
@@ -59,7 +61,7 @@ export class Broadcaster {
     let view = this.tracker.full(key);
     if (!view) {
       const audience = audienceOf(key);
-      this.tracker.update(key, viewFor(this.room.context, audience), readable(this.room.context, audience));
+      this.tracker.update(key, viewFor(this.room.context, audience, this.views), readable(this.room.context, audience));
       view = this.tracker.full(key)!;
     }
     return { roomId: this.room.id, code: this.room.code, spectators: this.room.spectators, serverTime: this.clock.now(), view };

@@ -1,8 +1,8 @@
 /** The rules of Werewolf: a pure XState machine plus the functions the room needs around it. */
 export { gameMachine, MACHINE_VERSION, type GameInput, type GameMachine } from './machine.ts';
 export { reject } from './rules.ts';
-export { viewFor, type Audience, type ViewBody } from './views.ts';
-export { readable } from './chat.ts';
+export { readable, viewFor, type Audience, type ViewBody } from './views.ts';
+export { ViewCache } from './views-cache.ts';
 export { initialContext } from './context.ts';
 export { autoRoles, rolesProblem } from './deal.ts';
 export { checkOutcome } from './win.ts';
