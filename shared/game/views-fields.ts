@@ -71,7 +71,7 @@ export const PLAYER_FIELDS = {
   connected: { who: EVERYONE, value: (_ctx, p) => p.connected },
   alive: { who: EVERYONE, value: (_ctx, p) => p.alive },
   // Everyone reads a death's day and its public cause; the true cause only at game over (R78).
-  death: { who: EVERYONE, value: (ctx, p) => p.death && { day: p.death.day, cause: ctx.phase === 'over' ? p.death.cause : p.death.publicCause } },
+  death: { who: EVERYONE, of: { day: { who: EVERYONE }, cause: { who: EVERYONE } }, value: (ctx, p) => p.death && { day: p.death.day, cause: ctx.phase === 'over' ? p.death.cause : p.death.publicCause } },
   role: { who: ['own', 'over', { setting: 'reveal', in: ['full'], of: 'dead' }], value: (_ctx, p) => p.role ?? undefined },
   // The lovers' bond is secret while the game runs (R28): before the end only the lover himself sees `lovers` (R74).
   team: {
