@@ -2,32 +2,26 @@ import type { RoleId } from '../roles.ts';
 import type { GameContext, Player } from './types.ts';
 
 /**
- * Facts derived from a players array, computed when asked: a room holds a dozen seats, so a scan
- * costs less than any cache of it would, and the rules keep no state between calls.
+ * Facts derived from a players array, each computed when read: a room holds a dozen seats, so a
+ * scan costs less than any cache of it would, and the rules keep no state between calls.
  */
-interface Derived {
-  living: number[];
+class Derived {
+  constructor(private players: readonly Player[]) {}
+  get living(): number[] { return this.seats((p) => p.alive); }
   /** Werewolf seats, living or dead. */
-  wolves: number[];
-  livingWolves: number[];
+  get wolves(): number[] { return this.seats((p) => p.role === 'werewolf'); }
+  get livingWolves(): number[] { return this.seats((p) => p.alive && p.role === 'werewolf'); }
   /** Living seats that are not werewolves (the pack's possible victims). */
-  livingPrey: number[];
+  get livingPrey(): number[] { return this.seats((p) => p.alive && p.role !== 'werewolf'); }
+  private seats(keep: (p: Player) => boolean): number[] {
+    const out: number[] = [];
+    for (const p of this.players) if (keep(p)) out.push(p.seat);
+    return out;
+  }
 }
 
 export function derived(players: readonly Player[]): Derived {
-  const living: number[] = [];
-  const wolves: number[] = [];
-  const livingWolves: number[] = [];
-  const livingPrey: number[] = [];
-  for (const p of players) {
-    const wolf = p.role === 'werewolf';
-    if (wolf) wolves.push(p.seat);
-    if (!p.alive) continue;
-    living.push(p.seat);
-    if (wolf) livingWolves.push(p.seat);
-    else livingPrey.push(p.seat);
-  }
-  return { living, wolves, livingWolves, livingPrey };
+  return new Derived(players);
 }
 
 export function seatOf(ctx: GameContext, seat: number): Player | undefined {

@@ -1,6 +1,6 @@
 import type { ChatMessage, PlayerView, VoteView, YouView } from '../views.ts';
 import type { GameContext, Player } from './types.ts';
-import { ANYONE, assemble, type Audience, build, type Built, PLAYER, channelsFor, chatFor, personal, recipient, voteFor, youFor, type ViewBody } from './views.ts';
+import { ANYONE, assemble, type Audience, build, built, type Built, PLAYER, sharedFields, channelsFor, chatFor, personal, recipient, voteFor, youFor, type ViewBody } from './views.ts';
 import { PLAYER_FIELDS, PLAYER_READS, type Table, VOTE_FIELDS, VOTE_READS } from './views-fields.ts';
 
 /**
@@ -14,6 +14,9 @@ import { PLAYER_FIELDS, PLAYER_READS, type Table, VOTE_FIELDS, VOTE_READS } from
 export class ViewCache {
   private players = new Memo<PlayerView[]>();
   private vote = new Memo<VoteView | null>();
+  /** The view fields every audience of the last state shares. */
+  private state: GameContext | null = null;
+  private shared: unknown[] = [];
   private chatOf: ChatMessage[] | null = null;
   private chats = new Map<number, ChatMessage[]>();
   /** Per audience (a seat, or -1 for the spectators): its last view, and its players list with the public list and players it was built on. */
@@ -21,16 +24,24 @@ export class ViewCache {
 
   view(ctx: GameContext, audience: Audience): ViewBody {
     const r = recipient(ctx, audience);
+    if (ctx !== this.state) { this.state = ctx; this.shared = sharedFields(ctx); }
     const key = audience.kind === 'seat' ? audience.seat : -1;
     let last = this.last.get(key);
-    if (!last) this.last.set(key, (last = { view: { object: undefined, values: [] }, you: { object: undefined, values: [] }, pub: null, players: null, list: [] }));
+    if (!last) this.last.set(key, (last = { view: built(), you: built(), pub: null, players: null, list: [], phase: null, settings: null, me: undefined, mask: 0 }));
     const pub = this.players.get(ctx, PLAYER_READS, () => ctx.players.map((p) => build<Player, PlayerView>(PLAYER, ctx, p, p, ANYONE)));
     let players = pub;
     if (!PLAYERS_SHARED) players = ctx.players.map((p) => build<Player, PlayerView>(PLAYER, ctx, p, p, r));
     else if (r.me) players = this.ownList(ctx, r.me, pub, last);
     const vote = VOTE_SHARED ? this.vote.get(ctx, VOTE_READS, () => voteFor(ctx, ANYONE)) : voteFor(ctx, r);
-    const you = r.me ? youFor(ctx, r.me, last.you) : null;
-    return assemble(ctx, { players, vote, you, chat: this.chat(ctx.chat, channelsFor(ctx, r)) }, r, last.view);
+    const you = r.me ? youFor(ctx, r.me, last.you, r) : null;
+    // Audiences are decided by the phase, the settings and the recipient's own player alone (views.ts grants()).
+    if (last.phase !== ctx.phase || last.settings !== ctx.settings || last.me !== r.me) {
+      last.mask = channelsFor(ctx, r);
+      last.phase = ctx.phase;
+      last.settings = ctx.settings;
+      last.me = r.me;
+    }
+    return assemble(ctx, { players, vote, you, chat: this.chat(ctx.chat, last.mask) }, r, last.view, this.shared);
   }
 
   private ownList(ctx: GameContext, me: Player, pub: PlayerView[], last: Last): PlayerView[] {
@@ -49,7 +60,18 @@ export class ViewCache {
   }
 }
 
-interface Last { view: Built<ViewBody>; you: Built<YouView>; pub: PlayerView[] | null; players: Player[] | null; list: PlayerView[] }
+interface Last {
+  view: Built<ViewBody>;
+  you: Built<YouView>;
+  pub: PlayerView[] | null;
+  players: Player[] | null;
+  list: PlayerView[];
+  /** The channels the recipient reads, and what they were decided on. */
+  phase: GameContext['phase'] | null;
+  settings: GameContext['settings'] | null;
+  me: Player | undefined;
+  mask: number;
+}
 
 /**
  * Whether a table's entries can differ between recipients only in the recipient's own entry, so
@@ -62,12 +84,18 @@ function sharedButOwn(table: Table<never>): boolean {
 const PLAYERS_SHARED = sharedButOwn(PLAYER_FIELDS as Table<never>);
 const VOTE_SHARED = sharedButOwn(VOTE_FIELDS as Table<never>) && !Object.values(VOTE_FIELDS as Table<never>).some((f) => f.who.includes('own'));
 
+function same(ctx: GameContext, reads: readonly (keyof GameContext)[], inputs: unknown[]): boolean {
+  for (let i = 0; i < reads.length; i++) if (ctx[reads[i]] !== inputs[i]) return false;
+  return true;
+}
+
 /** One value, kept while the context fields it was built from hold. */
 class Memo<V> {
   private inputs: unknown[] | null = null;
   private value: V | undefined;
   get(ctx: GameContext, reads: readonly (keyof GameContext)[], make: () => V): V {
-    if (this.inputs && reads.every((k, i) => ctx[k] === this.inputs![i])) return this.value!;
+    const inputs = this.inputs;
+    if (inputs && same(ctx, reads, inputs)) return this.value!;
     this.inputs = reads.map((k) => ctx[k]);
     return (this.value = make());
   }

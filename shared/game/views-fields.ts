@@ -53,6 +53,8 @@ export interface Field<S> {
   entries?: { by: string; who: Record<string, readonly Grant[]> };
   /** `own`: the recipient is the subject (its own entry, its own `you`). */
   value?: (ctx: GameContext, subject: S, own: boolean) => unknown;
+  /** Instead of `value`: the part of that name, built from its own table for the recipient. */
+  part?: keyof Parts;
 }
 
 export type Table<S> = Record<string, Field<S>>;
@@ -168,13 +170,13 @@ export const GAME_FIELDS = {
   deadline: { who: EVERYONE, value: (ctx) => ctx.deadline },
   settings: { who: EVERYONE, value: (ctx) => ctx.settings },
   host: { who: EVERYONE, value: (ctx) => ctx.host },
-  players: { who: EVERYONE, each: PLAYER_FIELDS as Table<never>, value: (_ctx, parts) => parts.players },
-  vote: { who: EVERYONE, of: VOTE_FIELDS as Table<never>, value: (_ctx, parts) => parts.vote },
+  players: { who: EVERYONE, each: PLAYER_FIELDS as Table<never>, part: 'players' },
+  vote: { who: EVERYONE, of: VOTE_FIELDS as Table<never>, part: 'vote' },
   ready: { who: EVERYONE, value: (ctx) => ctx.ready },
   // Null unless the recipient holds a seat; every field in it is that seat's own.
-  you: { who: EVERYONE, of: YOU_FIELDS as Table<never>, value: (_ctx, parts) => parts.you },
+  you: { who: EVERYONE, of: YOU_FIELDS as Table<never>, part: 'you' },
   timeline: { who: EVERYONE, each: TIMELINE_FIELDS, value: (ctx) => ctx.timeline },
   secrets: { who: OVER, each: SECRET_FIELDS, value: (ctx) => ctx.secrets },
   outcome: { who: EVERYONE, of: OUTCOME_FIELDS, value: (ctx) => ctx.outcome },
-  chat: { who: EVERYONE, each: CHAT_FIELDS, entries: { by: 'channel', who: CHANNEL_READERS }, value: (_ctx, parts) => parts.chat },
+  chat: { who: EVERYONE, each: CHAT_FIELDS, entries: { by: 'channel', who: CHANNEL_READERS }, part: 'chat' },
 } satisfies Record<Exclude<keyof GameView, 'version'>, Field<Parts>>;

@@ -81,6 +81,10 @@ export interface Compiled<S> {
   keys: string[];
   /** null: everyone may read it. */
   who: (readonly Grant[] | null)[];
+  /** Whether the subject's own seat may read it. */
+  own: boolean[];
+  /** Whether it is the same for every recipient of a state: read from the context, and not granted by who the recipient is. */
+  shared: boolean[];
   value: ((ctx: GameContext, subject: S, own: boolean) => unknown)[];
 }
 
@@ -89,7 +93,12 @@ export function compile<S>(table: Table<S>): Compiled<S> {
   return {
     keys,
     who: keys.map((k) => (table[k].who.includes('everyone') ? null : table[k].who)),
-    value: keys.map((k) => table[k].value!),
+    own: keys.map((k) => table[k].who.includes('own')),
+    shared: keys.map((k) => !table[k].part && !table[k].who.some((g) => g === 'own' || personal(g))),
+    value: keys.map((k) => {
+      const { part, value } = table[k];
+      return part ? (_ctx: GameContext, parts: S) => (parts as Parts)[part] : value!;
+    }),
   };
 }
 
@@ -106,30 +115,39 @@ const YOU_AS = Object.fromEntries(
   }),
 ) as Record<RoleId, Compiled<Player>>;
 
+const NONE: boolean[] = [];
+
 /** The last object a table built for one recipient and the field values it holds, in table order. */
-export interface Built<T> { object: T | undefined; values: unknown[] }
+export interface Built<T> { object: T | undefined; values: unknown[]; /** Scratch space for the next values. */ next: unknown[] }
+
+export function built<T>(): Built<T> {
+  return { object: undefined, values: [], next: [] };
+}
 
 /**
  * One object of a table about `about`: every field the recipient may read, none other. With
  * `last` (what this table last built for this recipient) and every value alike to the one there,
  * the last object itself is returned, so unchanged parts keep their identity from state to state.
+ * `shared` holds the values of the fields the same for every recipient (Compiled.shared), when known.
  */
-export function build<S, T extends object>(table: Compiled<S>, ctx: GameContext, subject: S, about: Player | undefined, r: Recipient, last?: Built<T>): T {
+export function build<S, T extends object>(table: Compiled<S>, ctx: GameContext, subject: S, about: Player | undefined, r: Recipient, last?: Built<T>, shared?: unknown[]): T {
   const own = about !== undefined && r.me !== undefined && r.me.seat === about.seat;
   const { keys, who, value } = table;
-  const values: unknown[] = [];
+  const ownOk = own ? table.own : NONE;
+  const values: unknown[] = last ? last.next : [];
   const before = last?.object !== undefined ? last.values : undefined;
-  let same = before !== undefined && before.length === keys.length;
+  let same = before !== undefined;
   for (let i = 0; i < keys.length; i++) {
     const w = who[i];
-    const v = w === null || admits(w, ctx, r, about) ? value[i](ctx, subject, own) : undefined;
-    values.push(v);
+    const v = shared !== undefined && table.shared[i] ? shared[i]
+      : w === null || ownOk[i] || admits(w, ctx, r, about) ? value[i](ctx, subject, own) : undefined;
+    values[i] = v;
     if (same && !alike(before![i], v)) same = false;
   }
   if (same) return last!.object!;
   const out: Record<string, unknown> = {};
   for (let i = 0; i < keys.length; i++) if (values[i] !== undefined) out[keys[i]] = values[i];
-  if (last) { last.object = out as T; last.values = values; }
+  if (last) { last.object = out as T; last.next = last.values; last.values = values; }
   return out as T;
 }
 
@@ -155,8 +173,15 @@ function alike(a: unknown, b: unknown): boolean {
   return n === 0;
 }
 
-export function assemble(ctx: GameContext, parts: Parts, r: Recipient, last?: Built<ViewBody>): ViewBody {
-  return build(GAME, ctx, parts, undefined, r, last);
+/** The view itself; `shared` holds the values of the fields the same for every recipient (sharedFields), when known. */
+export function assemble(ctx: GameContext, parts: Parts, r: Recipient, last?: Built<ViewBody>, shared?: unknown[]): ViewBody {
+  return build(GAME, ctx, parts, undefined, r, last, shared);
+}
+
+/** The values of the view's fields that are the same for every recipient of this state (the others undefined). */
+export function sharedFields(ctx: GameContext): unknown[] {
+  const none = { players: [], vote: null, you: null, chat: [] };
+  return GAME.keys.map((_k, i) => (GAME.shared[i] && (GAME.who[i] === null || admits(GAME.who[i]!, ctx, ANYONE, undefined)) ? GAME.value[i](ctx, none, false) : undefined));
 }
 
 /** The vote, during the vote only (R77). */
@@ -165,8 +190,8 @@ export function voteFor(ctx: GameContext, r: Recipient): VoteView | null {
 }
 
 /** The seat's own view: the fields of YOU_FIELDS, then those its role's module declares (R72–R76). */
-export function youFor(ctx: GameContext, me: Player, last?: Built<YouView>): YouView {
-  return build(me.role ? YOU_AS[me.role] : YOU, ctx, me, me, { audience: { kind: 'seat', seat: me.seat }, me }, last);
+export function youFor(ctx: GameContext, me: Player, last?: Built<YouView>, r: Recipient = { audience: { kind: 'seat', seat: me.seat }, me }): YouView {
+  return build(me.role ? YOU_AS[me.role] : YOU, ctx, me, me, r, last);
 }
 
 // ---------------------------------------------------------------- chat
