@@ -8,7 +8,7 @@
  * The last line printed is one JSON object with the figures.
  */
 import { autoRoles } from '../shared/game/index.ts';
-import { playSim } from '../server/bots/sim.ts';
+import { playSim } from '../client/bot/sim.ts';
 import { STRATEGIES, type StrategyName } from '../client/bot/strategies/index.ts';
 
 const arg = (name: string, fallback: string) => {

@@ -9,8 +9,12 @@
  */
 import { assign, createActor, setup } from 'xstate';
 import { gameMachine, ViewCache, viewFor, type Audience, type GameEvent, type ViewBody } from '../shared/game/index.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
-import { Dice, randomMove } from '../test/helpers/sim.ts';
+import { DEFAULT_SETTINGS } from '../shared/defaults.ts';
+import type { Settings } from '../shared/settings.ts';
+import { settled } from '../client/bot/brain.ts';
+import { mulberry32 } from '../client/bot/rng.ts';
+import { toEvent } from '../client/bot/sim.ts';
+import { random } from '../client/bot/strategies/index.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -31,7 +35,8 @@ interface GameStats { events: number; views: number; finished: boolean; checksum
  * prompts those very views carry (as a bot would), with the odd timer expiry and chat line.
  */
 function playGame(seed: number): GameStats {
-  const dice = new Dice(seed ^ 0x9e3779b9);
+  const rng = mulberry32(seed ^ 0x9e3779b9);
+  const int = (n: number) => Math.floor(rng() * n);
   const actor = createActor(gameMachine, { input: { settings } }).start();
   let now = 1_000_000;
   let events = 0;
@@ -53,23 +58,25 @@ function playGame(seed: number): GameStats {
   // Seats whose view asks for something; one of them answers, or a timer fires, or someone chats.
   const asked: number[] = [];
   while (current[PLAYERS].phase !== 'over' && events < MAX_EVENTS) {
-    now += 100 + dice.int(900);
+    now += 100 + int(900);
     asked.length = 0;
     for (let i = 0; i < PLAYERS; i++) {
       const prompt = current[i].you?.prompt;
       if (prompt && !(prompt.kind === 'ready' && prompt.done)) asked.push(i);
     }
     const pub = current[PLAYERS];
-    if (asked.length === 0 || dice.next() < 0.05) {
+    if (asked.length === 0 || rng() < 0.05) {
       send({ type: 'timer.expired', now: Math.max(now, pub.deadline ?? now), phaseId: pub.phaseId });
-    } else if (dice.next() < 0.1) {
-      let seat = dice.int(PLAYERS);
+    } else if (rng() < 0.1) {
+      let seat = int(PLAYERS);
       while (!pub.players[seat].alive) seat = (seat + 1) % PLAYERS;
       send({ type: 'chat.send', now, seat, channel: pub.phase === 'night' ? 'wolves' : 'day', text: 'hello' });
     } else {
-      const seat = asked[dice.int(asked.length)];
-      const e = randomMove(seat, current[seat].you!.prompt!, dice) as GameEvent | null;
-      if (e) { e.now = now; send(e); } else send({ type: 'timer.expired', now: Math.max(now, pub.deadline ?? now), phaseId: pub.phaseId });
+      const seat = asked[int(asked.length)];
+      // The bots' random strategy is the one table of random answers.
+      const view = { ...current[seat], version: 0 };
+      const d = random(view, { rng, urgent: false }).find((x) => !settled(view, x));
+      if (d) send({ ...toEvent(seat, d), now } as GameEvent); else send({ type: 'timer.expired', now: Math.max(now, pub.deadline ?? now), phaseId: pub.phaseId });
     }
   }
   actor.stop();

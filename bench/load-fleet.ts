@@ -8,24 +8,8 @@
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { meter, now } from './load-meter.ts';
 import { fleet, GameRoom, RelayRoom } from './load-rooms.ts';
-import type { WindowReport } from './load-stats.ts';
+import type { FleetInit, WindowReport } from './load-stats.ts';
 
-export interface FleetInit {
-  type: 'init';
-  url: string;
-  mode: 'game' | 'relay';
-  worker: number;
-  thinkMs: [number, number];
-  durations: Record<string, number>;
-  /**
-   * A new room starts its first game after a random delay up to this, so that the rooms a step
-   * adds are not in lockstep: a real server never sees hundreds of games start in the same second.
-   */
-  spreadMs: number;
-  /** Relay mode: commands per second per player, and the size of each relayed message. */
-  rate: number;
-  size: number;
-}
 type Msg = FleetInit | { type: 'rooms'; count: number } | { type: 'window-start' } | { type: 'window-stop' } | { type: 'stop' };
 
 const loop = monitorEventLoopDelay({ resolution: 10 });

@@ -3,7 +3,7 @@ import { Brain } from '../client/bot/brain.ts';
 import { type Decision, say, type Strategy } from '../client/bot/decision.ts';
 import { random } from '../client/bot/strategies/index.ts';
 import { WerewolfClient } from '../client/sdk/index.ts';
-import type { FleetInit } from './load-fleet.ts';
+import type { FleetInit } from './load-stats.ts';
 import { countInbound, meter, now } from './load-meter.ts';
 
 const SEATS = 10;

@@ -59,6 +59,24 @@ export function rssBytes(pid: number): number {
   return m ? Number(m[1]) * 1024 : 0;
 }
 
+/** The parent's first message to a fleet process (bench/load-fleet.ts): what to play against which server. */
+export interface FleetInit {
+  type: 'init';
+  url: string;
+  mode: 'game' | 'relay';
+  worker: number;
+  thinkMs: [number, number];
+  durations: Record<string, number>;
+  /**
+   * A new room starts its first game after a random delay up to this, so that the rooms a step
+   * adds are not in lockstep: a real server never sees hundreds of games start in the same second.
+   */
+  spreadMs: number;
+  /** Relay mode: commands per second per player, and the size of each relayed message. */
+  rate: number;
+  size: number;
+}
+
 /** What one fleet worker measured over one window. */
 export interface WindowReport {
   players: number;

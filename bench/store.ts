@@ -16,7 +16,8 @@ import { gameMachine, type GameEvent } from '../shared/game/index.ts';
 import { MemoryStore } from '../server/store/memory.ts';
 import { SqliteStore, type SqliteOptions } from '../server/store/sqlite.ts';
 import type { Store, StoredRoom } from '../server/store/types.ts';
-import { playRandomGame } from '../test/helpers/sim.ts';
+import { playSim } from '../client/bot/sim.ts';
+import { random } from '../client/bot/strategies/index.ts';
 
 const arg = (name: string, fallback: number) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -28,7 +29,7 @@ const SEQUENTIAL = arg('sequential', 1000);
 
 /** One real game's events, each with the persisted snapshot after it and whether its phase changed. */
 function workload(): { event: GameEvent; snapshot: unknown; phaseChange: boolean }[] {
-  const { events } = playRandomGame({ players: 10, seed: 7 });
+  const { log: events } = playSim({ players: 10, seed: 7, strategy: random, stir: { expire: 0.05, chat: 0.15 } });
   const actor = createActor(gameMachine, { input: {} }).start();
   return events.map((event) => {
     const before = actor.getSnapshot().context.phaseId;

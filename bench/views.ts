@@ -1,7 +1,7 @@
 /**
  * View benchmark: the cost of computing every audience's view (10 seats and a spectator) after
  * every event, as a room does, on the states of recorded 10-player games: with a room's ViewCache,
- * built from scratch, and with the room's diff (ViewTracker) on top. With `--baseline DIR` (a
+ * and built from scratch. With `--baseline DIR` (a
  * checkout of another commit, e.g. `git worktree add /tmp/before main`) its `viewFor` runs on the
  * very same states in the same run, alternating rounds, and every figure gets a ratio to it.
  *
@@ -12,12 +12,12 @@
 import { createActor } from 'xstate';
 import { gameMachine, ViewCache, viewFor, type Audience, type GameContext, type GameEvent, type ViewBody } from '../shared/game/index.ts';
 import { freshView } from '../shared/game/views.ts';
-import { DEFAULT_SETTINGS, type Settings } from '../shared/settings.ts';
+import { DEFAULT_SETTINGS } from '../shared/defaults.ts';
+import type { Settings } from '../shared/settings.ts';
 import type { GameView } from '../shared/views.ts';
-import type { Decision } from '../client/bot/decision.ts';
 import { mulberry32 } from '../client/bot/rng.ts';
 import { random } from '../client/bot/strategies/random.ts';
-import { ViewTracker, seatKey } from '../server/rooms/tracker.ts';
+import { toEvent } from '../client/bot/sim.ts';
 
 const arg = (name: string, fallback: string) => {
   const i = process.argv.indexOf(`--${name}`);
@@ -30,17 +30,6 @@ const PLAYERS = 10;
 
 const settings: Settings = { ...DEFAULT_SETTINGS, maxSeats: PLAYERS };
 const audiences: Audience[] = [...Array.from({ length: PLAYERS }, (_, seat) => ({ kind: 'seat', seat }) as const), { kind: 'spectator' }];
-const keys = audiences.map((a) => (a.kind === 'seat' ? seatKey(a.seat) : 'spectators' as const));
-
-function toEvent(seat: number, d: Decision, now: number): GameEvent {
-  switch (d.command) {
-    case 'night:act': return { type: 'night.act', now, seat, action: d.payload.action };
-    case 'vote:cast': return { type: 'vote.cast', now, seat, target: d.payload.target };
-    case 'day:ready': return { type: 'day.ready', now, seat };
-    case 'hunter:shoot': return { type: 'hunter.shoot', now, seat, target: d.payload.target };
-    case 'chat:send': return { type: 'chat.send', now, seat, channel: d.payload.channel, text: d.payload.text };
-  }
-}
 
 /** Every state of one game of random bots (and the odd chat line), in order. */
 function record(seed: number): GameContext[] {
@@ -58,7 +47,7 @@ function record(seed: number): GameContext[] {
     const view = { ...freshView(ctx, { kind: 'seat', seat }), version: 0 } as GameView;
     const decisions = random(view, { rng, urgent: true } as never);
     if (rng() < 0.1 && ctx.players[seat].alive) send({ type: 'chat.send', now, seat, channel: ctx.phase === 'night' ? 'wolves' : 'day', text: 'hello' });
-    else if (decisions.length) for (const d of decisions) send(toEvent(seat, d, now));
+    else if (decisions.length) for (const d of decisions) send({ ...toEvent(seat, d), now } as GameEvent);
     else if (rng() < 0.15) send({ type: 'timer.expired', now: Math.max(now, ctx.deadline ?? now), phaseId: ctx.phaseId });
   }
   actor.stop();
@@ -67,18 +56,15 @@ function record(seed: number): GameContext[] {
 
 type ViewFn = (ctx: GameContext, audience: Audience, cache?: ViewCache) => ViewBody;
 
-/** CPU ms to compute every audience's view after every state of every game (and diff it, with `diff`). */
-function measure(games: GameContext[][], view: ViewFn, cached: boolean, diff: boolean): number {
+/** CPU ms to compute every audience's view after every state of every game. */
+function measure(games: GameContext[][], view: ViewFn, cached: boolean): number {
   const t0 = process.cpuUsage();
   let sink = 0;
   for (const states of games) {
     const cache = cached ? new ViewCache() : undefined;
-    const tracker = diff ? new ViewTracker() : undefined;
     for (const ctx of states) {
       for (let i = 0; i < audiences.length; i++) {
-        const body = view(ctx, audiences[i], cache);
-        if (tracker) sink += tracker.update(keys[i], body) ? 1 : 0;
-        else sink += body.players.length;
+        sink += view(ctx, audiences[i], cache).players.length;
       }
     }
   }
@@ -92,10 +78,9 @@ const states = games.reduce((n, s) => n + s.length, 0);
 const before: ViewFn | null = BASELINE ? (await import(`${BASELINE}/shared/game/index.ts`)).viewFor : null;
 
 const runs: Record<string, () => number> = {
-  cached: () => measure(games, viewFor, true, false),
-  fresh: () => measure(games, freshView, false, false),
-  cachedDiff: () => measure(games, viewFor, true, true),
-  ...(before ? { before: () => measure(games, before, false, false), beforeDiff: () => measure(games, before, false, true) } : {}),
+  cached: () => measure(games, viewFor, true),
+  fresh: () => measure(games, freshView, false),
+  ...(before ? { before: () => measure(games, before, false) } : {}),
 };
 const best: Record<string, number> = {};
 for (let r = 0; r <= ROUNDS; r++) {
@@ -114,6 +99,5 @@ for (const [name, ms] of Object.entries(best)) {
 if (before) {
   out.cachedToBefore = Number((best.cached / best.before).toFixed(2));
   out.freshToBefore = Number((best.fresh / best.before).toFixed(2));
-  out.cachedDiffToBeforeDiff = Number((best.cachedDiff / best.beforeDiff).toFixed(2));
 }
 console.log(JSON.stringify(out));

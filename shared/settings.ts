@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { MAX_PLAYERS, MIN_PLAYERS } from './limits.ts';
 import { ROLE_IDS } from './roles.ts';
 
-export { CHAT_MAX, DEFAULT_DURATIONS, DEFAULT_SETTINGS, MAX_PLAYERS, MIN_PLAYERS, NAME_MAX } from './limits.ts';
+export { CHAT_MAX, MAX_PLAYERS, MIN_PLAYERS, NAME_MAX } from './limits.ts';
 
 const seconds = z.number().int().min(1).max(7 * 24 * 3600);
 

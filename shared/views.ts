@@ -135,3 +135,6 @@ export interface GameView {
   /** The most recent messages of the channels this audience may read. */
   chat: ChatMessage[];
 }
+
+/** A view before the room stamps its per-audience version (what the rules compute). */
+export type ViewBody = Omit<GameView, 'version'>;

@@ -171,7 +171,7 @@ export class Bot extends Emitter<BotEvents> {
   }
 
   private async send(d: Decision, seen: GameView): Promise<void> {
-    const res = await this.client.send(d.command, d.payload as never);
+    const res = await this.client.send(d.command, d.payload);
     if (res.ok) return;
     const now = this.client.view;
     if (!this.client.socket.connected || res.error.code === 'server/busy') { this.brain.retry(d); return; }

@@ -1,14 +1,12 @@
-import type { CommandPayload } from '../sdk/index.ts';
-import type { GameView } from '../sdk/index.ts';
+import type { CommandPayload, EventCommand, GameView } from '../sdk/index.ts';
 import type { Rng } from './rng.ts';
 
-/** One command a bot wants to send now: the game commands of the protocol, plus chat. */
-export type Decision =
-  | { command: 'night:act'; payload: CommandPayload<'night:act'> }
-  | { command: 'vote:cast'; payload: CommandPayload<'vote:cast'> }
-  | { command: 'day:ready'; payload: Record<string, never> }
-  | { command: 'hunter:shoot'; payload: CommandPayload<'hunter:shoot'> }
-  | { command: 'chat:send'; payload: CommandPayload<'chat:send'> };
+/** The commands a strategy answers prompts with (docs/protocol.md §6), plus chat: machine events of the command table. */
+export type PlayCommand = OfTable<'night:act' | 'vote:cast' | 'day:ready' | 'hunter:shoot' | 'chat:send'>;
+type OfTable<C extends EventCommand> = C;
+
+/** One command a bot wants to send now, with its payload as the command table types it. */
+export type Decision = { [C in PlayCommand]: { command: C; payload: CommandPayload<C> } }[PlayCommand];
 
 export interface Turn {
   /**

@@ -121,6 +121,18 @@ export class WerewolfClient extends Emitter<ClientEvents> {
     });
   }
 
+  /** What the client keeps of an accepted command's ack, per command of the table (shared/commands.ts). */
+  private readonly accepted: { [C in CommandName]?: (data: CommandResults[C]) => void } = {
+    'room:create': (grant) => { this.token = grant.token; },
+    'room:join': (grant) => { this.token = grant.token; },
+    'room:resume': (grant) => { this.token = grant.token; },
+    'room:leave': () => { this.token = null; this.state = null; },
+    'lobby:watch': ({ rooms }) => {
+      this.rooms = new Map(rooms.map((r) => [r.roomId, r]));
+      this.fire('lobby', [...this.rooms.values()]);
+    },
+  };
+
   /** Send a command and get its ack; never throws for a refusal (see `request`). */
   async send<C extends CommandName>(name: C, payload: CommandPayload<C>): Promise<Ack<CommandResults[C]>> {
     // A command sent while the seat is being taken back would be refused as room/not-member.
@@ -128,7 +140,8 @@ export class WerewolfClient extends Emitter<ClientEvents> {
     for (let attempt = 0; ; attempt++) {
       let res: Ack<CommandResults[C]>;
       try {
-        res = await (this.socket.timeout(this.opts.ackTimeoutMs) as unknown as { emitWithAck(n: string, p: unknown): Promise<Ack<CommandResults[C]>> }).emitWithAck(name, payload);
+        // Socket.IO's ack typing cannot resolve a generic command name; the table's types (ClientToServerEvents) still check the call's arguments.
+        res = await (this.socket.timeout(this.opts.ackTimeoutMs) as unknown as { emitWithAck(n: C, p: CommandPayload<C>): Promise<Ack<CommandResults[C]>> }).emitWithAck(name, payload);
       } catch {
         return { ok: false, error: { code: 'server/busy', message: `No answer to ${name} within ${this.opts.ackTimeoutMs} ms.` } };
       }
@@ -137,12 +150,7 @@ export class WerewolfClient extends Emitter<ClientEvents> {
         await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
         continue;
       }
-      if (res.ok && (name === 'room:create' || name === 'room:join' || name === 'room:resume')) this.token = (res.data as { token: string }).token;
-      if (res.ok && name === 'room:leave') { this.token = null; this.state = null; }
-      if (res.ok && name === 'lobby:watch') {
-        this.rooms = new Map((res.data as { rooms: RoomSummary[] }).rooms.map((r) => [r.roomId, r]));
-        this.fire('lobby', [...this.rooms.values()]);
-      }
+      if (res.ok) this.accepted[name]?.(res.data);
       return res;
     }
   }

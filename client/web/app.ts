@@ -1,10 +1,6 @@
 import { WerewolfClient } from '../sdk/client.ts';
 import { h } from './dom.ts';
 import { watchHelpLinks } from './help.ts';
-import { joinPage } from './lobby/join.ts';
-import { lobbyPage } from './lobby/page.ts';
-import { replayPage } from './replay/page.ts';
-import { roomPage } from './room/page.ts';
 import { navigate, onRoute, parseRoute, type Route } from './router.ts';
 import { storage } from './storage.ts';
 import { Toasts } from './toasts.ts';
@@ -33,7 +29,8 @@ export class App {
   private banner = h('div', { class: 'connection', role: 'status', 'aria-live': 'polite' });
   private page: Page | null = null;
 
-  constructor(private root: HTMLElement) {
+  /** `pageFor` is the route table (pages.ts); it comes in from outside because the pages use the app. */
+  constructor(private root: HTMLElement, private pageFor: (app: App, route: Route) => Page) {
     // A player who drops mid-phase has seconds to act: retry soon, and never wait long between tries.
     this.client = new WerewolfClient(location.origin, { socket: { transports: ['websocket', 'polling'], reconnectionDelay: 500, reconnectionDelayMax: 3000 } });
   }
@@ -80,7 +77,7 @@ export class App {
 
   show(route: Route): void {
     this.page?.dispose();
-    const page = this.pageFor(route);
+    const page = this.pageFor(this, route);
     this.page = page;
     document.title = `${page.title} · Werewolf`;
     this.main.replaceChildren(page.el);
@@ -89,15 +86,5 @@ export class App {
     delete document.body.dataset.shell;
     // Tell screen readers the page changed: focus its heading without scrolling.
     page.el.querySelector<HTMLElement>('h1')?.focus({ preventScroll: true });
-  }
-
-  private pageFor(route: Route): Page {
-    switch (route.page) {
-      case 'lobby': return lobbyPage(this);
-      case 'join': return joinPage(this, route.code);
-      case 'room': return roomPage(this, route.roomId, 'seat');
-      case 'spectate': return roomPage(this, route.roomId, 'spectator', route.code);
-      case 'game': return replayPage(this, route.gameId);
-    }
   }
 }

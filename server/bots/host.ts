@@ -49,7 +49,7 @@ export class InProcessBots implements BotHost {
     if (facts.players.filter((p) => p.bot).length >= this.opts.perRoom) return fail('room/full', `A room holds at most ${this.opts.perRoom} bots.`);
     if (facts.players.length >= facts.maxSeats) return fail('room/full');
     const joined = await room.submit({ type: 'join', name: botName(facts.players.map((p) => p.name)), bot: true, hosted: strategy });
-    if (!joined.ok) return joined as Ack<never>;
+    if (!joined.ok) return joined;
     const { seat, token } = joined.data as { seat: number; token: string };
     let bot: Bot | null = null;
     try {
@@ -74,7 +74,7 @@ export class InProcessBots implements BotHost {
     if (!bot) {
       // A bot seat with no bot behind it (e.g. it could not be taken back after a restart).
       const ack = await room.submit({ type: 'game', event: { type: 'room.leave', seat } });
-      return ack.ok ? ok({}) : (ack as Ack<never>);
+      return ack.ok ? ok({}) : ack;
     }
     this.untrack(room.id, seat);
     const res = await bot.client.send('room:leave', {});

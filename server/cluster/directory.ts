@@ -5,7 +5,7 @@ import type { RoomDirectory, RoomRef } from '../rooms/ref.ts';
 import type { Registry } from '../rooms/registry.ts';
 import type { Room } from '../rooms/room.ts';
 import type { RedisStore } from '../store/redis.ts';
-import { K } from './keys.ts';
+import { K } from '../store/keys.ts';
 import type { Leases } from './leases.ts';
 import { RemoteRoom } from './remote.ts';
 import { type NodeRpc, RpcError } from './rpc.ts';

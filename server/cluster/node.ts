@@ -9,13 +9,13 @@ import type { IoServer } from '../net/gateway.ts';
 import { channel } from '../net/session.ts';
 import type { Registry } from '../rooms/registry.ts';
 import type { Room } from '../rooms/room.ts';
-import type { AudienceKey } from '../rooms/tracker.ts';
+import { type Audience, SPECTATORS, seatAudience } from '../rooms/audience.ts';
 import { RedisStore } from '../store/redis.ts';
 import { ClusterDirectory, LIVE_MS, type NodeLoad } from './directory.ts';
-import { K } from './keys.ts';
+import { K } from '../store/keys.ts';
 import { Leases } from './leases.ts';
 import { connectRedis, ready } from './redis.ts';
-import { local, ROOM_METHODS } from './remote.ts';
+import { forwarded, local, type RoomMethod, ROOM_METHODS } from './remote.ts';
 import { NodeRpc } from './rpc.ts';
 
 export interface ClusterOptions { redisUrl: string; nodeId: string; leaseMs?: number; scanMs?: number }
@@ -83,17 +83,20 @@ export class ClusterNode {
     removed: (roomId: string) => { void this.redis.hdel(K.summaries, roomId).catch(() => {}); void this.leases.release(roomId); },
   };
 
+  /** Answer one kind of forwarded room call (remote.ts) for the rooms this node owns. */
+  private serve<M extends RoomMethod>(method: M): void {
+    this.rpc.handle(method, async (raw) => {
+      const args = forwarded(method, raw);
+      const room = this.registry.get(args.roomId);
+      // A lease not trusted by this node's clock (it was paused, say) is not served from memory.
+      if (!room || room.closed || !(await this.leases.confirm(args.roomId))) throw new Error('not-owner');
+      return local(room, method, args);
+    });
+  }
+
   start(io: IoServer): void {
     this.io = io;
-    for (const method of ROOM_METHODS) {
-      this.rpc.handle(method, async (args) => {
-        const { roomId, ...rest } = args as { roomId: string } & Record<string, unknown>;
-        const room = this.registry.get(roomId);
-        // A lease not trusted by this node's clock (it was paused, say) is not served from memory.
-        if (!room || room.closed || !(await this.leases.confirm(roomId))) throw new Error('not-owner');
-        return local(room, method, rest);
-      });
-    }
+    for (const method of ROOM_METHODS) this.serve(method);
     this.rpc.handle('create', async (args) => {
       const room = await this.directory.createHere((args as { settings: Settings }).settings);
       return room ? { roomId: room.id, code: room.code } : null;
@@ -155,27 +158,24 @@ export class ClusterNode {
     if (!room) return;
     room.halt();
     this.registry.forget(room);
-    const elsewhere = (change: 'attach' | 'detach', key: AudienceKey) => {
-      void this.directory.resolve(roomId).then((ref) => { if (ref && ref !== room) ref[change](key); }, () => {});
+    const elsewhere = (change: 'attach' | 'detach', audience: Audience) => {
+      void this.directory.resolve(roomId).then((ref) => { if (ref && ref !== room) ref[change](audience); }, () => {});
     };
     room.forwardPresence(elsewhere);
     const here = this.localCensus(roomId);
-    for (const [seat, n] of Object.entries(here.seats)) for (let i = 0; i < n; i++) elsewhere('attach', `seat:${Number(seat)}`);
-    for (let i = 0; i < here.spectators; i++) elsewhere('attach', 'spectators');
+    for (const [seat, n] of Object.entries(here.seats)) for (let i = 0; i < n; i++) elsewhere('attach', seatAudience(Number(seat)));
+    for (let i = 0; i < here.spectators; i++) elsewhere('attach', SPECTATORS);
   }
 
   /** This node's own sockets in the room's audiences (local adapter state, no Redis). */
   localCensus(roomId: string): Census {
     const out: Census = { seats: {}, spectators: 0 };
-    const adapter = this.io.of('/').adapter;
-    const prefix = `${roomId}|`;
-    for (const id of adapter.rooms.get(channel(roomId, 'all')) ?? []) {
-      for (const name of adapter.sids.get(id) ?? []) {
-        if (!name.startsWith(prefix)) continue;
-        const audience = name.slice(prefix.length);
-        if (audience === 'spectators') out.spectators++;
-        else if (audience.startsWith('seat:')) out.seats[audience.slice(5)] = (out.seats[audience.slice(5)] ?? 0) + 1;
-      }
+    const nsp = this.io.of('/');
+    for (const id of nsp.adapter.rooms.get(channel(roomId, 'all')) ?? []) {
+      const joined = nsp.sockets.get(id)?.data.audience;
+      if (joined?.roomId !== roomId) continue;
+      if (joined.audience.kind === 'spectator') out.spectators++;
+      else out.seats[joined.audience.seat] = (out.seats[joined.audience.seat] ?? 0) + 1;
     }
     return out;
   }

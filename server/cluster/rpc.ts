@@ -1,12 +1,14 @@
 import { randomBytes } from 'node:crypto';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import { K } from './keys.ts';
+import { RoomUnavailable } from '../rooms/ref.ts';
+import { K } from '../store/keys.ts';
 
 type Handler = (args: unknown) => Promise<unknown>;
 interface Pending { resolve(v: unknown): void; reject(e: Error): void; timer: NodeJS.Timeout }
 
-export class RpcError extends Error {}
+/** A call to another node that failed or got no answer: to the gateway, a room unavailable for now. */
+export class RpcError extends RoomUnavailable {}
 
 /**
  * Request/reply between nodes over Redis pub/sub: each node instance listens on its own channel.

@@ -1,19 +1,18 @@
 import type { Logger } from 'pino';
-import type { Server, Socket } from 'socket.io';
+import type { DefaultEventsMap, Server, Socket } from 'socket.io';
 import { type Ack, fail } from '../../shared/errors.ts';
-import { type ClientToServerEvents, type CommandName, commandSchemas, PROTOCOL_VERSION, type ServerToClientEvents } from '../../shared/protocol.ts';
-import { RpcError } from '../cluster/rpc.ts';
+import { type ClientToServerEvents, type CommandName, type CommandResults, isCommand, PROTOCOL_VERSION, type ServerToClientEvents, specOf } from '../../shared/protocol.ts';
 import type { Clock } from '../rooms/clock.ts';
-import type { RoomRef } from '../rooms/ref.ts';
-import type { AudienceKey } from '../rooms/tracker.ts';
+import { type RoomRef, RoomUnavailable } from '../rooms/ref.ts';
+import { type Audience, sameAudience } from '../rooms/audience.ts';
 import { type BotHost, type HandlerContext, handlers, type RoomDirectory } from './handlers.ts';
 import { AddressQuotas, clientAddress, isSecret, SeatChat } from './quotas.ts';
 import { refusalCode } from './refusals.ts';
 import type { Limits } from './ratelimit.ts';
 import { channel, LOBBY_CHANNEL, Session } from './session.ts';
 
-export type IoServer = Server<ClientToServerEvents, ServerToClientEvents>;
-type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents>;
+export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>;
+type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>;
 
 export interface GatewayOptions {
   clock: Clock;
@@ -30,13 +29,10 @@ export interface GatewayOptions {
   onCommand?(name: string, ok: boolean): void;
   connections?(delta: number): void;
   /** The last view version this node emitted to an audience, when this node runs the room (see socketOutbox). */
-  lastVersion?(roomId: string, audience: AudienceKey): number | undefined;
+  lastVersion?(roomId: string, audience: Audience): number | undefined;
 }
 
-const COMMANDS = new Set<string>(Object.keys(commandSchemas));
 const NO_PAYLOAD = Symbol('no payload');
-
-const ENTERING = new Set<CommandName>(['room:create', 'room:join', 'room:spectate', 'room:resume']);
 
 /** How much per-client bookkeeping the gateway holds (it must go when the clients go). */
 export interface GatewayStats { chatSeats(): number; addresses(): number }
@@ -54,7 +50,7 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats 
     // The version is required: a client that does not say which protocol it speaks is refused too.
     const v = auth?.protocol;
     if (v !== PROTOCOL_VERSION) return next(Object.assign(new Error('protocol/version'), { data: { code: 'protocol/version', supported: PROTOCOL_VERSION } }));
-    const data = socket.data as SocketData;
+    const data = socket.data;
     data.address = clientAddress(socket.handshake.address, (socket.conn as { forwardedFor?: string | string[] }).forwardedFor, opts.trustProxy ?? 0);
     data.internal = isSecret(auth?.internal, opts.internalSecret);
     if (!data.internal) {
@@ -79,7 +75,7 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats 
     socket.onAny((event: string, ...args: unknown[]) => conn.received(event, args));
     socket.on('disconnect', () => {
       opts.connections?.(-1);
-      const data = socket.data as SocketData;
+      const data = socket.data;
       if (data.counted) quotas.release(data.address);
       conn.exit();
     });
@@ -87,7 +83,8 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats 
   return { chatSeats: () => shared.chat.size, addresses: () => quotas.size };
 }
 
-interface SocketData { internal?: boolean; counted?: boolean; address: string }
+/** `audience`: the room audience the socket is joined to, read across nodes (fetchSockets, census) instead of parsing room names. */
+export interface SocketData { internal?: boolean; counted?: boolean; address: string; audience?: { roomId: string; audience: Audience } }
 
 /** What the connections of one node share: per-address quotas and the seats' chat buckets. */
 interface Shared { quotas: AddressQuotas; chat: SeatChat }
@@ -120,14 +117,15 @@ class Connection implements HandlerContext {
    * Joining the channels and attaching (a presence change, so an update) wait until the full
    * state is emitted (sendState): a new socket's first message of the room is its room:state.
    */
-  enter(room: RoomRef, _audience: AudienceKey): void {
+  enter(room: RoomRef, _audience: Audience): void {
     this.current = room;
     this.pending = true;
   }
 
-  private join(room: RoomRef, audience: AudienceKey): void {
+  private join(room: RoomRef, audience: Audience): void {
     this.pending = false;
     void this.socket.join([channel(room.id, 'all'), channel(room.id, audience)]);
+    this.socket.data.audience = { roomId: room.id, audience };
     this.attached = true;
     room.attach(audience);
     if (this.session.seat !== null) {
@@ -141,6 +139,7 @@ class Connection implements HandlerContext {
     if (roomId === null) return;
     for (const name of this.socket.rooms) if (name.startsWith(`${roomId}|`)) void this.socket.leave(name);
     if (this.current && audience && this.attached) this.current.detach(audience);
+    delete this.socket.data.audience;
     this.current = null;
     this.pending = false;
     this.attached = false;
@@ -149,16 +148,20 @@ class Connection implements HandlerContext {
     this.session.clear();
   }
 
+  watchLobby(on: boolean): void {
+    if (on) void this.socket.join(LOBBY_CHANNEL); else void this.socket.leave(LOBBY_CHANNEL);
+  }
+
   received(event: string, args: unknown[]): void {
     const last = args.at(-1);
     const ack = typeof last === 'function' ? (last as (a: Ack<unknown>) => void) : null;
-    if (!COMMANDS.has(event)) {
+    if (!isCommand(event)) {
       // Unknown events cost a command too, so they cannot be sent faster than commands.
       if (!this.session.commands.take(this.opts.clock.now())) { ack?.(fail('rate/limited')); return; }
       ack?.(fail('input/unknown-command', `No command named "${String(event).slice(0, 40)}".`));
       return;
     }
-    const name = event as CommandName;
+    const name = event;
     // Exactly one payload (commands without fields take {}), then the optional ack.
     const payloads = ack ? args.length - 1 : args.length;
     const payload = payloads === 1 ? args[0] : NO_PAYLOAD;
@@ -166,42 +169,41 @@ class Connection implements HandlerContext {
       this.opts.onCommand?.(name, res.ok);
       // The full state goes first, so a client holds its view by the time the ack arrives.
       // (Also when a handler entered and then failed: the connection must not stay half in the room.)
-      if (ENTERING.has(name) && (res.ok || this.pending)) await this.sendState().catch(() => {});
+      const spec = specOf(name);
+      if (spec.enters && (res.ok || this.pending)) await this.sendState().catch(() => {});
       ack?.(res);
-      if (res.ok && name === 'room:kick') void this.evictKicked();
+      if (res.ok && spec.evicts) void this.evictKicked();
     });
   }
 
-  private async run(name: CommandName, payload: unknown | typeof NO_PAYLOAD): Promise<Ack<unknown>> {
+  private async run<C extends CommandName>(name: C, payload: unknown | typeof NO_PAYLOAD): Promise<Ack<CommandResults[C]>> {
     const { opts, session } = this;
+    const spec = specOf(name);
     const now = opts.clock.now();
     if (!session.commands.take(now)) return fail('rate/limited');
     const chat = (this.chatKey && this.shared.chat.bucket(this.chatKey)) || session.chat;
-    if (name === 'chat:send' && !chat.take(now)) return fail('rate/limited', 'Chat is limited to a message a second; wait a moment.');
+    if (spec.quota === 'chat' && !chat.take(now)) return fail('rate/limited', 'Chat is limited to a message a second; wait a moment.');
     if (payload === NO_PAYLOAD) return fail('input/invalid', 'A command takes exactly one payload object ({} when it has no fields), then its ack.');
     let size = 0;
     try { size = JSON.stringify(payload ?? null).length; } catch { return fail('input/invalid'); }
     if (size > opts.maxPayloadBytes) return fail('input/too-large');
-    const parsed = commandSchemas[name].safeParse(payload);
+    const parsed = spec.payload.safeParse(payload);
     if (!parsed.success) {
       const { issues } = parsed.error;
       return fail(refusalCode(name, payload, issues), issues.slice(0, 3).map((i) => `${i.path.join('.') || 'payload'}: ${i.message}`).join('; '));
     }
-    if (!(this.socket.data as SocketData).internal) {
-      const address = (this.socket.data as SocketData).address;
-      if (name === 'room:create' && (!(session.rooms?.take(now) ?? true) || !this.shared.quotas.takeRoom(address, now))) return fail('rate/too-many-rooms');
-      if (name === 'bot:add' && !this.shared.quotas.takeBot(address, now)) return fail('rate/too-many-bots');
+    if (!this.socket.data.internal) {
+      const address = this.socket.data.address;
+      if (spec.quota === 'rooms' && (!(session.rooms?.take(now) ?? true) || !this.shared.quotas.takeRoom(address, now))) return fail('rate/too-many-rooms');
+      if (spec.quota === 'bots' && !this.shared.quotas.takeBot(address, now)) return fail('rate/too-many-bots');
     }
+    // Outside a room only the `anyone` commands mean something.
+    if (spec.needs !== 'anyone' && session.roomId === null) return fail('room/not-member');
     try {
-      if (name === 'lobby:watch') {
-        const on = (parsed.data as { on: boolean }).on;
-        if (on) void this.socket.join(LOBBY_CHANNEL); else void this.socket.leave(LOBBY_CHANNEL);
-        return { ok: true, data: { rooms: on ? await opts.rooms.publicSummaries() : [] } };
-      }
-      return await (handlers[name] as (h: HandlerContext, p: unknown) => Promise<Ack<unknown>>)(this, parsed.data);
+      return await handlers[name](this, parsed.data);
     } catch (err) {
       // The room's owner node did not answer: the room is moving; the client may retry.
-      if (err instanceof RpcError) return fail('room/unavailable', 'The room is moving to another server; retry shortly.');
+      if (err instanceof RoomUnavailable) return fail('room/unavailable', 'The room is moving to another server; retry shortly.');
       opts.log.error({ err, command: name }, 'command handler failed');
       return fail('server/internal');
     }
@@ -221,14 +223,14 @@ class Connection implements HandlerContext {
     try {
       for (let attempt = 0; ; attempt++) {
         const state = await room.state(audience);
-        if (this.current !== room || this.session.audience !== audience) return; // left meanwhile
+        if (this.current !== room || !sameAudience(this.session.audience, audience)) return; // left meanwhile
         const last = this.opts.lastVersion?.(room.id, audience);
         if (attempt < 3 && last !== undefined && last > state.view.version) continue;
         this.socket.emit('room:state', state);
         break;
       }
     } finally {
-      if (this.pending && this.current === room && this.session.audience === audience) this.join(room, audience);
+      if (this.pending && this.current === room && sameAudience(this.session.audience, audience)) this.join(room, audience);
     }
   }
 
@@ -239,10 +241,10 @@ class Connection implements HandlerContext {
     const present = new Set((await room.facts()).players.map((p) => p.seat));
     const sockets = await this.io.in(channel(room.id, 'all')).fetchSockets();
     for (const s of sockets) {
-      const seatRoom = [...s.rooms].find((r) => r.startsWith(`${room.id}|seat:`));
-      if (!seatRoom || present.has(Number(seatRoom.split(':')[1]))) continue;
+      const joined = s.data.audience;
+      if (joined?.roomId !== room.id || joined.audience.kind !== 'seat' || present.has(joined.audience.seat)) continue;
       s.emit('room:notice', { roomId: room.id, code: 'room/kicked', message: 'The host removed you from the room.' });
-      s.leave(seatRoom);
+      s.leave(channel(room.id, joined.audience));
       s.leave(channel(room.id, 'all'));
     }
   }

@@ -1,9 +1,9 @@
 import { type Ack, fail, ok } from '../../shared/errors.ts';
-import type { CommandName, CommandPayload, CommandResults, SeatGrant } from '../../shared/protocol.ts';
-import { applySettingsPatch, DEFAULT_SETTINGS } from '../../shared/settings.ts';
-import type { GameMove } from '../rooms/commands.ts';
+import { type CommandName, type CommandPayload, type CommandResults, commandEvent, type EventCommand, type SeatGrant } from '../../shared/protocol.ts';
+import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
+import { applySettingsPatch } from '../../shared/settings.ts';
+import { type Audience, SPECTATORS, seatAudience } from '../rooms/audience.ts';
 import type { RoomDirectory, RoomRef } from '../rooms/ref.ts';
-import type { AudienceKey } from '../rooms/tracker.ts';
 import type { Session } from './session.ts';
 
 export type { RoomDirectory };
@@ -13,9 +13,11 @@ export interface HandlerContext {
   session: Session;
   rooms: RoomDirectory;
   /** Join the connection to a room's audience; its full state follows the ack. */
-  enter(room: RoomRef, audience: AudienceKey): void;
+  enter(room: RoomRef, audience: Audience): void;
   /** Take the connection out of its room (leaving, kicked, or switching rooms). */
   exit(): void;
+  /** Join or leave the lobby's channel (`lobby:room` events). */
+  watchLobby(on: boolean): void;
   bots?: BotHost;
 }
 
@@ -28,7 +30,7 @@ export interface BotHost {
 type Result<C extends CommandName> = Ack<CommandResults[C]>;
 type Handler<C extends CommandName> = (h: HandlerContext, p: CommandPayload<C>) => Promise<Result<C>>;
 
-const done = ok({} as Record<string, never>);
+const done = ok<Record<string, never>>({});
 
 async function currentRoom(h: HandlerContext): Promise<RoomRef | null> {
   return h.session.roomId ? h.rooms.get(h.session.roomId) : null;
@@ -52,10 +54,16 @@ async function dropStale(h: HandlerContext): Promise<void> {
   if (!valid) h.exit();
 }
 
-async function move<C extends CommandName>(h: HandlerContext, build: (seat: number) => GameMove): Promise<Result<C>> {
-  const s = await seated(h);
-  if (!('room' in s)) return s;
-  return (await s.room.submit({ type: 'game', event: build(s.seat) })) as Result<C>;
+/** The handler of a command that becomes a machine event (shared/commands.ts): sent from the connection's seat. */
+function move<C extends EventCommand>(name: C): Handler<C> {
+  return async (h, p) => {
+    const s = await seated(h);
+    if (!('room' in s)) return s;
+    const ack = await s.room.submit({ type: 'game', event: commandEvent(name, s.seat, p) });
+    // The room answers with the ack data of the event it accepted (server/rooms/commands.ts ackData),
+    // which is this command's ack data in the table; it crosses the room's queue (or a node) untyped.
+    return ack as Result<C>;
+  };
 }
 
 async function joinRoom(h: HandlerContext, room: RoomRef, name: string, bot = false): Promise<Ack<SeatGrant>> {
@@ -65,7 +73,7 @@ async function joinRoom(h: HandlerContext, room: RoomRef, name: string, bot = fa
   if (!ack.ok) return ack;
   const { seat, token } = ack.data as { seat: number; token: string };
   Object.assign(h.session, { roomId: room.id, seat, token, spectator: false });
-  h.enter(room, `seat:${seat}`);
+  h.enter(room, seatAudience(seat));
   return ok({ roomId: room.id, code: room.code, seat, token });
 }
 
@@ -88,7 +96,10 @@ async function hostOf(h: HandlerContext): Promise<{ room: RoomRef; seat: number;
 }
 
 export const handlers: { [C in CommandName]: Handler<C> } = {
-  'lobby:watch': async () => ok({ rooms: [] }), // the gateway joins or leaves the lobby channel
+  'lobby:watch': async (h, p) => {
+    h.watchLobby(p.on);
+    return ok({ rooms: p.on ? await h.rooms.publicSummaries() : [] });
+  },
   'room:list': async (h) => ok({ rooms: await h.rooms.publicSummaries() }),
 
   'room:create': async (h, p) => {
@@ -114,7 +125,7 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
     if (!room) return fail('room/not-found');
     if (!(await room.facts()).allowSpectators) return fail('room/no-spectators');
     Object.assign(h.session, { roomId: room.id, seat: null, token: null, spectator: true });
-    h.enter(room, 'spectators');
+    h.enter(room, SPECTATORS);
     return ok({ roomId: room.id, code: room.code });
   },
 
@@ -125,17 +136,17 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
     if (h.session.roomId !== null && !(h.session.roomId === room.id && h.session.seat === seat)) h.exit();
     if (h.session.roomId === null) {
       Object.assign(h.session, { roomId: room.id, seat, token: p.token, spectator: false });
-      h.enter(room, `seat:${seat}`);
+      h.enter(room, seatAudience(seat));
     }
     return ok({ roomId: room.id, code: room.code, seat, token: p.token });
   },
 
-  'room:leave': async (h) => {
-    if (h.session.roomId === null) return fail('room/not-member');
+  // In a room (the gateway checks the table's `needs`); a seat's leaving is the machine's event.
+  'room:leave': async (h, p) => {
     const s = await seated(h);
     if ('room' in s) {
-      const ack = await s.room.submit({ type: 'game', event: { type: 'room.leave', seat: s.seat } });
-      if (!ack.ok && ack.error.code !== 'room/not-member') return ack as Result<'room:leave'>;
+      const ack = await s.room.submit({ type: 'game', event: commandEvent('room:leave', s.seat, p) });
+      if (!ack.ok && ack.error.code !== 'room/not-member') return ack;
     }
     h.exit();
     return done;
@@ -148,16 +159,17 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
     return ok(await room.state(audience));
   },
 
-  'room:settings': (h, p) => move(h, (seat) => ({ type: 'room.settings', seat, patch: p.patch })),
-  'room:kick': (h, p) => move(h, (seat) => ({ type: 'room.kick', seat, target: p.seat })),
-  'room:host': (h, p) => move(h, (seat) => ({ type: 'room.host', seat, target: p.seat })),
-  'game:start': (h) => move(h, (seat) => ({ type: 'game.start', seat })),
-  'game:reset': (h) => move(h, (seat) => ({ type: 'game.reset', seat })),
-  'night:act': (h, p) => move(h, (seat) => ({ type: 'night.act', seat, action: p.action })),
-  'day:ready': (h) => move(h, (seat) => ({ type: 'day.ready', seat })),
-  'vote:cast': (h, p) => move(h, (seat) => ({ type: 'vote.cast', seat, target: p.target })),
-  'hunter:shoot': (h, p) => move(h, (seat) => ({ type: 'hunter.shoot', seat, target: p.target })),
-  'chat:send': (h, p) => move(h, (seat) => ({ type: 'chat.send', seat, channel: p.channel, text: p.text })),
+  // The machine's commands: the event is built from the table, the machine decides.
+  'room:settings': move('room:settings'),
+  'room:kick': move('room:kick'),
+  'room:host': move('room:host'),
+  'game:start': move('game:start'),
+  'game:reset': move('game:reset'),
+  'night:act': move('night:act'),
+  'day:ready': move('day:ready'),
+  'vote:cast': move('vote:cast'),
+  'hunter:shoot': move('hunter:shoot'),
+  'chat:send': move('chat:send'),
 
   'bot:add': async (h, p) => {
     const s = await hostOf(h);

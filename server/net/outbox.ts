@@ -1,11 +1,11 @@
 import type { Outbox } from '../rooms/ports.ts';
-import type { AudienceKey } from '../rooms/tracker.ts';
+import { type Audience, audienceKey } from '../rooms/audience.ts';
 import type { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.ts';
 import { channel } from './session.ts';
 
 /** The Outbox, plus the last view version it sent to each audience: an entering socket's state must not be older. */
-export type TrackingOutbox = Outbox & { lastVersion(roomId: string, audience: AudienceKey): number | undefined };
+export type TrackingOutbox = Outbox & { lastVersion(roomId: string, audience: Audience): number | undefined };
 
 /**
  * The Outbox of a single node, or of a cluster when the server has the Redis adapter (`local`
@@ -15,14 +15,14 @@ export function socketOutbox(io: Server<ClientToServerEvents, ServerToClientEven
   const nsp = io.of('/');
   const versions = new Map<string, Map<string, number>>();
   return {
-    lastVersion: (roomId, audience) => versions.get(roomId)?.get(audience),
+    lastVersion: (roomId, audience) => versions.get(roomId)?.get(audienceKey(audience)),
     emit(roomId, audience, event, payload) {
       if (event === 'room:closed') versions.delete(roomId);
-      else if (event === 'room:update' || event === 'room:state') {
+      else if (audience !== 'all' && (event === 'room:update' || event === 'room:state')) {
         const v = event === 'room:update' ? (payload as { version: number }).version : (payload as { view: { version: number } }).view.version;
         let m = versions.get(roomId);
         if (!m) versions.set(roomId, (m = new Map()));
-        m.set(audience, v);
+        m.set(audienceKey(audience), v);
       }
       const name = channel(roomId, audience);
       if (local) {

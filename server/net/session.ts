@@ -1,5 +1,5 @@
 import type { Clock } from '../rooms/clock.ts';
-import type { AudienceKey } from '../rooms/tracker.ts';
+import { type Audience, audienceKey, SPECTATORS, seatAudience } from '../rooms/audience.ts';
 import { type Limits, perMinute, TokenBucket } from './ratelimit.ts';
 
 /** What a connection is to the server: at most one room, as one seat or as a spectator. */
@@ -21,9 +21,9 @@ export class Session {
     this.rooms = perMinute(limits.roomsPerMinutePerConnection, now);
   }
 
-  get audience(): AudienceKey | null {
+  get audience(): Audience | null {
     if (this.roomId === null) return null;
-    return this.seat !== null ? `seat:${this.seat}` : this.spectator ? 'spectators' : null;
+    return this.seat !== null ? seatAudience(this.seat) : this.spectator ? SPECTATORS : null;
   }
 
   clear(): void {
@@ -35,5 +35,5 @@ export class Session {
 }
 
 /** Socket.IO room names: every audience of every room, plus one for all of a room's members. */
-export const channel = (roomId: string, audience: AudienceKey | 'all') => `${roomId}|${audience}`;
+export const channel = (roomId: string, audience: Audience | 'all') => `${roomId}|${audience === 'all' ? 'all' : audienceKey(audience)}`;
 export const LOBBY_CHANNEL = 'lobby';

@@ -2,7 +2,8 @@ import type { RoomState } from '../../shared/protocol.ts';
 import { type Audience, type GameContext, readable, ViewCache, viewFor } from '../../shared/game/index.ts';
 import type { Clock } from './clock.ts';
 import type { Outbox } from './ports.ts';
-import { type AudienceKey, audienceOf, seatKey, ViewTracker } from './tracker.ts';
+import { type AudienceKey, audienceKey, SPECTATORS, seatAudience } from './audience.ts';
+import { ViewTracker } from './tracker.ts';
 
 /** What the broadcaster reads of its room. */
 export interface Broadcasting { readonly id: string; readonly code: string; readonly context: GameContext; readonly spectators: number }
@@ -37,10 +38,10 @@ export class Broadcaster {
     for (const { key, audience } of this.audiences()) {
       const body = viewFor(ctx, audience, this.views);
       const upd = this.tracker.update(key, body, readable(ctx, audience));
-      if (upd) this.outbox.emit(this.room.id, key, 'room:update', { roomId: this.room.id, serverTime, version: upd.version, changes: upd.changes });
+      if (upd) this.outbox.emit(this.room.id, audience, 'room:update', { roomId: this.room.id, serverTime, version: upd.version, changes: upd.changes });
       // A replaced chat list already holds the new messages.
       if (upd?.changes.chat) continue;
-      for (const message of fresh) if (body.chat.includes(message)) this.outbox.emit(this.room.id, key, 'chat:message', { roomId: this.room.id, message });
+      for (const message of fresh) if (body.chat.includes(message)) this.outbox.emit(this.room.id, audience, 'chat:message', { roomId: this.room.id, message });
     }
     this.lastChat = ctx.chatSeq;
   }
@@ -51,16 +52,16 @@ export class Broadcaster {
     for (const p of after.players) {
       const was = before.players.find((q) => q.seat === p.seat);
       if (p.alive && p.missedVotes === 1 && was && was.missedVotes === 0) {
-        this.outbox.emit(this.room.id, seatKey(p.seat), 'room:notice', { roomId: this.room.id, code: 'afk/warning', message: 'You missed a vote. Miss the next one too and you will be removed from the game.' });
+        this.outbox.emit(this.room.id, seatAudience(p.seat), 'room:notice', { roomId: this.room.id, code: 'afk/warning', message: 'You missed a vote. Miss the next one too and you will be removed from the game.' });
       }
     }
   }
 
   /** The full state for one audience, e.g. for a socket that just joined it. */
-  stateFor(key: AudienceKey): RoomState {
+  stateFor(audience: Audience): RoomState {
+    const key = audienceKey(audience);
     let view = this.tracker.full(key);
     if (!view) {
-      const audience = audienceOf(key);
       this.tracker.update(key, viewFor(this.room.context, audience, this.views), readable(this.room.context, audience));
       view = this.tracker.full(key)!;
     }
@@ -70,15 +71,15 @@ export class Broadcaster {
   /** Everyone gets a full fresh state (after a restart or a takeover) and a notice saying why. */
   announce(message: string): void {
     this.tracker.clear();
-    for (const { key } of this.audiences()) this.outbox.emit(this.room.id, key, 'room:state', this.stateFor(key));
+    for (const { audience } of this.audiences()) this.outbox.emit(this.room.id, audience, 'room:state', this.stateFor(audience));
     this.outbox.emit(this.room.id, 'all', 'room:notice', { roomId: this.room.id, code: 'room/restarted', message });
   }
 
   private audiences(): { key: AudienceKey; audience: Audience }[] {
     const players = this.room.context.players;
     if (this.targets.players !== players) {
-      const keys: AudienceKey[] = [...players.map((p) => seatKey(p.seat)), 'spectators'];
-      this.targets = { players, list: keys.map((key) => ({ key, audience: audienceOf(key) })) };
+      const audiences = [...players.map((p) => seatAudience(p.seat)), SPECTATORS];
+      this.targets = { players, list: audiences.map((audience) => ({ key: audienceKey(audience), audience })) };
     }
     return this.targets.list;
   }

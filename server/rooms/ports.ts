@@ -3,14 +3,14 @@ import type { ServerToClientEvents } from '../../shared/protocol.ts';
 import type { gameMachine } from '../../shared/game/index.ts';
 import type { Store } from '../store/types.ts';
 import type { Clock } from './clock.ts';
-import type { AudienceKey } from './tracker.ts';
+import type { Audience } from './audience.ts';
 
 export type OutEvent = keyof ServerToClientEvents;
 export type OutPayload<E extends OutEvent> = Parameters<ServerToClientEvents[E]>[0];
 
 /** How a room speaks to the outside: by audience, never by socket (cluster-safe via the adapter). */
 export interface Outbox {
-  emit<E extends OutEvent>(roomId: string, audience: AudienceKey | 'all', event: E, payload: OutPayload<E>): void;
+  emit<E extends OutEvent>(roomId: string, audience: Audience | 'all', event: E, payload: OutPayload<E>): void;
 }
 
 /** Places in a room's step where a test may make it crash. */
@@ -50,12 +50,4 @@ export interface RoomDeps {
    * the restore grace. Off when absent.
    */
   stallMs?: number;
-}
-
-/** A store write refused because this node no longer holds the room's lease (clustered mode). */
-export class FencedError extends Error {
-  constructor(roomId: string) {
-    super(`room ${roomId}: lease lost; write fenced`);
-    this.name = 'FencedError';
-  }
 }

@@ -2,7 +2,7 @@ import type { GameContext } from '../../shared/game/index.ts';
 import type { Clock } from './clock.ts';
 import type { RoomCommand } from './commands.ts';
 import type { Outbox } from './ports.ts';
-import type { AudienceKey } from './tracker.ts';
+import type { Audience } from './audience.ts';
 
 /** What presence needs of its room. */
 export interface Present {
@@ -18,7 +18,7 @@ export interface Present {
  * after a grace period (R13).
  */
 /** Where a halted copy's presence changes go instead (the room's new owner). */
-export type Forward = (change: 'attach' | 'detach', key: AudienceKey) => void;
+export type Forward = (change: 'attach' | 'detach', audience: Audience) => void;
 
 export class Presence {
   /** Set on a halted copy whose room moved to another node: connections still holding it report there. */
@@ -28,19 +28,19 @@ export class Presence {
 
   constructor(private room: Present, private outbox: Outbox, private clock: Clock, private graceMs: number, private changed: () => void) {}
 
-  attach(key: AudienceKey): void {
-    if (this.forwardTo) { this.forwardTo('attach', key); return; }
-    if (key === 'spectators') { this.spectate(1); return; }
-    const seat = Number(key.slice(5));
+  attach(audience: Audience): void {
+    if (this.forwardTo) { this.forwardTo('attach', audience); return; }
+    if (audience.kind === 'spectator') { this.spectate(1); return; }
+    const { seat } = audience;
     const n = (this.connections.get(seat) ?? 0) + 1;
     this.connections.set(seat, n);
     if (n === 1) void this.room.submit({ type: 'presence', seat, connected: true });
   }
 
-  detach(key: AudienceKey): void {
-    if (this.forwardTo) { this.forwardTo('detach', key); return; }
-    if (key === 'spectators') { this.spectate(-1); return; }
-    const seat = Number(key.slice(5));
+  detach(audience: Audience): void {
+    if (this.forwardTo) { this.forwardTo('detach', audience); return; }
+    if (audience.kind === 'spectator') { this.spectate(-1); return; }
+    const { seat } = audience;
     const n = Math.max(0, (this.connections.get(seat) ?? 0) - 1);
     this.connections.set(seat, n);
     if (n > 0) return;

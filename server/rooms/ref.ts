@@ -3,7 +3,7 @@ import type { RoomState, RoomSummary } from '../../shared/protocol.ts';
 import type { Settings } from '../../shared/settings.ts';
 import type { Phase } from '../../shared/views.ts';
 import type { RoomCommand } from './commands.ts';
-import type { AudienceKey } from './tracker.ts';
+import type { Audience } from './audience.ts';
 
 /** What the transport may ask of a room beyond its view. */
 export interface RoomFacts {
@@ -25,13 +25,20 @@ export interface RoomRef {
   readonly id: string;
   readonly code: string;
   submit(cmd: RoomCommand): Promise<Ack<unknown>>;
-  state(audience: AudienceKey): Promise<RoomState>;
+  state(audience: Audience): Promise<RoomState>;
   seatOfToken(token: string): Promise<number | null>;
   facts(): Promise<RoomFacts>;
   /** A connection joined or left one of the room's audiences (presence, spectator count). */
-  attach(audience: AudienceKey): void;
-  detach(audience: AudienceKey): void;
+  attach(audience: Audience): void;
+  detach(audience: Audience): void;
 }
+
+/**
+ * Thrown by a directory or a room reference when the room exists but cannot be reached for a
+ * moment (its owner is changing or does not answer): the gateway answers room/unavailable and the
+ * client retries. The cluster's call errors are of this kind, so the gateway needs no cluster code.
+ */
+export class RoomUnavailable extends Error {}
 
 /** Finds rooms for the transport: the local registry alone, or the whole cluster. */
 export interface RoomDirectory {

@@ -4,7 +4,8 @@ import type { RoomState, RoomSummary } from '../../shared/protocol.ts';
 import { type GameContext, type GameEvent, gameMachine, MACHINE_VERSION, reject } from '../../shared/game/index.ts';
 import type { StoredRoom } from '../store/types.ts';
 import { ackData, type RoomCommand, toEvent } from './commands.ts';
-import { FencedError, type RoomDeps } from './ports.ts';
+import type { RoomDeps } from './ports.ts';
+import { FencedError } from '../store/types.ts';
 import type { RoomFacts, RoomRef } from './ref.ts';
 import { finishGame } from './records.ts';
 import { Broadcaster } from './broadcast.ts';
@@ -12,7 +13,7 @@ import { factsOf, summaryOf } from './describe.ts';
 import { nextRecord } from './persist.ts';
 import { type Forward, Presence } from './presence.ts';
 import { PhaseTimer } from './timer.ts';
-import type { AudienceKey } from './tracker.ts';
+import type { Audience } from './audience.ts';
 
 type GameActor = Actor<typeof gameMachine>;
 interface Queued { cmd: RoomCommand; resolve: (ack: Ack<unknown>) => void; at: number }
@@ -207,7 +208,7 @@ export class Room implements RoomRef {
   afterStall(now: number): void { this.timer.hold(now + (this.deps.restoreGraceMs ?? 0)); }
 
   /** The full state for one audience, e.g. for a socket that just joined it. */
-  stateFor(key: AudienceKey): RoomState { return this.out.stateFor(key); }
+  stateFor(audience: Audience): RoomState { return this.out.stateFor(audience); }
 
   async seatOfToken(token: string): Promise<number | null> { return this.seatOfTokenNow(token); }
 
@@ -216,12 +217,12 @@ export class Room implements RoomRef {
     return seat === undefined || !this.context.players.some((p) => p.seat === seat) ? null : seat;
   }
 
-  async state(key: AudienceKey): Promise<RoomState> { return this.stateFor(key); }
+  async state(audience: Audience): Promise<RoomState> { return this.stateFor(audience); }
   async facts(): Promise<RoomFacts> { return factsOf(this.context, this.closed); }
 
   /** A connection joined or left one of the room's audiences. */
-  attach(key: AudienceKey): void { this.presence.attach(key); }
-  detach(key: AudienceKey): void { this.presence.detach(key); }
+  attach(audience: Audience): void { this.presence.attach(audience); }
+  detach(audience: Audience): void { this.presence.detach(audience); }
 
   /** This copy is halted and the room runs elsewhere (clustered mode): its connections report there. */
   forwardPresence(to: Forward): void { this.presence.forwardTo = to; }

@@ -1,14 +1,8 @@
 import type { GameView } from '../../shared/views.ts';
-import type { Audience, ViewBody } from '../../shared/game/index.ts';
+import type { ViewBody } from '../../shared/game/index.ts';
+import type { AudienceKey } from './audience.ts';
 
-/** One audience of a room: a seat (alive or dead), or all its spectators together. */
-export type AudienceKey = `seat:${number}` | 'spectators';
-
-export const seatKey = (seat: number): AudienceKey => `seat:${seat}`;
-
-export function audienceOf(key: AudienceKey): Audience {
-  return key === 'spectators' ? { kind: 'spectator' } : { kind: 'seat', seat: Number(key.slice(5)) };
-}
+export type { AudienceKey };
 
 /** `mask`: the chat channels the audience read when it was sent (R65). */
 interface Sent { version: number; body: ViewBody; mask: number }

@@ -1,11 +1,13 @@
 import type { Logger } from 'pino';
-import type { Config } from '../config.ts';
 import { MemoryStore } from './memory.ts';
 import { SqliteStore } from './sqlite.ts';
 import type { Store } from './types.ts';
 
+/** The part of server/config.ts the store reads (the store does not depend on the whole server's configuration). */
+export interface StoreConfig { store: 'sqlite' | 'memory' | 'redis'; dataDir: string }
+
 /** The store the configuration names: SQLite in DATA_DIR by default, memory on STORE=memory. */
-export async function openStore(config: Config, log?: Logger): Promise<Store> {
+export async function openStore(config: StoreConfig, log?: Logger): Promise<Store> {
   switch (config.store) {
     case 'memory':
       log?.warn('STORE=memory: nothing survives a restart');

@@ -1,8 +1,7 @@
 import type { Redis } from 'ioredis';
-import { K } from '../cluster/keys.ts';
+import { K } from './keys.ts';
 import type { GameEvent } from '../../shared/game/index.ts';
-import { FencedError } from '../rooms/ports.ts';
-import type { BrokenRoom, GameRecord, GameSummary, LoggedEvent, Store, StoredRoom } from './types.ts';
+import { type BrokenRoom, FencedError, type GameRecord, type GameSummary, type LoggedEvent, type Store, type StoredRoom } from './types.ts';
 
 /**
  * Append the event and save the room in one atomic script, only while the writer still holds

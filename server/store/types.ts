@@ -1,7 +1,8 @@
 import type { GameEvent } from '../../shared/game/index.ts';
-import type { Outcome } from '../../shared/views.ts';
-import type { RoleId } from '../../shared/roles.ts';
-import type { Settings } from '../../shared/settings.ts';
+import type { GameRecord, GameSummary } from '../../shared/game/record.ts';
+
+// Declared in shared/ because the browser's replay reads records too; the store port names them.
+export type { GameRecord, GameSummary };
 
 /** Everything needed to bring a room back exactly as it was after its last accepted event. */
 export interface StoredRoom {
@@ -37,31 +38,12 @@ export function keepAfter(room: Pick<StoredRoom, 'snapshotSeq' | 'gameStart'>): 
 
 export interface LoggedEvent { roomId: string; seq: number; event: GameEvent }
 
-export interface GameRecord {
-  gameId: string;
-  /** The machine version the game was played under; `replay` needs the same one. Absent in records written before it was kept. */
-  machineVersion?: number;
-  roomId: string;
-  gameNo: number;
-  settings: Settings;
-  seed: number;
-  players: { seat: number; name: string; bot: boolean; role: RoleId }[];
-  outcome: Outcome;
-  /** The room was closed mid-game (nobody connected): no winner; the events stop where play did. */
-  abandoned?: true;
-  startSnapshot: unknown;
-  events: GameEvent[];
-  startedAt: number;
-  finishedAt: number;
-}
-
-export interface GameSummary {
-  gameId: string;
-  roomId: string;
-  name: string;
-  winner: Outcome['winner'];
-  players: number;
-  finishedAt: number;
+/** A store write refused because this node no longer holds the room's lease (clustered mode). */
+export class FencedError extends Error {
+  constructor(roomId: string) {
+    super(`room ${roomId}: lease lost; write fenced`);
+    this.name = 'FencedError';
+  }
 }
 
 /** Called for a stored room that cannot be read (corrupt row); the room is skipped, the rest load. */

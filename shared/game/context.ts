@@ -1,4 +1,5 @@
-import { DEFAULT_SETTINGS, type Settings } from '../settings.ts';
+import { DEFAULT_SETTINGS } from '../defaults.ts';
+import type { Settings } from '../settings.ts';
 import type { GameContext } from './types.ts';
 
 /** The per-game part of the context, as before a first game and after a reset (R14). */

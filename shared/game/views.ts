@@ -1,15 +1,13 @@
 import type { RoleId } from '../roles.ts';
-import type { ChatChannel, ChatMessage, GameView, PlayerView, VoteView, YouView } from '../views.ts';
+import type { ChatChannel, ChatMessage, PlayerView, ViewBody, VoteView, YouView } from '../views.ts';
 import { player } from './deaths.ts';
 import { ROLE_MODULES } from './roles/index.ts';
 import type { GameContext, Player } from './types.ts';
-import type { ViewCache } from './views-cache.ts';
 import { CHANNEL_READERS, GAME_FIELDS, type Grant, type Parts, PLAYER_FIELDS, type Table, VOTE_FIELDS, YOU_FIELDS } from './views-fields.ts';
 
 /** Who a view is for: one seat (alive or dead, or a seat the room does not have), or the spectators. */
 export type Audience = { kind: 'seat'; seat: number } | { kind: 'spectator' };
-/** A view before the room stamps its per-audience version. */
-export type ViewBody = Omit<GameView, 'version'>;
+export type { ViewBody };
 
 /** Chat messages a view carries; older ones are in the game's record. */
 export const VIEW_CHAT = 50;
@@ -22,9 +20,12 @@ export const VIEW_CHAT = 50;
  * With a `cache` (one per room, owned by the caller) parts unchanged since the last state are
  * reused; without, the view is built from scratch. Views and their parts are shared: never mutate one.
  */
-export function viewFor(ctx: GameContext, audience: Audience, cache?: ViewCache): ViewBody {
+export function viewFor(ctx: GameContext, audience: Audience, cache?: Cache): ViewBody {
   return cache ? cache.view(ctx, audience) : freshView(ctx, audience);
 }
+
+/** What viewFor asks of a cache: a ViewCache (views-cache.ts), owned by the room. */
+export interface Cache { view(ctx: GameContext, audience: Audience): ViewBody }
 
 /** The view built from scratch, every part for this recipient: what a cache must always agree with. */
 export function freshView(ctx: GameContext, audience: Audience): ViewBody {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { follower } from '../../client/bot/example.ts';
 import { smart } from '../../client/bot/strategies/index.ts';
-import { playSim } from '../../server/bots/sim.ts';
+import { playSim } from '../../client/bot/sim.ts';
 
 describe('the example bot of docs/bots.md', () => {
   it('is printed in the docs exactly as it is in client/bot/example.ts', () => {

@@ -5,7 +5,7 @@ import { smart } from '../../client/bot/strategies/index.ts';
 import { InProcessBots, ownUrl } from '../../server/bots/host.ts';
 import { connect } from '../helpers/players.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
-import { until } from './seats.ts';
+import { until } from '../helpers/bots/seats.ts';
 
 let server: TestServer;
 let host: InProcessBots;

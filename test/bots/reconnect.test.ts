@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.ts';
-import { botRoom, until } from './seats.ts';
+import { botRoom, until } from '../helpers/bots/seats.ts';
 
 let server: TestServer;
 beforeAll(async () => { server = await startServer(); });

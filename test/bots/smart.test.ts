@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../client/bot/decision.ts';
 import { mulberry32 } from '../../client/bot/rng.ts';
 import { smart } from '../../client/bot/strategies/index.ts';
-import { handView, said } from './views.ts';
+import { handView, said } from '../helpers/bots/views.ts';
 
 const decide = (view: ReturnType<typeof handView>, urgent = false): Decision[] => smart(view, { rng: mulberry32(1), urgent });
 

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Brain } from '../../client/bot/brain.ts';
 import { act, vote, type Strategy } from '../../client/bot/decision.ts';
 import { random, smart } from '../../client/bot/strategies/index.ts';
-import { playSim, type SimResult } from '../../server/bots/sim.ts';
+import { playSim, type SimResult } from '../../client/bot/sim.ts';
 import type { GameView } from '../../shared/views.ts';
 
 const games = (players: number, n: number, strategy: Strategy = smart): SimResult[] =>

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { act, vote, type Strategy } from '../../client/bot/decision.ts';
 import { smart } from '../../client/bot/strategies/index.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
-import { botRoom, until } from './seats.ts';
+import { botRoom, until } from '../helpers/bots/seats.ts';
 
 let server: TestServer;
 beforeAll(async () => { server = await startServer(); });

@@ -117,7 +117,7 @@ describe('clustered mode: a node dies or stalls', () => {
     void c;
   }, 120_000);
 
-  it('a paused owner loses its lease, another node carries on, and the old owner cannot write when it wakes', async () => {
+  it('[D10] a paused owner loses its lease, another node carries on, and the old owner cannot write when it wakes', async () => {
     const nodes = await Promise.all(['a', 'b'].map((n) => node(n)));
     const [a, b] = nodes;
     const { clients, roomId } = await spread([a.url, b.url], 5);

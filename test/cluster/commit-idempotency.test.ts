@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { Room } from '../../server/rooms/room.ts';
 import { restoreRoom } from '../../server/rooms/restore.ts';
 import { RedisStore, SeqConflictError } from '../../server/store/redis.ts';
-import { joinEvent, storedRoom } from '../durability/fixtures.ts';
+import { joinEvent, storedRoom } from '../helpers/durability/fixtures.ts';
 import { RedisServer } from '../helpers/redis.ts';
 import { fastSettings, roomDeps, settle } from '../helpers/rooms.ts';
 
@@ -35,7 +35,7 @@ async function seqs(roomId: string): Promise<number[]> {
 }
 
 describe('[H11.5] a commit keyed by seq: a lost reply never makes a duplicate or a conflicting seq', () => {
-  it('the store accepts a re-sent commit of the same seq and event, and refuses another event at that seq', async () => {
+  it('[D10] the store accepts a re-sent commit of the same seq and event, and refuses another event at that seq', async () => {
     const r = redis.client();
     await r.set('ww:lease:a', TOKEN, 'PX', 60_000);
     const store = new RedisStore(r, () => TOKEN);
@@ -51,7 +51,7 @@ describe('[H11.5] a commit keyed by seq: a lost reply never makes a duplicate or
     expect((await store.loadRoom('a'))!.updatedAt).toBe(one.updatedAt);
   });
 
-  it('a room whose commit ran but whose reply was lost does not reuse the seq: the next command halts the copy and the log keeps the committed event once', async () => {
+  it('[D10] a room whose commit ran but whose reply was lost does not reuse the seq: the next command halts the copy and the log keeps the committed event once', async () => {
     const r = redis.client();
     const { client, drop } = lossy(r);
     const conflicts: string[] = [];

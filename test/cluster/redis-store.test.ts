@@ -1,9 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { FencedError } from '../../server/rooms/ports.ts';
+import { FencedError } from '../../server/store/types.ts';
 import { RedisStore } from '../../server/store/redis.ts';
 import type { Store } from '../../server/store/types.ts';
-import { storeContract } from '../durability/contract.ts';
-import { storedRoom } from '../durability/fixtures.ts';
+import { storeContract } from '../helpers/durability/contract.ts';
+import { storedRoom } from '../helpers/durability/fixtures.ts';
 import { RedisServer } from '../helpers/redis.ts';
 
 let redis: RedisServer;
@@ -28,7 +28,7 @@ function owned(): Store {
 describe('Store contract: redis', () => storeContract(owned));
 
 describe('Redis store fencing', () => {
-  it('refuses a write from a node that does not hold the lease, and writes nothing', async () => {
+  it('[D10] refuses a write from a node that does not hold the lease, and writes nothing', async () => {
     const r = redis.client();
     await r.set('ww:lease:a', 'other-node|zzz', 'PX', 60_000);
     const store = new RedisStore(r, () => TOKEN);

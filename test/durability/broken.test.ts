@@ -2,7 +2,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { WerewolfClient } from '../../client/sdk/index.ts';
 import { freePort, killAll, spawnServer } from '../helpers/process.ts';
-import { tempDir } from './fixtures.ts';
+import { tempDir } from '../helpers/durability/fixtures.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -13,7 +13,7 @@ afterEach(async () => {
 const client = (url: string) => new WerewolfClient(url, { autoResume: false, socket: { transports: ['websocket'], forceNew: true, reconnection: false } });
 
 describe('a broken stored room', () => {
-  it('is skipped with a log line; the server starts with the other rooms, whose players resume', { timeout: 30_000 }, async () => {
+  it('[D6] is skipped with a log line; the server starts with the other rooms, whose players resume', { timeout: 30_000 }, async () => {
     const tmp = tempDir();
     cleanups.push(tmp.done);
     const port = await freePort();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { killAll } from '../helpers/process.ts';
-import { checkRecord, FAST, restartableServer } from './restartable.ts';
-import { type AckedMove, Table } from './table.ts';
+import { checkRecord, FAST, restartableServer } from '../helpers/durability/restartable.ts';
+import { type AckedMove, Table } from '../helpers/durability/table.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 describe('SIGTERM drain', () => {
-  it('mid-vote: commands in flight are acked or refused, acked ones are kept, clients are told and come back to their seats', { timeout: 60_000 }, async () => {
+  it('[D8] mid-vote: commands in flight are acked or refused, acked ones are kept, clients are told and come back to their seats', { timeout: 60_000 }, async () => {
     const server = await restartableServer((f) => cleanups.push(f));
     const table = await Table.open(server.url, 7, `D${Date.now() % 1e6}-`, FAST, 41);
     cleanups.unshift(() => table.close());

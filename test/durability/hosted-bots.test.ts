@@ -4,7 +4,7 @@ import { smart } from '../../client/bot/strategies/index.ts';
 import { WerewolfClient } from '../../client/sdk/index.ts';
 import type { GameRecord } from '../../server/store/types.ts';
 import { killAll } from '../helpers/process.ts';
-import { FAST, restartableServer } from './restartable.ts';
+import { FAST, restartableServer } from '../helpers/durability/restartable.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -24,7 +24,7 @@ async function waitFor(test: () => boolean | Promise<boolean>, ms: number, what:
 const MOVES = new Set(['night.act', 'day.ready', 'vote.cast', 'hunter.shoot', 'chat.send', 'room.settings', 'room.kick', 'room.host', 'game.start', 'game.reset']);
 
 describe('[H11.3] bots after a restart', () => {
-  it('only the bots the server hosts are resumed by it, with their own strategy; an outside bot:true seat gets no command it did not send', { timeout: 90_000 }, async () => {
+  it('[D9] only the bots the server hosts are resumed by it, with their own strategy; an outside bot:true seat gets no command it did not send', { timeout: 90_000 }, async () => {
     const server = await restartableServer((f) => cleanups.push(f), { LOG_LEVEL: 'info' });
     const ada = await Bot.connect(server.url, { strategy: smart, seed: 3, client: { socket: { reconnectionDelay: 100, reconnectionDelayMax: 300 } } });
     // An outside client that joins with bot: true and then never sends anything again, nor resumes.

@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { killAll } from '../helpers/process.ts';
 import { Dice } from '../helpers/sim.ts';
-import { checkRecord, FAST, restartableServer } from './restartable.ts';
-import { type AckedMove, Table } from './table.ts';
+import { checkRecord, FAST, restartableServer } from '../helpers/durability/restartable.ts';
+import { type AckedMove, Table } from '../helpers/durability/table.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -12,7 +12,7 @@ afterEach(async () => {
 const durableServer = () => restartableServer((f) => cleanups.push(f));
 
 describe('kill -9 and restart', () => {
-  it('right after an acked night action and right after an acked vote: the game finishes, every acked command is in its record', { timeout: 60_000 }, async () => {
+  it('[D1] right after an acked night action and right after an acked vote: the game finishes, every acked command is in its record', { timeout: 60_000 }, async () => {
     const server = await durableServer();
     const table = await Table.open(server.url, 6, `K${Date.now() % 1e6}-`, FAST, 11);
     cleanups.unshift(() => table.close());
@@ -35,7 +35,7 @@ describe('kill -9 and restart', () => {
     expect(health.rooms).toBe(1);
   });
 
-  it('at random moments of two games at once: both finish, each once, with every acked command', { timeout: 60_000 }, async () => {
+  it('[D1] [D5] at random moments of two games at once: both finish, each once, with every acked command', { timeout: 60_000 }, async () => {
     const server = await durableServer();
     const stamp = Date.now() % 1e6;
     const tables = [await Table.open(server.url, 5, `A${stamp}-`, FAST, 21), await Table.open(server.url, 7, `B${stamp}-`, FAST, 22)];
@@ -53,7 +53,7 @@ describe('kill -9 and restart', () => {
     for (const t of tables) await checkRecord(server.url, t, t.acked);
   });
 
-  it('timers resume from the stored deadline: a night that ran out while the server was down ends after the restore grace', { timeout: 30_000 }, async () => {
+  it('[D3] timers resume from the stored deadline: a night that ran out while the server was down ends after the restore grace', { timeout: 30_000 }, async () => {
     const server = await durableServer();
     const table = await Table.open(server.url, 5, `T${Date.now() % 1e6}-`, FAST, 31);
     cleanups.unshift(() => table.close());

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MACHINE_VERSION } from '../../shared/game/index.ts';
 import { type Migration, upgrade, upgradeRecord } from '../../server/store/migrations.ts';
 import type { LoggedEvent } from '../../server/store/types.ts';
-import { gameRecord, joinEvent, storedRoom } from './fixtures.ts';
+import { gameRecord, joinEvent, storedRoom } from '../helpers/durability/fixtures.ts';
 
 const tail = (from: number, to: number): LoggedEvent[] => Array.from({ length: to - from }, (_, i) => ({ roomId: 'a', seq: from + 1 + i, event: joinEvent(from + 1 + i) }));
 const tag = (v: number): Migration => ({
@@ -12,12 +12,12 @@ const tag = (v: number): Migration => ({
 });
 
 describe('snapshot versions', () => {
-  it('a room of the current version passes untouched', () => {
+  it('[D7] a room of the current version passes untouched', () => {
     const room = storedRoom('a', { seq: 2 });
     expect(upgrade(room, tail(0, 2), MACHINE_VERSION, {})).toEqual({ ok: true, room, tail: tail(0, 2), migrated: false });
   });
 
-  it('an older room runs every step in order, on both snapshots and on the log tail', () => {
+  it('[D7] an older room runs every step in order, on both snapshots and on the log tail', () => {
     const room = storedRoom('a', { machineVersion: 1, seq: 1, gameStart: { seq: 0, snapshot: storedRoom('x').snapshot } });
     const up = upgrade(room, tail(0, 1), 3, { 1: tag(1), 2: tag(2) });
     if (!up.ok) throw new Error(up.reason);
@@ -28,7 +28,7 @@ describe('snapshot versions', () => {
     expect(up.tail[0].event.now).toBe(joinEvent(1).now + 2);
   });
 
-  it('refuses a missing step, a newer version, and a log that does not reach the room\'s last seq', () => {
+  it('[D7] refuses a missing step, a newer version, and a log that does not reach the room\'s last seq', () => {
     expect(upgrade(storedRoom('a', { machineVersion: 1 }), [], 3, { 1: tag(1) })).toEqual({ ok: false, reason: expect.stringMatching(/no migration from version 2 to 3/) });
     expect(upgrade(storedRoom('a', { machineVersion: MACHINE_VERSION + 1 }), [], MACHINE_VERSION, {})).toEqual({ ok: false, reason: expect.stringMatching(/newer/) });
     expect(upgrade(storedRoom('a', { seq: 3 }), tail(0, 2), MACHINE_VERSION, {})).toEqual({ ok: false, reason: expect.stringMatching(/without gaps/) });
@@ -36,7 +36,7 @@ describe('snapshot versions', () => {
 });
 
 describe('version 1 to 2', () => {
-  it('renames the lobby events after the wire commands, in the log tail and in game records', () => {
+  it('[D7] renames the lobby events after the wire commands, in the log tail and in game records', () => {
     const old = { type: 'host.kick', now: 5, seat: 0, target: 1 } as unknown as LoggedEvent['event'];
     const up = upgrade(storedRoom('a', { machineVersion: 1, seq: 1 }), [{ roomId: 'a', seq: 1, event: old }], 2);
     if (!up.ok) throw new Error(up.reason);

@@ -3,8 +3,8 @@ import { replay } from '../../server/rooms/records.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
 import { registryFor, roomDeps } from '../helpers/rooms.ts';
 import { Dice } from '../helpers/sim.ts';
-import { idle, play, startedRoom } from './drive.ts';
-import { tempDir } from './fixtures.ts';
+import { idle, play, startedRoom } from '../helpers/durability/drive.ts';
+import { tempDir } from '../helpers/durability/fixtures.ts';
 
 const tmp = tempDir();
 // Records and replay are under test here, not fsync: NORMAL keeps the 40 games quick.
@@ -14,7 +14,7 @@ afterAll(async () => { await store.close(); tmp.done(); });
 const SEEDS = Array.from({ length: 40 }, (_, i) => i + 1);
 
 describe('game records and replay', () => {
-  it(`replaying the record of each of ${SEEDS.length} seeded games reproduces its final state exactly`, async () => {
+  it(`[D5] replaying the record of each of ${SEEDS.length} seeded games reproduces its final state exactly`, async () => {
     for (const seed of SEEDS) {
       let gameSeed = seed * 7919;
       const deps = roomDeps({ store, newSeed: () => gameSeed++ });

@@ -2,15 +2,15 @@ import { Writable } from 'node:stream';
 import Database from 'better-sqlite3';
 import pino from 'pino';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { GameContext } from '../../shared/game/index.ts';
+import { type GameContext, MACHINE_VERSION } from '../../shared/game/index.ts';
 import { ManualClock } from '../../server/rooms/clock.ts';
 import { replay } from '../../server/rooms/records.ts';
 import { MIGRATIONS } from '../../server/store/migrations.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
 import { registryFor, roomDeps } from '../helpers/rooms.ts';
 import { Dice } from '../helpers/sim.ts';
-import { idle, play, startedRoom } from './drive.ts';
-import { tempDir } from './fixtures.ts';
+import { idle, play, startedRoom } from '../helpers/durability/drive.ts';
+import { tempDir } from '../helpers/durability/fixtures.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => { for (const f of cleanups.splice(0)) await f(); });
@@ -37,7 +37,7 @@ function dataDir() {
 const offline = (c: GameContext) => ({ ...c, version: 0, players: c.players.map((p) => ({ ...p, connected: false })) });
 
 describe('restore after a crash', () => {
-  it('brings back a game mid-vote exactly, nobody connected, and it plays on to a record that replays', async () => {
+  it('[D3] brings back a game mid-vote exactly, nobody connected, and it plays on to a record that replays', async () => {
     const { server } = dataDir();
     const a = server();
     const room = await startedRoom(a.registry, 'r1', 7, 'A');
@@ -59,7 +59,7 @@ describe('restore after a crash', () => {
     expect(replay((await b.store.getGame(summary.gameId))!)).toEqual(restored.context);
   });
 
-  it('time spent down counts: a deadline passed while down ends the phase after the restore grace, not at once', async () => {
+  it('[D3] time spent down counts: a deadline passed while down ends the phase after the restore grace, not at once', async () => {
     const { server } = dataDir();
     const a = server();
     const room = await startedRoom(a.registry, 'r1', 5, 'A');
@@ -76,7 +76,7 @@ describe('restore after a crash', () => {
     expect(restored.context.phase).toBe('dawn');
   });
 
-  it('a deadline still ahead after the grace is kept as stored', async () => {
+  it('[D3] a deadline still ahead after the grace is kept as stored', async () => {
     const { server } = dataDir();
     const a = server();
     const room = await startedRoom(a.registry, 'r1', 5, 'A');
@@ -94,7 +94,7 @@ describe('restore after a crash', () => {
     expect(restored.context.phase).toBe('dawn');
   });
 
-  it('a game that ended just before the crash gets its record on restore, once', async () => {
+  it('[D5] a game that ended just before the crash gets its record on restore, once', async () => {
     const { server, sql } = dataDir();
     const a = server();
     const room = await startedRoom(a.registry, 'r1', 5, 'A');
@@ -152,7 +152,7 @@ describe('stored rooms that cannot be restored as they are', () => {
     expect((await b.store.loadRooms()).map((r) => r.roomId)).toContain('good');
   });
 
-  it('an older version with a migration is migrated, and written back in the current version', async () => {
+  it('[D7] an older version with a migration is migrated, and written back in the current version', async () => {
     const { server, sql } = await twoRooms();
     sql("UPDATE rooms SET machine_version = 0 WHERE room_id = 'bad'");
     let migrated = 0;
@@ -162,7 +162,7 @@ describe('stored rooms that cannot be restored as they are', () => {
       expect(await b.registry.restoreAll()).toBe(2);
       expect(migrated).toBeGreaterThan(0);
       await idle(b.registry.get('bad')!);
-      expect((await b.store.loadRoom('bad'))!.machineVersion).toBe(1);
+      expect((await b.store.loadRoom('bad'))!.machineVersion).toBe(MACHINE_VERSION);
     } finally {
       delete MIGRATIONS[0];
     }

@@ -3,7 +3,7 @@ import Database from 'better-sqlite3';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SCHEMA_VERSION } from '../../server/store/schema.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
-import { joinEvent, storedRoom, tempDir } from './fixtures.ts';
+import { joinEvent, storedRoom, tempDir } from '../helpers/durability/fixtures.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => { for (const f of cleanups.splice(0)) f(); });
@@ -16,7 +16,7 @@ function open(opts: { windowMs?: number } = {}) {
 }
 
 describe('SQLite store', () => {
-  it('a commit is in the file once it resolves: a second connection sees it without any close', async () => {
+  it('[D1] a commit is in the file once it resolves: a second connection sees it without any close', async () => {
     const { store, raw } = open();
     await store.commit(storedRoom('a', { seq: 1 }), joinEvent(1));
     const db = raw();
@@ -25,7 +25,7 @@ describe('SQLite store', () => {
     expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
   });
 
-  it('commits arriving together share one transaction (group commit), and all of them are kept', async () => {
+  it('[D2] commits arriving together share one transaction (group commit), and all of them are kept', async () => {
     const { store } = open();
     const before = { ...store.stats };
     await Promise.all(Array.from({ length: 40 }, (_, i) => store.commit(storedRoom(`r${i}`, { seq: 1 }), joinEvent(i))));
@@ -34,7 +34,7 @@ describe('SQLite store', () => {
     expect(await store.loadRooms()).toHaveLength(40);
   });
 
-  it('a failing write fails only its own commit, not the others of its group', async () => {
+  it('[D2] a failing write fails only its own commit, not the others of its group', async () => {
     const { store } = open({ windowMs: 5 });
     await store.commit(storedRoom('a', { seq: 1 }), joinEvent(1));
     const results = await Promise.allSettled([
@@ -46,7 +46,7 @@ describe('SQLite store', () => {
     expect((await store.loadRooms()).map((r) => r.roomId).sort()).toEqual(['a', 'b', 'c']);
   });
 
-  it('commits run on a writer thread; if it dies, a write still queued goes to the next one, and each caller learns whether its write is in the file', async () => {
+  it('[D1] commits run on a writer thread; if it dies, a write still queued goes to the next one, and each caller learns whether its write is in the file', async () => {
     // A wide batching window, so the first writer is surely gone before `queued` leaves the queue
     // even on a loaded machine (with 50 ms it was sometimes handed over first, then refused).
     const { store } = open({ windowMs: 500 });
@@ -78,7 +78,7 @@ describe('SQLite store', () => {
     expect((await store.loadRoom('a'))!.seq).toBe(2);
   });
 
-  it('a corrupt room row is reported and skipped; the other rooms load', async () => {
+  it('[D6] a corrupt room row is reported and skipped; the other rooms load', async () => {
     const { store, raw } = open();
     await store.commit(storedRoom('good', { seq: 1 }), joinEvent(1));
     await store.commit(storedRoom('bad', { seq: 1 }), joinEvent(1));
@@ -89,14 +89,14 @@ describe('SQLite store', () => {
     expect(broken).toEqual(['bad']);
   });
 
-  it('a corrupt event row makes reading that room\'s log fail with the room and seq named', async () => {
+  it('[D6] a corrupt event row makes reading that room\'s log fail with the room and seq named', async () => {
     const { store, raw } = open();
     await store.commit(storedRoom('a', { seq: 1 }), joinEvent(1));
     raw().prepare("UPDATE events SET event = 'garbage' WHERE room_id = 'a'").run();
     await expect(store.events('a', 0)).rejects.toThrow('room a: logged event 1 is not valid JSON');
   });
 
-  it('refuses to open a file written by a newer store schema', async () => {
+  it('[D7] refuses to open a file written by a newer store schema', async () => {
     const { store, dir } = open();
     await store.close();
     const db = new Database(path.join(dir, 'werewolf.sqlite'));
@@ -105,7 +105,7 @@ describe('SQLite store', () => {
     expect(() => new SqliteStore({ dir })).toThrow(`store schema ${SCHEMA_VERSION + 1}`);
   });
 
-  it('[H11.3] a schema-1 file (no hosted_bots column) is upgraded in place: its rooms load, hosting no bots', async () => {
+  it('[D7] [H11.3] a schema-1 file (no hosted_bots column) is upgraded in place: its rooms load, hosting no bots', async () => {
     const { store, dir } = open();
     await store.commit(storedRoom('a', { seq: 1 }), joinEvent(1));
     await store.close();
@@ -123,7 +123,7 @@ describe('SQLite store', () => {
     }
   });
 
-  it('close writes what is pending; commits after close are refused', async () => {
+  it('[D8] close writes what is pending; commits after close are refused', async () => {
     const { store, dir } = open({ windowMs: 1_000 });
     const pending = store.commit(storedRoom('a', { seq: 1 }), joinEvent(1));
     await store.close();

@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { killAll } from '../helpers/process.ts';
-import { FAST, restartableServer } from './restartable.ts';
-import { Table } from './table.ts';
+import { FAST, restartableServer } from '../helpers/durability/restartable.ts';
+import { Table } from '../helpers/durability/table.ts';
 
 const cleanups: (() => unknown)[] = [];
 afterEach(async () => {
@@ -10,7 +10,7 @@ afterEach(async () => {
 });
 
 describe('[H11] a stalled server process', () => {
-  it('SIGSTOP past a night\'s deadline, then SIGCONT: the night ends one restore grace later, not at once', { timeout: 30_000 }, async () => {
+  it('[D4] SIGSTOP past a night\'s deadline, then SIGCONT: the night ends one restore grace later, not at once', { timeout: 30_000 }, async () => {
     // RESTORE_GRACE_S is 1 s for these servers; a timer 1 s late counts as a stall.
     const server = await restartableServer((f) => cleanups.push(f), { STALL_DETECT_S: '1' });
     const table = await Table.open(server.url, 5, `S${Date.now() % 1e6}-`, FAST, 41, true);

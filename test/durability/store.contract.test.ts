@@ -2,8 +2,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { MemoryStore } from '../../server/store/memory.ts';
 import { SqliteStore } from '../../server/store/sqlite.ts';
 import type { Store } from '../../server/store/types.ts';
-import { storeContract } from './contract.ts';
-import { gameRecord, tempDir } from './fixtures.ts';
+import { storeContract } from '../helpers/durability/contract.ts';
+import { gameRecord, tempDir } from '../helpers/durability/fixtures.ts';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => { for (const f of cleanups.splice(0)) f(); });

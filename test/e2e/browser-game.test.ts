@@ -4,13 +4,14 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { WerewolfClient } from '../../client/sdk/index.ts';
 import type { RoleId } from '../../shared/roles.ts';
+import { seatAudience } from '../../server/rooms/audience.ts';
 import { channel } from '../../server/net/session.ts';
 import { connect } from '../helpers/players.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
-import { autoplay, seatBots } from './helpers/bots.ts';
-import { buildWeb } from './helpers/build.ts';
-import { launchChromium } from './helpers/chromium.ts';
-import { actOnPrompt, phaseOf, spectatorLeaks, unnamedControls } from './helpers/ui.ts';
+import { autoplay, seatBots } from '../helpers/browser/bots.ts';
+import { buildWeb } from '../helpers/browser/build.ts';
+import { launchChromium } from '../helpers/browser/chromium.ts';
+import { actOnPrompt, phaseOf, spectatorLeaks, unnamedControls } from '../helpers/browser/ui.ts';
 
 const shots = path.resolve('test-artifacts/screenshots');
 const LAPTOP = { width: 1280, height: 800 };
@@ -132,7 +133,7 @@ describe('the browser client', () => {
     await ada.getByText('1 spectator').waitFor();
 
     // A dropped connection: the page says so, reconnects by itself and keeps the seat.
-    for (const socket of server.app.io.sockets.sockets.values()) if (socket.rooms.has(channel(roomId, 'seat:0'))) socket.conn.close();
+    for (const socket of server.app.io.sockets.sockets.values()) if (socket.rooms.has(channel(roomId, seatAudience(0)))) socket.conn.close();
     await ada.getByText('Connection lost. Reconnecting…').waitFor();
     await expect.poll(() => ada.locator('.connection').innerText(), { timeout: 20_000 }).toBe('');
     await ada.getByRole('textbox', { name: 'Write a message' }).fill('back again');

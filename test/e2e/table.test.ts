@@ -4,10 +4,10 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { WerewolfClient } from '../../client/sdk/index.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
-import { autoplay, seatBots } from './helpers/bots.ts';
-import { buildWeb } from './helpers/build.ts';
-import { launchChromium } from './helpers/chromium.ts';
-import { actOnPrompt, axeProblems, focusLost, phaseOf, phoneLayout, tabTo } from './helpers/ui.ts';
+import { autoplay, seatBots } from '../helpers/browser/bots.ts';
+import { buildWeb } from '../helpers/browser/build.ts';
+import { launchChromium } from '../helpers/browser/chromium.ts';
+import { actOnPrompt, axeProblems, focusLost, phaseOf, phoneLayout, tabTo } from '../helpers/browser/ui.ts';
 
 const shots = path.resolve('test-artifacts/screenshots');
 const TALL = { width: 390, height: 844 };

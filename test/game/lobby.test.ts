@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { autoRoles, rolesProblem } from '../../shared/game/index.ts';
-import { DEFAULT_SETTINGS, MAX_PLAYERS, MIN_PLAYERS } from '../../shared/settings.ts';
+import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
+import { MAX_PLAYERS, MIN_PLAYERS } from '../../shared/settings.ts';
 import { newGame } from '../helpers/game.ts';
 
 /** The R3 table of docs/rules.md: player count → role counts (villagers included). */

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { nameProblem, nameSkeleton, normalizeName } from '../../shared/names.ts';
-import { commandSchemas } from '../../shared/protocol.ts';
+import { COMMANDS } from '../../shared/protocol.ts';
 import { newGame } from '../helpers/game.ts';
 
 describe('[H11 names] names are normalized and look-alikes refused', () => {
@@ -31,11 +31,11 @@ describe('[H11 names] names are normalized and look-alikes refused', () => {
   });
 
   it('[R5] the room:create and room:join schemas normalize and refuse the same names', () => {
-    expect(commandSchemas['room:create'].parse({ name: ' ｆｕｌｌ ' }).name).toBe('full');
-    expect(commandSchemas['room:create'].safeParse({ name: 'a\u202eb' }).success).toBe(false);
-    expect(commandSchemas['room:join'].safeParse({ code: 'ABC', name: 'A\u200bda' }).success).toBe(false);
-    expect(commandSchemas['room:join'].safeParse({ code: 'ABC', name: '' }).success).toBe(false);
-    const ok = commandSchemas['room:join'].safeParse({ code: 'ABC', name: ' Ada ' });
+    expect(COMMANDS['room:create'].payload.parse({ name: ' ｆｕｌｌ ' }).name).toBe('full');
+    expect(COMMANDS['room:create'].payload.safeParse({ name: 'a\u202eb' }).success).toBe(false);
+    expect(COMMANDS['room:join'].payload.safeParse({ code: 'ABC', name: 'A\u200bda' }).success).toBe(false);
+    expect(COMMANDS['room:join'].payload.safeParse({ code: 'ABC', name: '' }).success).toBe(false);
+    const ok = COMMANDS['room:join'].payload.safeParse({ code: 'ABC', name: ' Ada ' });
     expect(ok.success && ok.data.name).toBe('Ada');
   });
 });

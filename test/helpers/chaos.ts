@@ -1,7 +1,8 @@
 import { createActor } from 'xstate';
 import type { ErrorCode } from '../../shared/errors.ts';
 import { ROLE_IDS, type RoleId } from '../../shared/roles.ts';
-import { DEFAULT_SETTINGS, type RoleCounts, type Settings } from '../../shared/settings.ts';
+import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
+import type { RoleCounts, Settings } from '../../shared/settings.ts';
 import type { ChatChannel } from '../../shared/views.ts';
 import { gameMachine, reject, rolesProblem, viewFor, type GameEvent, type NightAction } from '../../shared/game/index.ts';
 import { Dice, randomMove, type Move, type Snap } from './sim.ts';
@@ -103,8 +104,7 @@ export function playChaos(opts: ChaosOptions): { events: GameEvent[]; final: Sna
     } else {
       const moves: Move[] = [];
       for (const p of ctx.players) {
-        const prompt = viewFor(ctx, { kind: 'seat', seat: p.seat }).you?.prompt;
-        const move = prompt ? randomMove(p.seat, prompt, dice) : null;
+        const move = randomMove(p.seat, viewFor(ctx, { kind: 'seat', seat: p.seat }), dice);
         if (move) moves.push(move);
       }
       if (moves.length === 0) {

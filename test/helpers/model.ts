@@ -1,4 +1,5 @@
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings.ts';
+import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
+import type { Settings } from '../../shared/settings.ts';
 import { viewFor, type GameContext, type GameEvent } from '../../shared/game/index.ts';
 import type { Snap } from './sim.ts';
 

@@ -1,6 +1,6 @@
 import { WerewolfClient } from '../../client/sdk/index.ts';
-import type { Prompt } from '../../shared/views.ts';
-import { Dice } from './sim.ts';
+import type { GameView } from '../../shared/views.ts';
+import { Dice, randomDecision } from './sim.ts';
 
 export function connect(url: string): WerewolfClient {
   return new WerewolfClient(url, { socket: { transports: ['websocket'], forceNew: true, reconnectionDelay: 50, reconnectionDelayMax: 200 } });
@@ -25,22 +25,10 @@ export async function seatPlayers(url: string, n: number, settings: Record<strin
   return { clients, roomId: grant.roomId, code: grant.code };
 }
 
-/** Answer a prompt with a random legal command over the socket. */
-export async function answer(c: WerewolfClient, prompt: Prompt, dice: Dice): Promise<unknown> {
-  switch (prompt.kind) {
-    case 'vote': return c.send('vote:cast', { target: dice.pick(prompt.targets) });
-    case 'ready': return prompt.done ? null : c.send('day:ready', {});
-    case 'sleep': return c.send('night:act', { action: { kind: 'sleep' } });
-    case 'wolf': return prompt.current === null ? c.send('night:act', { action: { kind: 'wolf', target: dice.pick(prompt.targets) } }) : null;
-    case 'seer': return c.send('night:act', { action: { kind: 'seer', target: dice.pick(prompt.targets) } });
-    case 'doctor': return c.send('night:act', { action: { kind: 'doctor', target: dice.pick(prompt.targets) } });
-    case 'witch': return c.send('night:act', { action: { kind: 'witch', heal: prompt.canHeal && dice.next() < 0.5, poison: null } });
-    case 'cupid': {
-      const a = dice.pick(prompt.targets);
-      return c.send('night:act', { action: { kind: 'cupid', targets: [a, dice.pick(prompt.targets.filter((t) => t !== a))] } });
-    }
-    case 'hunter': return c.send('hunter:shoot', { target: prompt.targets.length ? dice.pick(prompt.targets) : null });
-  }
+/** Answer what the view asks with a random legal command over the socket; null when nothing is asked. */
+export async function answer(c: WerewolfClient, view: GameView, dice: Dice): Promise<unknown> {
+  const d = randomDecision(view, dice);
+  return d ? c.send(d.command, d.payload as never) : null;
 }
 
 /** Play until game over: every client answers its prompt whenever its view changes. Bounded by `timeoutMs`. */
@@ -57,7 +45,7 @@ export async function playToEnd(clients: WerewolfClient[], seed = 1, timeoutMs =
     if (answered.get(c) === key) return;
     busy.add(c);
     try {
-      const r = await answer(c, prompt, dice);
+      const r = await answer(c, view, dice);
       if (r !== null) answered.set(c, key);
     } finally {
       busy.delete(c);

@@ -1,21 +1,24 @@
 import pino from 'pino';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings.ts';
+import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
+import type { Settings } from '../../shared/settings.ts';
 import { ManualClock } from '../../server/rooms/clock.ts';
 import type { FaultPoint, FaultPort, Outbox, OutEvent, RoomDeps } from '../../server/rooms/ports.ts';
 import { Registry } from '../../server/rooms/registry.ts';
-import type { AudienceKey } from '../../server/rooms/tracker.ts';
+import { type Audience, audienceKey } from '../../server/rooms/audience.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
 import type { Store } from '../../server/store/types.ts';
 
-export interface Sent { roomId: string; audience: AudienceKey | 'all'; event: OutEvent; payload: unknown }
+export interface Sent { roomId: string; audience: Audience | 'all'; event: OutEvent; payload: unknown }
+
+const keyOf = (a: Audience | 'all') => (a === 'all' ? a : audienceKey(a));
 
 /** An Outbox that keeps every message, for asserting who received what. */
 export class RecordingOutbox implements Outbox {
   sent: Sent[] = [];
-  emit(roomId: string, audience: AudienceKey | 'all', event: OutEvent, payload: unknown): void {
+  emit(roomId: string, audience: Audience | 'all', event: OutEvent, payload: unknown): void {
     this.sent.push({ roomId, audience, event, payload });
   }
-  to(audience: AudienceKey | 'all'): Sent[] { return this.sent.filter((s) => s.audience === audience); }
+  to(audience: Audience | 'all'): Sent[] { return this.sent.filter((s) => keyOf(s.audience) === keyOf(audience)); }
 }
 
 /** Faults armed by tests: the next `times` passes through `point` (optionally in one room) throw. */

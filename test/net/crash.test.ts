@@ -12,7 +12,7 @@ afterAll(async () => { await server.close(); });
 const durations = { night: 20, dawn: 1, day: 20, vote: 20, execution: 1, hunter: 5 };
 
 describe('a room that crashes mid-game is restarted by its supervisor', () => {
-  it('crashes mid-vote lose no acknowledged vote, the game finishes, and another room plays on undisturbed', async () => {
+  it('[S1] [S2] crashes mid-vote lose no acknowledged vote, the game finishes, and another room plays on undisturbed', async () => {
     const a = await seatPlayers(server.url, 5, { roles: { werewolf: 1, seer: 1 }, durations });
     const b = await seatPlayers(server.url, 6, { durations });
     await okOf(a.clients[0].send('game:start', {}));
@@ -59,7 +59,7 @@ describe('a room that crashes mid-game is restarted by its supervisor', () => {
     [...a.clients, ...b.clients].forEach((c) => c.close());
   }, 120_000);
 
-  it('a room that keeps crashing is closed with a clear notice to its players, who can go on elsewhere', async () => {
+  it('[S4] a room that keeps crashing is closed with a clear notice to its players, who can go on elsewhere', async () => {
     const a = await seatPlayers(server.url, 5, { durations });
     const closed: string[] = [];
     a.clients.forEach((c) => c.on('closed', (r) => closed.push(r)));

@@ -4,6 +4,7 @@ import { gameMachine } from '../../shared/game/index.ts';
 import { apply } from '../../shared/game/rules.ts';
 import type { Room } from '../../server/rooms/room.ts';
 import { Room as RoomClass } from '../../server/rooms/room.ts';
+import { SPECTATORS, seatAudience } from '../../server/rooms/audience.ts';
 import { fastSettings, registryFor, roomDeps, settle } from '../helpers/rooms.ts';
 
 type Deps = ReturnType<typeof roomDeps>;
@@ -34,7 +35,7 @@ async function toVote(room: Room, deps: Deps) {
 const vote = (room: Room, seat: number, target: number | null) => room.submit({ type: 'game', event: { type: 'vote.cast', seat, target } });
 
 describe('room actor', () => {
-  it('acks accepted commands, and refuses bad ones with a stable code and no state change', async () => {
+  it('[P1] acks accepted commands, and refuses bad ones with a stable code and no state change', async () => {
     const { room, deps } = await startedGame();
     await toVote(room, deps);
     const before = room.context;
@@ -45,7 +46,7 @@ describe('room actor', () => {
     expect(room.context.vote!.ballots[0]).toBe(1);
   });
 
-  it('ends each phase at its stored deadline with its own timer, on the injected clock', async () => {
+  it('[P2] ends each phase at its stored deadline with its own timer, on the injected clock', async () => {
     const { room, deps } = await startedGame();
     const deadline = room.context.deadline!;
     deps.clock.advance(deadline - deps.clock.now() - 1);
@@ -56,18 +57,18 @@ describe('room actor', () => {
     expect(room.context.phase).toBe('dawn');
   });
 
-  it('sends each audience only the updates of its own view: a villager hears nothing while the wolf picks', async () => {
+  it('[P3] sends each audience only the updates of its own view: a villager hears nothing while the wolf picks', async () => {
     const { room, deps, wolf } = await startedGame();
     const villager = room.context.players.find((p) => p.role === 'villager')!.seat;
     const target = villager;
     deps.outbox.sent = [];
     expect((await room.submit({ type: 'game', event: { type: 'night.act', seat: wolf, action: { kind: 'wolf', target } } })).ok).toBe(true);
-    expect(deps.outbox.to(`seat:${wolf}`).length).toBe(1);
-    expect(deps.outbox.to(`seat:${villager}`)).toEqual([]);
-    expect(deps.outbox.to('spectators')).toEqual([]);
+    expect(deps.outbox.to(seatAudience(wolf)).length).toBe(1);
+    expect(deps.outbox.to(seatAudience(villager))).toEqual([]);
+    expect(deps.outbox.to(SPECTATORS)).toEqual([]);
   });
 
-  it('a crash before the send refuses that command, restarts from the last good state, and applies the next', async () => {
+  it('[S1] [S2] a crash before the send refuses that command, restarts from the last good state, and applies the next', async () => {
     const { room, deps } = await startedGame();
     await toVote(room, deps);
     expect((await vote(room, 0, 1)).ok).toBe(true);
@@ -81,7 +82,7 @@ describe('room actor', () => {
     expect(deps.outbox.sent.some((s) => s.event === 'room:notice')).toBe(true);
   });
 
-  it('a crash after the commit keeps the command accepted: acked, counted, and still there after the restart', async () => {
+  it('[S2] a crash after the commit keeps the command accepted: acked, counted, and still there after the restart', async () => {
     const { room, deps } = await startedGame();
     await toVote(room, deps);
     deps.faults.arm('after-commit');
@@ -92,7 +93,7 @@ describe('room actor', () => {
     expect(room.context.vote!.ballots).toEqual({ 3: 4, 4: 3 });
   });
 
-  it('a crash inside the machine (an action that throws) restarts the room from its last good snapshot', async () => {
+  it('[S1] a crash inside the machine (an action that throws) restarts the room from its last good snapshot', async () => {
     let boom = false;
     const machine = gameMachine.provide({
       actions: {
@@ -114,7 +115,7 @@ describe('room actor', () => {
     expect(room.context.vote!.ballots).toEqual({ 0: 1, 1: 2 });
   });
 
-  it('commands that arrive during a restart wait in the queue and are applied in arrival order', async () => {
+  it('[S3] commands that arrive during a restart wait in the queue and are applied in arrival order', async () => {
     const { room, deps } = await startedGame();
     await toVote(room, deps);
     deps.faults.arm('after-send');
@@ -123,7 +124,7 @@ describe('room actor', () => {
     expect(room.context.vote!.ballots).toEqual({ 1: 4, 2: 3 });
   });
 
-  it('past the restart intensity the room is closed with a notice, and another room plays on', async () => {
+  it('[S4] past the restart intensity the room is closed with a notice, and another room plays on', async () => {
     const deps = roomDeps();
     const { room, registry, wolf } = await startedGame(deps);
     const other = registry.create('room-2', fastSettings())!;
@@ -142,7 +143,7 @@ describe('room actor', () => {
     expect(other.context.players.map((p) => p.name)).toEqual(['Zed', 'Amy']);
   });
 
-  it('a room restored from its stored snapshot and event log equals the live room, timer included', async () => {
+  it('[P4] a room restored from its stored snapshot and event log equals the live room, timer included', async () => {
     const deps = roomDeps({ snapshotEvery: 3 });
     const { room } = await startedGame(deps);
     await toVote(room, deps);
@@ -164,7 +165,7 @@ describe('room actor', () => {
 });
 
 describe('room actor and its store', () => {
-  it('a commit the store refuses is undone in memory and refused with room/unavailable; the next one goes through', async () => {
+  it('[S5] a commit the store refuses is undone in memory and refused with room/unavailable; the next one goes through', async () => {
     const deps = roomDeps();
     const { room } = await startedGame(deps);
     await toVote(room, deps);
@@ -182,10 +183,10 @@ describe('room actor and its store', () => {
     expect(room.context.vote!.ballots).toEqual({ 0: 2 });
   });
 
-  it('a fenced commit (the lease went to another node) halts this copy; callers are told to retry', async () => {
+  it('[S5] [D10] a fenced commit (the lease went to another node) halts this copy; callers are told to retry', async () => {
     const deps = roomDeps();
     const { room, registry } = await startedGame(deps);
-    const { FencedError } = await import('../../server/rooms/ports.ts');
+    const { FencedError } = await import('../../server/store/types.ts');
     deps.store.commit = async (r) => { throw new FencedError(r.roomId); };
     const res = await room.submit({ type: 'game', event: { type: 'chat.send', seat: 0, channel: 'lobby', text: 'x' } });
     expect(res).toMatchObject({ ok: false, error: { code: 'chat/not-allowed' } });

@@ -20,7 +20,7 @@ async function twoGames() {
 const phaseOf = (r: Room) => r.context.phase;
 
 describe('[H11] a stalled server gives phases the restore grace', () => {
-  it('a night that ran out during a 40 s stall ends one grace after the wake-up, not at once; another room\'s phase due just after waits too', async () => {
+  it('[D4] a night that ran out during a 40 s stall ends one grace after the wake-up, not at once; another room\'s phase due just after waits too', async () => {
     const { deps, a, b } = await twoGames();
     const t0 = deps.clock.now();
     deps.clock.stall(40_000); // a's night (30 s) ran out while the process was stopped; b's (50 s) did not
@@ -39,7 +39,7 @@ describe('[H11] a stalled server gives phases the restore grace', () => {
     expect(phaseOf(b)).toBe('dawn');
   });
 
-  it('a vote cut by a stall stays open for the grace: a player who reconnects and votes in it has missed nothing', async () => {
+  it('[D4] a vote cut by a stall stays open for the grace: a player who reconnects and votes in it has missed nothing', async () => {
     const { deps, a } = await twoGames();
     for (let i = 0; i < 10 && phaseOf(a) !== 'vote'; i++) { deps.clock.advance(a.context.deadline! - deps.clock.now()); await settle(); }
     expect(phaseOf(a)).toBe('vote');
@@ -56,7 +56,7 @@ describe('[H11] a stalled server gives phases the restore grace', () => {
     expect(a.context.players.find((p) => p.seat === voter)!.missedVotes).toBe(0);
   });
 
-  it('a timer on time is not a stall: phases end at their deadline', async () => {
+  it('[P2] a timer on time is not a stall: phases end at their deadline', async () => {
     const { deps, a } = await twoGames();
     deps.clock.advance(30_000);
     await settle();

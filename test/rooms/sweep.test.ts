@@ -5,6 +5,7 @@ import { Registry } from '../../server/rooms/registry.ts';
 import type { Room } from '../../server/rooms/room.ts';
 import { MemoryStore } from '../../server/store/memory.ts';
 import type { GameRecord } from '../../server/store/types.ts';
+import { SPECTATORS } from '../../server/rooms/audience.ts';
 import { fastSettings, roomDeps, settle } from '../helpers/rooms.ts';
 
 const GRACE = 600_000;
@@ -38,7 +39,7 @@ const start = async (room: Room) => expect((await room.submit({ type: 'game', ev
 const FIVE = ['P0', 'P1', 'P2', 'P3', 'P4'];
 
 describe('[H11.2] the empty-room sweep', () => {
-  it('never closes a game in progress while one player is still connected, however long', async () => {
+  it('[P5] never closes a game in progress while one player is still connected, however long', async () => {
     const w = world();
     const room = await lobby(w, FIVE);
     await start(room);
@@ -49,11 +50,11 @@ describe('[H11.2] the empty-room sweep', () => {
     expect(await w.store.loadRoom(room.id)).not.toBeNull();
   });
 
-  it('never closes a game in progress that only a spectator (or only a bot) is connected to', async () => {
+  it('[P5] never closes a game in progress that only a spectator (or only a bot) is connected to', async () => {
     const w = world();
     const watched = await lobby(w, FIVE, { id: 'watched' });
     await start(watched);
-    watched.attach('spectators');
+    watched.attach(SPECTATORS);
     await away(watched, 0, 1, 2, 3, 4);
     const botsOnly = await lobby(w, ['Ada'], { bots: 4, id: 'bots' });
     await start(botsOnly);
@@ -63,7 +64,7 @@ describe('[H11.2] the empty-room sweep', () => {
     expect(w.registry.get('bots')).toBe(botsOnly);
   });
 
-  it('a game in progress nobody is connected to is kept for the grace, then closed with its record kept as abandoned first', async () => {
+  it('[P5] a game in progress nobody is connected to is kept for the grace, then closed with its record kept as abandoned first', async () => {
     const w = world();
     const room = await lobby(w, FIVE);
     await start(room);
@@ -81,7 +82,7 @@ describe('[H11.2] the empty-room sweep', () => {
     expect(await w.store.loadRoom(room.id)).toBeNull();
   });
 
-  it('if the abandoned game\'s record cannot be kept, the room\'s stored state is not deleted', async () => {
+  it('[P5] if the abandoned game\'s record cannot be kept, the room\'s stored state is not deleted', async () => {
     class NoRecords extends MemoryStore { override async saveGame(): Promise<void> { throw new Error('disk full'); } }
     const w = world(new NoRecords());
     const room = await lobby(w, FIVE);
@@ -92,7 +93,7 @@ describe('[H11.2] the empty-room sweep', () => {
     expect(await w.store.loadRoom(room.id)).not.toBeNull();
   });
 
-  it('a lobby everyone left is released at once: not kept, not listed, not joinable', async () => {
+  it('[P6] a lobby everyone left is released at once: not kept, not listed, not joinable', async () => {
     const w = world();
     const room = await lobby(w, ['Ada', 'Bea']);
     expect(await w.directory.publicSummaries()).toHaveLength(1);
@@ -107,7 +108,7 @@ describe('[H11.2] the empty-room sweep', () => {
     expect(await w.store.loadRoom(room.id)).toBeNull();
   });
 
-  it('a lobby left with only bots, none connected, is released at once', async () => {
+  it('[P6] a lobby left with only bots, none connected, is released at once', async () => {
     const w = world();
     const room = await lobby(w, ['Ada'], { bots: 2 });
     await away(room, 1, 2);
@@ -116,7 +117,7 @@ describe('[H11.2] the empty-room sweep', () => {
     expect(w.registry.get(room.id)).toBeUndefined();
   });
 
-  it('a game over that nobody is connected to any more is released at once, after its record is kept', async () => {
+  it('[P6] a game over that nobody is connected to any more is released at once, after its record is kept', async () => {
     const w = world();
     const room = w.registry.create('fast', fastSettings())!;
     for (const name of FIVE) await room.submit({ type: 'join', name });
@@ -135,7 +136,7 @@ describe('[H11.2] the empty-room sweep', () => {
     expect(await w.store.loadRoom(room.id)).toBeNull();
   });
 
-  it('a waiting lobby whose humans are all disconnected is kept for the grace (the host may return)', async () => {
+  it('[P6] a waiting lobby whose humans are all disconnected is kept for the grace (the host may return)', async () => {
     const w = world();
     const room = await lobby(w, ['Ada'], { bots: 2 });
     await away(room, 0);
@@ -145,7 +146,7 @@ describe('[H11.2] the empty-room sweep', () => {
     expect(w.registry.get(room.id)).toBeUndefined();
   });
 
-  it('rooms no human joined close quickly: one created and never joined, one with only (connected) bots', async () => {
+  it('[P6] rooms no human joined close quickly: one created and never joined, one with only (connected) bots', async () => {
     const w = world();
     const never = w.registry.create('never', fastSettings())!;
     const bots = await lobby(w, [], { bots: 3, id: 'bots' });
@@ -157,7 +158,7 @@ describe('[H11.2] the empty-room sweep', () => {
     expect(w.registry.get('bots')).toBeUndefined();
   });
 
-  it('a restored room is not released before the restore grace, so its players can reconnect', async () => {
+  it('[P6] a restored room is not released before the restore grace, so its players can reconnect', async () => {
     const w = world();
     const room = await lobby(w, FIVE);
     await start(room);

@@ -1,6 +1,6 @@
 import type { ErrorInfo } from '../../../shared/errors.ts';
 import type { RoomSummary, SeatGrant } from '../../../shared/protocol.ts';
-import { DEFAULT_SETTINGS } from '../../../shared/limits.ts';
+import { DEFAULT_SETTINGS } from '../../../shared/defaults.ts';
 import type { App, Page } from '../app.ts';
 import { errorSlot, field, h, swap } from '../dom.ts';
 import { navigate, paths } from '../router.ts';

@@ -1,6 +1,6 @@
 import { createActor } from 'xstate';
 import { type GameContext, type GameEvent, gameMachine } from '../../../shared/game/index.ts';
-import type { GameRecord } from '../../../server/store/types.ts';
+import type { GameRecord } from '../../../shared/game/record.ts';
 
 /** One step of a replay: an event and the game just before and just after it. */
 export interface Step { event: GameEvent; before: GameContext; after: GameContext }

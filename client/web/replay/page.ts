@@ -1,4 +1,4 @@
-import type { GameRecord } from '../../../server/store/types.ts';
+import type { GameRecord } from '../../../shared/game/record.ts';
 import type { GameContext } from '../../../shared/game/index.ts';
 import type { App, Page } from '../app.ts';
 import { h, swap } from '../dom.ts';

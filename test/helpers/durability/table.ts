@@ -1,7 +1,7 @@
-import { WerewolfClient } from '../../client/sdk/index.ts';
-import type { GameRecord } from '../../server/store/types.ts';
-import type { Prompt } from '../../shared/views.ts';
-import { Dice } from '../helpers/sim.ts';
+import { WerewolfClient } from '../../../client/sdk/index.ts';
+import type { GameRecord } from '../../../server/store/types.ts';
+import { toEvent } from '../../../client/bot/sim.ts';
+import { Dice, randomDecision } from '../sim.ts';
 
 /** A JSON key that does not depend on the order of object keys (the server re-parses payloads). */
 function stable(v: unknown): string {
@@ -13,26 +13,6 @@ function stable(v: unknown): string {
 /** What a move becomes in the room's log, minus the clock: how an acked command is found in a record. */
 export function moveKey(e: { type: string; seat?: number; target?: unknown; action?: unknown }): string {
   return stable({ type: e.type, seat: e.seat, target: e.target, action: e.action });
-}
-
-type Choice = { name: 'vote:cast' | 'night:act' | 'day:ready' | 'hunter:shoot'; payload: Record<string, unknown>; event: { type: string; target?: unknown; action?: unknown } };
-
-function choose(prompt: Prompt, dice: Dice): Choice | null {
-  const act = (action: Record<string, unknown>): Choice => ({ name: 'night:act', payload: { action }, event: { type: 'night.act', action } });
-  switch (prompt.kind) {
-    case 'vote': { const target = dice.pick(prompt.targets); return { name: 'vote:cast', payload: { target }, event: { type: 'vote.cast', target } }; }
-    case 'ready': return prompt.done ? null : { name: 'day:ready', payload: {}, event: { type: 'day.ready' } };
-    case 'sleep': return act({ kind: 'sleep' });
-    case 'wolf': return prompt.current === null ? act({ kind: 'wolf', target: dice.pick(prompt.targets) }) : null;
-    case 'seer': return act({ kind: 'seer', target: dice.pick(prompt.targets) });
-    case 'doctor': return act({ kind: 'doctor', target: dice.pick(prompt.targets) });
-    case 'witch': return act({ kind: 'witch', heal: prompt.canHeal && dice.next() < 0.5, poison: null });
-    case 'cupid': {
-      const a = dice.pick(prompt.targets);
-      return act({ kind: 'cupid', targets: [a, dice.pick(prompt.targets.filter((t) => t !== a))] });
-    }
-    case 'hunter': { const target = prompt.targets.length ? dice.pick(prompt.targets) : null; return { name: 'hunter:shoot', payload: { target }, event: { type: 'hunter.shoot', target } }; }
-  }
 }
 
 export interface AckedMove { seat: number; type: string; phase: string; key: string }
@@ -89,14 +69,15 @@ export class Table {
     if (this.paused || !view || !prompt || this.busy.has(c) || this.failedAt.get(c) === view.version) return;
     const key = `${view.phaseId}:${prompt.kind}:${view.vote?.round ?? 0}`;
     if (this.done.get(c) === key) return;
-    const choice = choose(prompt, this.dice);
+    const choice = randomDecision(view, this.dice);
     if (!choice) return;
+    const event = toEvent(view.you!.seat, choice);
     this.busy.add(c);
     try {
-      const res = await c.send(choice.name, choice.payload as never);
+      const res = await c.send(choice.command, choice.payload as never);
       if (res.ok) {
         this.done.set(c, key);
-        const move = { seat: view.you!.seat, type: choice.event.type, phase: view.phase, key: moveKey({ ...choice.event, seat: view.you!.seat }) };
+        const move = { seat: view.you!.seat, type: event.type, phase: view.phase, key: moveKey(event) };
         this.acked.push(move);
         this.onAck(move);
       } else {

@@ -1,9 +1,10 @@
-import { createActor } from 'xstate';
-import { DEFAULT_SETTINGS, type Settings } from '../../shared/settings.ts';
+import { createActor, type SnapshotFrom } from 'xstate';
+import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
+import type { Settings } from '../../shared/settings.ts';
 import type { GameView, Outcome } from '../../shared/views.ts';
-import { Brain } from '../../client/bot/brain.ts';
-import type { Decision, Strategy } from '../../client/bot/decision.ts';
-import { mix, mulberry32 } from '../../client/bot/rng.ts';
+import { Brain } from './brain.ts';
+import type { Decision, Strategy } from './decision.ts';
+import { mix, mulberry32 } from './rng.ts';
 import { gameMachine, type GameEvent, type GameContext, viewFor } from '../../shared/game/index.ts';
 
 export interface SimOptions {
@@ -14,7 +15,19 @@ export interface SimOptions {
   seatStrategy?: (seat: number) => Strategy;
   settings?: Partial<Settings>;
   maxEvents?: number;
+  /**
+   * Stirring for tests that want more than polite bots: the chance per step that the phase's
+   * timer fires although someone could still act, and that a living seat says something on the
+   * channel of the phase. Both 0 unless given.
+   */
+  stir?: { expire?: number; chat?: number };
+  /** Return a game the settings could not start (too few players for the roles) instead of throwing. */
+  mayNotStart?: boolean;
+  /** Called after every event the machine was sent, with the snapshot it led to. */
+  onEvent?: (snap: SimSnapshot, event: GameEvent) => void;
 }
+
+export type SimSnapshot = SnapshotFrom<typeof gameMachine>;
 
 export interface SimResult {
   outcome: Outcome | null;
@@ -22,11 +35,16 @@ export interface SimResult {
   days: number;
   events: number;
   final: GameContext;
+  /** Every event sent, in order (clock readings included): a replayable log of the game. */
+  log: GameEvent[];
+  snapshot: SimSnapshot;
 }
 
-type Move = GameEvent extends infer E ? (E extends GameEvent ? Omit<E, 'now'> : never) : never;
+/** A machine event before the room stamps its clock reading. */
+export type Move = GameEvent extends infer E ? (E extends GameEvent ? Omit<E, 'now'> : never) : never;
 
-function toEvent(seat: number, d: Decision): Move {
+/** The machine event a seat's decision becomes, as the gateway would turn the command into it. */
+export function toEvent(seat: number, d: Decision): Move {
   switch (d.command) {
     case 'night:act': return { type: 'night.act', seat, action: d.payload.action };
     case 'vote:cast': return { type: 'vote.cast', seat, target: d.payload.target };
@@ -49,20 +67,26 @@ export function playSim(opts: SimOptions): SimResult {
   const strategyOf = opts.seatStrategy ?? (() => opts.strategy);
   const brains = Array.from({ length: opts.players }, (_, seat) => new Brain(strategyOf(seat), mix(opts.seed, seat)));
   let now = 1_000_000;
-  let events = 0;
-  const send = (e: GameEvent) => { actor.send(e); events++; };
+  const log: GameEvent[] = [];
+  const send = (e: GameEvent) => { log.push(e); actor.send(e); opts.onEvent?.(actor.getSnapshot(), e); };
   // Seat 0 joins as a person: bots never become host by joining, and someone must start.
   for (let i = 0; i < opts.players; i++) send({ type: 'room.join', now, name: `P${i}`, bot: i > 0 });
   send({ type: 'game.start', now, seat: 0, seed: opts.seed >>> 0 });
-  if (actor.getSnapshot().context.phase === 'lobby') throw new Error('the game did not start');
+  if (actor.getSnapshot().context.phase === 'lobby' && !opts.mayNotStart) throw new Error('the game did not start');
 
   const max = opts.maxEvents ?? 20_000;
+  const stir = opts.stir ?? {};
   const view = (ctx: GameContext, seat: number): GameView => ({ ...viewFor(ctx, { kind: 'seat', seat }), version: 0 });
-  while (actor.getSnapshot().context.phase !== 'over' && events < max) {
+  while (!['over', 'lobby'].includes(actor.getSnapshot().context.phase) && log.length < max) {
     const ctx = actor.getSnapshot().context;
     const seats = ctx.players.filter((p) => p.alive || ctx.pendingShots[0] === p.seat).map((p) => p.seat);
     shuffleInPlace(seats, dice);
     now += 200 + Math.floor(dice() * 1800);
+    if (stir.chat && dice() < stir.chat) {
+      const living = ctx.players.filter((p) => p.alive);
+      if (living.length) send({ type: 'chat.send', now, seat: living[Math.floor(dice() * living.length)].seat, channel: ctx.phase === 'night' ? 'wolves' : 'day', text: 'hello' });
+      continue;
+    }
     let acted = 0;
     for (const urgent of [false, true]) {
       for (const seat of seats) {
@@ -72,15 +96,15 @@ export function playSim(opts: SimOptions): SimResult {
       }
       if (acted) break;
     }
-    if (!acted) {
+    if (!acted || (stir.expire && dice() < stir.expire)) {
       const c = actor.getSnapshot().context;
       now = Math.max(now, c.deadline ?? now);
       send({ type: 'timer.expired', now, phaseId: c.phaseId });
     }
   }
-  const final = actor.getSnapshot().context;
+  const snapshot = actor.getSnapshot();
   actor.stop();
-  return { outcome: final.outcome, days: final.day, events, final };
+  return { outcome: snapshot.context.outcome, days: snapshot.context.day, events: log.length, final: snapshot.context, log, snapshot };
 }
 
 function shuffleInPlace<T>(xs: T[], rng: () => number): void {

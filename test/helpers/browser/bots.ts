@@ -1,7 +1,7 @@
 import type { WerewolfClient } from '../../../client/sdk/index.ts';
 import type { Prompt } from '../../../shared/views.ts';
-import { connect } from '../../helpers/players.ts';
-import { Dice } from '../../helpers/sim.ts';
+import { connect } from '../players.ts';
+import { Dice } from '../sim.ts';
 
 /** Protocol clients that sit as bots in a room the browser created. */
 export async function seatBots(url: string, roomId: string, names: string[]): Promise<{ client: WerewolfClient; seat: number }[]> {

@@ -1,4 +1,4 @@
-/** Every Redis key the cluster uses, in one place. */
+/** Every Redis key of the clustered mode, in one place: the store's rows and the cluster's leases, nodes and calls (the store fences its writes by the lease key). */
 export const K = {
   rooms: 'ww:rooms',
   summaries: 'ww:summaries',

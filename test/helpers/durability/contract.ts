@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import type { Store, StoredRoom } from '../../server/store/types.ts';
+import type { Store, StoredRoom } from '../../../server/store/types.ts';
 import { gameRecord, joinEvent, storedRoom } from './fixtures.ts';
 
 /** Commit `n` join events to a room as the room actor does; a snapshot at every `every`th event. */

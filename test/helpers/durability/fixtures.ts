@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import type { GameEvent } from '../../shared/game/index.ts';
-import type { GameRecord, StoredRoom } from '../../server/store/types.ts';
-import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
-import { MACHINE_VERSION } from '../../shared/game/index.ts';
+import type { GameEvent } from '../../../shared/game/index.ts';
+import type { GameRecord, StoredRoom } from '../../../server/store/types.ts';
+import { DEFAULT_SETTINGS } from '../../../shared/defaults.ts';
+import { MACHINE_VERSION } from '../../../shared/game/index.ts';
 
 /** A temporary data directory, removed by `done()`. */
 export function tempDir(): { dir: string; done(): void } {

@@ -1,5 +1,5 @@
-import { DEFAULT_SETTINGS } from '../../shared/settings.ts';
-import type { ChatMessage, GameView, PlayerView, YouView } from '../../shared/views.ts';
+import { DEFAULT_SETTINGS } from '../../../shared/defaults.ts';
+import type { ChatMessage, GameView, PlayerView, YouView } from '../../../shared/views.ts';
 
 /** A hand-made view of a game in progress for strategy tests: `n` living players, nobody's role shown. */
 export function handView(n: number, over: Partial<Omit<GameView, 'you'>> & { you: Partial<YouView> & { seat: number } }): GameView {

@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
-import { replay } from '../../server/rooms/records.ts';
-import { freePort, type ServerProcess, spawnServer } from '../helpers/process.ts';
+import { replay } from '../../../server/rooms/records.ts';
+import { freePort, type ServerProcess, spawnServer } from '../process.ts';
 import { tempDir } from './fixtures.ts';
 import { type AckedMove, gamesOf, missingFrom, type Table } from './table.ts';
 

@@ -1,11 +1,11 @@
-import { viewFor } from '../../shared/game/index.ts';
-import type { GameMove } from '../../server/rooms/commands.ts';
-import type { ManualClock } from '../../server/rooms/clock.ts';
-import type { Registry } from '../../server/rooms/registry.ts';
-import type { Room } from '../../server/rooms/room.ts';
-import type { Settings } from '../../shared/settings.ts';
-import { fastSettings } from '../helpers/rooms.ts';
-import { Dice, randomMove } from '../helpers/sim.ts';
+import { viewFor } from '../../../shared/game/index.ts';
+import type { GameMove } from '../../../server/rooms/commands.ts';
+import type { ManualClock } from '../../../server/rooms/clock.ts';
+import type { Registry } from '../../../server/rooms/registry.ts';
+import type { Room } from '../../../server/rooms/room.ts';
+import type { Settings } from '../../../shared/settings.ts';
+import { fastSettings } from '../rooms.ts';
+import { Dice, randomMove } from '../sim.ts';
 
 /** Let the room finish what it has queued (commits included: they are fsynced on the writer thread), bounded. */
 export async function idle(room: Room): Promise<void> {
@@ -38,8 +38,7 @@ export async function play(room: Room, clock: ManualClock, dice: Dice, opts: { u
     const ctx = room.context;
     if (ctx.phase === 'over' || opts.until?.()) return;
     const moves = ctx.players.flatMap((p) => {
-      const prompt = viewFor(ctx, { kind: 'seat', seat: p.seat }).you?.prompt;
-      const move = prompt ? randomMove(p.seat, prompt, dice) : null;
+      const move = randomMove(p.seat, viewFor(ctx, { kind: 'seat', seat: p.seat }), dice);
       return move ? [move] : [];
     });
     if (moves.length === 0 || dice.next() < 0.05) {

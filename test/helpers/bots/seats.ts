@@ -1,7 +1,7 @@
-import { Bot } from '../../client/bot/bot.ts';
-import type { Strategy } from '../../client/bot/decision.ts';
-import { FAST_DURATIONS } from '../../client/bot/match.ts';
-import { smart } from '../../client/bot/strategies/index.ts';
+import { Bot } from '../../../client/bot/bot.ts';
+import type { Strategy } from '../../../client/bot/decision.ts';
+import { FAST_DURATIONS } from '../../../client/bot/match.ts';
+import { smart } from '../../../client/bot/strategies/index.ts';
 
 /** A room of `n` bots, the first one its host, not started yet; close them when done. */
 export async function botRoom(url: string, n: number, strategy: (i: number) => Strategy = () => smart): Promise<{ bots: Bot[]; roomId: string; code: string }> {
