@@ -8,7 +8,7 @@
  * The last line printed is one JSON object with the figures.
  */
 import { assign, createActor, setup } from 'xstate';
-import { gameMachine, viewFor, type Audience, type GameEvent, type ViewBody } from '../shared/game/index.ts';
+import { gameMachine, ViewCache, viewFor, type Audience, type GameEvent, type ViewBody } from '../shared/game/index.ts';
 import { DEFAULT_SETTINGS } from '../shared/defaults.ts';
 import type { Settings } from '../shared/settings.ts';
 import { settled } from '../client/bot/brain.ts';
@@ -43,9 +43,11 @@ function playGame(seed: number): GameStats {
   let views = 0;
   let checksum = 0;
   const current: ViewBody[] = new Array(audiences.length);
+  // One per room, as the room's broadcaster holds it.
+  const cache = new ViewCache();
   const observe = () => {
     const ctx = actor.getSnapshot().context;
-    for (let i = 0; i < audiences.length; i++) current[i] = viewFor(ctx, audiences[i]);
+    for (let i = 0; i < audiences.length; i++) current[i] = viewFor(ctx, audiences[i], cache);
     views += audiences.length;
     checksum = (checksum + current[PLAYERS].players.length + (current[0].you?.prompt ? 1 : 0)) | 0;
   };

@@ -1,5 +1,5 @@
 import type { RoomState } from '../../shared/protocol.ts';
-import { type Audience, type GameContext, type GameEffect, readable, viewFor } from '../../shared/game/index.ts';
+import { type Audience, type GameContext, type GameEffect, readable, ViewCache, viewFor } from '../../shared/game/index.ts';
 import type { Clock } from './clock.ts';
 import type { Outbox } from './ports.ts';
 import { type AudienceKey, audienceKey, SPECTATORS, seatAudience } from './audience.ts';
@@ -21,6 +21,8 @@ const WARNINGS = {
  */
 export class Broadcaster {
   private tracker: ViewTracker;
+  /** The parts this room's views share between audiences and from one state to the next. */
+  private views = new ViewCache();
   /** The audiences of the current players array: rebuilt only when the seats move, not per event. */
   private targets: { players: unknown; list: { key: AudienceKey; audience: Audience }[] } = { players: null, list: [] };
 
@@ -36,7 +38,7 @@ export class Broadcaster {
     const serverTime = this.clock.now();
     const fresh = effects.flatMap((fx) => (fx.type === 'chat.posted' ? [fx.message] : []));
     for (const { key, audience } of this.audiences()) {
-      const body = viewFor(ctx, audience);
+      const body = viewFor(ctx, audience, this.views);
       const upd = this.tracker.update(key, body, readable(ctx, audience));
       if (upd) this.outbox.emit(this.room.id, audience, 'room:update', { roomId: this.room.id, serverTime, version: upd.version, changes: upd.changes });
       // A replaced chat list already holds the new messages.
@@ -53,7 +55,7 @@ export class Broadcaster {
     const key = audienceKey(audience);
     let view = this.tracker.full(key);
     if (!view) {
-      this.tracker.update(key, viewFor(this.room.context, audience), readable(this.room.context, audience));
+      this.tracker.update(key, viewFor(this.room.context, audience, this.views), readable(this.room.context, audience));
       view = this.tracker.full(key)!;
     }
     return { roomId: this.room.id, code: this.room.code, spectators: this.room.spectators, serverTime: this.clock.now(), view };

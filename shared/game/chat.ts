@@ -23,25 +23,9 @@ export function canWrite(ctx: GameContext, seat: number, channel: ChatChannel): 
   }
 }
 
-export type Audience = { kind: 'seat'; seat: number } | { kind: 'spectator' };
-
-/** Channel bits for `readable`. */
-export const CHANNEL_BIT: Record<ChatChannel, number> = { lobby: 1, day: 2, wolves: 4, dead: 8 };
-const ALL_CHANNELS = 15;
-
-/** Who may read what (R65), as a set of channel bits: everyone reads everything once the game is over. */
-export function readable(ctx: GameContext, audience: Audience): number {
-  if (ctx.phase === 'over') return ALL_CHANNELS;
-  const open = CHANNEL_BIT.lobby | CHANNEL_BIT.day;
-  if (audience.kind === 'spectator') return ctx.settings.spectatorsSeeDeadChat ? open | CHANNEL_BIT.dead : open;
-  const p = player(ctx, audience.seat);
-  if (!p) return open;
-  return open | (p.role === 'werewolf' ? CHANNEL_BIT.wolves : 0) | (p.alive ? 0 : CHANNEL_BIT.dead);
-}
-
-export function canRead(ctx: GameContext, audience: Audience, channel: ChatChannel): boolean {
-  return (readable(ctx, audience) & CHANNEL_BIT[channel]) !== 0;
-}
+// Who reads which channel is declared with every other view field (CHANNEL_READERS in views-fields.ts).
+import { canRead } from './views.ts';
+export { type Audience, CHANNEL_BIT, canRead, readable } from './views.ts';
 
 export function rejectChat(ctx: GameContext, e: EventOf<'chat.send'>): Rejection {
   const text = e.text.trim();

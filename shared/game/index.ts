@@ -3,8 +3,8 @@ export { gameMachine, MACHINE_VERSION, type GameInput, type GameMachine } from '
 export { reject } from './rules.ts';
 export { Decider, type Decision, type GameSnapshot } from './decide.ts';
 export type { GameEffect, GameEffectType } from './effects.ts';
-export { viewFor, type Audience, type ViewBody } from './views.ts';
-export { readable } from './chat.ts';
+export { readable, viewFor, type Audience, type ViewBody } from './views.ts';
+export { ViewCache } from './views-cache.ts';
 export { initialContext } from './context.ts';
 export { autoRoles, rolesProblem } from './deal.ts';
 export { checkOutcome } from './win.ts';

@@ -1,56 +1,14 @@
-import type { Prompt, YouView } from '../views.ts';
+import type { Prompt } from '../views.ts';
 import { player, shooter } from './deaths.ts';
-import { livingExcept, Slot } from './derived.ts';
+import { livingExcept } from './derived.ts';
 import { sleeper } from './night.ts';
 import { ROLE_MODULES } from './roles/index.ts';
-import { teamOfPlayer } from './win.ts';
 import type { GameContext, Player } from './types.ts';
-
-/** The part of a seat's view that only that seat sees: its role, knowledge and prompt (R72–R76). */
 
 const SLEEP: Prompt = { kind: 'sleep' };
 
-/**
- * The phase-dependent inputs of a seat's own view: its night action and the pack's picks (for
- * wolves and witches) at night, its ready flag by day, the candidates and its ballot in the vote,
- * whether it is its turn to shoot. Everything else it reads is in its Player object.
- */
-export function inputX(ctx: GameContext, me: Player): unknown {
-  switch (ctx.phase) {
-    case 'night': return ctx.night.actions[me.seat];
-    case 'day': return ctx.ready.includes(me.seat);
-    case 'vote': return ctx.vote?.candidates;
-    case 'hunter': return ctx.pendingShots[0] === me.seat && !ctx.aim;
-    default: return null;
-  }
-}
-
-export function inputY(ctx: GameContext, me: Player): unknown {
-  if (ctx.phase === 'night') return me.role === 'werewolf' || me.role === 'witch' ? ctx.night.picks : null;
-  return ctx.phase === 'vote' ? ctx.vote?.ballots[me.seat] : null;
-}
-
-/** What only this seat knows (R72–R76). */
-export function youView(ctx: GameContext, me: Player): YouView {
-  const role = me.role ? ROLE_MODULES[me.role] : undefined;
-  const you: YouView = {
-    seat: me.seat,
-    role: me.role,
-    team: me.role ? teamOfPlayer(ctx, me) : null,
-    alive: me.alive,
-    isHost: ctx.host === me.seat,
-    missedVotes: me.missedVotes,
-    prompt: promptFor(ctx, me),
-    ...(role?.knows ? role.knows(ctx, me.seat) : {}),
-  };
-  if (me.lover !== null) you.lover = me.lover;
-  if (ctx.phase === 'night' && me.alive && me.role !== 'werewolf') you.acted = me.seat in ctx.night.actions;
-  return you;
-}
-
-const voteTargets = new Slot<number[], { players: Player[]; targets: number[] }>();
-
-function promptFor(ctx: GameContext, me: Player): Prompt | null {
+/** What this seat must or may do now, and on whom (R76); its role's night prompt at night. */
+export function promptFor(ctx: GameContext, me: Player): Prompt | null {
   // A decoy's turn (R33) has no prompt, nor has a secret shot already aimed.
   if (ctx.phase === 'hunter') return ctx.pendingShots[0] === me.seat && !ctx.aim && shooter(ctx, me.seat) ? { kind: 'hunter', targets: livingExcept(ctx, me.seat) } : null;
   if (!me.alive || !me.role) return null;
@@ -63,12 +21,7 @@ function promptFor(ctx: GameContext, me: Player): Prompt | null {
     case 'day': return { kind: 'ready', done: ctx.ready.includes(me.seat) };
     case 'vote': {
       const vote = ctx.vote!;
-      let hit = voteTargets.get(vote.candidates);
-      if (!hit || hit.players !== ctx.players) {
-        hit = { players: ctx.players, targets: vote.candidates.filter((s) => player(ctx, s)?.alive) };
-        voteTargets.set(vote.candidates, hit);
-      }
-      return { kind: 'vote', targets: hit.targets, current: vote.ballots[me.seat], canAbstain: true };
+      return { kind: 'vote', targets: vote.candidates.filter((s) => player(ctx, s)?.alive), current: vote.ballots[me.seat], canAbstain: true };
     }
     default: return null;
   }

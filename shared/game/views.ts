@@ -1,156 +1,227 @@
-import type { ChatMessage, PlayerView, ViewBody, YouView } from '../views.ts';
-import { type Audience, CHANNEL_BIT, readable } from './chat.ts';
+import type { RoleId } from '../roles.ts';
+import type { ChatChannel, ChatMessage, PlayerView, ViewBody, VoteView, YouView } from '../views.ts';
 import { player } from './deaths.ts';
-import { Slot } from './derived.ts';
-import { teamOfPlayer } from './win.ts';
-import { buildPublic, buildVote, chatFor, publicPart, publicPlayer, type PublicPart, sameMessages, VIEW_CHAT } from './views-public.ts';
+import { ROLE_MODULES } from './roles/index.ts';
 import type { GameContext, Player } from './types.ts';
-import { inputX, inputY, youView } from './views-you.ts';
+import { CHANNEL_READERS, GAME_FIELDS, type Grant, type Parts, PLAYER_FIELDS, type Table, VOTE_FIELDS, YOU_FIELDS } from './views-fields.ts';
 
-export type { Audience };
+/** Who a view is for: one seat (alive or dead, or a seat the room does not have), or the spectators. */
+export type Audience = { kind: 'seat'; seat: number } | { kind: 'spectator' };
 export type { ViewBody };
 
-export { VIEW_CHAT };
+/** Chat messages a view carries; older ones are in the game's record. */
+export const VIEW_CHAT = 50;
 
 /**
- * Everything `audience` may know about the game, and nothing more (docs/rules.md R70–R79).
- * The one place that decides what leaves the server: the room sends nothing else.
+ * Everything `audience` may know about the game, and nothing more (docs/rules.md R70–R79): the
+ * one place that decides what leaves the server. Each field is built from its declaration in
+ * views-fields.ts when, and only when, its audience holds the recipient.
  *
- * Views are rebuilt from parts cached by the identity of the (immutable) context's pieces, so an
- * audience whose inputs did not change gets the very same object back. Views and their parts are
- * shared: never mutate one.
+ * With a `cache` (one per room, owned by the caller) parts unchanged since the last state are
+ * reused; without, the view is built from scratch. Views and their parts are shared: never mutate one.
  */
-export function viewFor(ctx: GameContext, audience: Audience): ViewBody {
-  const pub = publicPart(ctx);
-  const me = audience.kind === 'seat' ? player(ctx, audience.seat) : undefined;
-  // Entries live per players array: the viewer's Player object is then fixed for the entry.
-  let entries = lastEntries.get(ctx.players);
-  if (!entries) {
-    entries = audienceCache.get(ctx.players);
-    if (!entries) audienceCache.set(ctx.players, (entries = []));
-    lastEntries.set(ctx.players, entries);
-  }
-  const key = me ? me.seat + 2 : audience.kind === 'spectator' ? 0 : 1;
-  let e = entries[key];
-  if (!e) entries[key] = e = newEntry();
+export function viewFor(ctx: GameContext, audience: Audience, cache?: Cache): ViewBody {
+  return cache ? cache.view(ctx, audience) : freshView(ctx, audience);
+}
 
-  // Own seat's knowledge: recomputed only when one of its inputs moved.
-  let you: YouView | null = null;
-  if (me) {
-    if (e.you === null || !sameInputs(e, ctx, me)) {
-      e.you = youView(ctx, me);
-      recordInputs(e, ctx, me);
-    }
-    you = e.you;
+/** What viewFor asks of a cache: a ViewCache (views-cache.ts), owned by the room. */
+export interface Cache { view(ctx: GameContext, audience: Audience): ViewBody }
+
+/** The view built from scratch, every part for this recipient: what a cache must always agree with. */
+export function freshView(ctx: GameContext, audience: Audience): ViewBody {
+  const r = recipient(ctx, audience);
+  const players = ctx.players.map((p) => build<Player, PlayerView>(PLAYER, ctx, p, p, r));
+  const parts: Parts = { players, vote: voteFor(ctx, r), you: r.me ? youFor(ctx, r.me) : null, chat: chatFor(ctx.chat, channelsFor(ctx, r)) };
+  return assemble(ctx, parts, r);
+}
+
+// ---------------------------------------------------------------- audiences
+
+/** A view's recipient: its audience and, when it holds a seat of the room, that seat's player. */
+export interface Recipient { audience: Audience | null; me: Player | undefined }
+
+/** Nobody in particular: only the grants that hold for every recipient admit a field. */
+export const ANYONE: Recipient = { audience: null, me: undefined };
+
+export function recipient(ctx: GameContext, audience: Audience): Recipient {
+  return { audience, me: audience.kind === 'seat' ? player(ctx, audience.seat) : undefined };
+}
+
+/** Whether any of `who` lets the recipient read a field about `about` (R70–R79). */
+export function admits(who: readonly Grant[], ctx: GameContext, r: Recipient, about: Player | undefined): boolean {
+  for (const g of who) if (grants(g, ctx, r, about)) return true;
+  return false;
+}
+
+function grants(g: Grant, ctx: GameContext, r: Recipient, about: Player | undefined): boolean {
+  switch (g) {
+    case 'everyone': return true;
+    case 'over': return ctx.phase === 'over';
+    case 'own': return r.me !== undefined && about !== undefined && r.me.seat === about.seat;
+    case 'wolves': return r.me?.role === 'werewolf';
+    case 'dead': return r.me !== undefined && !r.me.alive;
+    default:
+      if (!g.in.includes(ctx.settings[g.setting])) return false;
+      if (g.of === 'dead' && (about === undefined || about.alive)) return false;
+      return g.to !== 'spectators' || r.audience?.kind === 'spectator';
   }
-  // The players, with the viewer's own role shown.
-  if (e.pubPlayers !== pub.players) {
-    e.pubPlayers = pub.players;
-    e.players = me?.role ? pub.players.map((p) => (p.seat === me.seat ? { ...p, role: me.role!, team: teamOfPlayer(ctx, me) } : p)) : pub.players;
-  }
-  // Chat: filtered per set of readable channels, kept as the same array while its content holds.
-  const mask = me ? seatMask(ctx, me) : readable(ctx, audience);
-  if (e.chatSrc !== ctx.chat || e.mask !== mask) {
-    const chat = chatFor(ctx.chat, mask);
-    if (!sameMessages(chat, e.chat)) e.chat = chat;
-    e.chatSrc = ctx.chat;
-    e.mask = mask;
-  }
-  if (e.view === null || e.pub !== pub || e.viewYou !== you || e.viewPlayers !== e.players || e.viewChat !== e.chat) {
-    e.view = assemble(pub, e.players, you, e.chat);
-    e.pub = pub;
-    e.viewYou = you;
-    e.viewPlayers = e.players;
-    e.viewChat = e.chat;
-  }
-  return e.view;
+}
+
+/** Whether a grant's verdict can differ between recipients (and not only for the subject's own seat). */
+export function personal(g: Grant): boolean {
+  return g === 'wolves' || g === 'dead' || (typeof g === 'object' && g.to !== undefined);
+}
+
+// ---------------------------------------------------------------- building
+
+/**
+ * A table as arrays, made once when the module loads: building a view walks these, and a field
+ * any recipient may read skips the audience check.
+ */
+export interface Compiled<S> {
+  keys: string[];
+  /** null: everyone may read it. */
+  who: (readonly Grant[] | null)[];
+  /** Whether the subject's own seat may read it. */
+  own: boolean[];
+  /** Whether it is the same for every recipient of a state: read from the context, and not granted by who the recipient is. */
+  shared: boolean[];
+  value: ((ctx: GameContext, subject: S, own: boolean) => unknown)[];
+}
+
+export function compile<S>(table: Table<S>): Compiled<S> {
+  const keys = Object.keys(table);
+  return {
+    keys,
+    who: keys.map((k) => (table[k].who.includes('everyone') ? null : table[k].who)),
+    own: keys.map((k) => table[k].who.includes('own')),
+    shared: keys.map((k) => !table[k].part && !table[k].who.some((g) => g === 'own' || personal(g))),
+    value: keys.map((k) => {
+      const { part, value } = table[k];
+      return part ? (_ctx: GameContext, parts: S) => (parts as Parts)[part] : value!;
+    }),
+  };
+}
+
+const GAME = compile(GAME_FIELDS);
+export const PLAYER = compile(PLAYER_FIELDS);
+const VOTE = compile(VOTE_FIELDS);
+const YOU = compile(YOU_FIELDS);
+/** Per role, the seat's own fields followed by those its module's `view` declares (ROLE_FIELDS). */
+const YOU_AS = Object.fromEntries(
+  Object.values(ROLE_MODULES).map((role) => {
+    const fields: Table<Player> = { ...YOU_FIELDS };
+    for (const [key, value] of Object.entries(role.view ?? {})) fields[key] = { who: ['own'], value: (ctx, me) => value(ctx, me.seat) };
+    return [role.id, compile(fields)];
+  }),
+) as Record<RoleId, Compiled<Player>>;
+
+const NONE: boolean[] = [];
+
+/** The last object a table built for one recipient and the field values it holds, in table order. */
+export interface Built<T> { object: T | undefined; values: unknown[]; /** Scratch space for the next values. */ next: unknown[] }
+
+export function built<T>(): Built<T> {
+  return { object: undefined, values: [], next: [] };
 }
 
 /**
- * The same view built from scratch, touching none of the view caches: the reference the tests
- * hold `viewFor` to after every event (test/game/views.cache.test.ts).
+ * One object of a table about `about`: every field the recipient may read, none other. With
+ * `last` (what this table last built for this recipient) and every value alike to the one there,
+ * the last object itself is returned, so unchanged parts keep their identity from state to state.
+ * `shared` holds the values of the fields the same for every recipient (Compiled.shared), when known.
  */
-export function freshView(ctx: GameContext, audience: Audience): ViewBody {
-  const pub = buildPublic(ctx, ctx.players.map((p) => publicPlayer(ctx, p)), buildVote(ctx), ctx.phase === 'over' ? ctx.secrets : undefined);
-  const me = audience.kind === 'seat' ? player(ctx, audience.seat) : undefined;
-  const players = me?.role ? pub.players.map((p) => (p.seat === me.seat ? { ...p, role: me.role!, team: teamOfPlayer(ctx, me) } : p)) : pub.players;
-  const mask = readable(ctx, audience);
-  const chat = ctx.chat.filter((m) => mask & CHANNEL_BIT[m.channel]);
-  return assemble(pub, players, me ? youView(ctx, me) : null, chat.length > VIEW_CHAT ? chat.slice(chat.length - VIEW_CHAT) : chat);
+export function build<S, T extends object>(table: Compiled<S>, ctx: GameContext, subject: S, about: Player | undefined, r: Recipient, last?: Built<T>, shared?: unknown[]): T {
+  const own = about !== undefined && r.me !== undefined && r.me.seat === about.seat;
+  const { keys, who, value } = table;
+  const ownOk = own ? table.own : NONE;
+  const values: unknown[] = last ? last.next : [];
+  const before = last?.object !== undefined ? last.values : undefined;
+  let same = before !== undefined;
+  for (let i = 0; i < keys.length; i++) {
+    const w = who[i];
+    const v = shared !== undefined && table.shared[i] ? shared[i]
+      : w === null || ownOk[i] || admits(w, ctx, r, about) ? value[i](ctx, subject, own) : undefined;
+    values[i] = v;
+    if (same && !alike(before![i], v)) same = false;
+  }
+  if (same) return last!.object!;
+  const out: Record<string, unknown> = {};
+  for (let i = 0; i < keys.length; i++) if (values[i] !== undefined) out[keys[i]] = values[i];
+  if (last) { last.object = out as T; last.next = last.values; last.values = values; }
+  return out as T;
 }
 
-/** One view as a literal of fixed shape: much cheaper than spreading the public part. */
-function assemble(pub: PublicPart, players: PlayerView[], you: YouView | null, chat: ChatMessage[]): ViewBody {
-  const view: ViewBody = {
-    gameNo: pub.gameNo,
-    phase: pub.phase,
-    phaseId: pub.phaseId,
-    day: pub.day,
-    deadline: pub.deadline,
-    settings: pub.settings,
-    host: pub.host,
-    players,
-    vote: pub.vote,
-    ready: pub.ready,
-    you,
-    timeline: pub.timeline,
-    outcome: pub.outcome,
-    chat,
-  };
-  if (pub.secrets) view.secrets = pub.secrets;
-  return view;
+/** Equal as JSON sends them: views and their parts are immutable, so the same object is equal. */
+function alike(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  if (Array.isArray(a)) {
+    if (!Array.isArray(b) || a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) if (!alike(a[i], b[i])) return false;
+    return true;
+  }
+  if (Array.isArray(b)) return false;
+  const x = a as Record<string, unknown>;
+  const y = b as Record<string, unknown>;
+  let n = 0;
+  for (const k in x) {
+    if (x[k] === undefined) continue;
+    if (!alike(x[k], y[k])) return false;
+    n++;
+  }
+  for (const k in y) if (y[k] !== undefined) n--;
+  return n === 0;
 }
 
-// ---------------------------------------------------------------- the per-audience cache
-
-const EMPTY: ChatMessage[] = [];
-
-/** One audience's last view and what it was built from, per players array. */
-interface Entry {
-  you: YouView | null;
-  // The inputs of `you` besides the players array (which keys the cache).
-  phase: string; host: boolean; day: number; secrets: unknown; potions: unknown; protected: unknown; x: unknown; y: unknown;
-  pubPlayers: PlayerView[] | null;
-  players: PlayerView[];
-  chatSrc: ChatMessage[] | null;
-  mask: number;
-  chat: ChatMessage[];
-  view: ViewBody | null;
-  pub: PublicPart | null;
-  viewYou: YouView | null;
-  viewPlayers: PlayerView[] | null;
-  viewChat: ChatMessage[] | null;
+/** The view itself; `shared` holds the values of the fields the same for every recipient (sharedFields), when known. */
+export function assemble(ctx: GameContext, parts: Parts, r: Recipient, last?: Built<ViewBody>, shared?: unknown[]): ViewBody {
+  return build(GAME, ctx, parts, undefined, r, last, shared);
 }
 
-/** Entries by audience: 0 spectators, 1 strangers, seat + 2 for a seat. */
-const audienceCache = new WeakMap<Player[], Entry[]>();
-const lastEntries = new Slot<Player[], Entry[]>();
-
-/** The channels a seated player reads (R65), as `readable` computes them, without a seat lookup. */
-function seatMask(ctx: GameContext, me: Player): number {
-  if (ctx.phase === 'over') return 15;
-  return CHANNEL_BIT.lobby | CHANNEL_BIT.day | (me.role === 'werewolf' ? CHANNEL_BIT.wolves : 0) | (me.alive ? 0 : CHANNEL_BIT.dead);
+/** The values of the view's fields that are the same for every recipient of this state (the others undefined). */
+export function sharedFields(ctx: GameContext): unknown[] {
+  const none = { players: [], vote: null, you: null, chat: [] };
+  return GAME.keys.map((_k, i) => (GAME.shared[i] && (GAME.who[i] === null || admits(GAME.who[i]!, ctx, ANYONE, undefined)) ? GAME.value[i](ctx, none, false) : undefined));
 }
 
-function newEntry(): Entry {
-  return {
-    you: null, phase: '', host: false, day: -1, secrets: null, potions: null, protected: null, x: null, y: null,
-    pubPlayers: null, players: [], chatSrc: null, mask: -1, chat: EMPTY, view: null, pub: null, viewYou: null, viewPlayers: null, viewChat: null,
-  };
+/** The vote, during the vote only (R77). */
+export function voteFor(ctx: GameContext, r: Recipient): VoteView | null {
+  return ctx.vote && ctx.phase === 'vote' ? (build<GameContext['vote'] & object, VoteView>(VOTE, ctx, ctx.vote, undefined, r)) : null;
 }
 
-function sameInputs(e: Entry, ctx: GameContext, me: Player): boolean {
-  return e.phase === ctx.phase && e.host === (ctx.host === me.seat) && e.day === ctx.day && e.secrets === ctx.secrets &&
-    e.potions === ctx.potions[me.seat] && e.protected === ctx.lastProtected[me.seat] && e.x === inputX(ctx, me) && e.y === inputY(ctx, me);
+/** The seat's own view: the fields of YOU_FIELDS, then those its role's module declares (R72–R76). */
+export function youFor(ctx: GameContext, me: Player, last?: Built<YouView>, r: Recipient = { audience: { kind: 'seat', seat: me.seat }, me }): YouView {
+  return build(me.role ? YOU_AS[me.role] : YOU, ctx, me, me, r, last);
 }
 
-function recordInputs(e: Entry, ctx: GameContext, me: Player): void {
-  e.phase = ctx.phase;
-  e.host = ctx.host === me.seat;
-  e.day = ctx.day;
-  e.secrets = ctx.secrets;
-  e.potions = ctx.potions[me.seat];
-  e.protected = ctx.lastProtected[me.seat];
-  e.x = inputX(ctx, me);
-  e.y = inputY(ctx, me);
+// ---------------------------------------------------------------- chat
+
+/** Channel bits, for a set of channels as one number. */
+export const CHANNEL_BIT: Record<ChatChannel, number> = { lobby: 1, day: 2, wolves: 4, dead: 8 };
+const CHANNELS = Object.keys(CHANNEL_READERS) as ChatChannel[];
+const EVERY_CHANNEL = CHANNELS.reduce((mask, c) => mask | CHANNEL_BIT[c], 0);
+
+/** The channels the recipient reads (R65), as channel bits. */
+export function channelsFor(ctx: GameContext, r: Recipient): number {
+  let mask = 0;
+  for (const c of CHANNELS) if (admits(CHANNEL_READERS[c], ctx, r, undefined)) mask |= CHANNEL_BIT[c];
+  return mask;
+}
+
+/** Who may read what (R65), as channel bits. */
+export function readable(ctx: GameContext, audience: Audience): number {
+  return channelsFor(ctx, recipient(ctx, audience));
+}
+
+export function canRead(ctx: GameContext, audience: Audience, channel: ChatChannel): boolean {
+  return (readable(ctx, audience) & CHANNEL_BIT[channel]) !== 0;
+}
+
+/** The last VIEW_CHAT messages of the channels in `mask` (R64, R65). */
+export function chatFor(chat: ChatMessage[], mask: number): ChatMessage[] {
+  if (mask === EVERY_CHANNEL) return chat.length > VIEW_CHAT ? chat.slice(chat.length - VIEW_CHAT) : chat;
+  const out: ChatMessage[] = [];
+  for (let i = chat.length - 1; i >= 0 && out.length < VIEW_CHAT; i--) if (mask & CHANNEL_BIT[chat[i].channel]) out.push(chat[i]);
+  return out.reverse();
 }

@@ -1,6 +1,6 @@
 import { createActor } from 'xstate';
 import { describe, expect, it } from 'vitest';
-import { gameMachine, viewFor, type Audience, type GameContext, type GameEvent } from '../../shared/game/index.ts';
+import { gameMachine, ViewCache, viewFor, type Audience, type GameContext, type GameEvent } from '../../shared/game/index.ts';
 import type { Settings } from '../../shared/settings.ts';
 import { playChaos } from '../helpers/chaos.ts';
 import { leaks } from '../helpers/oracle.ts';
@@ -18,9 +18,10 @@ function audiences(ctx: GameContext): Audience[] {
   return [...ctx.players.map((p) => ({ kind: 'seat', seat: p.seat }) as const), { kind: 'seat', seat: 99 }, { kind: 'spectator' }];
 }
 
-function checkViews(ctx: GameContext, where: string) {
+/** Every audience's view as the room computes it, with the room's cache (views.cache.test.ts holds it to fresh builds). */
+function checkViews(cache: ViewCache, ctx: GameContext, where: string) {
   for (const a of audiences(ctx)) {
-    const problems = leaks(ctx, a, viewFor(ctx, a));
+    const problems = leaks(ctx, a, viewFor(ctx, a, cache));
     if (problems.length) expect.fail(`${where}: ${problems.join('; ')}`);
   }
 }
@@ -46,11 +47,12 @@ describe('no view carries a secret its audience may not know', () => {
     for (let g = 0; g < SIM_GAMES; g++) {
       const settings = VARIANTS[g % VARIANTS.length];
       const players = 5 + (g % 8);
+      const cache = new ViewCache();
       const { final } = playRandomGame({
         seed: g + 1,
         players,
         settings,
-        onEvent: (snap, e) => { events++; checkViews(snap.context, `sim game ${g + 1}, event ${e.type}`); },
+        onEvent: (snap, e) => { events++; checkViews(cache, snap.context, `sim game ${g + 1}, event ${e.type}`); },
       });
       expect(final.status).toBe('active');
     }
@@ -61,6 +63,7 @@ describe('no view carries a secret its audience may not know', () => {
     const endings = new Map<string, number>();
     let refused = 0;
     for (let g = 0; g < CHAOS_GAMES; g++) {
+      const cache = new ViewCache();
       const { final } = playChaos({
         seed: g + 1,
         games: g % 10 === 0 ? 2 : 1,
@@ -74,7 +77,7 @@ describe('no view carries a secret its audience may not know', () => {
           if (after === before) expect.fail(`room ${g + 1}: ${e.type} ${JSON.stringify(e)} accepted by reject() but ignored by the machine`);
           if (after.status !== 'active') expect.fail(`room ${g + 1}: actor ${after.status} after ${e.type}: ${String(after.error)}`);
           if (after.context.version <= before.context.version) expect.fail(`room ${g + 1}: version did not grow`);
-          checkViews(after.context, `room ${g + 1}, ${e.type}`);
+          checkViews(cache, after.context, `room ${g + 1}, ${e.type}`);
         },
       });
       const o = final.context.outcome?.winner ?? 'unfinished';

@@ -1,9 +1,68 @@
-import type { Audience, GameContext, ViewBody } from '../../shared/game/index.ts';
+import type { Audience, GameContext, Player, ViewBody } from '../../shared/game/index.ts';
+import { CHANNEL_READERS, GAME_FIELDS, type Grant, PLAYER_FIELDS, ROLE_FIELDS, type Table, YOU_FIELDS } from '../../shared/game/views-fields.ts';
+import { ROLE_MODULES } from '../../shared/game/roles/index.ts';
 import type { PublicCause } from '../../shared/views.ts';
 
+/**
+ * The leak oracle of the property tests: an allow-list. Every key present anywhere in a view must
+ * have a declaration in shared/game/views-fields.ts whose audience holds the recipient; a key with
+ * no declaration fails, so a field nobody declared can never slip out. Only the declarations (the
+ * data) come from the code under test: who is in an audience is decided here, from docs/rules.md
+ * R70–R79 and the raw context, not by the code's own audience check. On top of that, rules on
+ * values: true death causes, seer results the seat asked for, prompts that fit the seat, ...
+ */
+
 const PUBLIC_CAUSES: readonly string[] = ['night', 'executed', 'shot', 'grief', 'afk', 'left'] satisfies PublicCause[];
-/** Keys of the rules' internal state that no view may ever carry. */
+/** Keys of the rules' internal state that no view may carry, even inside a field read whole. */
 const INTERNAL_KEYS = new Set(['rng', 'seed', 'picks', 'actions', 'pendingShots', 'missed', 'executed', 'next', 'chatSeq', 'publicCause']);
+
+interface Reader { ctx: GameContext; audience: Audience; me: Player | undefined; bad: (what: string) => void }
+
+/** Whether `g` lets this recipient read a field about `subject`, from the rules' own words. */
+function holds(g: Grant, r: Reader, subject: Player | undefined): boolean {
+  if (g === 'everyone') return true;
+  if (g === 'over') return r.ctx.phase === 'over'; // R78
+  if (g === 'own') return r.me !== undefined && subject !== undefined && subject.seat === r.me.seat; // R72
+  if (g === 'wolves') return r.me?.role === 'werewolf'; // R65
+  if (g === 'dead') return r.me !== undefined && !r.me.alive; // R79
+  const setting = r.ctx.settings[g.setting] as unknown;
+  return g.in.includes(setting) && (g.of !== 'dead' || (subject !== undefined && !subject.alive)) && (g.to !== 'spectators' || r.audience.kind === 'spectator');
+}
+
+function seatIn(ctx: GameContext, seat: unknown): Player | undefined {
+  return ctx.players.find((p) => p.seat === seat);
+}
+
+/** Check every key of `obj` against `table`, and the nested objects and lists the table declares. */
+function walk(table: Table<never>, obj: Record<string, unknown>, path: string, r: Reader, subject: Player | undefined): void {
+  for (const [key, value] of Object.entries(obj)) {
+    if (value === undefined) continue;
+    const at = `${path}.${key}`;
+    const field = table[key];
+    if (!field) {
+      if (table === (YOU_FIELDS as Table<never>) && key in ROLE_FIELDS) {
+        // A role's own field: the recipient's own seat, holding that very role (R73–R75).
+        if (!(holds('own', r, subject) && r.me?.role === ROLE_FIELDS[key])) r.bad(`${at}, a field of the ${ROLE_FIELDS[key]}`);
+        continue;
+      }
+      r.bad(`undeclared field ${at}`);
+      continue;
+    }
+    if (!field.who.some((g) => holds(g, r, subject))) r.bad(`${at}, not for this audience`);
+    if (value === null || typeof value !== 'object') continue;
+    if (field.of) walk(field.of, value as Record<string, unknown>, at, r, key === 'you' ? seatIn(r.ctx, (value as { seat?: unknown }).seat) : subject);
+    if (field.each) {
+      if (!Array.isArray(value)) { r.bad(`${at} is not a list`); continue; }
+      value.forEach((entry: Record<string, unknown>, i) => {
+        if (field.entries) {
+          const who = field.entries.who[String(entry[field.entries.by])];
+          if (!who?.some((g) => holds(g, r, undefined))) r.bad(`${at}[${i}] (${field.entries.by} ${String(entry[field.entries.by])}), not for this audience`);
+        }
+        walk(field.each!, entry, `${at}[${i}]`, r, field.each === (PLAYER_FIELDS as Table<never>) ? seatIn(r.ctx, entry.seat) : subject);
+      });
+    }
+  }
+}
 
 function keysOf(x: unknown, out: Set<string>): Set<string> {
   if (Array.isArray(x)) for (const v of x) keysOf(v, out);
@@ -11,69 +70,55 @@ function keysOf(x: unknown, out: Set<string>): Set<string> {
   return out;
 }
 
-/**
- * What in `view` its audience may not know, as a list of problems (empty when the view is clean).
- * Written from docs/rules.md R70–R79 directly, without the code under test's helpers.
- */
+/** The role whose night action each prompt kind asks for, from the role modules. */
+const roleFor: Record<string, string> = Object.fromEntries(Object.values(ROLE_MODULES).flatMap((r) => (r.night ? [[r.night.kind, r.id]] : [])));
+
+/** What in `view` its audience may not know, as a list of problems (empty when the view is clean). */
 export function leaks(ctx: GameContext, audience: Audience, view: ViewBody): string[] {
   const problems: string[] = [];
   const bad = (what: string) => problems.push(`${audience.kind === 'seat' ? `seat ${audience.seat}` : 'spectator'} in ${ctx.phase}: ${what}`);
-  const over = ctx.phase === 'over';
-  const me = audience.kind === 'seat' ? ctx.players.find((p) => p.seat === audience.seat) : undefined;
+  const me = audience.kind === 'seat' ? seatIn(ctx, audience.seat) : undefined;
   const myRole = me?.role ?? null;
 
+  // The allow-list.
+  const { version: _version, ...body } = view as ViewBody & { version?: number };
+  walk(GAME_FIELDS as Table<never>, body, 'view', { ctx, audience, me, bad }, undefined);
+
+  // Rules on values.
   const keys = keysOf(view, new Set());
   for (const k of INTERNAL_KEYS) if (keys.has(k)) bad(`internal key "${k}"`);
-  if (over) {
+  if (ctx.phase === 'over') {
     if (!view.secrets) bad('no secrets at game over');
     return problems;
   }
-  if ('secrets' in view) bad('secrets before game over');
-
   for (const pv of view.players) {
-    const p = ctx.players.find((x) => x.seat === pv.seat);
+    const p = seatIn(ctx, pv.seat);
     if (!p) { bad(`unknown seat ${pv.seat}`); continue; }
-    const own = me?.seat === p.seat;
-    if (pv.role !== undefined && !own && !(!p.alive && ctx.settings.reveal === 'full')) bad(`role of seat ${p.seat}`);
-    if (pv.team !== undefined && !own && !(!p.alive && ctx.settings.reveal !== 'none')) bad(`team of seat ${p.seat}`);
     if (pv.role !== undefined && pv.role !== p.role) bad(`wrong role for seat ${p.seat}`);
     if (pv.death && (!PUBLIC_CAUSES.includes(pv.death.cause) || pv.death.cause !== p.death?.publicCause)) bad(`true cause of seat ${p.seat}'s death`);
   }
-  for (const e of view.timeline) {
-    if (e.kind === 'vote' && e.ballots && ctx.settings.secretVotes) bad('secret ballots in the timeline');
-    if (e.kind === 'death' && !PUBLIC_CAUSES.includes(e.cause)) bad(`true cause in the timeline: ${e.cause}`);
-  }
-  if (view.vote?.ballots && ctx.settings.secretVotes) bad('secret ballots in the vote');
-
+  for (const e of view.timeline) if (e.kind === 'death' && !PUBLIC_CAUSES.includes(e.cause)) bad(`true cause in the timeline: ${e.cause}`);
   for (const m of view.chat) {
     if (m.channel === 'wolves' && myRole !== 'werewolf') bad('wolves chat');
-    if (m.channel === 'dead' && !(me ? !me.alive : ctx.settings.spectatorsSeeDeadChat)) bad('dead chat');
+    if (m.channel === 'dead' && !(me ? !me.alive : audience.kind === 'spectator' && ctx.settings.spectatorsSeeDeadChat)) bad('dead chat');
   }
 
-  if (audience.kind === 'spectator' || !me) {
+  if (!me) {
     if (view.you !== null) bad('a seat view for a non-member');
     return problems;
   }
   const you = view.you;
   if (!you) { bad('no seat view'); return problems; }
   if (you.seat !== me.seat || you.role !== me.role) bad('wrong seat or role');
-  if ((you.pack !== undefined || you.packPicks !== undefined) && myRole !== 'werewolf') bad('the pack');
   if (you.packPicks && ctx.phase !== 'night' && Object.keys(you.packPicks).length > 0) bad('picks outside the night');
-  if (you.seerResults !== undefined && myRole !== 'seer') bad('seer results');
-  if (you.seerResults) {
-    for (const r of you.seerResults) {
-      const made = ctx.secrets.some((s) => s.kind === 'seer' && s.seer === me.seat && s.night === r.night && s.seat === r.seat)
-        || (ctx.phase === 'night' && r.night === ctx.day && ctx.night.actions[me.seat]?.kind === 'seer');
-      if (!made) bad(`a seer result seat ${me.seat} did not ask for`);
-    }
+  for (const r of you.seerResults ?? []) {
+    const made = ctx.secrets.some((s) => s.kind === 'seer' && s.seer === me.seat && s.night === r.night && s.seat === r.seat)
+      || (ctx.phase === 'night' && r.night === ctx.day && ctx.night.actions[me.seat]?.kind === 'seer');
+    if (!made) bad(`a seer result seat ${me.seat} did not ask for`);
   }
-  if (you.potions !== undefined && myRole !== 'witch') bad('potions');
-  if (you.lastProtected !== undefined && myRole !== 'doctor') bad('last protected');
-  if (you.lovers !== undefined && myRole !== 'cupid') bad('the couple');
   if (you.lover !== undefined && you.lover !== me.lover) bad('a lover');
   const prompt = you.prompt;
   if (prompt) {
-    const roleFor: Record<string, string> = { wolf: 'werewolf', seer: 'seer', doctor: 'doctor', witch: 'witch', cupid: 'cupid' };
     if (prompt.kind in roleFor && (roleFor[prompt.kind] !== myRole || !me.alive || ctx.phase !== 'night')) bad(`a ${prompt.kind} prompt`);
     if (prompt.kind === 'hunter' && ctx.pendingShots[0] !== me.seat) bad('a hunter prompt');
     if ((prompt.kind === 'vote' || prompt.kind === 'ready') && !me.alive) bad('a prompt for the dead');

@@ -25,8 +25,10 @@ export const cupid: RoleModule = {
     },
     prompt: (ctx) => ({ kind: 'cupid', targets: livingSeats(ctx) }),
   },
-  knows(ctx) {
-    const linked = ctx.secrets.find((e) => e.kind === 'lovers');
-    return linked?.kind === 'lovers' ? { lovers: linked.seats } : {};
+  view: {
+    lovers(ctx) {
+      const linked = ctx.secrets.find((e) => e.kind === 'lovers');
+      return linked?.kind === 'lovers' ? linked.seats : undefined;
+    },
   },
 };

@@ -31,5 +31,5 @@ export const doctor: RoleModule = {
     },
     prompt: (ctx, seat) => ({ kind: 'doctor', targets: targets(ctx, seat) }),
   },
-  knows: (ctx, seat) => ({ lastProtected: ctx.lastProtected[seat] ?? null }),
+  view: { lastProtected: (ctx, seat) => ctx.lastProtected[seat] ?? null },
 };

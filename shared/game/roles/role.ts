@@ -1,5 +1,5 @@
 import { ROLES, type RoleId, type Team } from '../../roles.ts';
-import type { DeathCause, Prompt, SecretEntry, YouView } from '../../views.ts';
+import type { DeathCause, Prompt, SecretEntry } from '../../views.ts';
 import { roleAt } from '../derived.ts';
 import type { GameContext, NightAction, NightState, Rejection } from '../types.ts';
 
@@ -34,8 +34,8 @@ export interface RoleModule {
   team: Team;
   /** What the seer learns of this role. */
   night?: NightRole;
-  /** Private knowledge this role adds to its own seat's view. */
-  knows?(ctx: GameContext, seat: number): Partial<YouView>;
+  /** Fields this role adds to its own seat's `you` view; each key is declared by exactly one role. */
+  view?: Record<string, (ctx: GameContext, seat: number) => unknown>;
   /** Hunter-like roles queue a shot when they die. */
   shootsOnDeath?: boolean;
 }

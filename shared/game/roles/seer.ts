@@ -1,21 +1,11 @@
 import type { SeerResult } from '../../views.ts';
 import type { GameContext } from '../types.ts';
-import type { SecretEntry } from '../../views.ts';
-import { Slot } from '../derived.ts';
 import { isLiving, livingExcept, recordAction, roleOf, seenAs, type RoleModule } from './role.ts';
 
-const past = new Slot<SecretEntry[], Map<number, SeerResult[]>>();
-
-/** Past results from the record (cached per record), plus tonight's, which the seer learns the moment she acts (R23). */
+/** Past results from the record, plus tonight's, which the seer learns the moment she acts (R23). */
 function results(ctx: GameContext, seat: number): SeerResult[] {
-  let bySeer = past.get(ctx.secrets);
-  if (!bySeer) bySeer = past.set(ctx.secrets, new Map());
-  let out = bySeer.get(seat);
-  if (!out) {
-    out = [];
-    for (const e of ctx.secrets) if (e.kind === 'seer' && e.seer === seat) out.push({ night: e.night, seat: e.seat, team: e.team });
-    bySeer.set(seat, out);
-  }
+  const out: SeerResult[] = [];
+  for (const e of ctx.secrets) if (e.kind === 'seer' && e.seer === seat) out.push({ night: e.night, seat: e.seat, team: e.team });
   const tonight = ctx.phase === 'night' ? ctx.night.actions[seat] : undefined;
   if (tonight?.kind === 'seer') return [...out, { night: ctx.day, seat: tonight.target, team: seenAs(roleOf(ctx, tonight.target)) }];
   return out;
@@ -43,5 +33,5 @@ export const seer: RoleModule = {
     },
     prompt: (ctx, seat) => ({ kind: 'seer', targets: livingExcept(ctx, seat) }),
   },
-  knows: (ctx, seat) => ({ seerResults: results(ctx, seat) }),
+  view: { seerResults: results },
 };

@@ -1,22 +1,17 @@
-import { derived, roleAt, Slot } from '../derived.ts';
+import { derived, roleAt } from '../derived.ts';
 import { pick } from '../rng.ts';
-import type { GameContext, NightState } from '../types.ts';
+import type { GameContext } from '../types.ts';
 import { isLiving, type RoleModule } from './role.ts';
 
 export function livingWolves(ctx: GameContext): number[] {
   return derived(ctx.players).livingWolves;
 }
 
-const leaders = new Slot<NightState['picks'], { players: GameContext['players']; seats: number[] }>();
-
 /**
  * The living seats that most living wolves picked (R22): several when tied, none when nobody
- * picked. The pick of a wolf who left, or of a victim who left, does not count. Cached per picks
- * and players, since the witch's view asks after every event of the night.
+ * picked. The pick of a wolf who left, or of a victim who left, does not count.
  */
 export function leadingPicks(ctx: GameContext): number[] {
-  const hit = leaders.get(ctx.night.picks);
-  if (hit && hit.players === ctx.players) return hit.seats;
   const counts = new Map<number, number>();
   for (const wolf of livingWolves(ctx)) {
     const target = ctx.night.picks[wolf];
@@ -28,7 +23,6 @@ export function leadingPicks(ctx: GameContext): number[] {
     if (n > best) { best = n; seats = [seat]; } else if (n === best) seats.push(seat);
   }
   seats.sort((a, b) => a - b);
-  leaders.set(ctx.night.picks, { players: ctx.players, seats });
   return seats;
 }
 
@@ -65,8 +59,8 @@ export const werewolf: RoleModule = {
     prompt: (ctx, seat) => ({ kind: 'wolf', targets: derived(ctx.players).livingPrey, current: ctx.night.picks[seat] ?? null }),
   },
   // Shared with the context, which is never mutated.
-  knows: (ctx) => ({
-    pack: derived(ctx.players).wolves,
-    packPicks: ctx.phase === 'night' ? ctx.night.picks : NO_PICKS,
-  }),
+  view: {
+    pack: (ctx) => derived(ctx.players).wolves,
+    packPicks: (ctx) => (ctx.phase === 'night' ? ctx.night.picks : NO_PICKS),
+  },
 };

@@ -47,5 +47,5 @@ export const witch: RoleModule = {
     },
   },
   // Shared with the context, which is never mutated.
-  knows: (ctx, seat) => ({ potions: ctx.potions[seat] ?? NONE }),
+  view: { potions: (ctx, seat) => ctx.potions[seat] ?? NONE },
 };
