@@ -3,6 +3,7 @@ import type { Server, Socket } from 'socket.io';
 import { type Ack, fail } from '../../shared/errors.ts';
 import { type ClientToServerEvents, type CommandName, commandSchemas, PROTOCOL_VERSION, type ServerToClientEvents } from '../../shared/protocol.ts';
 import { RpcError } from '../cluster/rpc.ts';
+import { RoomElsewhere } from '../proc/directory.ts';
 import type { Clock } from '../rooms/clock.ts';
 import type { RoomRef } from '../rooms/ref.ts';
 import type { AudienceKey } from '../rooms/tracker.ts';
@@ -202,6 +203,7 @@ class Connection implements HandlerContext {
     } catch (err) {
       // The room's owner node did not answer: the room is moving; the client may retry.
       if (err instanceof RpcError) return fail('room/unavailable', 'The room is moving to another server; retry shortly.');
+      if (err instanceof RoomElsewhere) return fail('room/elsewhere');
       opts.log.error({ err, command: name }, 'command handler failed');
       return fail('server/internal');
     }
