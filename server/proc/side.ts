@@ -29,7 +29,7 @@ export function workerSide(primary: Link, worker: number, workers: number, newId
     roomRemoved: (roomId) => primary.cast('removed', { roomId }),
     lobbyCast: (event, payload) => primary.cast('lobby', { event, payload }),
     onLobby: (fn) => primary.onCast('lobby', (a) => { const { event, payload } = a as { event: string; payload: unknown }; fn(event, payload); }),
-    health: async () => ({ worker, ...(await primary.request<Record<string, unknown>>('health').catch(() => ({}))) }),
+    health: async () => ({ worker, pid: process.pid, ...(await primary.request<Record<string, unknown>>('health').catch(() => ({}))) }),
     metricsText: () => primary.request<string>('metrics', null, 5_000),
   };
 }

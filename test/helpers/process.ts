@@ -32,11 +32,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Start the server on `port` with its data in `dataDir`; resolves once /healthz answers (bounded). */
+/**
+ * Start the server on `port` with its data in `dataDir`; resolves once /healthz answers (bounded).
+ * One process unless TEST_WORKERS says otherwise (`npm run test:workers` runs the process tests with 2).
+ */
 export async function spawnServer(opts: { port: number; dataDir: string; env?: Record<string, string>; readyMs?: number }): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', DATA_DIR: opts.dataDir, LOG_LEVEL: 'warn', STORE: 'sqlite', ROOMS_PER_MINUTE: '0', BOTS_PER_MINUTE: '0', CONNECTIONS_PER_ADDRESS: '0', ...opts.env },
+    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', DATA_DIR: opts.dataDir, LOG_LEVEL: 'warn', STORE: 'sqlite', ROOMS_PER_MINUTE: '0', BOTS_PER_MINUTE: '0', CONNECTIONS_PER_ADDRESS: '0', WORKERS: process.env.TEST_WORKERS ?? '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
