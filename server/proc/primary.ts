@@ -18,6 +18,11 @@ interface Worker {
   ready: boolean;
   /** Connections for this worker that arrived while it was (re)starting: handed over once it is ready. */
   waiting: { socket: Socket; bytes: Buffer; at: number }[];
+  /**
+   * Sockets given to child.send but not yet written to the channel: Node queues a handle while the
+   * previous one awaits its ack, and drops the queue without closing it when the child dies.
+   */
+  inFlight: Set<Socket>;
 }
 
 /** How long a connection waits for its worker to come back before it is closed (the client reconnects). */
@@ -32,7 +37,7 @@ export async function runPrimary(config: Config, log: Logger): Promise<void> {
   const n = config.workers;
   if (config.store === 'sqlite' && !config.redisUrl) prepareStore(config.dataDir);
   const lobby = new Lobby();
-  const workers: Worker[] = Array.from({ length: n }, (_, index) => ({ index, child: null, link: null, ready: false, waiting: [] }));
+  const workers: Worker[] = Array.from({ length: n }, (_, index) => ({ index, child: null, link: null, ready: false, waiting: [], inFlight: new Set<Socket>() }));
   const restarts: number[] = [];
   let closing = false;
   let next = 0;
@@ -72,6 +77,9 @@ export async function runPrimary(config: Config, log: Logger): Promise<void> {
     });
     child.once('exit', (code, signal) => {
       link.failAll(`worker ${w.index} exited`);
+      // Their clients would wait for ever on a connection nobody holds: close them, they reconnect.
+      for (const s of w.inFlight) s.destroy();
+      w.inFlight.clear();
       w.ready = false;
       w.child = null;
       if (closing) return;
@@ -95,9 +103,14 @@ export async function runPrimary(config: Config, log: Logger): Promise<void> {
       w.waiting.push({ socket, bytes, at: Date.now() });
       return;
     }
+    w.inFlight.add(socket);
     try {
-      w.child.send({ t: 'conn', bytes: bytes.toString('base64') }, socket, { keepOpen: false }, (err) => { if (err) socket.destroy(); });
+      w.child.send({ t: 'conn', bytes: bytes.toString('base64') }, socket, { keepOpen: false }, (err) => {
+        w.inFlight.delete(socket);
+        if (err) socket.destroy();
+      });
     } catch {
+      w.inFlight.delete(socket);
       socket.destroy();
     }
   };

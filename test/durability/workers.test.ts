@@ -16,11 +16,13 @@ interface Health { worker: number; pid: number; rooms: number; workers: number }
 /** A GET on a connection of its own: the primary routes connections, so a kept-alive one would stay on one worker. */
 function fresh(url: string): Promise<string> {
   return new Promise((resolve, reject) => {
-    get(url, { agent: false }, (res) => {
+    const req = get(url, { agent: false, timeout: 5_000 }, (res) => {
       let body = '';
       res.on('data', (d) => { body += String(d); });
       res.on('end', () => resolve(body));
-    }).on('error', reject);
+    });
+    req.on('timeout', () => req.destroy(new Error(`GET ${url}: no answer in 5 s`)));
+    req.on('error', reject);
   });
 }
 const health = async (url: string) => JSON.parse(await fresh(`${url}/healthz`)) as Health;
