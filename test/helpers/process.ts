@@ -57,7 +57,9 @@ export async function spawnServer(opts: { port: number; dataDir: string; env?: R
   };
   alive.add(proc);
   void exited.then(() => alive.delete(proc));
-  const deadline = Date.now() + (opts.readyMs ?? 20_000);
+  // Several workers boot in parallel beside their primary, which answers only once all have restored.
+  const workers = Number(opts.env?.WORKERS ?? process.env.TEST_WORKERS ?? 1);
+  const deadline = Date.now() + (opts.readyMs ?? 20_000) * (workers > 1 ? 2 : 1);
   let gone = false;
   void exited.then(() => { gone = true; });
   while (Date.now() < deadline && !gone) {
