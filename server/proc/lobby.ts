@@ -1,4 +1,3 @@
-import type { RoomSummary } from '../../shared/protocol.ts';
 import type { RoomEntry } from './directory.ts';
 import type { Link } from './link.ts';
 
@@ -56,5 +55,3 @@ export class Lobby {
     if (this.codes.get(r.code) === roomId) this.codes.delete(r.code);
   }
 }
-
-export type { RoomSummary };
