@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /**
  * A latency histogram with about 1% resolution from 10 µs to minutes, small enough to send
@@ -45,9 +45,29 @@ export class Histogram {
 
 const TICKS_PER_SECOND = 100;
 
+/**
+ * A process and all its descendants (the primary and its workers when WORKERS > 1), from
+ * /proc/<pid>/task/<tid>/children (Linux); read anew at each measurement, so a restarted worker counts.
+ */
+export function processTree(pid: number): number[] {
+  const out: number[] = [];
+  const todo = [pid];
+  while (todo.length && out.length < 256) {
+    const p = todo.pop()!;
+    out.push(p);
+    let tasks: string[] = [];
+    try { tasks = readdirSync(`/proc/${p}/task`); } catch { continue; }
+    for (const t of tasks) {
+      try { todo.push(...readFileSync(`/proc/${p}/task/${t}/children`, 'utf8').split(' ').filter(Boolean).map(Number)); } catch { /* gone */ }
+    }
+  }
+  return out;
+}
+
 /** CPU seconds (user + system) a process has used so far, from /proc (Linux). */
 export function cpuSeconds(pid: number): number {
-  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  let stat: string;
+  try { stat = readFileSync(`/proc/${pid}/stat`, 'utf8'); } catch { return 0; }
   // The command name may hold spaces; the fields after it are fixed.
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
   return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
@@ -55,7 +75,9 @@ export function cpuSeconds(pid: number): number {
 
 /** Resident memory of a process in bytes, from /proc (Linux). */
 export function rssBytes(pid: number): number {
-  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+  let status: string;
+  try { status = readFileSync(`/proc/${pid}/status`, 'utf8'); } catch { return 0; }
+  const m = /VmRSS:\s+(\d+) kB/.exec(status);
   return m ? Number(m[1]) * 1024 : 0;
 }
 

@@ -4,8 +4,10 @@
  * 127.0.0.1, ramping the number of rooms in steps; then the same fleet shape drives a bare
  * Socket.IO relay (bench/load-baseline.ts) on the same machine, for comparison.
  *
- *   npm run bench:load [-- --steps 50,100,200,400,600,800,1000,1200,1400 --duration 12 --warmup 10 --spread 10 --fleet-nice 10 --workers 3
- *                          --stores memory,sqlite,cluster --think 1000-4000 --no-baseline --profile]
+ *   npm run bench:load [-- --steps 50,100,200,400,600,800,1000,1200,1400 --duration 12 --warmup 10 --spread 10 --fleet-nice 10 --fleet 3
+ *                          --workers 1,2 --stores memory,sqlite,cluster --think 1000-4000 --no-baseline --profile]
+ *
+ * `--workers` is the server's WORKERS (worker processes under one primary); each store runs once per value.
  *
  * Latency is measured from a command's send to the update showing its effect at every recipient
  * (see docs/performance.md). The last line printed is one JSON object with every step and the knees.
@@ -17,7 +19,7 @@ import { parseArgs, range } from '../client/bot/args.ts';
 import { type ClusterProc, haveRedis, startClusterProc } from './load-cluster.ts';
 import { startServerProc, sleep, Worker } from './load-procs.ts';
 import { keepProfile, summarizeProfile } from './load-profile.ts';
-import { cpuSeconds, Histogram, rssBytes, type WindowReport } from './load-stats.ts';
+import { cpuSeconds, Histogram, processTree, rssBytes, type WindowReport } from './load-stats.ts';
 
 const args = parseArgs(process.argv.slice(2));
 const STEPS = (args.get('steps') ?? '50,100,200,400,600,800,1000,1200,1400').split(',').map(Number);
@@ -27,7 +29,10 @@ const WARMUP = Number(args.get('warmup') ?? 10);
 const SPREAD = Number(args.get('spread') ?? 10);
 /** The fleet's scheduling priority: it runs niced, so the server under test gets a core first (0: same priority). */
 const FLEET_NICE = Number(args.get('fleet-nice') ?? 10);
-const WORKERS = Number(args.get('workers') ?? 3);
+/** Fleet processes driving the players. */
+const FLEET = Number(args.get('fleet') ?? 3);
+/** The server's WORKERS, an axis of the run: each store is measured once per value (the cluster with 1). */
+const SERVER_WORKERS = (args.get('workers') ?? '1,2').split(',').map(Number).filter((n) => n >= 1);
 // 'cluster' is two nodes and Redis on this machine: it measures clustering's overhead, not its scale.
 const STORES = (args.get('stores') ?? `memory,sqlite${haveRedis() ? ',cluster' : ''}`).split(',').filter(Boolean);
 const THINK = range(args.get('think') ?? '1000-4000');
@@ -48,7 +53,7 @@ export interface Step {
   /** The machine's 1-minute load average at the end of the step: other work on the box shows here. */
   loadAverage: number;
 }
-interface Run { name: string; store: string; steps: Step[]; error: string | null; kbPerPlayer: number | null; heapKbPerPlayer: number | null; profile: string | null }
+interface Run { name: string; store: string; workers: number; steps: Step[]; error: string | null; kbPerPlayer: number | null; heapKbPerPlayer: number | null; profile: string | null }
 
 /** Memory per player as the slope of server RSS over connected players across steps (least squares). */
 function slopeKB(steps: Step[], mb: (s: Step) => number = (s) => s.serverRssMB): number | null {
@@ -89,26 +94,31 @@ function summarize(reports: WindowReport[], seconds: number, serverCpuSeconds: n
   };
 }
 
+/** Server CPU per command, in µs; and its inverse, commands per CPU-second of the server (all its processes). */
+const cpuPerCommandUs = (s: Step) => (s.commandsPerSecond ? (s.serverCpu / 100 / s.commandsPerSecond) * 1e6 : null);
+const commandsPerCpuSecond = (s: Step) => (s.serverCpu ? s.commandsPerSecond / (s.serverCpu / 100) : null);
+
 async function run(name: string, kind: 'game' | 'baseline', env: Record<string, string>, port: number, relay: { rate: number; size: number }): Promise<Run> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'werewolf-load-'));
   const profile = PROFILE;
   const server = name === 'cluster' ? await startClusterProc(port, { DATA_DIR: dir }) : await startServerProc(kind, port, { DATA_DIR: dir, ...env }, profile ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
-  const pids = (server as Partial<ClusterProc>).pids ?? [server.pid];
+  // Every process of the server: with WORKERS > 1 the primary and its workers.
+  const pids = () => ((server as Partial<ClusterProc>).pids ?? [server.pid]).flatMap(processTree);
   const urls = (server as Partial<ClusterProc>).urls ?? [server.url];
-  const cpuOf = () => pids.reduce((a, p) => a + cpuSeconds(p), 0);
-  const rssOf = () => pids.reduce((a, p) => a + rssBytes(p), 0);
-  const out: Run = { name, store: server.store, steps: [], error: null, kbPerPlayer: null, heapKbPerPlayer: null, profile: null };
+  const cpuOf = () => pids().reduce((a, p) => a + cpuSeconds(p), 0);
+  const rssOf = () => pids().reduce((a, p) => a + rssBytes(p), 0);
+  const out: Run = { name, store: server.store, workers: Number(env.WORKERS ?? 1), steps: [], error: null, kbPerPlayer: null, heapKbPerPlayer: null, profile: null };
   const workers: Worker[] = [];
   try {
     await sleep(1000);
     const idleRss = rssOf();
     const idleHeap = await server.heapBytes();
-    for (let w = 0; w < WORKERS; w++) {
+    for (let w = 0; w < FLEET; w++) {
       workers.push(new Worker({ type: 'init', url: urls[w % urls.length], mode: kind === 'game' ? 'game' : 'relay', worker: w, thinkMs: THINK, durations: DURATIONS, spreadMs: SPREAD * 1000, rate: relay.rate, size: relay.size }, FLEET_NICE));
     }
     let past = -1;
     for (const rooms of STEPS) {
-      const share = (w: number) => Math.floor(rooms / WORKERS) + (w < rooms % WORKERS ? 1 : 0);
+      const share = (w: number) => Math.floor(rooms / FLEET) + (w < rooms % FLEET ? 1 : 0);
       await Promise.all(workers.map((wk, w) => wk.rooms(share(w), 180_000))).catch((err: Error) => {
         throw new Error(`could not seat ${rooms} rooms (${err.message}): the server stopped accepting players`);
       });
@@ -122,7 +132,7 @@ async function run(name: string, kind: 'game' | 'baseline', env: Record<string, 
       const cpu = cpuOf() - cpu0;
       const step: Step = { rooms, ...summarize(reports, seconds, cpu, rssOf(), idleRss, await server.heapBytes(), idleHeap) };
       out.steps.push(step);
-      console.log(`${name.padEnd(9)} ${String(rooms).padStart(5)} ${String(step.players).padStart(7)} ${f(step.commandsPerSecond, 0).padStart(7)} ${f(step.messagesPerSecond, 0).padStart(8)} ${f(step.p50).padStart(7)} ${f(step.p95).padStart(7)} ${f(step.p99).padStart(7)} ${f(step.serverCpu, 0).padStart(6)}% ${f(step.memoryPerPlayerKB).padStart(8)} ${f(step.heapPerPlayerKB).padStart(7)} ${f(step.fleetCpu, 0).padStart(6)}% ${f(step.fleetLoopP99).padStart(7)} ${String(step.refused).padStart(5)} ${step.loadAverage.toFixed(1).padStart(5)}`);
+      console.log(`${name.padEnd(10)} ${String(rooms).padStart(5)} ${String(step.players).padStart(7)} ${f(step.commandsPerSecond, 0).padStart(7)} ${f(step.messagesPerSecond, 0).padStart(8)} ${f(step.p50).padStart(7)} ${f(step.p95).padStart(7)} ${f(step.p99).padStart(7)} ${f(step.serverCpu, 0).padStart(6)}% ${f(cpuPerCommandUs(step), 0).padStart(7)} ${f(commandsPerCpuSecond(step), 0).padStart(7)} ${f(step.memoryPerPlayerKB).padStart(8)} ${f(step.heapPerPlayerKB).padStart(7)} ${f(step.fleetCpu, 0).padStart(6)}% ${f(step.fleetLoopP99).padStart(7)} ${String(step.refused).padStart(5)} ${step.loadAverage.toFixed(1).padStart(5)}`);
       // A lone slow step (another job on the box) is not a knee: stop after consecutive ones.
       past = (step.p99 ?? 0) > KNEE_MS ? past + 1 : -1;
       if (past >= PAST_KNEE) break;
@@ -159,11 +169,17 @@ function knee(r: Run): { knee: Step | null; capacity: Step | null } {
 
 async function main(): Promise<void> {
   const started = Date.now();
-  console.log(`load: steps ${STEPS.join(',')} rooms of 10, ${WARMUP}+${DURATION} s each, first games spread over ${SPREAD} s, fleet niced ${FLEET_NICE}, ${WORKERS} fleet processes, think ${THINK.join('-')} ms, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), node ${process.version}`);
-  console.log('server     rooms players   cmd/s    msg/s  p50 ms  p95 ms  p99 ms    cpu  KB/plyr heap KB  fleet  loop99 refused load');
+  console.log(`load: steps ${STEPS.join(',')} rooms of 10, ${WARMUP}+${DURATION} s each, first games spread over ${SPREAD} s, fleet niced ${FLEET_NICE}, ${FLEET} fleet processes, server WORKERS ${SERVER_WORKERS.join(',')}, think ${THINK.join('-')} ms, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? '?'}), node ${process.version}`);
+  console.log('server      rooms players   cmd/s    msg/s  p50 ms  p95 ms  p99 ms    cpu  us/cmd cmd/cpu-s KB/plyr heap KB  fleet  loop99 refused load');
   const runs: Run[] = [];
   let port = PORT;
-  for (const store of STORES) { runs.push(await run(store, 'game', { STORE: store }, port, { rate: 0, size: 0 })); port += 2; }
+  for (const store of STORES) {
+    // The cluster is two nodes of one process each: its axis is nodes, not workers.
+    for (const w of store === 'cluster' ? [1] : SERVER_WORKERS) {
+      runs.push(await run(store === 'cluster' ? store : `${store} w${w}`, 'game', { STORE: store, WORKERS: String(w) }, port, { rate: 0, size: 0 }));
+      port += 2;
+    }
+  }
   if (BASELINE) {
     // The baseline's players send at the pace the game's players did at the lightest step, and
     // each relayed message is the size of an average message the game's players received.
@@ -186,12 +202,36 @@ async function main(): Promise<void> {
   }
   // Clustering's price: server CPU (both nodes and Redis) per command, next to one node's.
   const cluster = runs.find((r) => r.name === 'cluster');
-  for (const single of runs.filter((r) => r.name === 'memory' || r.name === 'sqlite')) {
+  for (const single of runs.filter((r) => r !== base && r.name !== 'cluster' && r.workers === 1)) {
     for (const s of cluster?.steps ?? []) {
       const o = single.steps.find((x) => x.rooms === s.rooms);
       if (!o || !s.commandsPerSecond || !o.commandsPerSecond) continue;
       const us = (x: Step) => (x.serverCpu / 100 / x.commandsPerSecond) * 1e6;
       console.log(`cpu per command at ${s.rooms} rooms: cluster ${f(us(s), 0)} us vs ${single.name} ${f(us(o), 0)} us (+${f(us(s) - us(o), 0)} us for forwarding, the adapter and Redis); p99 ${f(s.p99)} vs ${f(o.p99)} ms`);
+    }
+  }
+  // The CPU-only measure: commands per CPU-second of the server, whatever the fleet beside it does.
+  console.log('\ncommands per server CPU-second (all server processes), by WORKERS, at the same number of rooms:');
+  for (const store of STORES.filter((s) => s !== 'cluster')) {
+    const one = runs.find((r) => r.name === `${store} w1`);
+    for (const r of runs.filter((x) => x.name.startsWith(`${store} w`) && x !== one)) {
+      for (const s of r.steps) {
+        const o = one?.steps.find((x) => x.rooms === s.rooms);
+        const a = commandsPerCpuSecond(s);
+        const b = o ? commandsPerCpuSecond(o) : null;
+        console.log(`${store} at ${s.rooms} rooms: w1 ${f(b, 0)}, ${r.name.split(' ')[1]} ${f(a, 0)} cmd per CPU-s (${a && b ? (a / b).toFixed(2) : '-'}x); cmd/s ${f(o?.commandsPerSecond ?? null, 0)} vs ${f(s.commandsPerSecond, 0)}, p99 ${f(o?.p99 ?? null)} vs ${f(s.p99)} ms`);
+      }
+    }
+  }
+  if (base) {
+    for (const r of runs) {
+      if (r === base) continue;
+      for (const s of r.steps) {
+        const b = base.steps.find((x) => x.rooms === s.rooms);
+        const a = cpuPerCommandUs(s);
+        const c = b ? cpuPerCommandUs(b) : null;
+        if (a && c) console.log(`cpu per command at ${s.rooms} rooms, ${r.name} / baseline: ${f(a, 0)} / ${f(c, 0)} us = ${(a / c).toFixed(2)}`);
+      }
     }
   }
   const knees: Record<string, unknown> = {};
@@ -213,7 +253,7 @@ async function main(): Promise<void> {
     console.log(`memory per player, ${r.name} / baseline: ${(r.kbPerPlayer / base.kbPerPlayer).toFixed(2)} (RSS), ${base.heapKbPerPlayer && r.heapKbPerPlayer ? (r.heapKbPerPlayer / base.heapKbPerPlayer).toFixed(2) : '-'} (heap)`);
   }
   console.log(`total ${Math.round((Date.now() - started) / 1000)} s`);
-  console.log(JSON.stringify({ steps: STEPS, durationS: DURATION, warmupS: WARMUP, spreadS: SPREAD, fleetNice: FLEET_NICE, workers: WORKERS, thinkMs: THINK, cores: os.cpus().length, node: process.version, runs, knees }));
+  console.log(JSON.stringify({ steps: STEPS, durationS: DURATION, warmupS: WARMUP, spreadS: SPREAD, fleetNice: FLEET_NICE, fleet: FLEET, serverWorkers: SERVER_WORKERS, thinkMs: THINK, cores: os.cpus().length, node: process.version, runs, knees }));
 }
 
 main().catch((err) => { console.error(err); process.exit(1); });

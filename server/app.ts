@@ -17,6 +17,7 @@ import type { BotHost } from './net/handlers.ts';
 import { LocalDirectory } from './rooms/directory.ts';
 import type { RoomDirectory } from './rooms/ref.ts';
 import type { ClusterNode } from './cluster/node.ts';
+import type { WorkerSide } from './proc/side.ts';
 import { LOBBY_CHANNEL } from './net/session.ts';
 import { type Clock, systemClock } from './rooms/clock.ts';
 import type { FaultPort, RoomDeps } from './rooms/ports.ts';
@@ -40,6 +41,8 @@ export interface AppDeps {
   limits?: Partial<Limits>;
   bots?: (app: App) => BotHost;
   snapshotEvery?: number;
+  /** One of several workers on this machine (WORKERS > 1, server/proc): the primary holds the one lobby. */
+  worker?: WorkerSide;
 }
 
 export interface App {
@@ -90,31 +93,42 @@ export function createApp(deps: AppDeps): App {
     stallMs: config.stallMs,
   };
   const cluster = deps.cluster;
+  const worker = cluster ? undefined : deps.worker;
   if (cluster) io.adapter(cluster.adapter());
+  // What this worker tells its own lobby watchers, the primary passes to the other workers' watchers.
+  const watchers = (event: string, payload: unknown) => (io.to(LOBBY_CHANNEL).emit as (e: string, p: unknown) => boolean)(event, payload);
+  const toLobby = (event: 'lobby:room' | 'lobby:room-removed', payload: unknown) => {
+    watchers(event, payload);
+    worker?.lobbyCast(event, payload);
+  };
+  worker?.onLobby(watchers);
   // Rooms this node has shown to lobby watchers as public. Only these may ever be named to them
   // again (a change, a removal): a private room's id never reaches anyone outside it.
   const announced = new Set<string>();
   const lobby = {
     summary: (room: RoomSummary) => {
       cluster?.lobby.summary(room);
+      worker?.roomChanged(room, registry.get(room.roomId)?.code ?? '');
       if (room.visibility === 'public') {
         announced.add(room.roomId);
-        io.to(LOBBY_CHANNEL).emit('lobby:room', { room });
+        toLobby('lobby:room', { room });
       } else if (announced.delete(room.roomId)) {
         // A public room made private leaves the lists of those who were shown it.
-        io.to(LOBBY_CHANNEL).emit('lobby:room-removed', { roomId: room.roomId });
+        toLobby('lobby:room-removed', { roomId: room.roomId });
       }
     },
     removed: (roomId: string) => {
       cluster?.lobby.removed(roomId);
-      if (announced.delete(roomId)) io.to(LOBBY_CHANNEL).emit('lobby:room-removed', { roomId });
+      worker?.roomRemoved(roomId);
+      if (announced.delete(roomId)) toLobby('lobby:room-removed', { roomId });
     },
   };
   const registry = new Registry(roomDeps, { intensity: { maxRestarts: config.restartMax, withinMs: config.restartWindowMs }, emptyGraceMs: config.roomEmptyGraceMs, unclaimedGraceMs: config.roomUnclaimedGraceMs, maxRooms: config.maxRooms }, lobby, log);
   let draining = false;
+  const local = () => new LocalDirectory(registry, { newRoomId: worker?.newRoomId ?? (() => uuid()), accepting: () => !draining, created: () => metrics.rooms.set(registry.size) });
   const directory: RoomDirectory = cluster
     ? cluster.makeDirectory(registry, () => !draining)
-    : new LocalDirectory(registry, { newRoomId: () => uuid(), accepting: () => !draining, created: () => metrics.rooms.set(registry.size) });
+    : worker ? worker.directory(local(), config.maxRooms) : local();
 
   const startedAt = Date.now();
   const httpApp = createHttpApp({
@@ -122,7 +136,8 @@ export function createApp(deps: AppDeps): App {
     store,
     metrics,
     publicDir: deps.publicDir ?? path.join(here, '..', 'public'),
-    health: () => ({ node: config.nodeId, rooms: registry.size, store: store.kind, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), ...cluster?.health() }),
+    health: async () => ({ node: config.nodeId, rooms: registry.size, store: store.kind, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), ...cluster?.health(), ...(await worker?.health()) }),
+    metricsText: worker?.metricsText,
     metricsAccess: { token: config.metricsToken, here: config.metricsPort === undefined },
     log,
   });

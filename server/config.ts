@@ -1,8 +1,14 @@
+import os from 'node:os';
 import path from 'node:path';
 
 /** Every setting the server reads from its environment (documented in README.md). */
 export interface Config {
   port: number;
+  /**
+   * Worker processes, each running its share of the rooms (server/proc); 1 is a single process.
+   * Default: the number of cores.
+   */
+  workers: number;
   host: string | undefined;
   dataDir: string;
   store: 'sqlite' | 'memory' | 'redis';
@@ -61,6 +67,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!['sqlite', 'memory', 'redis'].includes(store)) throw new Error(`STORE must be sqlite, memory or redis, got "${store}"`);
   return {
     port: num(env, 'PORT', 3000),
+    workers: Math.max(1, Math.floor(num(env, 'WORKERS', os.availableParallelism()))),
     host: env.HOST || undefined,
     dataDir: path.resolve(env.DATA_DIR ?? './data'),
     store,

@@ -22,6 +22,7 @@ export const ERROR_CODES = {
   'room/closed': 'The room was closed.',
   'room/unavailable': 'The room is restarting; retry shortly.',
   'room/too-many': 'The server has reached its room limit.',
+  'room/elsewhere': 'Another process of the server runs this room: reconnect with the room in the handshake (?room= or ?code=) and send the command again.',
   'seat/token-invalid': 'That seat token is unknown or expired.',
   'seat/not-bot': 'That seat is not a bot.',
   'host/only': 'Only the host may do this.',

@@ -150,6 +150,12 @@ export class WerewolfClient extends Emitter<ClientEvents> {
         await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
         continue;
       }
+      // WORKERS > 1: another process of the server runs the room. Reconnect with the room named in
+      // the handshake, which the server routes to that process, and send again (docs/protocol.md).
+      if (!res.ok && res.error.code === 'room/elsewhere' && attempt < this.opts.retries) {
+        const route = routeOf(payload);
+        if (route) { await this.moveTo(route); continue; }
+      }
       if (res.ok) this.accepted[name]?.(res.data);
       return res;
     }
@@ -169,6 +175,18 @@ export class WerewolfClient extends Emitter<ClientEvents> {
       if (this.resuming) await this.resuming;
       else await new Promise<void>((resolve) => { const t = setTimeout(resolve, 100); this.socket.once('connect', () => { clearTimeout(t); resolve(); }); });
     }
+  }
+
+  /** Reconnect with `route` as the handshake's query, so the server hands the connection to the room's process. */
+  private async moveTo(route: Record<string, string>): Promise<void> {
+    const { room: _r, code: _c, ...rest } = (this.socket.io.opts.query ?? {}) as Record<string, string>;
+    this.socket.io.opts.query = { ...rest, ...route };
+    this.socket.disconnect();
+    this.socket.connect();
+    await new Promise<void>((resolve) => {
+      const t = setTimeout(resolve, this.opts.ackTimeoutMs);
+      this.socket.once('connect', () => { clearTimeout(t); resolve(); });
+    });
   }
 
   resume(token: string): Promise<CommandResults['room:resume']> {
@@ -204,4 +222,14 @@ export class WerewolfClient extends Emitter<ClientEvents> {
       this.syncing = false;
     }
   }
+}
+
+/** The room a room:join, room:spectate or room:resume names, as the handshake query that routes to it. */
+function routeOf(payload: unknown): Record<string, string> | null {
+  const p = (payload ?? {}) as { roomId?: unknown; code?: unknown; token?: unknown };
+  if (typeof p.roomId === 'string') return { room: p.roomId };
+  if (typeof p.code === 'string') return { code: p.code };
+  // A seat token starts with its room's id.
+  if (typeof p.token === 'string') return { room: p.token.split(':')[0] };
+  return null;
 }

@@ -13,7 +13,9 @@ export interface HttpDeps {
   store: Store;
   metrics: Metrics;
   publicDir: string;
-  health(): Record<string, unknown>;
+  health(): Record<string, unknown> | Promise<Record<string, unknown>>;
+  /** The text of /metrics when it is not this process's registry alone (several workers: all of them). */
+  metricsText?: () => Promise<string>;
   /** Where /metrics is served: here (optionally behind a bearer token), or not here (a listener of its own). */
   metricsAccess: { token: string | undefined; here: boolean };
   log?: Logger;
@@ -47,7 +49,7 @@ function finish(app: Express, log: Logger | undefined): Express {
 }
 
 /** GET /metrics, in Prometheus text; with a token, only for `Authorization: Bearer <token>`. */
-function serveMetrics(app: Express, metrics: Metrics, token: string | undefined): void {
+function serveMetrics(app: Express, metrics: Metrics, token: string | undefined, text: () => Promise<string> = () => metrics.registry.metrics()): void {
   const expected = token ? Buffer.from(`Bearer ${token}`) : null;
   app.get('/metrics', async (req, res) => {
     const given = Buffer.from(req.get('authorization') ?? '');
@@ -55,7 +57,7 @@ function serveMetrics(app: Express, metrics: Metrics, token: string | undefined)
       return void res.status(401).set('WWW-Authenticate', 'Bearer').json(errorBody('http/unauthorized'));
     }
     res.set('Content-Type', metrics.registry.contentType);
-    res.send(await metrics.registry.metrics());
+    res.send(await text());
   });
 }
 
@@ -103,11 +105,11 @@ export function createHttpApp(deps: HttpDeps): Express {
     } catch (err) { next(err); }
   });
 
-  app.get('/healthz', (_req, res) => {
-    res.json({ ok: true, ...deps.health() });
+  app.get('/healthz', async (_req, res) => {
+    res.json({ ok: true, ...(await deps.health()) });
   });
 
-  if (deps.metricsAccess.here) serveMetrics(app, deps.metrics, deps.metricsAccess.token);
+  if (deps.metricsAccess.here) serveMetrics(app, deps.metrics, deps.metricsAccess.token, deps.metricsText);
 
   // The page and the bundle keep fixed names: revalidate them so a deploy reaches browsers at once.
   app.use(express.static(deps.publicDir, {

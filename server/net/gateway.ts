@@ -3,7 +3,7 @@ import type { DefaultEventsMap, Server, Socket } from 'socket.io';
 import { type Ack, fail } from '../../shared/errors.ts';
 import { type ClientToServerEvents, type CommandName, type CommandResults, isCommand, PROTOCOL_VERSION, type ServerToClientEvents, specOf } from '../../shared/protocol.ts';
 import type { Clock } from '../rooms/clock.ts';
-import { type RoomRef, RoomUnavailable } from '../rooms/ref.ts';
+import { RoomElsewhere, type RoomRef, RoomUnavailable } from '../rooms/ref.ts';
 import { type Audience, sameAudience } from '../rooms/audience.ts';
 import { type BotHost, type HandlerContext, handlers, type RoomDirectory } from './handlers.ts';
 import { AddressQuotas, clientAddress, isSecret, SeatChat } from './quotas.ts';
@@ -204,6 +204,7 @@ class Connection implements HandlerContext {
     } catch (err) {
       // The room's owner node did not answer: the room is moving; the client may retry.
       if (err instanceof RoomUnavailable) return fail('room/unavailable', 'The room is moving to another server; retry shortly.');
+      if (err instanceof RoomElsewhere) return fail('room/elsewhere');
       opts.log.error({ err, command: name }, 'command handler failed');
       return fail('server/internal');
     }

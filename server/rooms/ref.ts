@@ -40,6 +40,15 @@ export interface RoomRef {
  */
 export class RoomUnavailable extends Error {}
 
+/**
+ * The room lives in another worker of this machine. The connection is told so (`room/elsewhere`)
+ * and the SDK reconnects with the room in its handshake, which the primary routes to the owner:
+ * a connection is always served by its room's worker, and no command crosses between processes.
+ */
+export class RoomElsewhere extends Error {
+  constructor(readonly roomId: string) { super(`room ${roomId} is served by another worker`); }
+}
+
 /** Finds rooms for the transport: the local registry alone, or the whole cluster. */
 export interface RoomDirectory {
   get(roomId: string): Promise<RoomRef | null>;

@@ -34,7 +34,8 @@ export function roundRobin(urls: string[], n: number): string[] {
 /** The node name (NODE_ID) whose instance holds the room's lease, or null while nobody does. */
 export async function ownerOf(redis: Redis, roomId: string): Promise<string | null> {
   const v = await redis.get(`ww:lease:${roomId}`);
-  return v ? v.split('|')[0].replace(/-[0-9a-f]+$/, '') : null;
+  // An instance is `<node>-<hex>`; a worker of a node of several workers (TEST_WORKERS) is `<node>-w<i>-<hex>`: the node is the same.
+  return v ? v.split('|')[0].replace(/-[0-9a-f]+$/, '').replace(/-w\d+$/, '') : null;
 }
 
 /** Keep sending until acked ok (a room moving between nodes refuses for a few seconds); bounded. */

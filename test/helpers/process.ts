@@ -32,11 +32,14 @@ export function freePort(): Promise<number> {
   });
 }
 
-/** Start the server on `port` with its data in `dataDir`; resolves once /healthz answers (bounded). */
+/**
+ * Start the server on `port` with its data in `dataDir`; resolves once /healthz answers (bounded).
+ * One process unless TEST_WORKERS says otherwise (`npm run test:workers` runs the process tests with 2).
+ */
 export async function spawnServer(opts: { port: number; dataDir: string; env?: Record<string, string>; readyMs?: number }): Promise<ServerProcess> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', DATA_DIR: opts.dataDir, LOG_LEVEL: 'warn', STORE: 'sqlite', ROOMS_PER_MINUTE: '0', BOTS_PER_MINUTE: '0', CONNECTIONS_PER_ADDRESS: '0', ...opts.env },
+    env: { ...process.env, PORT: String(opts.port), HOST: '127.0.0.1', DATA_DIR: opts.dataDir, LOG_LEVEL: 'warn', STORE: 'sqlite', ROOMS_PER_MINUTE: '0', BOTS_PER_MINUTE: '0', CONNECTIONS_PER_ADDRESS: '0', WORKERS: process.env.TEST_WORKERS ?? '1', ...opts.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let out = '';
@@ -54,7 +57,9 @@ export async function spawnServer(opts: { port: number; dataDir: string; env?: R
   };
   alive.add(proc);
   void exited.then(() => alive.delete(proc));
-  const deadline = Date.now() + (opts.readyMs ?? 20_000);
+  // Several workers boot in parallel beside their primary, which answers only once all have restored.
+  const workers = Number(opts.env?.WORKERS ?? process.env.TEST_WORKERS ?? 1);
+  const deadline = Date.now() + (opts.readyMs ?? 20_000) * (workers > 1 ? 2 : 1);
   let gone = false;
   void exited.then(() => { gone = true; });
   while (Date.now() < deadline && !gone) {
