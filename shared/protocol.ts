@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Ack } from './errors.ts';
 import { CHAT_MAX, NAME_MAX } from './limits.ts';
 import { nameProblem, normalizeName } from './names.ts';
+import { nightActionSchema } from './game/roles/index.ts';
 import { settingsPatchSchema } from './settings.ts';
 import type { ChatMessage, GameView, Phase } from './views.ts';
 
@@ -19,14 +20,8 @@ const name = z.string().max(NAME_MAX * 4).transform(normalizeName).check((ctx) =
 });
 const roomRef = z.union([z.strictObject({ roomId: z.string().min(1).max(64) }), z.strictObject({ code: z.string().min(1).max(32) })]);
 
-export const nightActionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('wolf'), target: seat }),
-  z.strictObject({ kind: z.literal('seer'), target: seat }),
-  z.strictObject({ kind: z.literal('doctor'), target: seat }),
-  z.strictObject({ kind: z.literal('witch'), heal: z.boolean(), poison: seat.nullable() }),
-  z.strictObject({ kind: z.literal('cupid'), targets: z.tuple([seat, seat]) }),
-  z.strictObject({ kind: z.literal('sleep') }),
-]);
+/** A night action: the role modules declare their shapes (shared/game/roles), assembled there. */
+export { nightActionSchema };
 
 /** Every command's payload schema; the server validates each one at the edge. */
 export const commandSchemas = {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_PLAYERS, MIN_PLAYERS } from './limits.ts';
-import { ROLE_IDS } from './roles.ts';
+import { isRoleId } from './roles.ts';
 
 export { CHAT_MAX, DEFAULT_DURATIONS, DEFAULT_SETTINGS, MAX_PLAYERS, MIN_PLAYERS, NAME_MAX } from './limits.ts';
 
@@ -17,8 +17,14 @@ export const durationsSchema = z.strictObject({
 });
 export type Durations = z.infer<typeof durationsSchema>;
 
-/** How many of each special role to deal; villagers fill the remaining seats. */
-export const roleCountsSchema = z.partialRecord(z.enum(ROLE_IDS), z.number().int().min(0).max(MAX_PLAYERS));
+/**
+ * How many of each special role to deal; villagers fill the remaining seats. A role id is any the
+ * catalogue holds (shared/game/roles), checked when parsed, so a new role needs no edit here.
+ */
+export const roleCountsSchema = z.record(
+  z.string().max(32).refine((id) => isRoleId(id), { message: 'unknown role' }),
+  z.number().int().min(0).max(MAX_PLAYERS),
+);
 export type RoleCounts = z.infer<typeof roleCountsSchema>;
 
 export const settingsSchema = z.strictObject({

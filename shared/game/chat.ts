@@ -1,6 +1,7 @@
 import { CHAT_MAX } from '../settings.ts';
 import type { ChatChannel, ChatMessage } from '../views.ts';
 import { player } from './deaths.ts';
+import { wolvesTeam } from './derived.ts';
 import type { EventOf, GameContext, Patch, Rejection } from './types.ts';
 
 /** Messages kept in the machine's context; the full history is in the game's event log. */
@@ -16,7 +17,7 @@ export function canWrite(ctx: GameContext, seat: number, channel: ChatChannel): 
   switch (channel) {
     case 'lobby': return !inGame;
     case 'day': return p.alive && DAYTIME.has(ctx.phase);
-    case 'wolves': return p.alive && p.role === 'werewolf' && ctx.phase === 'night' && ctx.settings.wolfChat;
+    case 'wolves': return p.alive && wolvesTeam(p.role) && ctx.phase === 'night' && ctx.settings.wolfChat;
     case 'dead': return !p.alive && inGame && ctx.settings.deadChat;
   }
 }
@@ -34,7 +35,7 @@ export function readable(ctx: GameContext, audience: Audience): number {
   if (audience.kind === 'spectator') return ctx.settings.spectatorsSeeDeadChat ? open | CHANNEL_BIT.dead : open;
   const p = player(ctx, audience.seat);
   if (!p) return open;
-  return open | (p.role === 'werewolf' ? CHANNEL_BIT.wolves : 0) | (p.alive ? 0 : CHANNEL_BIT.dead);
+  return open | (wolvesTeam(p.role) ? CHANNEL_BIT.wolves : 0) | (p.alive ? 0 : CHANNEL_BIT.dead);
 }
 
 export function canRead(ctx: GameContext, audience: Audience, channel: ChatChannel): boolean {

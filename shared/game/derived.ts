@@ -1,4 +1,5 @@
 import type { RoleId } from '../roles.ts';
+import { registry } from './roles/registry.ts';
 import type { GameContext, Player } from './types.ts';
 
 /**
@@ -25,6 +26,11 @@ interface Derived {
 let lastPlayers: readonly Player[] | null = null;
 let lastDerived: Derived | null = null;
 
+/** Whether a role plays for the wolves (the pack: wolf chat, the pack's picks), as its module declares. */
+export function wolvesTeam(role: RoleId | null): boolean {
+  return role !== null && registry.get(role)?.team === 'wolves';
+}
+
 export function derived(players: readonly Player[]): Derived {
   if (players === lastPlayers) return lastDerived!;
   let d: Derived;
@@ -35,7 +41,8 @@ export function derived(players: readonly Player[]): Derived {
   const livingPrey: number[] = [];
   for (const p of players) {
     bySeat[p.seat] = p;
-    const wolf = p.role === 'werewolf';
+    // The pack is the wolves' team, as the role modules declare it (late-bound: no import circle).
+    const wolf = wolvesTeam(p.role);
     if (wolf) wolves.push(p.seat);
     if (!p.alive) continue;
     living.push(p.seat);

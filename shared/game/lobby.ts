@@ -3,6 +3,7 @@ import { applySettingsPatch, MIN_PLAYERS } from '../settings.ts';
 import { freshGame } from './context.ts';
 import { deal, rolesFor, rolesProblem } from './deal.ts';
 import { applyDeaths, player, secretShots } from './deaths.ts';
+import { ROLE_MODULES } from './roles/index.ts';
 import type { EventOf, GameContext, Patch, Player, Rejection } from './types.ts';
 
 const inLobby = (ctx: GameContext) => ctx.phase === 'lobby' || ctx.phase === 'over';
@@ -95,16 +96,19 @@ export function start(ctx: GameContext, e: EventOf<'game.start'>): Patch {
   const n = ctx.players.length;
   const [roles, rng] = deal(rolesFor(ctx.settings, n), n, e.seed >>> 0);
   const players = ctx.players.map((p, i) => ({ ...p, role: roles[i], alive: true, death: null, lover: null, missedVotes: 0 }));
-  const potions: GameContext['potions'] = {};
-  for (const p of players) if (p.role === 'witch') potions[p.seat] = { heal: true, poison: true };
+  // Each role's own state starts at the deal (the witch's potions).
+  const roleState: GameContext['roles'] = {};
+  for (const p of players) {
+    const state = ROLE_MODULES.get(p.role!)?.state;
+    if (state) roleState[p.seat] = state.initial();
+  }
   return {
     players,
     gameNo: ctx.gameNo + 1,
     seed: e.seed >>> 0,
     rng,
     day: 0,
-    potions,
-    lastProtected: {},
+    roles: roleState,
     pendingShots: [],
     executed: null,
     vote: null,

@@ -17,14 +17,15 @@ export interface Player {
   left?: boolean;
 }
 
-export type NightAction =
-  | { kind: 'wolf'; target: number }
-  | { kind: 'seer'; target: number }
-  | { kind: 'doctor'; target: number }
-  | { kind: 'witch'; heal: boolean; poison: number | null }
-  | { kind: 'cupid'; targets: [number, number] }
+/**
+ * The night actions on the wire (`night:act`), one per night role: each role module adds its own
+ * by declaration merging (`declare module '../types.ts' { interface NightActions { … } }`).
+ */
+export interface NightActions {
   /** A living player with nothing else to do tonight says so (R7). */
-  | { kind: 'sleep' };
+  sleep: { kind: 'sleep' };
+}
+export type NightAction = NightActions[keyof NightActions];
 
 export interface NightState {
   /** Werewolf seat → chosen victim; changeable until dawn. */
@@ -60,10 +61,11 @@ export interface GameContext {
   aim?: { target: number | null } | null;
   /** Where the game goes once the deaths of a dawn or an execution are settled. */
   next: 'day' | 'night';
-  /** Remaining potions per witch seat. */
-  potions: Record<number, { heal: boolean; poison: boolean }>;
-  /** The doctor's protection of the previous night, per doctor seat. */
-  lastProtected: Record<number, number | null>;
+  /**
+   * Each seat's slice of role state (the witch's potions, the doctor's last protection), owned and
+   * typed by the seat's role module (`state`); roles never add fields of their own to the context.
+   */
+  roles: Record<number, unknown>;
   /** Executed seat of the current day, for the tanner's win. */
   executed: number | null;
   timeline: TimelineEntry[];

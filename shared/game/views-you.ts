@@ -26,13 +26,13 @@ export function inputX(ctx: GameContext, me: Player): unknown {
 }
 
 export function inputY(ctx: GameContext, me: Player): unknown {
-  if (ctx.phase === 'night') return me.role === 'werewolf' || me.role === 'witch' ? ctx.night.picks : null;
+  if (ctx.phase === 'night') return me.role && ROLE_MODULES.get(me.role)?.readsPicks ? ctx.night.picks : null;
   return ctx.phase === 'vote' ? ctx.vote?.ballots[me.seat] : null;
 }
 
 /** What only this seat knows (R72–R76). */
 export function youView(ctx: GameContext, me: Player): YouView {
-  const role = me.role ? ROLE_MODULES[me.role] : undefined;
+  const role = me.role ? ROLE_MODULES.get(me.role) : undefined;
   const you: YouView = {
     seat: me.seat,
     role: me.role,
@@ -41,10 +41,16 @@ export function youView(ctx: GameContext, me: Player): YouView {
     isHost: ctx.host === me.seat,
     missedVotes: me.missedVotes,
     prompt: promptFor(ctx, me),
-    ...(role?.knows ? role.knows(ctx, me.seat) : {}),
   };
+  // The role's own fields (R73–R75); a field with nothing to say is left out.
+  if (role?.view) {
+    for (const key in role.view) {
+      const value = role.view[key](ctx, me.seat);
+      if (value !== undefined) (you as unknown as Record<string, unknown>)[key] = value;
+    }
+  }
   if (me.lover !== null) you.lover = me.lover;
-  if (ctx.phase === 'night' && me.alive && me.role !== 'werewolf') you.acted = me.seat in ctx.night.actions;
+  if (ctx.phase === 'night' && me.alive && !role?.night?.pack) you.acted = me.seat in ctx.night.actions;
   return you;
 }
 
@@ -56,8 +62,8 @@ function promptFor(ctx: GameContext, me: Player): Prompt | null {
   if (!me.alive || !me.role) return null;
   switch (ctx.phase) {
     case 'night': {
-      const night = ROLE_MODULES[me.role].night;
-      if (night && (me.role === 'werewolf' || night.due(ctx, me.seat))) return night.prompt(ctx, me.seat);
+      const night = ROLE_MODULES.get(me.role)?.night;
+      if (night && (night.pack || night.due(ctx, me.seat))) return night.prompt(ctx, me.seat);
       return sleeper(ctx, me) && ctx.night.actions[me.seat] === undefined ? SLEEP : null;
     }
     case 'day': return { kind: 'ready', done: ctx.ready.includes(me.seat) };

@@ -1,7 +1,7 @@
 import type { ChatMessage, GameView, PlayerView, YouView } from '../views.ts';
 import { type Audience, CHANNEL_BIT, readable } from './chat.ts';
 import { player } from './deaths.ts';
-import { Slot } from './derived.ts';
+import { Slot, wolvesTeam } from './derived.ts';
 import { teamOfPlayer } from './win.ts';
 import { buildPublic, buildVote, chatFor, publicPart, publicPlayer, type PublicPart, sameMessages, VIEW_CHAT } from './views-public.ts';
 import type { GameContext, Player } from './types.ts';
@@ -110,7 +110,7 @@ const EMPTY: ChatMessage[] = [];
 interface Entry {
   you: YouView | null;
   // The inputs of `you` besides the players array (which keys the cache).
-  phase: string; host: boolean; day: number; secrets: unknown; potions: unknown; protected: unknown; x: unknown; y: unknown;
+  phase: string; host: boolean; day: number; secrets: unknown; role: unknown; x: unknown; y: unknown;
   pubPlayers: PlayerView[] | null;
   players: PlayerView[];
   chatSrc: ChatMessage[] | null;
@@ -130,19 +130,19 @@ const lastEntries = new Slot<Player[], Entry[]>();
 /** The channels a seated player reads (R65), as `readable` computes them, without a seat lookup. */
 function seatMask(ctx: GameContext, me: Player): number {
   if (ctx.phase === 'over') return 15;
-  return CHANNEL_BIT.lobby | CHANNEL_BIT.day | (me.role === 'werewolf' ? CHANNEL_BIT.wolves : 0) | (me.alive ? 0 : CHANNEL_BIT.dead);
+  return CHANNEL_BIT.lobby | CHANNEL_BIT.day | (wolvesTeam(me.role) ? CHANNEL_BIT.wolves : 0) | (me.alive ? 0 : CHANNEL_BIT.dead);
 }
 
 function newEntry(): Entry {
   return {
-    you: null, phase: '', host: false, day: -1, secrets: null, potions: null, protected: null, x: null, y: null,
+    you: null, phase: '', host: false, day: -1, secrets: null, role: null, x: null, y: null,
     pubPlayers: null, players: [], chatSrc: null, mask: -1, chat: EMPTY, view: null, pub: null, viewYou: null, viewPlayers: null, viewChat: null,
   };
 }
 
 function sameInputs(e: Entry, ctx: GameContext, me: Player): boolean {
   return e.phase === ctx.phase && e.host === (ctx.host === me.seat) && e.day === ctx.day && e.secrets === ctx.secrets &&
-    e.potions === ctx.potions[me.seat] && e.protected === ctx.lastProtected[me.seat] && e.x === inputX(ctx, me) && e.y === inputY(ctx, me);
+    e.role === ctx.roles[me.seat] && e.x === inputX(ctx, me) && e.y === inputY(ctx, me);
 }
 
 function recordInputs(e: Entry, ctx: GameContext, me: Player): void {
@@ -150,8 +150,8 @@ function recordInputs(e: Entry, ctx: GameContext, me: Player): void {
   e.host = ctx.host === me.seat;
   e.day = ctx.day;
   e.secrets = ctx.secrets;
-  e.potions = ctx.potions[me.seat];
-  e.protected = ctx.lastProtected[me.seat];
+  // The seat's slice of role state, which its role's view fields read.
+  e.role = ctx.roles[me.seat];
   e.x = inputX(ctx, me);
   e.y = inputY(ctx, me);
 }

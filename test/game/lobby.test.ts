@@ -213,7 +213,7 @@ describe('lobby and settings', () => {
     g.refuse({ type: 'game.reset', seat: 1 }, 'host/only');
     g.ok({ type: 'game.reset', seat: 0 });
     expect(g.phase).toBe('lobby');
-    expect(g.ctx).toMatchObject({ day: 0, deadline: null, vote: null, timeline: [], secrets: [], outcome: null, potions: {}, lastProtected: {}, pendingShots: [] });
+    expect(g.ctx).toMatchObject({ day: 0, deadline: null, vote: null, timeline: [], secrets: [], outcome: null, roles: {}, pendingShots: [] });
     expect(g.ctx.players.every((p) => p.alive && p.role === null && p.death === null && p.lover === null && p.missedVotes === 0)).toBe(true);
     expect(g.ctx.chat.map((m) => m.text)).toContain('it was them');
     g.ok({ type: 'game.start', seat: 0, seed: 9 });

@@ -169,7 +169,7 @@ describe('night', () => {
     g.ok({ type: 'night.act', seat: doctor, action: { kind: 'doctor', target: v } });
     g.until('vote').everyoneVotes(null).until('night');
     g.until('vote').everyoneVotes(null).until('night');
-    expect(g.ctx.lastProtected[doctor]).toBeNull();
+    expect((g.ctx.roles[doctor] as { last: number | null }).last).toBeNull();
     g.ok({ type: 'night.act', seat: doctor, action: { kind: 'doctor', target: v } });
   });
 
@@ -227,7 +227,7 @@ describe('night', () => {
     expect(g.alive(a)).toBe(true);
     expect(g.alive(b)).toBe(true);
     expect(g.ctx.secrets.find((s) => s.kind === 'witch')).toMatchObject({ heal: b, poison: null });
-    expect(g.ctx.potions[witch].heal).toBe(false);
+    expect((g.ctx.roles[witch] as { heal: boolean }).heal).toBe(false);
   });
 
   it('[R26] a heal on a victim the doctor already protected is spent all the same', () => {
@@ -239,7 +239,7 @@ describe('night', () => {
     g.ok({ type: 'night.act', seat: doctor, action: { kind: 'doctor', target: a } });
     g.ok({ type: 'night.act', seat: witch, action: { kind: 'witch', heal: true, poison: null } });
     expect(g.alive(a)).toBe(true);
-    expect(g.ctx.potions[witch]).toEqual({ heal: false, poison: true });
+    expect(g.ctx.roles[witch]).toEqual({ heal: false, poison: true });
   });
 
   it('[R27] the poison is not blocked by the doctor, nor by the heal', () => {

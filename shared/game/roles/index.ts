@@ -1,23 +1,70 @@
+/// <reference types="vite/client" />
+import { z } from 'zod';
 import type { RoleId, Team } from '../../roles.ts';
-import type { GameContext } from '../types.ts';
-import { cupid } from './cupid.ts';
-import { doctor } from './doctor.ts';
-import { hunter } from './hunter.ts';
+import type { NightAction } from '../types.ts';
 import type { RoleModule } from './role.ts';
-export { roleOf, seenAs } from './role.ts';
-import { seer } from './seer.ts';
-import { tanner } from './tanner.ts';
-import { villager } from './villager.ts';
-import { werewolf } from './werewolf.ts';
-import { witch } from './witch.ts';
+import { registry } from './registry.ts';
 
-export const ROLE_MODULES: Record<RoleId, RoleModule> = { villager, werewolf, seer, doctor, witch, hunter, cupid, tanner };
+export { roleOf } from './util.ts';
+export type { RoleModule } from './role.ts';
 
-/** Night roles in the order their actions resolve at dawn. */
-export const NIGHT_ORDER: RoleModule[] = Object.values(ROLE_MODULES)
-  .filter((r) => r.night)
-  .sort((a, b) => a.night!.priority - b.night!.priority);
+/**
+ * The role catalogue, discovered: every module in this folder that exports a RoleModule is a role,
+ * so adding one edits no list. Vite (the browser bundle, vitest) lists the folder at build time;
+ * under node the folder is read once at start (shared/role-files.ts), hence the top-level await.
+ */
+const NOT_ROLES = new Set(['index.ts', 'role.ts', 'registry.ts', 'effects.ts', 'util.ts']);
+const found: Record<string, unknown> = import.meta.env
+  ? import.meta.glob(['./*.ts', '!./index.ts'], { eager: true })
+  : await (await import(/* @vite-ignore */ NODE_LOADER())).importFolder(new URL('./', import.meta.url), (f: string) => NOT_ROLES.has(f));
+
+/** A variable specifier keeps the node-only loader out of the browser bundle. */
+function NODE_LOADER(): string {
+  return new URL('../../role-files.ts', import.meta.url).href;
+}
+
+const isRole = (x: unknown): x is RoleModule =>
+  typeof x === 'object' && x !== null && typeof (x as RoleModule).id === 'string' && typeof (x as RoleModule).words === 'object' && typeof (x as RoleModule).team === 'string';
+
+/** Every role, in declared order (then by id), whatever the order of the files. */
+export const ROLE_LIST: readonly RoleModule[] = Object.values(found)
+  .flatMap((m) => Object.values(m as Record<string, unknown>).filter(isRole))
+  .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+
+for (const m of ROLE_LIST) {
+  if (registry.has(m.id)) throw new Error(`two role modules declare '${m.id}'`);
+  registry.set(m.id, m);
+}
+
+export const ROLE_MODULES: ReadonlyMap<RoleId, RoleModule> = registry;
+export const ROLE_IDS: readonly RoleId[] = ROLE_LIST.map((r) => r.id);
+export const isRoleId = (id: unknown): id is RoleId => typeof id === 'string' && registry.has(id);
+export { moduleOf } from './registry.ts';
+
+/** Night roles in the order their actions resolve at dawn (R20). */
+export const NIGHT_ORDER: readonly RoleModule[] = ROLE_LIST.filter((r) => r.night).sort((a, b) => a.night!.priority - b.night!.priority);
+
+const byKind = new Map(NIGHT_ORDER.map((r) => [r.night!.kind as string, r]));
+/** The role whose night action (and prompt) has this kind. */
+export const roleOfKind = (kind: string): RoleModule | undefined => byKind.get(kind);
 
 export function teamOf(role: RoleId): Team {
-  return ROLE_MODULES[role].team;
+  return registry.get(role)?.team ?? 'village';
 }
+
+const sleep = z.strictObject({ kind: z.literal('sleep') });
+
+/**
+ * The `night:act` action: any role's declared schema, or sleep (R7). Checked against the catalogue
+ * at parse time; the generated reference shows the envelope, each role's section of docs/rules.md
+ * its shape.
+ */
+export const nightActionSchema = z
+  .looseObject({ kind: z.string().max(32) })
+  .meta({ description: "A role's night action ({ kind: 'sleep' } for nobody's): its shape is declared by the role module (docs/rules.md)." })
+  .check((c) => {
+    const schema = c.value.kind === 'sleep' ? sleep : byKind.get(c.value.kind)?.night!.schema;
+    if (!schema) { c.issues.push({ code: 'custom', message: `unknown night action '${c.value.kind}'`, input: c.value, path: ['kind'] }); return; }
+    const r = schema.safeParse(c.value);
+    if (!r.success) for (const i of r.error.issues) c.issues.push({ ...i, input: c.value } as never);
+  }) as unknown as z.ZodType<NightAction, NightAction>;
