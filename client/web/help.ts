@@ -29,7 +29,7 @@ function build(): HTMLDialogElement {
       h('dl', { class: 'glossary' }, ROLE_IDS.map((r) => [
         h('dt', { id: `role-${r}`, tabindex: '-1' }, h('span', { class: 'role-icon', 'aria-hidden': 'true' }, roleIcon(r)), ' ', ROLES[r].name,
           h('span', { class: 'muted' }, ` · plays for ${TEAM_LABEL[ROLES[r].team]}`)),
-        h('dd', null, ROLES[r].summary),
+        h('dd', null, ROLES[r].summary, ' ', ROLES[r].description),
       ]))),
   );
   close.addEventListener('click', () => el.close());

@@ -4,6 +4,8 @@ import type { Prompt } from '../../shared/views.ts';
 import { gameMachine, type GameEvent, viewFor } from '../../shared/game/index.ts';
 import type { GameContext } from '../../shared/game/types.ts';
 import { nextRandom } from '../../shared/game/rng.ts';
+import { roleOfKind } from '../../shared/game/roles/index.ts';
+import { randomAnswer } from '../../shared/game/roles/role.ts';
 
 export type Snap = SnapshotFrom<typeof gameMachine>;
 /** A machine event before the room stamps its clock reading. */
@@ -23,20 +25,13 @@ export function randomMove(seat: number, prompt: Prompt, dice: Dice): Move | nul
     case 'vote': return { type: 'vote.cast', seat, target: dice.next() < 0.1 ? null : dice.pick(prompt.targets) };
     case 'ready': return prompt.done ? null : { type: 'day.ready', seat };
     case 'sleep': return { type: 'night.act', seat, action: { kind: 'sleep' } };
-    case 'wolf': return prompt.targets.length ? { type: 'night.act', seat, action: { kind: 'wolf', target: dice.pick(prompt.targets) } } : null;
-    case 'seer': return prompt.targets.length ? { type: 'night.act', seat, action: { kind: 'seer', target: dice.pick(prompt.targets) } } : null;
-    case 'doctor': return prompt.targets.length ? { type: 'night.act', seat, action: { kind: 'doctor', target: dice.pick(prompt.targets) } } : null;
-    case 'witch': {
-      const heal = prompt.canHeal && dice.next() < 0.5;
-      const poison = prompt.canPoison && prompt.targets.length && dice.next() < 0.2 ? dice.pick(prompt.targets) : null;
-      return { type: 'night.act', seat, action: { kind: 'witch', heal, poison } };
-    }
-    case 'cupid': {
-      const a = dice.pick(prompt.targets);
-      const rest = prompt.targets.filter((t) => t !== a);
-      return { type: 'night.act', seat, action: { kind: 'cupid', targets: [a, dice.pick(rest)] } };
-    }
     case 'hunter': return { type: 'hunter.shoot', seat, target: prompt.targets.length && dice.next() < 0.8 ? dice.pick(prompt.targets) : null };
+    default: {
+      // A night role's prompt: the random answer its module declares (or the default from its form).
+      const night = roleOfKind(prompt.kind)?.night;
+      const action = night ? randomAnswer(night, prompt, () => dice.next()) : null;
+      return action ? { type: 'night.act', seat, action } : null;
+    }
   }
 }
 

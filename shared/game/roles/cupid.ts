@@ -29,6 +29,7 @@ export const cupid: RoleModule = {
       heading: () => 'Night 1: choose two lovers',
       verb: 'Link',
       due: 'choose the lovers',
+      told: (a, who) => (a.kind === 'cupid' ? `links ${who(a.targets[0])} and ${who(a.targets[1])}` : ''),
       confirm: (picked, name) => (picked.length === 2 ? `Link ${name(picked[0])} and ${name(picked[1])}` : `Choose ${2 - picked.length} more`),
     },
     secret: (e, name) => (e.kind === 'lovers' ? `Night ${e.night}: cupid linked ${name(e.seats[0])} and ${name(e.seats[1])} as lovers.` : null),

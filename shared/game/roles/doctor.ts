@@ -29,7 +29,7 @@ export const doctor: RoleModule = {
     icon: '✚',
     summary: 'Each night, protect one player from the wolves; never the same player two nights running.',
     description: 'Each night he protects one living player, himself included, from the werewolves (not from poison), never the same player two nights running.',
-    night: { heading: (day) => `Night ${day}: whom will you protect?`, verb: 'Protect', due: 'protect a player', confirm: () => 'Protect' },
+    night: { heading: (day) => `Night ${day}: whom will you protect?`, verb: 'Protect', due: 'protect a player', confirm: () => 'Protect', told: (a, who) => (a.kind === 'doctor' ? `protects ${who(a.target)}` : '') },
     secret: (e, name) => (e.kind === 'doctor' ? `Night ${e.night}: the doctor ${name(e.doctor)} protected ${name(e.seat)}.` : null),
     facts: (you, name, over) => (you.lastProtected != null && !over ? [`Last night you protected ${name(you.lastProtected)}: not again tonight.`] : []),
   },

@@ -8,7 +8,7 @@ declare module '../../views.ts' {
 export const hunter: RoleModule = {
   id: 'hunter',
   team: 'village',
-  order: 50,
+  order: 70,
   seenAs: 'village',
   shoots: true,
   words: {

@@ -13,7 +13,7 @@ import type { Effect, Tonight } from './effects.ts';
 export interface RoleModule {
   id: RoleId;
   team: Team;
-  /** Where the role stands in lists (glossary, settings form, deal): lower first. */
+  /** Where the role stands in lists (glossary, settings form) and in the deal's deck (which the seed shuffles): lower first. */
   order: number;
   words: RoleWords;
   /** What the seer learns of this role (R23). */
@@ -102,6 +102,8 @@ export interface RoleWords {
     lines?(p: Prompt, you: YouView, name: Namer): string[];
     /** A note beside a target (who of the pack picked it). */
     note?(you: YouView, seat: number, name: Namer): string | null;
+    /** The action as the replay tells it, `who` naming a seat with its role: "Ann (seer) looks at Bob (villager)". */
+    told(a: NightAction, who: Namer): string;
   };
   /** The death causes this role brings about, for the table and the dead player's screen. */
   causes?: Record<string, { label: string; sentence: string; atNight: boolean }>;
@@ -177,4 +179,20 @@ export function best(seats: readonly number[], score: (s: number) => number, noi
 /** A uniform choice by the bot's own rng; undefined when empty. */
 export function anyOf<T>(rng: () => number, items: readonly T[]): T | undefined {
   return items.length === 0 ? undefined : items[Math.floor(rng() * items.length)];
+}
+
+/**
+ * A random legal answer to a role's prompt: its own `bot.random`, else `form.picks` distinct
+ * targets drawn in turn (fewer when the form allows none) and no check ticked. The bots' random
+ * strategy and the test simulator both answer this way.
+ */
+export function randomAnswer(night: NightRole, p: Prompt, rng: () => number): NightAction | null {
+  if (night.bot?.random) return night.bot.random(p, rng);
+  const pool = 'targets' in p ? [...(p as { targets: number[] }).targets] : [];
+  const picked: number[] = [];
+  if (night.form.pickable?.(p) ?? true) {
+    while (picked.length < night.form.picks && pool.length > 0) picked.push(pool.splice(Math.floor(rng() * pool.length), 1)[0]);
+  }
+  if (picked.length < night.form.picks && !night.form.optional) return null;
+  return night.form.build(p, picked, []);
 }

@@ -41,7 +41,7 @@ export const seer: RoleModule = {
     icon: '◉',
     summary: "Each night, learn one player's team.",
     description: 'Each night she looks at one other living player and learns at once whether the werewolves count him as theirs. The tanner reads as village.',
-    night: { heading: (day) => `Night ${day}: whose team will you learn?`, verb: 'Look', due: 'look at a player', confirm: () => 'Look' },
+    night: { heading: (day) => `Night ${day}: whose team will you learn?`, verb: 'Look', due: 'look at a player', confirm: () => 'Look', told: (a, who) => (a.kind === 'seer' ? `looks at ${who(a.target)}` : '') },
     secret: (e, name) => (e.kind === 'seer' ? `Night ${e.night}: the seer ${name(e.seer)} saw that ${name(e.seat)} is with ${e.team === 'wolves' ? 'the werewolves' : 'the village'}.` : null),
     facts: (you, name) => (you.seerResults ?? []).map((r) => `Night ${r.night}: ${name(r.seat)} is with ${r.team === 'wolves' ? 'the werewolves' : 'the village'}.`),
   },

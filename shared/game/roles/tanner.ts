@@ -4,7 +4,7 @@ import type { RoleModule } from './role.ts';
 export const tanner: RoleModule = {
   id: 'tanner',
   team: 'tanner',
-  order: 70,
+  order: 45,
   // He reads as village, so the seer cannot tell him from a villager (R23).
   seenAs: 'village',
   words: {

@@ -68,6 +68,7 @@ export const werewolf: RoleModule = {
     night: {
       heading: (day) => `Night ${day}: choose a victim with your pack`,
       verb: 'Attack',
+      told: (a, who) => (a.kind === 'wolf' ? `picks ${who(a.target)} as the victim` : ''),
       due: 'choose a victim',
       note(you, seat, name) {
         const by = Object.entries(you.packPicks ?? {}).filter(([w, t]) => t === seat && Number(w) !== you.seat).map(([w]) => name(Number(w)));

@@ -34,6 +34,11 @@ export const witch: RoleModule = {
       heading: (day) => `Night ${day}: your potions`,
       verb: 'Poison',
       due: 'use your potions',
+      told(a, who) {
+        if (a.kind !== 'witch') return '';
+        const acts = [a.heal && 'heals the victim', a.poison !== null && `poisons ${who(a.poison)}`].filter(Boolean);
+        return acts.length ? acts.join(' and ') : 'uses no potion';
+      },
       confirm: (picked, _name, checked) => (checked.length || picked.length ? 'Use the potions' : 'Do nothing tonight'),
       lines(p, _you, name) {
         const w = promptOf(p, 'witch');
@@ -106,8 +111,9 @@ export const witch: RoleModule = {
     bot: {
       random(p, rng) {
         const w = promptOf(p, 'witch');
+        const heal = w.canHeal && rng() < 0.5;
         const poison = w.canPoison && w.targets.length && rng() < 0.2 ? w.targets[Math.floor(rng() * w.targets.length)] : null;
-        return { kind: 'witch', heal: w.canHeal && rng() < 0.5, poison };
+        return { kind: 'witch', heal, poison };
       },
       smart(p, you, b, rng) {
         const w = promptOf(p, 'witch');
