@@ -30,3 +30,6 @@ export interface RoleInfo {
 export const ROLES: Readonly<Record<RoleId, RoleInfo>> = Object.fromEntries(ROLE_LIST.map((r) => [r.id, {
   id: r.id, name: r.words.name, team: r.team, summary: r.words.summary, description: r.words.description, icon: r.words.icon,
 }]));
+
+/** The options each role declares, for the settings' check (looked up when parsing, after the catalogue is loaded). */
+export const ROLES_WITH_OPTIONS = (): ReadonlyMap<RoleId, string[]> => new Map(ROLE_LIST.filter((r) => r.options).map((r) => [r.id, Object.keys(r.options!)]));

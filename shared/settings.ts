@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MAX_PLAYERS, MIN_PLAYERS } from './limits.ts';
-import { isRoleId } from './roles.ts';
+import { isRoleId, ROLES_WITH_OPTIONS } from './roles.ts';
 
 export { CHAT_MAX, DEFAULT_DURATIONS, DEFAULT_SETTINGS, MAX_PLAYERS, MIN_PLAYERS, NAME_MAX } from './limits.ts';
 
@@ -46,6 +46,19 @@ export const settingsSchema = z.strictObject({
   deadChat: z.boolean(),
   /** Off by default: dead chat carries secrets a spectator could pass to the living. */
   spectatorsSeeDeadChat: z.boolean(),
+  /**
+   * The role variants switched on, by role id and option key, as the role modules declare them
+   * (`options`); absent means all off.
+   */
+  roleOptions: z.record(z.string().max(32), z.record(z.string().max(32), z.boolean()))
+    .check((c) => {
+      for (const [role, opts] of Object.entries(c.value)) {
+        for (const key of Object.keys(opts)) {
+          if (!ROLES_WITH_OPTIONS().get(role)?.includes(key)) c.issues.push({ code: 'custom', message: `no option '${key}' for role '${role}'`, input: c.value, path: [role, key] });
+        }
+      }
+    })
+    .optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

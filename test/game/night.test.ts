@@ -4,7 +4,12 @@ import { newGame } from '../helpers/game.ts';
 
 describe('night', () => {
   it('[R20] night roles resolve in the order cupid, seer, doctor, werewolves, witch', () => {
-    expect(NIGHT_ORDER.map((r) => r.id)).toEqual(['cupid', 'seer', 'doctor', 'werewolf', 'witch']);
+    // Other roles may come between these (each declares its priority); these keep their order.
+    const core = ['cupid', 'seer', 'doctor', 'werewolf', 'witch'];
+    expect(NIGHT_ORDER.map((r) => r.id).filter((id) => core.includes(id))).toEqual(core);
+    const priorities = NIGHT_ORDER.map((r) => r.night!.priority);
+    expect(new Set(priorities).size, 'no two roles share a priority').toBe(priorities.length);
+    expect(priorities).toEqual([...priorities].sort((a, b) => a - b));
   });
 
   it('[R20] roles without a night action, the dead and the wrong phase are refused', () => {

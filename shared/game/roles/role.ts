@@ -34,6 +34,11 @@ export interface RoleModule {
     /** A seat was executed: an outcome that ends the game at once (the tanner's win), or null. */
     execution?(ctx: GameContext, executed: Player): Outcome | null;
   };
+  /**
+   * Variants of the role a host may switch on in the room settings (`settings.roleOptions[id][key]`),
+   * all off by default; the settings form shows them, the role reads them with `roleOption`.
+   */
+  options?: Record<string, { label: string; hint: string }>;
   /** How the role enters the automatic deal (R3) and what a hand-chosen set may hold (R4). */
   deal?: { auto?(players: number): number; max?: number };
 }
@@ -195,4 +200,9 @@ export function randomAnswer(night: NightRole, p: Prompt, rng: () => number): Ni
   }
   if (picked.length < night.form.picks && !night.form.optional) return null;
   return night.form.build(p, picked, []);
+}
+
+/** Whether the room switched on this option of this role (see RoleModule.options). */
+export function roleOption(ctx: Pick<GameContext, 'settings'>, role: RoleId, key: string): boolean {
+  return ctx.settings.roleOptions?.[role]?.[key] === true;
 }
