@@ -1,5 +1,7 @@
 import { WerewolfClient } from '../../client/sdk/index.ts';
 import type { GameRecord } from '../../server/store/types.ts';
+import { roleOfKind } from '../../shared/game/roles/index.ts';
+import { randomAnswer } from '../../shared/game/roles/role.ts';
 import type { Prompt } from '../../shared/views.ts';
 import { Dice } from '../helpers/sim.ts';
 
@@ -23,15 +25,14 @@ function choose(prompt: Prompt, dice: Dice): Choice | null {
     case 'vote': { const target = dice.pick(prompt.targets); return { name: 'vote:cast', payload: { target }, event: { type: 'vote.cast', target } }; }
     case 'ready': return prompt.done ? null : { name: 'day:ready', payload: {}, event: { type: 'day.ready' } };
     case 'sleep': return act({ kind: 'sleep' });
-    case 'wolf': return prompt.current === null ? act({ kind: 'wolf', target: dice.pick(prompt.targets) }) : null;
-    case 'seer': return act({ kind: 'seer', target: dice.pick(prompt.targets) });
-    case 'doctor': return act({ kind: 'doctor', target: dice.pick(prompt.targets) });
-    case 'witch': return act({ kind: 'witch', heal: prompt.canHeal && dice.next() < 0.5, poison: null });
-    case 'cupid': {
-      const a = dice.pick(prompt.targets);
-      return act({ kind: 'cupid', targets: [a, dice.pick(prompt.targets.filter((t) => t !== a))] });
-    }
     case 'hunter': { const target = prompt.targets.length ? dice.pick(prompt.targets) : null; return { name: 'hunter:shoot', payload: { target }, event: { type: 'hunter.shoot', target } }; }
+    default: {
+      // A night role's prompt: a changeable pick once, else the role's random answer (shared/game/roles).
+      const night = roleOfKind(prompt.kind)?.night;
+      if (!night || (night.form.instant && night.form.current?.(prompt) != null)) return null;
+      const action = randomAnswer(night, prompt, () => dice.next());
+      return action ? act(action) : null;
+    }
   }
 }
 

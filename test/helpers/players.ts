@@ -1,4 +1,6 @@
 import { WerewolfClient } from '../../client/sdk/index.ts';
+import { roleOfKind } from '../../shared/game/roles/index.ts';
+import { randomAnswer } from '../../shared/game/roles/role.ts';
 import type { Prompt } from '../../shared/views.ts';
 import { Dice } from './sim.ts';
 
@@ -31,15 +33,14 @@ export async function answer(c: WerewolfClient, prompt: Prompt, dice: Dice): Pro
     case 'vote': return c.send('vote:cast', { target: dice.pick(prompt.targets) });
     case 'ready': return prompt.done ? null : c.send('day:ready', {});
     case 'sleep': return c.send('night:act', { action: { kind: 'sleep' } });
-    case 'wolf': return prompt.current === null ? c.send('night:act', { action: { kind: 'wolf', target: dice.pick(prompt.targets) } }) : null;
-    case 'seer': return c.send('night:act', { action: { kind: 'seer', target: dice.pick(prompt.targets) } });
-    case 'doctor': return c.send('night:act', { action: { kind: 'doctor', target: dice.pick(prompt.targets) } });
-    case 'witch': return c.send('night:act', { action: { kind: 'witch', heal: prompt.canHeal && dice.next() < 0.5, poison: null } });
-    case 'cupid': {
-      const a = dice.pick(prompt.targets);
-      return c.send('night:act', { action: { kind: 'cupid', targets: [a, dice.pick(prompt.targets.filter((t) => t !== a))] } });
-    }
     case 'hunter': return c.send('hunter:shoot', { target: prompt.targets.length ? dice.pick(prompt.targets) : null });
+    default: {
+      // A night role's prompt: a changeable pick once, else the role's random answer (shared/game/roles).
+      const night = roleOfKind(prompt.kind)?.night;
+      if (!night || (night.form.instant && night.form.current?.(prompt) != null)) return null;
+      const action = randomAnswer(night, prompt, () => dice.next());
+      return action ? c.send('night:act', { action }) : null;
+    }
   }
 }
 
