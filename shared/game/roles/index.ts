@@ -13,13 +13,13 @@ export type { RoleModule } from './role.ts';
  * so adding one edits no list. Vite (the browser bundle, vitest) lists the folder at build time;
  * under node the folder is read once at start (shared/role-files.ts), hence the top-level await.
  */
-const NOT_ROLES = new Set(['index.ts', 'role.ts', 'registry.ts', 'effects.ts', 'util.ts']);
+// Helper modules of the folder are loaded too and simply export no role; this file must not load itself.
 const found: Record<string, unknown> = import.meta.env
   ? import.meta.glob(['./*.ts', '!./index.ts'], { eager: true })
-  : await (await import(/* @vite-ignore */ NODE_LOADER())).importFolder(new URL('./', import.meta.url), (f: string) => NOT_ROLES.has(f));
+  : await (await import(/* @vite-ignore */ nodeLoader())).importFolder(new URL('./', import.meta.url), (f: string) => f === 'index.ts');
 
-/** A variable specifier keeps the node-only loader out of the browser bundle. */
-function NODE_LOADER(): string {
+/** A computed specifier keeps the node-only loader (node:fs) out of the browser bundle. */
+function nodeLoader(): string {
   return new URL('../../role-files.ts', import.meta.url).href;
 }
 
