@@ -5,6 +5,7 @@ import { nameProblem, normalizeName } from './names.ts';
 import { settingsPatchSchema } from './settings.ts';
 import { talkSchema } from './talk-schema.ts';
 import type { RoomState, RoomSummary, SeatGrant } from './envelopes.ts';
+import type { NightAction } from './views.ts';
 
 /**
  * The one table of client commands (docs/protocol.md §4). Each entry declares what every edge
@@ -22,14 +23,14 @@ const name = z.string().max(NAME_MAX * 4).transform(normalizeName).check((ctx) =
 const roomRef = z.union([z.strictObject({ roomId: z.string().min(1).max(64) }), z.strictObject({ code: z.string().min(1).max(32) })]);
 const none = z.strictObject({});
 
-export const nightActionSchema = z.discriminatedUnion('kind', [
-  z.strictObject({ kind: z.literal('wolf'), target: seat }),
-  z.strictObject({ kind: z.literal('seer'), target: seat }),
-  z.strictObject({ kind: z.literal('doctor'), target: seat }),
-  z.strictObject({ kind: z.literal('witch'), heal: z.boolean(), poison: seat.nullable() }),
-  z.strictObject({ kind: z.literal('cupid'), targets: z.tuple([seat, seat]) }),
-  z.strictObject({ kind: z.literal('sleep') }),
-]);
+/**
+ * A night action at the edge: an object with the `kind` of a role's action (or `sleep`). Its shape
+ * is declared by the role's module (shared/game/roles, docs/rules.md), which the protocol does not
+ * import: the rules check it first and refuse a bad one with `input/invalid`.
+ */
+export const nightActionSchema = z.looseObject({ kind: z.string().min(1).max(32) }).meta({
+  description: "A role's night action ({ kind: 'sleep' } for nobody's): its shape is declared by the role module (docs/rules.md).",
+}) as unknown as z.ZodType<NightAction, NightAction>;
 
 /**
  * Who may send a command. `anyone`: no room needed (the lobby, entering a room). `member`: in a

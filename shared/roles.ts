@@ -1,10 +1,19 @@
-/** The role catalogue for display: names, teams and what each role does. The rules live in shared/game/roles. */
-export const ROLE_IDS = ['villager', 'werewolf', 'seer', 'doctor', 'witch', 'hunter', 'cupid', 'tanner'] as const;
-export type RoleId = (typeof ROLE_IDS)[number];
+/**
+ * The words of the protocol for roles and teams. The catalogue itself (names, descriptions, which
+ * ids exist) is read from the role modules by shared/game/catalogue.ts; the protocol checks a role
+ * id by its shape only.
+ */
+/** A role's id: any id the catalogue holds, checked at run time (settings, views, records). */
+export type RoleId = string;
 
-/** A team is who wins together. `lovers` exists only for a couple linked across village and wolves. */
-export const TEAMS = ['village', 'wolves', 'tanner', 'lovers'] as const;
-export type Team = (typeof TEAMS)[number];
+/**
+ * A team is who wins together. `wolves` is the one word for the werewolves' side everywhere: the
+ * team, the chat channel, the seer's reading, the death cause. `lovers` exists only for a couple
+ * linked across village and wolves. A role with a team of its own adds it here by declaration merging.
+ */
+export interface Teams { village: true; wolves: true; tanner: true; lovers: true }
+export type Team = keyof Teams;
+export const TEAMS: readonly Team[] = ['village', 'wolves', 'tanner', 'lovers'];
 
 export interface RoleInfo {
   id: RoleId;
@@ -12,15 +21,6 @@ export interface RoleInfo {
   team: Team;
   /** One sentence a player reads on the role card. */
   summary: string;
+  description: string;
+  icon: string;
 }
-
-export const ROLES: Record<RoleId, RoleInfo> = {
-  villager: { id: 'villager', name: 'Villager', team: 'village', summary: 'Find the werewolves by talk and vote them out by day.' },
-  werewolf: { id: 'werewolf', name: 'Werewolf', team: 'wolves', summary: 'Each night, choose a victim together with your pack. Win when you are as many as the others.' },
-  seer: { id: 'seer', name: 'Seer', team: 'village', summary: "Each night, learn one player's team." },
-  doctor: { id: 'doctor', name: 'Doctor', team: 'village', summary: 'Each night, protect one player from the wolves; never the same player two nights running.' },
-  witch: { id: 'witch', name: 'Witch', team: 'village', summary: "You learn the wolves' victim. One healing potion and one killing potion for the whole game." },
-  hunter: { id: 'hunter', name: 'Hunter', team: 'village', summary: 'When you die, you shoot one player of your choice.' },
-  cupid: { id: 'cupid', name: 'Cupid', team: 'village', summary: 'On the first night, link two lovers: if one dies, the other dies of grief.' },
-  tanner: { id: 'tanner', name: 'Tanner', team: 'tanner', summary: 'You hate your life. You win alone if the village executes you.' },
-};

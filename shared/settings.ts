@@ -1,8 +1,10 @@
 import { z } from 'zod';
 import { MAX_PLAYERS, MIN_PLAYERS } from './limits.ts';
-import { ROLE_IDS } from './roles.ts';
 
 export { CHAT_MAX, MAX_PLAYERS, MIN_PLAYERS, NAME_MAX } from './limits.ts';
+
+/** A role id by its shape; whether the catalogue has it is the rules' check (shared/game/catalogue.ts). */
+const roleId = z.string().regex(/^[a-z][a-z0-9-]{0,31}$/);
 
 const seconds = z.number().int().min(1).max(7 * 24 * 3600);
 
@@ -17,8 +19,14 @@ export const durationsSchema = z.strictObject({
 });
 export type Durations = z.infer<typeof durationsSchema>;
 
-/** How many of each special role to deal; villagers fill the remaining seats. */
-export const roleCountsSchema = z.partialRecord(z.enum(ROLE_IDS), z.number().int().min(0).max(MAX_PLAYERS));
+/**
+ * How many of each special role to deal; villagers fill the remaining seats. A role id is any the
+ * catalogue holds (shared/game/roles), checked when parsed, so a new role needs no edit here.
+ */
+export const roleCountsSchema = z.record(
+  roleId,
+  z.number().int().min(0).max(MAX_PLAYERS),
+);
 export type RoleCounts = z.infer<typeof roleCountsSchema>;
 
 export const settingsSchema = z.strictObject({
@@ -40,6 +48,11 @@ export const settingsSchema = z.strictObject({
   deadChat: z.boolean(),
   /** Off by default: dead chat carries secrets a spectator could pass to the living. */
   spectatorsSeeDeadChat: z.boolean(),
+  /**
+   * The role variants switched on, by role id and option key, as the role modules declare them
+   * (`options`); absent means all off.
+   */
+  roleOptions: z.record(roleId, z.record(z.string().regex(/^[a-zA-Z][a-zA-Z0-9]{0,31}$/), z.boolean())).optional(),
 });
 export type Settings = z.infer<typeof settingsSchema>;
 

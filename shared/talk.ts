@@ -81,6 +81,13 @@ export function talkSeats(t: Talk): number[] {
   return out;
 }
 
+/** The role ids a talk names (claims, and whatever else names a role). */
+export function talkRoles(t: Talk): string[] {
+  const out: string[] = [];
+  for (const { t: s } of walk(t)) if ('role' in s && typeof s.role === 'string') out.push(s.role);
+  return out;
+}
+
 export function talkRefs(t: Talk): TalkRef[] {
   const out: TalkRef[] = [];
   for (const { t: s } of walk(t)) if (s.kind === 'agree' || s.kind === 'disagree') out.push(s.ref);

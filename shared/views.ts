@@ -12,7 +12,9 @@ export type { ChatChannel };
 /** How the village saw a death happen. Night deaths are all 'night': the cause would reveal roles. */
 export type PublicCause = 'night' | 'executed' | 'shot' | 'grief' | 'afk' | 'left';
 /** The full cause, known only at game over and in the record. */
-export type DeathCause = 'wolves' | 'poison' | 'executed' | 'shot' | 'grief' | 'afk' | 'left';
+export type DeathCause = keyof DeathCauses;
+/** The causes of the phases; a role that kills adds its cause by declaration merging (with its words). */
+export interface DeathCauses { executed: true; grief: true; afk: true; left: true }
 
 export interface PlayerView {
   seat: number;
@@ -39,18 +41,32 @@ export interface ChatMessage {
   at: number;
 }
 
-/** What the viewer must or may do now. `targets` are the seats a choice may name. */
-export type Prompt =
-  | { kind: 'vote'; targets: number[]; current: number | null | undefined; canAbstain: true }
-  | { kind: 'ready'; done: boolean }
-  | { kind: 'wolf'; targets: number[]; current: number | null }
-  | { kind: 'seer'; targets: number[] }
-  | { kind: 'doctor'; targets: number[] }
-  | { kind: 'witch'; victim: number | null; canHeal: boolean; canPoison: boolean; targets: number[] }
-  | { kind: 'cupid'; targets: number[] }
+/**
+ * The night actions on the wire (`night:act`), one per night role: each role module adds its own
+ * by declaration merging (`declare module '../../views.ts' { interface NightActions { … } }`).
+ */
+export interface NightActions {
+  /** A living player with nothing else to do tonight says so (R7). */
+  sleep: { kind: 'sleep' };
+}
+export type NightAction = NightActions[keyof NightActions];
+
+/**
+ * What the viewer must or may do now. `targets` are the seats a choice may name. The prompts of
+ * the phases are here; a night role's prompt has its action's kind and is added by its module
+ * (declaration merging), which also says how to answer it (`form`).
+ */
+export interface Prompts {
+  vote: { kind: 'vote'; targets: number[]; current: number | null | undefined; canAbstain: true };
+  ready: { kind: 'ready'; done: boolean };
   /** Nothing else to do tonight: say so, and the night may end early (every living player answers). */
-  | { kind: 'sleep' }
-  | { kind: 'hunter'; targets: number[] };
+  sleep: { kind: 'sleep' };
+  hunter: { kind: 'hunter'; targets: number[] };
+}
+export type Prompt = Prompts[keyof Prompts];
+/** The prompts of the phases themselves; every other prompt is a night role's. */
+export type PhasePrompt = Prompts['vote' | 'ready' | 'sleep' | 'hunter'];
+export type RolePrompt = Exclude<Prompt, PhasePrompt>;
 
 export interface SeerResult { night: number; seat: number; team: 'village' | 'wolves' }
 
@@ -61,17 +77,8 @@ export interface YouView {
   team: Team | null;
   alive: boolean;
   isHost: boolean;
-  /** Fellow werewolves (werewolves only), and their picks tonight. */
-  pack?: number[];
-  packPicks?: Record<number, number>;
-  /** The seat you are in love with (lovers only). */
+  /** The seat you are in love with (lovers only). Role fields are added by the role modules. */
   lover?: number;
-  /** The couple you linked (cupid only). */
-  lovers?: [number, number];
-  seerResults?: SeerResult[];
-  potions?: { heal: boolean; poison: boolean };
-  /** Whom the doctor protected last night, who may not be protected again tonight. */
-  lastProtected?: number | null;
   /** Whether this night's answer (action or sleep) is given. */
   acted?: boolean;
   /** Missed votes in a row: one is a warning, two remove you from the game (R40). */
@@ -97,15 +104,17 @@ export type TimelineEntry =
   | { kind: 'shot'; day: number; hunter: number; seat: number | null }
   | { kind: 'afk'; day: number; seat: number };
 
-/** Secret events, shown to everyone only once the game is over. */
-export type SecretEntry =
-  | { kind: 'deal'; roles: Record<number, RoleId> }
-  | { kind: 'lovers'; night: number; seats: [number, number] }
-  | { kind: 'wolves'; night: number; target: number | null }
-  | { kind: 'seer'; night: number; seer: number; seat: number; team: 'village' | 'wolves' }
-  | { kind: 'doctor'; night: number; doctor: number; seat: number }
-  | { kind: 'witch'; night: number; witch: number; heal: number | null; poison: number | null }
-  | { kind: 'death'; day: number; seat: number; cause: DeathCause };
+/**
+ * Secret events, shown to everyone only once the game is over. A role module adds the entries its
+ * actions write by declaration merging, with their words (`words.secret`).
+ */
+export interface SecretEntries {
+  deal: { kind: 'deal'; roles: Record<number, RoleId> };
+  /** Written by the generic `inspect` effect (R23). */
+  seer: { kind: 'seer'; night: number; seer: number; seat: number; team: 'village' | 'wolves' };
+  death: { kind: 'death'; day: number; seat: number; cause: DeathCause };
+}
+export type SecretEntry = SecretEntries[keyof SecretEntries];
 
 export interface Outcome {
   winner: Team | 'nobody';

@@ -1,4 +1,5 @@
-import { type ChatMessage, type PlayerView, ROLES, type Talk } from '../sdk/index.ts';
+import { type ChatMessage, type PlayerView, type Talk } from '../sdk/index.ts';
+import { ROLES } from '../../shared/game/catalogue.ts';
 
 /**
  * What a bot reads in day chat (docs/bots.md, "Reading talk"): the statements people and bots

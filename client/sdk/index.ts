@@ -5,4 +5,3 @@ export * from '../../shared/errors.ts';
 export * from '../../shared/roles.ts';
 export * from '../../shared/settings.ts';
 export * from '../../shared/talk.ts';
-export * from '../../shared/talk-words.ts';

@@ -1,4 +1,5 @@
-import { ROLE_IDS, ROLES, type RoleId } from '../../shared/roles.ts';
+import { ROLE_IDS, ROLES } from '../../shared/game/catalogue.ts';
+import type { RoleId } from '../../shared/roles.ts';
 import { h } from './dom.ts';
 import { roleIcon, TEAM_LABEL } from './words.ts';
 
@@ -29,7 +30,7 @@ function build(): HTMLDialogElement {
       h('dl', { class: 'glossary' }, ROLE_IDS.map((r) => [
         h('dt', { id: `role-${r}`, tabindex: '-1' }, h('span', { class: 'role-icon', 'aria-hidden': 'true' }, roleIcon(r)), ' ', ROLES[r].name,
           h('span', { class: 'muted' }, ` · plays for ${TEAM_LABEL[ROLES[r].team]}`)),
-        h('dd', null, ROLES[r].summary),
+        h('dd', null, ROLES[r].summary, ' ', ROLES[r].description),
       ]))),
   );
   close.addEventListener('click', () => el.close());

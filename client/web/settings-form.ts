@@ -1,7 +1,9 @@
-import { ROLE_IDS, type RoleId } from '../../shared/roles.ts';
+import { ROLE_IDS } from '../../shared/game/catalogue.ts';
+import type { RoleId } from '../../shared/roles.ts';
 import { MAX_PLAYERS, MIN_PLAYERS } from '../../shared/limits.ts';
 import type { Durations, RoleCounts, Settings, SettingsPatch } from '../../shared/settings.ts';
 import { autoRoles, rolesProblem } from '../../shared/game/deal.ts';
+import { ROLE_LIST, ROLE_MODULES } from '../../shared/game/roles/index.ts';
 import { checkbox, errorSlot, field, h, select } from './dom.ts';
 import { roleName } from './words.ts';
 
@@ -34,7 +36,7 @@ export function settingsForm(initial: Settings, onChange?: (patch: SettingsPatch
   const visibility = select('visibility', [['public', 'Public: listed in the lobby'], ['private', 'Private: invite link only']], initial.visibility);
   const maxSeats = num('maxSeats', MIN_PLAYERS, MAX_PLAYERS, initial.maxSeats);
   const rolesMode = select('rolesMode', [['auto', 'Automatic (balanced)'], ['custom', 'Chosen by hand']], initial.roles === 'auto' ? 'auto' : 'custom');
-  const counts = Object.fromEntries(COUNTED.map((r) => [r, num(`role-${r}`, 0, r === 'cupid' ? 1 : MAX_PLAYERS, 0)])) as Record<RoleId, HTMLInputElement>;
+  const counts = Object.fromEntries(COUNTED.map((r) => [r, num(`role-${r}`, 0, ROLE_MODULES.get(r)?.deal?.max ?? MAX_PLAYERS, 0)])) as Record<RoleId, HTMLInputElement>;
   const rolesNote = h('p', { class: 'hint', 'aria-live': 'polite' });
   const countsBox = h('div', { class: 'counts' }, ...COUNTED.map((r) => field(roleName(r), counts[r])));
   const durations = Object.fromEntries(DURATIONS.map(([k]) => [k, num(`d-${k}`, 1, 7 * 24 * 3600, initial.durations[k])])) as Record<keyof Durations, HTMLInputElement>;
@@ -49,6 +51,15 @@ export function settingsForm(initial: Settings, onChange?: (patch: SettingsPatch
     spectatorsSeeDeadChat: checkbox('Spectators read the dead chat', 'spectatorsSeeDeadChat', initial.spectatorsSeeDeadChat, 'Off by default: the dead know secrets a spectator could pass on to the living.'),
   };
   const box = (k: keyof typeof checks) => checks[k].querySelector('input')!;
+  // The role variants the role modules declare, one box each, named `opt-<role>-<key>`.
+  const OPTIONS = ROLE_LIST.flatMap((r) => Object.entries(r.options ?? {}).map(([key, o]) => ({ role: r.id, key, o })));
+  const optionBoxes = OPTIONS.map(({ role, key, o }) => checkbox(`${roleName(role)}: ${o.label}`, `opt-${role}-${key}`, initial.roleOptions?.[role]?.[key] === true, o.hint));
+  const optionBox = (i: number) => optionBoxes[i].querySelector('input')!;
+  const readOptions = (): Settings['roleOptions'] => {
+    const out: NonNullable<Settings['roleOptions']> = {};
+    OPTIONS.forEach(({ role, key }, i) => { if (optionBox(i).checked) (out[role] ??= {})[key] = true; });
+    return out;
+  };
   let players = 0;
 
   const readCounts = (): RoleCounts => Object.fromEntries(COUNTED.map((r) => [r, Math.max(0, Number(counts[r].value) || 0)]).filter(([, n]) => n)) as RoleCounts;
@@ -78,6 +89,8 @@ export function settingsForm(initial: Settings, onChange?: (patch: SettingsPatch
     wolfChat: box('wolfChat').checked,
     deadChat: box('deadChat').checked,
     spectatorsSeeDeadChat: box('spectatorsSeeDeadChat').checked,
+    // Left out when none is on, so a form without role options reads as before.
+    ...(Object.keys(readOptions() ?? {}).length ? { roleOptions: readOptions() } : {}),
   });
 
   /** The one setting a control changed, as a patch. */
@@ -86,6 +99,7 @@ export function settingsForm(initial: Settings, onChange?: (patch: SettingsPatch
     const s = read();
     if (n.startsWith('d-')) return { durations: { [n.slice(2)]: s.durations[n.slice(2) as keyof Durations] } };
     if (n === 'rolesMode' || n.startsWith('role-')) return { roles: s.roles };
+    if (n.startsWith('opt-')) return { roleOptions: readOptions() };
     if (n in s) return { [n]: s[n as keyof Settings] } as SettingsPatch;
     return null;
   };
@@ -95,7 +109,7 @@ export function settingsForm(initial: Settings, onChange?: (patch: SettingsPatch
       field('Room name', name, 'Shown in the lobby and at the top of the table.'),
       field('Who can find it', visibility, 'Public rooms are listed in the lobby; private ones only open with the invite link.'),
       field(`Seats (${MIN_PLAYERS}–${MAX_PLAYERS})`, maxSeats, 'The most players who can sit at this table.')),
-    h('fieldset', null, h('legend', null, 'Roles'), field('Roles', rolesMode, 'Automatic picks a fair mix for the number of players; by hand you choose how many of each.'), rolesNote, countsBox,
+    h('fieldset', null, h('legend', null, 'Roles'), field('Roles', rolesMode, 'Automatic picks a fair mix for the number of players; by hand you choose how many of each.'), rolesNote, countsBox, ...optionBoxes,
       h('p', { class: 'hint' }, 'What each role does: ', h('a', { href: '#how-to-play' }, 'how to play, and the roles'), '.')),
     h('fieldset', { class: 'durations' }, h('legend', null, 'How long each part lasts, in seconds'), ...DURATIONS.map(([k, label, hint]) => field(label, durations[k], hint))),
     h('fieldset', null, h('legend', null, 'Rules'),
@@ -136,6 +150,7 @@ export function settingsForm(initial: Settings, onChange?: (patch: SettingsPatch
     put(voteRule, s.voteRule);
     put(tieRule, s.tieRule);
     for (const k of Object.keys(checks) as (keyof typeof checks)[]) box(k).checked = s[k];
+    OPTIONS.forEach(({ role, key }, i) => { optionBox(i).checked = s.roleOptions?.[role]?.[key] === true; });
     showRoles();
   };
   set(initial);

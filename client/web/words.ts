@@ -1,4 +1,6 @@
-import { ROLES, type RoleId, type Team } from '../../shared/roles.ts';
+import { ROLE_LIST } from '../../shared/game/roles/index.ts';
+import { ROLES } from '../../shared/game/catalogue.ts';
+import type { RoleId, Team } from '../../shared/roles.ts';
 import type { DeathCause, Phase, PlayerView, PublicCause, SecretEntry, TimelineEntry } from '../../shared/views.ts';
 
 /** Everything the app says about the game, in one place, so the same thing is always said the same way. */
@@ -29,35 +31,34 @@ export function winsLine(winner: Team | 'nobody'): string {
   return `${capitalize(TEAM_LABEL[winner])} ${winner === 'village' || winner === 'tanner' ? 'wins' : 'win'}!`;
 }
 
-export const CAUSE_LABEL: Record<PublicCause | DeathCause, string> = {
-  night: 'killed in the night', wolves: 'killed by the werewolves', poison: 'poisoned by the witch', executed: 'executed by the village',
-  shot: "shot by the hunter", grief: 'died of grief', afk: 'removed for missing two votes', left: 'left the game',
+/** The causes of the phases; the roles that kill add theirs (`words.causes` in shared/game/roles). */
+const CAUSES: Record<string, { label: string; sentence: string; atNight: boolean }> = {
+  night: { label: 'killed in the night', sentence: 'You were killed in the night', atNight: true },
+  executed: { label: 'executed by the village', sentence: 'The village executed you', atNight: false },
+  grief: { label: 'died of grief', sentence: 'You died of grief', atNight: false },
+  afk: { label: 'removed for missing two votes', sentence: 'You were removed for missing two votes', atNight: false },
+  left: { label: 'left the game', sentence: 'You left the game', atNight: false },
+  ...Object.assign({}, ...ROLE_LIST.map((r) => r.words.causes ?? {})),
 };
 
-const DEATH_SENTENCE: Record<PublicCause | DeathCause, string> = {
-  night: 'You were killed in the night', wolves: 'The werewolves killed you', poison: 'The witch poisoned you', executed: 'The village executed you',
-  shot: 'The hunter shot you', grief: 'You died of grief', afk: 'You were removed for missing two votes', left: 'You left the game',
-};
+export const CAUSE_LABEL: Record<PublicCause | DeathCause, string> = Object.fromEntries(Object.entries(CAUSES).map(([k, c]) => [k, c.label])) as Record<PublicCause | DeathCause, string>;
+const DEATH_SENTENCE = (cause: PublicCause | DeathCause) => CAUSES[cause]?.sentence ?? `You died (${cause})`;
 
-const AT_NIGHT = new Set<PublicCause | DeathCause>(['night', 'wolves', 'poison']);
 /** When a death happened: night n or day n, as the cause says. */
-export const deathWhen = (cause: PublicCause | DeathCause, day: number) => `${AT_NIGHT.has(cause) ? 'night' : 'day'} ${day}`;
+export const deathWhen = (cause: PublicCause | DeathCause, day: number) => `${CAUSES[cause]?.atNight ? 'night' : 'day'} ${day}`;
 
 /** A dead player's line on the table: "✝ Executed by the village, day 2". */
 export const deathLine = (d: { cause: PublicCause | DeathCause; day: number }) => `✝ ${capitalize(CAUSE_LABEL[d.cause])}, ${deathWhen(d.cause, d.day)}`;
 
 /** The death screen's first line. */
 export function deathSentence(cause: PublicCause | DeathCause, day: number): string {
-  return `${DEATH_SENTENCE[cause]} (${deathWhen(cause, day)}).`;
+  return `${DEATH_SENTENCE(cause)} (${deathWhen(cause, day)}).`;
 }
 
 export const roleName = (role: RoleId) => ROLES[role]?.name ?? capitalize(role);
 
-/** A symbol per role, next to its name (never alone). Roles added to the catalogue later get a plain mark. */
-const ROLE_ICON: Partial<Record<RoleId, string>> = {
-  villager: '⌂', werewolf: '☾', seer: '◉', doctor: '✚', witch: '⚗', hunter: '➶', cupid: '♥', tanner: '⚒',
-};
-export const roleIcon = (role: RoleId) => ROLE_ICON[role] ?? '◆';
+/** A symbol per role, next to its name (never alone), as the role declares it. */
+export const roleIcon = (role: RoleId) => ROLES[role]?.icon ?? '◆';
 
 export const capitalize = (s: string) => s.charAt(0).toUpperCase() + s.slice(1);
 
@@ -100,20 +101,14 @@ export function describeTimeline(e: TimelineEntry, name: Namer): string {
   }
 }
 
-/** One secret entry in words, shown once the game is over. */
+/** One secret entry in words, shown once the game is over: the role that wrote it says it. */
 export function describeSecret(e: SecretEntry, name: Namer): string | null {
-  switch (e.kind) {
-    case 'deal': return null;
-    case 'lovers': return `Night ${e.night}: cupid linked ${name(e.seats[0])} and ${name(e.seats[1])} as lovers.`;
-    case 'wolves': return e.target === null ? `Night ${e.night}: the werewolves chose nobody.` : `Night ${e.night}: the werewolves attacked ${name(e.target)}.`;
-    case 'seer': return `Night ${e.night}: the seer ${name(e.seer)} saw that ${name(e.seat)} is with ${e.team === 'wolves' ? 'the werewolves' : 'the village'}.`;
-    case 'doctor': return `Night ${e.night}: the doctor ${name(e.doctor)} protected ${name(e.seat)}.`;
-    case 'witch': {
-      const acts = [e.heal !== null ? `healed ${name(e.heal)}` : null, e.poison !== null ? `poisoned ${name(e.poison)}` : null].filter(Boolean);
-      return `Night ${e.night}: the witch ${name(e.witch)} ${acts.length ? acts.join(' and ') : 'used no potion'}.`;
-    }
-    case 'death': return null;
+  if (e.kind === 'deal' || e.kind === 'death') return null;
+  for (const r of ROLE_LIST) {
+    const text = r.words.secret?.(e, name);
+    if (text) return text;
   }
+  return null;
 }
 
 export function clock(ms: number): string {

@@ -2,6 +2,7 @@ import { type Ack, fail, ok } from '../../shared/errors.ts';
 import { type CommandName, type CommandPayload, type CommandResults, commandEvent, type EventCommand, type SeatGrant } from '../../shared/protocol.ts';
 import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
 import { applySettingsPatch } from '../../shared/settings.ts';
+import { roleSettingsProblem } from '../../shared/game/catalogue.ts';
 import { type Audience, SPECTATORS, seatAudience } from '../rooms/audience.ts';
 import type { RoomDirectory, RoomRef } from '../rooms/ref.ts';
 import type { Session } from './session.ts';
@@ -107,6 +108,8 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
     if (h.session.roomId !== null) return fail('room/already-member');
     const merged = applySettingsPatch(DEFAULT_SETTINGS, p.settings ?? {});
     if (!merged.ok) return fail('settings/invalid', merged.message);
+    const unknown = roleSettingsProblem(merged.settings);
+    if (unknown) return fail('settings/invalid', unknown);
     const room = await h.rooms.create(merged.settings);
     if (!room) return fail(h.rooms.accepting() ? 'room/too-many' : 'server/busy');
     return joinRoom(h, room, p.name);

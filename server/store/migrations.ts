@@ -27,14 +27,30 @@ const RENAMED_EVENTS: Record<string, string> = {
  */
 export const MIGRATIONS: Record<number, Migration> = {
   1: {
-    note: 'machine events renamed after the wire commands (room:join is room.join)',
-    snapshot: (s) => s,
+    note: 'machine events renamed after the wire commands (room:join is room.join); role state moved into ctx.roles',
+    snapshot: moveRoleState,
     event: (e) => {
       const renamed = RENAMED_EVENTS[(e as { type: string }).type];
       return renamed ? ({ ...e, type: renamed } as typeof e) : e;
     },
   },
 };
+
+/**
+ * Version 1 kept the witch's potions and the doctor's last protection as fields of the context;
+ * version 2 keeps each seat's role state in `roles[seat]`, owned by its role module (shapes as
+ * shared/game/roles/witch.ts and doctor.ts declare them).
+ */
+function moveRoleState(s: unknown): unknown {
+  const snap = s as { context?: Record<string, unknown> } | null;
+  const ctx = snap?.context;
+  if (!ctx || typeof ctx !== 'object' || 'roles' in ctx) return s;
+  const { potions, lastProtected, ...rest } = ctx as { potions?: Record<string, unknown>; lastProtected?: Record<string, number | null> };
+  const roles: Record<string, unknown> = {};
+  for (const [seat, left] of Object.entries(potions ?? {})) roles[seat] = left;
+  for (const [seat, last] of Object.entries(lastProtected ?? {})) roles[seat] = { last };
+  return { ...snap, context: { ...rest, roles } };
+}
 
 export type Upgrade =
   | { ok: true; room: StoredRoom; tail: LoggedEvent[]; migrated: boolean }

@@ -1,8 +1,10 @@
 import { CHAT_MAX } from '../settings.ts';
 import type { ChatChannel, ChatMessage } from '../views.ts';
-import { type Talk, type TalkRef, talkRefs, talkSeats } from '../talk.ts';
-import { speak } from '../talk-words.ts';
+import { type Talk, type TalkRef, talkRefs, talkRoles, talkSeats } from '../talk.ts';
+import { ROLES } from './catalogue.ts';
+import { speak } from './talk-words.ts';
 import { player } from './deaths.ts';
+import { inPack } from './derived.ts';
 import type { EventOf, GameContext, Patch, Rejection } from './types.ts';
 
 /** Messages kept in the machine's context; the full history is in the game's event log. */
@@ -18,7 +20,7 @@ export function canWrite(ctx: GameContext, seat: number, channel: ChatChannel): 
   switch (channel) {
     case 'lobby': return !inGame;
     case 'day': return p.alive && DAYTIME.has(ctx.phase);
-    case 'wolves': return p.alive && p.role === 'werewolf' && ctx.phase === 'night' && ctx.settings.wolfChat;
+    case 'wolves': return p.alive && inPack(p.role) && ctx.phase === 'night' && ctx.settings.wolfChat;
     case 'dead': return !p.alive && inGame && ctx.settings.deadChat;
   }
 }
@@ -42,6 +44,7 @@ export function rejectChat(ctx: GameContext, e: EventOf<'chat.send'>): Rejection
  */
 function talkFits(ctx: GameContext, seat: number, talk: Talk): boolean {
   if (!talkSeats(talk).every((s) => player(ctx, s))) return false;
+  if (!talkRoles(talk).every((r) => Object.hasOwn(ROLES, r))) return false;
   return talkRefs(talk).every((r) => r.id <= ctx.chatIds[r.channel] && canRead(ctx, { kind: 'seat', seat }, r.channel));
 }
 

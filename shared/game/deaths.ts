@@ -1,17 +1,14 @@
 import type { DeathCause, PublicCause } from '../views.ts';
 import { seatOf } from './derived.ts';
-import { ROLE_MODULES } from './roles/index.ts';
-import type { GameContext, Player } from './types.ts';
+import { ROLE_LIST, ROLE_MODULES } from './roles/index.ts';
+import type { Death, DeathPatch, DeathState, GameContext, Player } from './types.ts';
 
-export interface Death { seat: number; cause: DeathCause; publicCause: PublicCause }
-export type DeathPatch = Pick<GameContext, 'players' | 'pendingShots' | 'secrets'>;
-/** What a death reads and changes: a context, or just these fields of one. */
-export type DeathState = DeathPatch & Pick<GameContext, 'day'>;
+export type { Death, DeathPatch, DeathState } from './types.ts';
 
 /**
- * Kill these seats at once (R28–R30): lovers follow in grief, dead hunters queue their shot unless
- * they left or idled out. Returns the changed fields and every seat that died, in order; the
- * players who live on keep their very objects.
+ * Kill these seats at once (R28–R30): the roles' reactions add deaths (lovers follow in grief), dead
+ * shooters (hunters) queue their shot unless they left or idled out. Returns the changed fields
+ * and every seat that died, in order; the players who live on keep their very objects.
  */
 export function applyDeaths(ctx: DeathState, deaths: Death[], griefCause: PublicCause = 'grief', decoys = false): [DeathPatch, Death[]] {
   let players = ctx.players;
@@ -29,8 +26,9 @@ export function applyDeaths(ctx: DeathState, deaths: Death[], griefCause: Public
     died.push(d);
     secrets.push({ kind: 'death', day: ctx.day, seat: p.seat, cause: d.cause });
     // With secret shots every death that would give a hunter his shot gets a hunter phase, a decoy for the others (R33).
-    if (p.role && (decoys || ROLE_MODULES[p.role].shootsOnDeath) && d.cause !== 'afk' && d.cause !== 'left') pendingShots.push(p.seat);
-    if (p.lover !== null) queue.push({ seat: p.lover, cause: 'grief', publicCause: griefCause });
+    if (p.role && (decoys || shoots(p.role)) && d.cause !== 'afk' && d.cause !== 'left') pendingShots.push(p.seat);
+    // The roles' reactions (the lovers' grief), asked of every role in the game.
+    for (const role of reacting(players)) queue.push(...role.on!.death!({ players, pendingShots, secrets, day: ctx.day }, p, d, griefCause));
   }
   return [{ players, pendingShots, secrets }, died];
 }
@@ -40,12 +38,19 @@ export function applyDeaths(ctx: DeathState, deaths: Death[], griefCause: Public
  * the settings say which roles are dealt), a hunter phase alone must not tell that a hunter died.
  */
 export function secretShots(ctx: Pick<GameContext, 'settings' | 'players'>): boolean {
-  return ctx.settings.reveal !== 'full' && ctx.players.some((p) => p.role !== null && ROLE_MODULES[p.role].shootsOnDeath === true);
+  return ctx.settings.reveal !== 'full' && ctx.players.some((p) => p.role !== null && shoots(p.role));
 }
 
 export function shooter(ctx: GameContext, seat: number): boolean {
   const role = player(ctx, seat)?.role;
-  return role != null && ROLE_MODULES[role].shootsOnDeath === true;
+  return role != null && shoots(role);
+}
+
+const shoots = (role: string) => ROLE_MODULES.get(role)?.shoots === true;
+const REACTING = ROLE_LIST.filter((r) => r.on?.death);
+/** The roles with a death reaction that are dealt in this game. */
+function reacting(players: Player[]) {
+  return REACTING.filter((r) => players.some((p) => p.role === r.id));
 }
 
 export function player(ctx: GameContext, seat: number): Player | undefined {

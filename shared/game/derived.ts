@@ -1,4 +1,5 @@
 import type { RoleId } from '../roles.ts';
+import { registry } from './roles/registry.ts';
 import type { GameContext, Player } from './types.ts';
 
 /**
@@ -9,15 +10,24 @@ class Derived {
   constructor(private players: readonly Player[]) {}
   get living(): number[] { return this.seats((p) => p.alive); }
   /** Werewolf seats, living or dead. */
-  get wolves(): number[] { return this.seats((p) => p.role === 'werewolf'); }
-  get livingWolves(): number[] { return this.seats((p) => p.alive && p.role === 'werewolf'); }
+  get wolves(): number[] { return this.seats((p) => inPack(p.role)); }
+  get livingWolves(): number[] { return this.seats((p) => p.alive && inPack(p.role)); }
   /** Living seats that are not werewolves (the pack's possible victims). */
-  get livingPrey(): number[] { return this.seats((p) => p.alive && p.role !== 'werewolf'); }
+  get livingPrey(): number[] { return this.seats((p) => p.alive && !inPack(p.role)); }
   private seats(keep: (p: Player) => boolean): number[] {
     const out: number[] = [];
     for (const p of this.players) if (keep(p)) out.push(p.seat);
     return out;
   }
+}
+
+/**
+ * Whether a role belongs to the pack (it picks the victim with the others, reads the wolves' chat
+ * and counts as a wolf for the parity win), as its module declares. Not the same as playing for the
+ * wolves' team: a human on their side is no member of the pack.
+ */
+export function inPack(role: RoleId | null): boolean {
+  return role !== null && registry.get(role)?.night?.pack === true;
 }
 
 export function derived(players: readonly Player[]): Derived {

@@ -1,8 +1,10 @@
 import { nameProblem, nameSkeleton, normalizeName } from '../names.ts';
 import { applySettingsPatch, MIN_PLAYERS } from '../settings.ts';
+import { roleSettingsProblem } from './catalogue.ts';
 import { freshGame } from './context.ts';
 import { deal, rolesFor, rolesProblem } from './deal.ts';
 import { applyDeaths, player, secretShots } from './deaths.ts';
+import { ROLE_MODULES } from './roles/index.ts';
 import type { EventOf, GameContext, Patch, Player, Rejection } from './types.ts';
 
 const inLobby = (ctx: GameContext) => ctx.phase === 'lobby' || ctx.phase === 'over';
@@ -42,7 +44,7 @@ export function rejectLobby(ctx: GameContext, e: EventOf<'room.join' | 'room.set
       if (!isHost(ctx, e.seat)) return 'host/only';
       if (!inLobby(ctx)) return 'phase/wrong';
       const merged = applySettingsPatch(ctx.settings, e.patch);
-      if (!merged.ok || merged.settings.maxSeats < ctx.players.length) return 'settings/invalid';
+      if (!merged.ok || merged.settings.maxSeats < ctx.players.length || roleSettingsProblem(merged.settings)) return 'settings/invalid';
       return null;
     }
     case 'room.kick':
@@ -95,16 +97,19 @@ export function start(ctx: GameContext, e: EventOf<'game.start'>): Patch {
   const n = ctx.players.length;
   const [roles, rng] = deal(rolesFor(ctx.settings, n), n, e.seed >>> 0);
   const players = ctx.players.map((p, i) => ({ ...p, role: roles[i], alive: true, death: null, lover: null, missedVotes: 0 }));
-  const potions: GameContext['potions'] = {};
-  for (const p of players) if (p.role === 'witch') potions[p.seat] = { heal: true, poison: true };
+  // Each role's own state starts at the deal (the witch's potions).
+  const roleState: GameContext['roles'] = {};
+  for (const p of players) {
+    const state = ROLE_MODULES.get(p.role!)?.state;
+    if (state) roleState[p.seat] = state.initial();
+  }
   return {
     players,
     gameNo: ctx.gameNo + 1,
     seed: e.seed >>> 0,
     rng,
     day: 0,
-    potions,
-    lastProtected: {},
+    roles: roleState,
     pendingShots: [],
     executed: null,
     vote: null,

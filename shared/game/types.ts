@@ -18,14 +18,9 @@ export interface Player {
   left?: boolean;
 }
 
-export type NightAction =
-  | { kind: 'wolf'; target: number }
-  | { kind: 'seer'; target: number }
-  | { kind: 'doctor'; target: number }
-  | { kind: 'witch'; heal: boolean; poison: number | null }
-  | { kind: 'cupid'; targets: [number, number] }
-  /** A living player with nothing else to do tonight says so (R7). */
-  | { kind: 'sleep' };
+// The night actions on the wire are the protocol's (shared/views.ts), each role adding its own.
+export type { NightAction, NightActions } from '../views.ts';
+import type { NightAction } from '../views.ts';
 
 export interface NightState {
   /** Werewolf seat → chosen victim; changeable until dawn. */
@@ -61,10 +56,11 @@ export interface GameContext {
   aim?: { target: number | null } | null;
   /** Where the game goes once the deaths of a dawn or an execution are settled. */
   next: 'day' | 'night';
-  /** Remaining potions per witch seat. */
-  potions: Record<number, { heal: boolean; poison: boolean }>;
-  /** The doctor's protection of the previous night, per doctor seat. */
-  lastProtected: Record<number, number | null>;
+  /**
+   * Each seat's slice of role state (the witch's potions, the doctor's last protection), owned and
+   * typed by the seat's role module (`state`); roles never add fields of their own to the context.
+   */
+  roles: Record<number, unknown>;
   /** Executed seat of the current day, for the tanner's win. */
   executed: number | null;
   timeline: TimelineEntry[];
@@ -110,3 +106,9 @@ export type Patch = Partial<GameContext>;
 
 /** A refusal: the event is not applied and the sender gets this code. */
 export type Rejection = ErrorCode | null;
+
+/** A death as the rules settle it (shared/game/deaths.ts): what killed the seat, and what the village is told. */
+export interface Death { seat: number; cause: DeathCause; publicCause: PublicCause }
+export type DeathPatch = Pick<GameContext, 'players' | 'pendingShots' | 'secrets'>;
+/** What a death reads and changes: a context, or just these fields of one. */
+export type DeathState = DeathPatch & Pick<GameContext, 'day'>;

@@ -1,6 +1,7 @@
+import { inPack } from './derived.ts';
 import type { ChatChannel, ChatMessage, GameView, PlayerView, VoteView, YouView } from '../views.ts';
 import type { Settings } from '../settings.ts';
-import { ROLE_MODULES, teamOf } from './roles/index.ts';
+import { ROLE_LIST, teamOf } from './roles/index.ts';
 import type { GameContext, Player } from './types.ts';
 import { promptFor } from './views-you.ts';
 import { teamOfPlayer } from './win.ts';
@@ -103,10 +104,6 @@ export const TIMELINE_FIELDS: Table<never> = {
   cause: { who: EVERYONE }, hunter: { who: EVERYONE }, ballots: { who: PUBLIC_BALLOTS },
 };
 
-/** A secret record entry, any kind: only at game over (R78). */
-export const SECRET_FIELDS: Table<never> = Object.fromEntries(
-  ['kind', 'roles', 'night', 'seats', 'target', 'seer', 'seat', 'team', 'doctor', 'witch', 'heal', 'poison', 'day', 'cause'].map((k) => [k, { who: OVER }]),
-);
 
 export const OUTCOME_FIELDS: Table<never> = { winner: { who: EVERYONE }, seats: { who: EVERYONE }, reason: { who: EVERYONE } };
 
@@ -139,7 +136,7 @@ export const YOU_FIELDS = {
   missedVotes: { who: OWN, value: (_ctx, me) => me.missedVotes },
   prompt: { who: OWN, of: PROMPT_FIELDS, value: (ctx, me) => promptFor(ctx, me) },
   lover: { who: OWN, value: (_ctx, me) => me.lover ?? undefined },
-  acted: { who: OWN, value: (ctx, me) => (ctx.phase === 'night' && me.alive && me.role !== 'werewolf' ? me.seat in ctx.night.actions : undefined) },
+  acted: { who: OWN, value: (ctx, me) => (ctx.phase === 'night' && me.alive && !inPack(me.role) ? me.seat in ctx.night.actions : undefined) },
 } satisfies Partial<Record<keyof YouView, Field<Player>>>;
 
 /**
@@ -150,7 +147,7 @@ export const ROLE_FIELDS: Readonly<Record<string, string>> = roleFields();
 
 function roleFields(): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const role of Object.values(ROLE_MODULES)) {
+  for (const role of ROLE_LIST) {
     for (const key of Object.keys(role.view ?? {})) {
       // Two owners of one key would each hold the other's secret to the same name.
       if (key in out || key in YOU_FIELDS) throw new Error(`view key "${key}" of role ${role.id} is declared twice`);
@@ -178,7 +175,8 @@ export const GAME_FIELDS = {
   // Null unless the recipient holds a seat; every field in it is that seat's own.
   you: { who: EVERYONE, of: YOU_FIELDS as Table<never>, part: 'you' },
   timeline: { who: EVERYONE, each: TIMELINE_FIELDS, value: (ctx) => ctx.timeline },
-  secrets: { who: OVER, each: SECRET_FIELDS, value: (ctx) => ctx.secrets },
+  // The record of the game, whole, only at game over (R78): each role declares its own entries' shape.
+  secrets: { who: OVER, value: (ctx) => ctx.secrets },
   outcome: { who: EVERYONE, of: OUTCOME_FIELDS, value: (ctx) => ctx.outcome },
   chat: { who: EVERYONE, each: CHAT_FIELDS, entries: { by: 'channel', who: CHANNEL_READERS }, part: 'chat' },
 } satisfies Record<Exclude<keyof GameView, 'version'>, Field<Parts>>;

@@ -14,8 +14,8 @@ export function promptFor(ctx: GameContext, me: Player): Prompt | null {
   if (!me.alive || !me.role) return null;
   switch (ctx.phase) {
     case 'night': {
-      const night = ROLE_MODULES[me.role].night;
-      if (night && (me.role === 'werewolf' || night.due(ctx, me.seat))) return night.prompt(ctx, me.seat);
+      const night = ROLE_MODULES.get(me.role)?.night;
+      if (night && (night.pack || night.due(ctx, me.seat))) return night.prompt(ctx, me.seat);
       return sleeper(ctx, me) && ctx.night.actions[me.seat] === undefined ? SLEEP : null;
     }
     case 'day': return { kind: 'ready', done: ctx.ready.includes(me.seat) };

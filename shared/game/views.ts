@@ -1,7 +1,8 @@
+import { inPack } from './derived.ts';
 import type { RoleId } from '../roles.ts';
 import type { ChatChannel, ChatMessage, PlayerView, ViewBody, VoteView, YouView } from '../views.ts';
 import { player } from './deaths.ts';
-import { ROLE_MODULES } from './roles/index.ts';
+import { ROLE_LIST } from './roles/index.ts';
 import type { GameContext, Player } from './types.ts';
 import { CHANNEL_READERS, GAME_FIELDS, type Grant, type Parts, PLAYER_FIELDS, type Table, VOTE_FIELDS, YOU_FIELDS } from './views-fields.ts';
 
@@ -58,7 +59,7 @@ function grants(g: Grant, ctx: GameContext, r: Recipient, about: Player | undefi
     case 'everyone': return true;
     case 'over': return ctx.phase === 'over';
     case 'own': return r.me !== undefined && about !== undefined && r.me.seat === about.seat;
-    case 'wolves': return r.me?.role === 'werewolf';
+    case 'wolves': return inPack(r.me?.role ?? null);
     case 'dead': return r.me !== undefined && !r.me.alive;
     default:
       if (!g.in.includes(ctx.settings[g.setting])) return false;
@@ -109,7 +110,7 @@ const VOTE = compile(VOTE_FIELDS);
 const YOU = compile(YOU_FIELDS);
 /** Per role, the seat's own fields followed by those its module's `view` declares (ROLE_FIELDS). */
 const YOU_AS = Object.fromEntries(
-  Object.values(ROLE_MODULES).map((role) => {
+  ROLE_LIST.map((role) => {
     const fields: Table<Player> = { ...YOU_FIELDS };
     for (const [key, value] of Object.entries(role.view ?? {})) fields[key] = { who: ['own'], value: (ctx, me) => value(ctx, me.seat) };
     return [role.id, compile(fields)];

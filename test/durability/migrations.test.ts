@@ -45,4 +45,16 @@ describe('version 1 to 2', () => {
     expect(record.events).toEqual([{ type: 'room.join', now: 1, name: 'A' }]);
     expect(record.machineVersion).toBe(2);
   });
+
+  it("moves the witch's potions and the doctor's last protection into the seats' role state", () => {
+    const snap = storedRoom('x').snapshot as { context: Record<string, unknown> };
+    const { roles: _, ...v1 } = snap.context;
+    const old = { ...snap, context: { ...v1, potions: { 2: { heal: false, poison: true } }, lastProtected: { 4: 1 } } };
+    const up = upgrade(storedRoom('a', { machineVersion: 1, snapshot: old as never }), [], 2);
+    if (!up.ok) throw new Error(up.reason);
+    const ctx = (up.room.snapshot as { context: Record<string, unknown> }).context;
+    expect(ctx.roles).toEqual({ 2: { heal: false, poison: true }, 4: { last: 1 } });
+    expect(ctx).not.toHaveProperty('potions');
+    expect(ctx).not.toHaveProperty('lastProtected');
+  });
 });

@@ -84,7 +84,7 @@ describe('game flow', () => {
     g.ok({ type: 'night.act', seat: witch, action: { kind: 'witch', heal: true, poison: v2 } });
     expect(g.phase).toBe('dawn');
     g.until('vote').everyoneVotes(null).until('night');
-    expect(g.ctx.potions[witch]).toEqual({ heal: false, poison: false });
+    expect(g.ctx.roles[witch]).toEqual({ heal: false, poison: false });
     g.wolvesPick(g.others([witch])[0]);
     expect(g.phase).toBe('night');
     expect(g.view(witch).you!.prompt).toMatchObject({ kind: 'witch', canHeal: false, canPoison: false });

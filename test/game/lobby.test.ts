@@ -36,6 +36,9 @@ describe('lobby and settings', () => {
     g.refuse({ type: 'room.settings', seat: 1, patch: { reveal: 'none' } }, 'host/only');
     g.refuse({ type: 'room.settings', seat: 0, patch: { maxSeats: 5 } }, 'settings/invalid');
     g.refuse({ type: 'room.settings', seat: 0, patch: { durations: { day: 0 } } }, 'settings/invalid');
+    // Role ids and role options are whatever the role modules declare, nothing else.
+    g.refuse({ type: 'room.settings', seat: 0, patch: { roles: { werewolf: 1, mayor: 1 } } }, 'settings/invalid');
+    g.refuse({ type: 'room.settings', seat: 0, patch: { roleOptions: { seer: { twice: true } } } }, 'settings/invalid');
     g.ok({ type: 'game.start', seat: 0, seed: 1 });
     g.refuse({ type: 'room.settings', seat: 0, patch: { reveal: 'none' } }, 'phase/wrong');
   });
@@ -214,7 +217,7 @@ describe('lobby and settings', () => {
     g.refuse({ type: 'game.reset', seat: 1 }, 'host/only');
     g.ok({ type: 'game.reset', seat: 0 });
     expect(g.phase).toBe('lobby');
-    expect(g.ctx).toMatchObject({ day: 0, deadline: null, vote: null, timeline: [], secrets: [], outcome: null, potions: {}, lastProtected: {}, pendingShots: [] });
+    expect(g.ctx).toMatchObject({ day: 0, deadline: null, vote: null, timeline: [], secrets: [], outcome: null, roles: {}, pendingShots: [] });
     expect(g.ctx.players.every((p) => p.alive && p.role === null && p.death === null && p.lover === null && p.missedVotes === 0)).toBe(true);
     expect(g.ctx.chat.map((m) => m.text)).toContain('it was them');
     g.ok({ type: 'game.start', seat: 0, seed: 9 });

@@ -4,7 +4,12 @@ import { newGame } from '../helpers/game.ts';
 
 describe('night', () => {
   it('[R20] night roles resolve in the order cupid, seer, doctor, werewolves, witch', () => {
-    expect(NIGHT_ORDER.map((r) => r.id)).toEqual(['cupid', 'seer', 'doctor', 'werewolf', 'witch']);
+    // Other roles may come between these (each declares its priority); these keep their order.
+    const core = ['cupid', 'seer', 'doctor', 'werewolf', 'witch'];
+    expect(NIGHT_ORDER.map((r) => r.id).filter((id) => core.includes(id))).toEqual(core);
+    const priorities = NIGHT_ORDER.map((r) => r.night!.priority);
+    expect(new Set(priorities).size, 'no two roles share a priority').toBe(priorities.length);
+    expect(priorities).toEqual([...priorities].sort((a, b) => a - b));
   });
 
   it('[R20] roles without a night action, the dead and the wrong phase are refused', () => {
@@ -169,7 +174,7 @@ describe('night', () => {
     g.ok({ type: 'night.act', seat: doctor, action: { kind: 'doctor', target: v } });
     g.until('vote').everyoneVotes(null).until('night');
     g.until('vote').everyoneVotes(null).until('night');
-    expect(g.ctx.lastProtected[doctor]).toBeNull();
+    expect((g.ctx.roles[doctor] as { last: number | null }).last).toBeNull();
     g.ok({ type: 'night.act', seat: doctor, action: { kind: 'doctor', target: v } });
   });
 
@@ -227,7 +232,7 @@ describe('night', () => {
     expect(g.alive(a)).toBe(true);
     expect(g.alive(b)).toBe(true);
     expect(g.ctx.secrets.find((s) => s.kind === 'witch')).toMatchObject({ heal: b, poison: null });
-    expect(g.ctx.potions[witch].heal).toBe(false);
+    expect((g.ctx.roles[witch] as { heal: boolean }).heal).toBe(false);
   });
 
   it('[R26] a heal on a victim the doctor already protected is spent all the same', () => {
@@ -239,7 +244,7 @@ describe('night', () => {
     g.ok({ type: 'night.act', seat: doctor, action: { kind: 'doctor', target: a } });
     g.ok({ type: 'night.act', seat: witch, action: { kind: 'witch', heal: true, poison: null } });
     expect(g.alive(a)).toBe(true);
-    expect(g.ctx.potions[witch]).toEqual({ heal: false, poison: true });
+    expect(g.ctx.roles[witch]).toEqual({ heal: false, poison: true });
   });
 
   it('[R27] the poison is not blocked by the doctor, nor by the heal', () => {

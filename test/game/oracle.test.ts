@@ -63,7 +63,7 @@ describe('the leak oracle', () => {
   });
 
   it('[R70] fails on an undeclared field planted in a nested object: the seat view, a player entry, a prompt, a death', () => {
-    expect(planted((x) => { x.you.guarded = wolf; })).toEqual([expect.stringContaining('undeclared field view.you.guarded')]);
+    expect(planted((x) => { x.you.stolenRole = wolf; })).toEqual([expect.stringContaining('undeclared field view.you.stolenRole')]);
     expect(planted((x) => { x.players[wolf].lover = seer; })).toEqual([expect.stringContaining(`undeclared field view.players[${wolf}].lover`)]);
     expect(planted((x) => { x.you.prompt = { kind: 'sleep', victim: null, secretly: 1 }; })).toEqual([expect.stringContaining('undeclared field view.you.prompt.secretly')]);
     expect(planted((x) => { x.timeline.push({ kind: 'night', day: 1, deaths: [], wolves: [wolf] }); })).toEqual([expect.stringContaining('undeclared field view.timeline[')]);

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { specOf } from '../../shared/protocol.ts';
 import type { Talk } from '../../shared/talk.ts';
-import { speak } from '../../shared/talk-words.ts';
+import { speak } from '../../shared/game/talk-words.ts';
 import { newGame } from '../helpers/game.ts';
 
 const chat = specOf('chat:send').payload;
@@ -12,7 +12,7 @@ describe('talk (R66)', () => {
     const bad: unknown[] = [
       { channel: 'day' },
       { channel: 'day', talk: { kind: 'shout', seat: 1 } },
-      { channel: 'day', talk: claim(1, 'pope') },
+      { channel: 'day', talk: claim(1, 'Pope!') },
       { channel: 'day', talk: { ...claim(1), extra: 1 } },
       { channel: 'day', talk: claim(-1) },
       { channel: 'day', talk: claim(1.5) },
@@ -35,12 +35,14 @@ describe('talk (R66)', () => {
     for (const p of good) expect(chat.safeParse(p).success, JSON.stringify(p)).toBe(true);
   });
 
-  it('[R66] a room refuses talk naming seats it has not, or messages its sender cannot read or that do not exist yet', () => {
+  it('[R66] a room refuses talk naming seats it has not, roles the catalogue has not, or messages its sender cannot read or that do not exist yet', () => {
     const g = newGame({ players: 6, roles: { werewolf: 2 } });
     const [w1, w2] = g.seats('werewolf');
     const v = g.others()[0];
     g.ok({ type: 'chat.send', seat: w1, channel: 'wolves', text: 'psst' });
     g.refuse({ type: 'chat.send', seat: w2, channel: 'wolves', text: '', talk: { kind: 'attack', seat: 9 } }, 'chat/bad-talk');
+    // A role id of the right shape that the catalogue has not.
+    g.refuse({ type: 'chat.send', seat: w2, channel: 'wolves', text: '', talk: { kind: 'claim', seat: w2, role: 'pope' } }, 'chat/bad-talk');
     g.ok({ type: 'chat.send', seat: w2, channel: 'wolves', text: '', talk: { kind: 'agree', ref: { channel: 'wolves', id: 1 } } });
     g.until('dawn');
     g.refuse({ type: 'chat.send', seat: v, channel: 'day', text: '', talk: { kind: 'agree', ref: { channel: 'wolves', id: 1 } } }, 'chat/bad-talk');

@@ -1,6 +1,8 @@
 import { createActor } from 'xstate';
 import type { ErrorCode } from '../../shared/errors.ts';
-import { ROLE_IDS, type RoleId } from '../../shared/roles.ts';
+import { ROLE_MODULES } from '../../shared/game/roles/index.ts';
+import { ROLE_IDS } from '../../shared/game/catalogue.ts';
+import type { RoleId } from '../../shared/roles.ts';
 import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
 import type { RoleCounts, Settings } from '../../shared/settings.ts';
 import type { ChatChannel } from '../../shared/views.ts';
@@ -15,7 +17,7 @@ export function randomSettings(dice: Dice, players: number): Settings {
   if (dice.next() < 0.6) {
     for (let tries = 0; tries < 50; tries++) {
       const counts: RoleCounts = { werewolf: 1 + dice.int(Math.max(1, Math.floor((players - 1) / 2))) };
-      for (const r of ROLE_IDS) if (r !== 'werewolf' && r !== 'villager' && dice.next() < 0.5) counts[r as RoleId] = r === 'cupid' ? 1 : 1 + dice.int(2);
+      for (const r of ROLE_IDS) if (r !== 'werewolf' && r !== 'villager' && dice.next() < 0.5) counts[r as RoleId] = Math.min(ROLE_MODULES.get(r)?.deal?.max ?? 2, 1 + dice.int(2));
       if (!rolesProblem(counts, players)) { roles = counts; break; }
     }
   }

@@ -1,6 +1,9 @@
 import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
 import type { Settings } from '../../shared/settings.ts';
 import { viewFor, type GameContext, type GameEvent } from '../../shared/game/index.ts';
+import { moduleOf, roleOfKind } from '../../shared/game/roles/index.ts';
+import type { NightAction } from '../../shared/game/types.ts';
+import type { RolePrompt } from '../../shared/views.ts';
 import type { Snap } from './sim.ts';
 
 /**
@@ -18,8 +21,9 @@ export const MODEL_SETTINGS: Settings = {
 const AT = { now: 0 } as const;
 
 /**
- * The events offered in a state: joins and the start in the lobby; at night each target for a wolf
- * that has not picked yet, and two couples for cupid (the wolf with another player, or two others);
+ * The events offered in a state: joins and the start in the lobby; at night the answers of
+ * `roleAnswers` to each role's prompt (each target for a wolf that has not picked yet, two couples
+ * for cupid);
  * in the vote a first ballot for any candidate or none, then later voters in seat order echoing it;
  * the hunter's shot; and the phase's timer everywhere but the lobby.
  */
@@ -40,19 +44,32 @@ export function modelEvents(snap: Snap): GameEvent[] {
     if (voter) for (const target of choices) events.push({ type: 'vote.cast', ...AT, seat: voter.seat, target });
     return events;
   }
-  const wolf = ctx.players.find((p) => p.role === 'werewolf')!.seat;
   for (const p of ctx.players) {
     const prompt = viewFor(ctx, { kind: 'seat', seat: p.seat }).you?.prompt;
     if (!prompt) continue;
-    if (prompt.kind === 'wolf' && prompt.current === null) for (const target of prompt.targets) events.push({ type: 'night.act', ...AT, seat: p.seat, action: { kind: 'wolf', target } });
-    if (prompt.kind === 'cupid') {
-      const others = prompt.targets.filter((s) => s !== wolf && s !== p.seat);
-      events.push({ type: 'night.act', ...AT, seat: p.seat, action: { kind: 'cupid', targets: [wolf, others[0]] } });
-      events.push({ type: 'night.act', ...AT, seat: p.seat, action: { kind: 'cupid', targets: [others[0], others[1]] } });
-    }
     if (prompt.kind === 'hunter') for (const target of [...prompt.targets, null]) events.push({ type: 'hunter.shoot', ...AT, seat: p.seat, target });
+    else if (prompt.kind !== 'sleep' && prompt.kind !== 'ready' && prompt.kind !== 'vote') for (const action of roleAnswers(ctx, p.seat, prompt)) events.push({ type: 'night.act', ...AT, seat: p.seat, action });
   }
   return events;
+}
+
+/**
+ * The answers offered to a night role's prompt, from its declared form: every target for a
+ * changeable pick not made yet; otherwise one answer that mixes the sides (a wolf-side seat first,
+ * as the seer reads them) and one that keeps to the village's side, the player himself left out.
+ * For cupid that is a cross-team couple and a same-team couple, which is what the win rules tell apart.
+ */
+function roleAnswers(ctx: GameContext, seat: number, prompt: RolePrompt): NightAction[] {
+  const form = roleOfKind(prompt.kind)?.night?.form;
+  if (!form) return [];
+  const targets = 'targets' in prompt ? (prompt as { targets: number[] }).targets : [];
+  if (form.instant) return form.current?.(prompt) == null ? targets.map((t) => form.build(prompt, [t], [])) : [];
+  const side = (s: number) => moduleOf(ctx.players.find((x) => x.seat === s)!.role!).seenAs;
+  const others = targets.filter((t) => t !== seat);
+  const village = others.filter((t) => side(t) === 'village');
+  const mixed = [...others.filter((t) => side(t) === 'wolves').slice(0, 1), ...village].slice(0, form.picks);
+  const answers = [mixed, village.slice(0, form.picks)].filter((picked) => picked.length === form.picks || form.optional);
+  return answers.map((picked) => form.build(prompt, picked, []));
 }
 
 /**

@@ -1,6 +1,6 @@
 import type { Audience, GameContext, Player, ViewBody } from '../../shared/game/index.ts';
 import { CHANNEL_READERS, GAME_FIELDS, type Grant, PLAYER_FIELDS, ROLE_FIELDS, type Table, YOU_FIELDS } from '../../shared/game/views-fields.ts';
-import { ROLE_MODULES } from '../../shared/game/roles/index.ts';
+import { ROLE_LIST } from '../../shared/game/roles/index.ts';
 import type { PublicCause } from '../../shared/views.ts';
 
 /**
@@ -71,7 +71,7 @@ function keysOf(x: unknown, out: Set<string>): Set<string> {
 }
 
 /** The role whose night action each prompt kind asks for, from the role modules. */
-const roleFor: Record<string, string> = Object.fromEntries(Object.values(ROLE_MODULES).flatMap((r) => (r.night ? [[r.night.kind, r.id]] : [])));
+const roleFor: Record<string, string> = Object.fromEntries(ROLE_LIST.flatMap((r) => (r.night ? [[r.night.kind, r.id]] : [])));
 
 /** What in `view` its audience may not know, as a list of problems (empty when the view is clean). */
 export function leaks(ctx: GameContext, audience: Audience, view: ViewBody): string[] {

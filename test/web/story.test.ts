@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { narrate } from '../../client/web/room/story.ts';
 import { viewFor } from '../../shared/game/index.ts';
-import { ROLE_IDS, ROLES } from '../../shared/roles.ts';
+import { ROLE_IDS, ROLES } from '../../shared/game/catalogue.ts';
 import type { GameView } from '../../shared/views.ts';
 import { playRandomGame } from '../helpers/sim.ts';
 

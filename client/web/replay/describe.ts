@@ -1,4 +1,5 @@
 import type { GameContext, GameEvent } from '../../../shared/game/index.ts';
+import { roleOfKind } from '../../../shared/game/roles/index.ts';
 import { capitalize, describeSecret, describeTimeline, namer, phaseTitle, roleName, winsLine } from '../words.ts';
 
 /** A step of a replay in words: what was done, then what it caused (deaths, votes, a new phase). */
@@ -14,15 +15,9 @@ export function describeStep(e: GameEvent, before: GameContext, after: GameConte
     case 'game.start': out.push(`The game begins with ${after.players.length} players; the roles are dealt.`); break;
     case 'night.act': {
       const a = e.action;
-      if (a.kind === 'wolf') out.push(`${who(e.seat)} picks ${who(a.target)} as the victim.`);
-      else if (a.kind === 'seer') out.push(`${who(e.seat)} looks at ${who(a.target)}.`);
-      else if (a.kind === 'doctor') out.push(`${who(e.seat)} protects ${who(a.target)}.`);
-      else if (a.kind === 'cupid') out.push(`${who(e.seat)} links ${who(a.targets[0])} and ${who(a.targets[1])}.`);
-      else if (a.kind === 'sleep') out.push(`${who(e.seat)} sleeps.`);
-      else {
-        const acts = [a.heal && 'heals the victim', a.poison !== null && `poisons ${who(a.poison)}`].filter(Boolean);
-        out.push(`${who(e.seat)} ${acts.length ? acts.join(' and ') : 'uses no potion'}.`);
-      }
+      // Each role tells its own action (shared/game/roles); sleep is nobody's.
+      const told = a.kind === 'sleep' ? 'sleeps' : roleOfKind(a.kind)?.words.night?.told(a, who) ?? a.kind;
+      out.push(`${who(e.seat)} ${told}.`);
       break;
     }
     case 'day.ready': out.push(`${who(e.seat)} is ready to vote.`); break;

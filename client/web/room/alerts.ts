@@ -1,3 +1,4 @@
+import { roleOfKind } from '../../../shared/game/roles/index.ts';
 import type { GameView, Prompt } from '../../../shared/views.ts';
 import { storage } from '../storage.ts';
 
@@ -13,13 +14,14 @@ export function dueAction(v: GameView | null): string | null {
   if (!p) return null;
   switch (p.kind) {
     case 'vote': return p.current === undefined ? 'vote' : null;
-    case 'wolf': return p.current === null ? 'choose a victim' : null;
-    case 'seer': return 'look at a player';
-    case 'doctor': return 'protect a player';
-    case 'witch': return 'use your potions';
-    case 'cupid': return 'choose the lovers';
     case 'hunter': return 'take your shot';
     case 'sleep': case 'ready': return null;
+    default: {
+      // A night role's prompt: its module's words; a changeable pick already made is not urgent.
+      const role = roleOfKind(p.kind);
+      if (role?.night?.form.instant && role.night.form.current?.(p) != null) return null;
+      return role?.words.night?.due ?? 'act tonight';
+    }
   }
 }
 

@@ -1,8 +1,9 @@
 import type { CommandName, CommandPayload } from '../../../shared/protocol.ts';
-import type { GameView, Prompt } from '../../../shared/views.ts';
+import { roleOfKind } from '../../../shared/game/roles/index.ts';
+import type { GameView, Prompt, RolePrompt } from '../../../shared/views.ts';
 import type { WerewolfClient } from '../../sdk/index.ts';
 import { type Child, errorSlot, h, swap } from '../dom.ts';
-import { clock, listNames, namer, type Namer, plural } from '../words.ts';
+import { clock, namer, type Namer, plural } from '../words.ts';
 import { idleText } from './idle.ts';
 import { narrate } from './story.ts';
 
@@ -20,8 +21,8 @@ export function tallyOf(v: GameView): Map<number, number> | null {
 
 /**
  * The one control for what the viewer must do now (`view.you.prompt`). Votes and wolf picks are
- * sent at once and stay changeable; final choices (seer, doctor, witch, cupid, hunter) are
- * selected first and then confirmed, since they cannot be taken back.
+ * sent at once and stay changeable (a role form that is `instant`); final choices (other role
+ * forms, the hunter) are selected first and then confirmed, since they cannot be taken back.
  */
 export function promptPanel(client: WerewolfClient, onLocal: () => void) {
   const body = h('div', { class: 'prompt-body' });
@@ -31,7 +32,7 @@ export function promptPanel(client: WerewolfClient, onLocal: () => void) {
   const el = h('section', { class: 'panel prompt', 'aria-labelledby': 'prompt-h' }, timeLeft, body, err.el);
   let key = '';
   let picked: number[] = [];
-  let heal = false;
+  let checked: string[] = [];
   let pending = false;
   let view: GameView | null = null;
 
@@ -89,39 +90,6 @@ export function promptPanel(client: WerewolfClient, onLocal: () => void) {
           h('p', { class: 'hint' }, `${ready} of ${living} are ready.`),
         ];
       }
-      case 'wolf': {
-        const picks = v.you?.packPicks ?? {};
-        const by = (s: number) => Object.entries(picks).filter(([w, t]) => t === s && Number(w) !== v.you?.seat).map(([w]) => Number(w));
-        return [
-          heading(`Night ${v.day}: choose a victim with your pack`),
-          h('p', { class: 'current' }, p.current === null ? 'You have not chosen yet.' : ['Your choice: ', h('strong', null, name(p.current)), '.'], ' You can change it until dawn.'),
-          targets(p.targets, name, { pressed: (s) => p.current === s, pick: (s) => void send('night:act', { action: { kind: 'wolf', target: s } }), note: (s) => (by(s).length ? h('small', { class: 'note' }, `picked by ${listNames(by(s), name)}`) : null) }),
-        ];
-      }
-      case 'seer':
-      case 'doctor': {
-        const seer = p.kind === 'seer';
-        return [
-          heading(seer ? `Night ${v.day}: whose team will you learn?` : `Night ${v.day}: whom will you protect?`),
-          targets(p.targets, name, { pressed: (s) => picked.includes(s), pick: (s) => toggle(s, 1) }),
-          confirm(seer ? 'Look' : 'Protect', picked.length === 1, () => void send('night:act', { action: { kind: p.kind, target: picked[0] } as never })),
-        ];
-      }
-      case 'witch':
-        return [
-          heading(`Night ${v.day}: your potions`),
-          h('p', null, p.victim === null ? 'The werewolves have not settled on a victim yet.' : ['The werewolves attack ', h('strong', null, name(p.victim)), '.']),
-          p.canHeal ? h('label', { class: 'field check' }, h('input', { type: 'checkbox', checked: heal, 'data-key': 'heal', disabled: pending, onChange: (e: Event) => { heal = (e.target as HTMLInputElement).checked; render(); } }), `Heal ${name(p.victim!)} (your one healing potion)`) : null,
-          p.canPoison ? [h('p', { id: 'poison-h' }, 'Poison someone? (your one killing potion)'), targets(p.targets, name, { pressed: (s) => picked.includes(s), pick: (s) => toggle(s, 1) })] : h('p', { class: 'hint' }, 'Your poison is used up.'),
-          confirm(heal || picked.length ? 'Use the potions' : 'Do nothing tonight', true, () => void send('night:act', { action: { kind: 'witch', heal: heal && p.canHeal, poison: p.canPoison ? picked[0] ?? null : null } })),
-          h('p', { class: 'hint' }, 'You act once per night.'),
-        ];
-      case 'cupid':
-        return [
-          heading('Night 1: choose two lovers'),
-          targets(p.targets, name, { pressed: (s) => picked.includes(s), pick: (s) => toggle(s, 2) }),
-          confirm(picked.length === 2 ? `Link ${listNames(picked, name)}` : `Choose ${2 - picked.length} more`, picked.length === 2, () => void send('night:act', { action: { kind: 'cupid', targets: [picked[0], picked[1]] } })),
-        ];
       case 'sleep':
         return [
           heading(`Night ${v.day}: close your eyes`),
@@ -134,7 +102,39 @@ export function promptPanel(client: WerewolfClient, onLocal: () => void) {
           targets(p.targets, name, { pressed: (s) => picked.includes(s), pick: (s) => toggle(s, 1) }),
           confirm(picked.length ? `Shoot ${name(picked[0])}` : 'Shoot nobody', true, () => void send('hunter:shoot', { target: picked[0] ?? null })),
         ];
+      default: return roleBody(v, p, heading);
     }
+  }
+
+  /** A night role's prompt, drawn from what its module declares (shared/game/roles: `form`, `words.night`). */
+  function roleBody(v: GameView, p: RolePrompt, heading: (text: string) => HTMLElement): Child[] {
+    const role = roleOfKind(p.kind);
+    const form = role?.night?.form;
+    const words = role?.words.night;
+    if (!role || !form || !words || !v.you) return [heading(`Night ${v.day}`), h('p', null, 'This client does not know this role.')];
+    const name = namer(v.players);
+    const you = v.you;
+    const seats = 'targets' in p ? (p as { targets: number[] }).targets : [];
+    const lines = (words.lines?.(p, you, name) ?? []).map((t) => h('p', null, t));
+    const note = (s: number) => { const n = words.note?.(you, s, name); return n ? h('small', { class: 'note' }, n) : null; };
+    if (form.instant) {
+      const current = form.current?.(p) ?? null;
+      return [
+        heading(words.heading(v.day)), ...lines,
+        h('p', { class: 'current' }, current === null ? 'You have not chosen yet.' : ['Your choice: ', h('strong', null, name(current)), '.'], ' You can change it until dawn.'),
+        targets(seats, name, { pressed: (s) => current === s, pick: (s) => void send('night:act', { action: form.build(p, [s], []) }), note }),
+      ];
+    }
+    const checks = form.checks?.(p, name) ?? [];
+    const pickable = form.pickable?.(p) ?? true;
+    const ready = form.optional || picked.length === form.picks;
+    return [
+      heading(words.heading(v.day)), ...lines,
+      ...checks.map((c) => h('label', { class: 'field check' }, h('input', { type: 'checkbox', checked: checked.includes(c.key), 'data-key': c.key, disabled: pending, onChange: (e: Event) => { checked = (e.target as HTMLInputElement).checked ? [...checked, c.key] : checked.filter((k) => k !== c.key); render(); } }), c.label)),
+      pickable ? targets(seats, name, { pressed: (s) => picked.includes(s), pick: (s) => toggle(s, form.picks), note }) : null,
+      confirm(words.confirm?.(picked, name, checked) ?? words.verb, ready, () => void send('night:act', { action: form.build(p, picked, checked) })),
+      form.optional ? h('p', { class: 'hint' }, 'You act once per night.') : null,
+    ];
   }
 
   function render(): void {
@@ -157,12 +157,18 @@ export function promptPanel(client: WerewolfClient, onLocal: () => void) {
     const b = pending;
     switch (p.kind) {
       case 'vote': return { verb: 'Vote', pressed: p.current === seat, busy: b, pick: () => void send('vote:cast', { target: seat }) };
-      case 'wolf': return { verb: 'Attack', pressed: p.current === seat, busy: b, pick: () => void send('night:act', { action: { kind: 'wolf', target: seat } }) };
-      case 'seer': return { verb: 'Look', pressed: picked.includes(seat), busy: b, pick: () => toggle(seat, 1) };
-      case 'doctor': return { verb: 'Protect', pressed: picked.includes(seat), busy: b, pick: () => toggle(seat, 1) };
-      case 'witch': return p.canPoison ? { verb: 'Poison', pressed: picked.includes(seat), busy: b, pick: () => toggle(seat, 1) } : null;
-      case 'cupid': return { verb: 'Link', pressed: picked.includes(seat), busy: b, pick: () => toggle(seat, 2) };
       case 'hunter': return { verb: 'Shoot', pressed: picked.includes(seat), busy: b, pick: () => toggle(seat, 1) };
+      default: {
+        const role = roleOfKind(p.kind);
+        const form = role?.night?.form;
+        const verb = role?.words.night?.verb;
+        if (!form || !verb || !(form.pickable?.(p) ?? true)) return null;
+        if (form.instant) {
+          const current = form.current?.(p) ?? null;
+          return { verb, pressed: current === seat, busy: b, pick: () => void send('night:act', { action: form.build(p, [seat], []) }) };
+        }
+        return { verb, pressed: picked.includes(seat), busy: b, pick: () => toggle(seat, form.picks) };
+      }
     }
   }
 
@@ -181,7 +187,7 @@ export function promptPanel(client: WerewolfClient, onLocal: () => void) {
       const p = v.you?.prompt;
       const k = p ? `${v.phaseId}:${p.kind}:${v.vote?.round ?? 0}` : '';
       // A new prompt starts clean: no stale selection, no stale error.
-      if (k !== key) { key = k; picked = []; heal = false; err.show(null); }
+      if (k !== key) { key = k; picked = []; checked = []; err.show(null); }
       render();
     },
   };

@@ -1,6 +1,6 @@
-import { ROLES } from '../../../shared/roles.ts';
+import { ROLES } from '../../../shared/game/catalogue.ts';
 import type { Talk } from '../../../shared/talk.ts';
-import { roleWords } from '../../../shared/talk-words.ts';
+import { roleWords } from '../../../shared/game/talk-words.ts';
 import type { ChatChannel, ChatMessage, GameView } from '../../../shared/views.ts';
 import { h, swap } from '../dom.ts';
 

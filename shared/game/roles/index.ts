@@ -1,23 +1,60 @@
+/// <reference types="vite/client" />
+import { z } from 'zod';
 import type { RoleId, Team } from '../../roles.ts';
-import type { GameContext } from '../types.ts';
-import { cupid } from './cupid.ts';
-import { doctor } from './doctor.ts';
-import { hunter } from './hunter.ts';
+import type { NightAction } from '../types.ts';
 import type { RoleModule } from './role.ts';
-export { roleOf, seenAs } from './role.ts';
-import { seer } from './seer.ts';
-import { tanner } from './tanner.ts';
-import { villager } from './villager.ts';
-import { werewolf } from './werewolf.ts';
-import { witch } from './witch.ts';
+import { registry } from './registry.ts';
 
-export const ROLE_MODULES: Record<RoleId, RoleModule> = { villager, werewolf, seer, doctor, witch, hunter, cupid, tanner };
+export { roleOf } from './util.ts';
+export type { RoleModule } from './role.ts';
 
-/** Night roles in the order their actions resolve at dawn. */
-export const NIGHT_ORDER: RoleModule[] = Object.values(ROLE_MODULES)
-  .filter((r) => r.night)
-  .sort((a, b) => a.night!.priority - b.night!.priority);
+/**
+ * The role catalogue, discovered: every module in this folder that exports a RoleModule is a role,
+ * so adding one edits no list. Vite (the browser bundle, vitest) lists the folder at build time;
+ * under node the folder is read once at start (shared/role-files.ts), hence the top-level await.
+ */
+// Helper modules of the folder are loaded too and simply export no role; this file must not load itself.
+const found: Record<string, unknown> = import.meta.env
+  ? import.meta.glob(['./*.ts', '!./index.ts'], { eager: true })
+  : await (await import(/* @vite-ignore */ nodeLoader())).importFolder(new URL('./', import.meta.url), (f: string) => f === 'index.ts');
+
+/** A computed specifier keeps the node-only loader (node:fs) out of the browser bundle. */
+function nodeLoader(): string {
+  return new URL('../../role-files.ts', import.meta.url).href;
+}
+
+const isRole = (x: unknown): x is RoleModule =>
+  typeof x === 'object' && x !== null && typeof (x as RoleModule).id === 'string' && typeof (x as RoleModule).words === 'object' && typeof (x as RoleModule).team === 'string';
+
+/** Every role, in declared order (then by id), whatever the order of the files. */
+export const ROLE_LIST: readonly RoleModule[] = Object.values(found)
+  .flatMap((m) => Object.values(m as Record<string, unknown>).filter(isRole))
+  .sort((a, b) => a.order - b.order || (a.id < b.id ? -1 : 1));
+
+for (const m of ROLE_LIST) {
+  if (registry.has(m.id)) throw new Error(`two role modules declare '${m.id}'`);
+  registry.set(m.id, m);
+}
+
+export const ROLE_MODULES: ReadonlyMap<RoleId, RoleModule> = registry;
+export const ROLE_IDS: readonly RoleId[] = ROLE_LIST.map((r) => r.id);
+export const isRoleId = (id: unknown): id is RoleId => typeof id === 'string' && registry.has(id);
+export { moduleOf } from './registry.ts';
+
+/** Night roles in the order their actions resolve at dawn (R20). */
+export const NIGHT_ORDER: readonly RoleModule[] = ROLE_LIST.filter((r) => r.night).sort((a, b) => a.night!.priority - b.night!.priority);
+
+const byKind = new Map(NIGHT_ORDER.map((r) => [r.night!.kind as string, r]));
+/** The role whose night action (and prompt) has this kind. */
+export const roleOfKind = (kind: string): RoleModule | undefined => byKind.get(kind);
 
 export function teamOf(role: RoleId): Team {
-  return ROLE_MODULES[role].team;
+  return registry.get(role)?.team ?? 'village';
+}
+
+const sleep = z.strictObject({ kind: z.literal('sleep') });
+
+/** The schema of the night action of this kind: a role's declared shape, or sleep (R7); undefined for no such action. */
+export function actionSchema(kind: string): z.ZodType | undefined {
+  return kind === 'sleep' ? sleep : byKind.get(kind)?.night?.schema;
 }

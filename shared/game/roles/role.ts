@@ -1,61 +1,206 @@
-import { ROLES, type RoleId, type Team } from '../../roles.ts';
-import type { DeathCause, Prompt, SecretEntry } from '../../views.ts';
-import { roleAt } from '../derived.ts';
-import type { GameContext, NightAction, NightState, Rejection } from '../types.ts';
+import type { z } from 'zod';
+import type { RoleId, Team } from '../../roles.ts';
+import type { Outcome, Prompt, SecretEntry, YouView } from '../../views.ts';
+import type { Death, DeathState, GameContext, NightAction, NightState, Player, Rejection } from '../types.ts';
+import type { Effect, Tonight } from './effect-types.ts';
 
-/** The effects of one night, gathered by the roles in priority order and applied at dawn. */
-export interface NightResolution {
-  protectedSeats: Set<number>;
-  wolfTarget: number | null;
-  deaths: Map<number, DeathCause>;
-  secrets: SecretEntry[];
-  rng: number;
-  lovers: [number, number] | null;
-  lastProtected: Record<number, number | null>;
-  potions: Record<number, { heal: boolean; poison: boolean }>;
-}
-
-export interface NightRole {
-  kind: NightAction['kind'];
-  /** Lower resolves first at dawn (docs/rules.md R20). */
-  priority: number;
-  /** Whether this living seat must act tonight before the night can end early. */
-  due(ctx: GameContext, seat: number): boolean;
-  validate(ctx: GameContext, seat: number, action: NightAction): Rejection;
-  record(night: NightState, seat: number, action: NightAction): NightState;
-  /** Fold this role's recorded actions into the night's resolution. */
-  resolve(ctx: GameContext, res: NightResolution): void;
-  prompt(ctx: GameContext, seat: number): Prompt;
-}
-
-/** One role's rules. A new role is one module like this plus its tests. */
+/**
+ * One role's rules, words and bot play, in one module (shared/game/roles/<id>.ts). The catalogue
+ * (./index.ts) finds every module in this folder, so a new role is its module, its test file and
+ * its section of docs/rules.md, and nothing else (docs/architecture.md "Adding a role").
+ */
 export interface RoleModule {
   id: RoleId;
   team: Team;
-  /** What the seer learns of this role. */
+  /** Where the role stands in lists (glossary, settings form) and in the deal's deck (which the seed shuffles): lower first. */
+  order: number;
+  words: RoleWords;
+  /** What the seer learns of this role (R23). */
+  seenAs: 'village' | 'wolves';
   night?: NightRole;
+  /** This role's own slice of state per seat, kept in `ctx.roles[seat]` from the deal on. */
+  state?: { initial(): unknown };
   /** Fields this role adds to its own seat's `you` view; each key is declared by exactly one role. */
   view?: Record<string, (ctx: GameContext, seat: number) => unknown>;
-  /** Hunter-like roles queue a shot when they die. */
-  shootsOnDeath?: boolean;
+  /** Whether the view of this role's seat reads the pack's picks at night (a cache input). */
+  readsPicks?: boolean;
+  /** Dying (except by leaving or idling out), this role takes a shot in a hunter phase (R30–R33). */
+  shoots?: boolean;
+  /** Reactions to events, asked of every role dealt in the game, not only of the seat concerned. */
+  on?: {
+    /** A seat died: the deaths it brings (a lover's grief). `griefCause` is how the village sees them. */
+    death?(ctx: DeathState, dead: Player, death: Death, griefCause: Death['publicCause']): Death[];
+    /** A seat was executed: an outcome that ends the game at once (the tanner's win), or null. */
+    execution?(ctx: GameContext, executed: Player): Outcome | null;
+  };
+  /**
+   * Variants of the role a host may switch on in the room settings (`settings.roleOptions[id][key]`),
+   * all off by default; the settings form shows them, the role reads them with `roleOption`.
+   */
+  options?: Record<string, { label: string; hint: string }>;
+  /** How the role enters the automatic deal (R3) and what a hand-chosen set may hold (R4). */
+  deal?: { auto?(players: number): number; max?: number };
 }
+
+export interface NightRole {
+  /** The wire action's kind (`night:act`), which is also the prompt's kind. */
+  kind: NightAction['kind'];
+  /** The action's wire shape; the `night:act` schema is assembled from these. */
+  schema: z.ZodType;
+  /** Lower resolves first at dawn (docs/rules.md R20). */
+  priority: number;
+  /**
+   * The pack's way: every member picks, changeably until dawn, and the picks are shared; such a
+   * seat never sleeps and owes no `acted` (R21, R22).
+   */
+  pack?: boolean;
+  /** Whether this living seat must act tonight before the night can end early. */
+  due(ctx: GameContext, seat: number): boolean;
+  validate(ctx: GameContext, seat: number, action: NightAction): Rejection;
+  /** How the accepted action is kept; by default as this seat's answer in `night.actions`. */
+  record?(night: NightState, seat: number, action: NightAction): NightState;
+  /** This role's effects at dawn, from the actions of all its seats (see ./effects.ts). */
+  resolve(ctx: GameContext, tonight: Tonight): Effect[];
+  prompt(ctx: GameContext, seat: number): Prompt;
+  /** How a player answers the prompt: the browser's panel and the bots read it. */
+  form: ActionForm;
+  bot?: RoleBot;
+}
+
+/** A seat's display name. */
+export type Namer = (seat: number) => string;
+
+/**
+ * The answer to a night prompt as taps: choose up to `picks` of the prompt's targets (exactly
+ * `picks` unless `optional`), tick the `checks`, and `build` makes the wire action.
+ */
+export interface ActionForm {
+  picks: number;
+  optional?: boolean;
+  /** Each tap is sent at once and may change until dawn (the pack's pick) instead of being confirmed. */
+  instant?: boolean;
+  /** The seat picked so far, for an instant form. */
+  current?(p: Prompt): number | null;
+  /** Whether targets may be picked at all now (the witch without poison may not). */
+  pickable?(p: Prompt): boolean;
+  /** Yes/no choices besides the targets, shown only when offered. */
+  checks?(p: Prompt, name: Namer): { key: string; label: string }[];
+  build(p: Prompt, picked: number[], checked: string[]): NightAction;
+}
+
+export interface RoleWords {
+  name: string;
+  /** A mark shown next to the name, never alone. */
+  icon: string;
+  /** One sentence on the role card. */
+  summary: string;
+  /** The glossary's full text. */
+  description: string;
+  /** The night prompt: heading, what a target button does, the confirm button, lines above the targets. */
+  night?: {
+    heading(day: number): string;
+    verb: string;
+    /** What is still to do, in two words (the tab title, notifications). */
+    due: string;
+    confirm?(picked: number[], name: Namer, checked: string[]): string;
+    lines?(p: Prompt, you: YouView, name: Namer): string[];
+    /** A note beside a target (who of the pack picked it). */
+    note?(you: YouView, seat: number, name: Namer): string | null;
+    /** The action as the replay tells it, `who` naming a seat with its role: "Ann (seer) looks at Bob (villager)". */
+    told(a: NightAction, who: Namer): string;
+  };
+  /** The death causes this role brings about, for the table and the dead player's screen. */
+  causes?: Record<string, { label: string; sentence: string; atNight: boolean }>;
+  /** The secret entries this role writes, in words (game over, replay); null for none of its own. */
+  secret?(e: SecretEntry, name: Namer): string | null;
+  /** Facts only this seat knows, for its role card. */
+  facts?(you: YouView, name: Namer, over: boolean): string[];
+}
+
+/**
+ * What a bot believes, as client/bot computes it from its own view (the interface lives here so a
+ * role's bot play needs nothing from client/). Suspicion is higher for likelier wolves.
+ */
+export interface BotBeliefs {
+  suspicion(seat: number): number;
+  /** The claimed seer this seat believes, or null. */
+  trusted: number | null;
+  /** The same, as an ordinary villager would see it (wolves blend in with this). */
+  publicSuspicion(seat: number): number;
+  publicTrusted: number | null;
+  /** Seats that claimed to be the seer, as the village heard it. */
+  publicSeers: number[];
+  day: number;
+  /** The phase is about to end: answer now rather than wait. */
+  urgent: boolean;
+}
+
+/** A role's bot play; absent parts default to random legal answers built from the form. */
+export interface RoleBot {
+  random?(p: Prompt, rng: () => number): NightAction | null;
+  /** The reasoning bot; null waits (asked again when the view changes, and urgently before the end). */
+  smart?(p: Prompt, you: YouView, beliefs: BotBeliefs, rng: () => number): NightAction | null;
+}
+
 
 export function recordAction(night: NightState, seat: number, action: NightAction): NightState {
   return { ...night, actions: { ...night.actions, [seat]: action } };
 }
 
-/** Seats with the given role, living or not, in seat order. */
-export function seatsWithRole(ctx: GameContext, role: RoleId): number[] {
-  return ctx.players.filter((p) => p.role === role).map((p) => p.seat);
+/** Tonight's final answers of this kind, by seat, in seat order. */
+export function answers<K extends NightAction['kind']>(ctx: GameContext, kind: K): [number, Extract<NightAction, { kind: K }>][] {
+  const out: [number, Extract<NightAction, { kind: K }>][] = [];
+  for (const p of ctx.players) {
+    const a = ctx.night.actions[p.seat];
+    if (a?.kind === kind) out.push([p.seat, a as Extract<NightAction, { kind: K }>]);
+  }
+  return out;
 }
 
-export { isLiving, livingExcept, livingSeats } from '../derived.ts';
-
-export function roleOf(ctx: GameContext, seat: number): RoleId {
-  return roleAt(ctx, seat) ?? 'villager';
+/** A seat's slice of role state (`state.initial` at the deal), typed by the role that owns it. */
+export function slice<S>(ctx: Pick<GameContext, 'roles'>, seat: number): S | undefined {
+  return ctx.roles[seat] as S | undefined;
 }
 
-/** What the seer learns (R23): only the pack reads as wolves; the tanner reads as village. */
-export function seenAs(role: RoleId): 'village' | 'wolves' {
-  return ROLES[role].team === 'wolves' ? 'wolves' : 'village';
+/** The prompt narrowed to one kind, for a role's own form and words. */
+export function promptOf<K extends Prompt['kind']>(p: Prompt, kind: K): Extract<Prompt, { kind: K }> {
+  if (p.kind !== kind) throw new Error(`a ${kind} form was given a ${p.kind} prompt`);
+  return p as Extract<Prompt, { kind: K }>;
+}
+
+/** The seat with the highest score among `seats`, ties broken by `noise`; undefined when empty (bot play). */
+export function best(seats: readonly number[], score: (s: number) => number, noise: () => number): number | undefined {
+  let top: number | undefined;
+  let topScore = -Infinity;
+  for (const s of seats) {
+    const v = score(s) + noise() * 0.5;
+    if (v > topScore) { top = s; topScore = v; }
+  }
+  return top;
+}
+
+/** A uniform choice by the bot's own rng; undefined when empty. */
+export function anyOf<T>(rng: () => number, items: readonly T[]): T | undefined {
+  return items.length === 0 ? undefined : items[Math.floor(rng() * items.length)];
+}
+
+/**
+ * A random legal answer to a role's prompt: its own `bot.random`, else `form.picks` distinct
+ * targets drawn in turn (fewer when the form allows none) and no check ticked. The bots' random
+ * strategy and the test simulator both answer this way.
+ */
+export function randomAnswer(night: NightRole, p: Prompt, rng: () => number): NightAction | null {
+  if (night.bot?.random) return night.bot.random(p, rng);
+  const pool = 'targets' in p ? [...(p as { targets: number[] }).targets] : [];
+  const picked: number[] = [];
+  if (night.form.pickable?.(p) ?? true) {
+    while (picked.length < night.form.picks && pool.length > 0) picked.push(pool.splice(Math.floor(rng() * pool.length), 1)[0]);
+  }
+  if (picked.length < night.form.picks && !night.form.optional) return null;
+  return night.form.build(p, picked, []);
+}
+
+/** Whether the room switched on this option of this role (see RoleModule.options). */
+export function roleOption(ctx: Pick<GameContext, 'settings'>, role: RoleId, key: string): boolean {
+  return ctx.settings.roleOptions?.[role]?.[key] === true;
 }

@@ -1,21 +1,43 @@
-import type { SeerResult } from '../../views.ts';
+import { z } from 'zod';
+import type { SecretEntry, SeerResult } from '../../views.ts';
 import type { GameContext } from '../types.ts';
-import { isLiving, livingExcept, recordAction, roleOf, seenAs, type RoleModule } from './role.ts';
+import { moduleOf } from './registry.ts';
+import { answers, best, promptOf, recordAction, type RoleModule } from './role.ts';
+import { isLiving, livingExcept } from '../derived.ts';
+import { roleOf } from './util.ts';
+
+declare module '../../views.ts' {
+  interface NightActions { seer: { kind: 'seer'; target: number } }
+  interface Prompts { seer: { kind: 'seer'; targets: number[] } }
+  interface YouView { seerResults?: SeerResult[] }
+}
 
 /** Past results from the record, plus tonight's, which the seer learns the moment she acts (R23). */
 function results(ctx: GameContext, seat: number): SeerResult[] {
   const out: SeerResult[] = [];
   for (const e of ctx.secrets) if (e.kind === 'seer' && e.seer === seat) out.push({ night: e.night, seat: e.seat, team: e.team });
   const tonight = ctx.phase === 'night' ? ctx.night.actions[seat] : undefined;
-  if (tonight?.kind === 'seer') return [...out, { night: ctx.day, seat: tonight.target, team: seenAs(roleOf(ctx, tonight.target)) }];
+  if (tonight?.kind === 'seer') return [...out, { night: ctx.day, seat: tonight.target, team: moduleOf(roleOf(ctx, tonight.target)).seenAs }];
   return out;
 }
 
 export const seer: RoleModule = {
   id: 'seer',
   team: 'village',
+  order: 20,
+  seenAs: 'village',
+  words: {
+    name: 'Seer',
+    icon: '◉',
+    summary: "Each night, learn one player's team.",
+    description: 'Each night she looks at one other living player and learns at once whether the werewolves count him as theirs. The tanner reads as village.',
+    night: { heading: (day) => `Night ${day}: whose team will you learn?`, verb: 'Look', due: 'look at a player', confirm: () => 'Look', told: (a, who) => (a.kind === 'seer' ? `looks at ${who(a.target)}` : '') },
+    secret: (e, name) => (e.kind === 'seer' ? `Night ${e.night}: the seer ${name(e.seer)} saw that ${name(e.seat)} is with ${e.team === 'wolves' ? 'the werewolves' : 'the village'}.` : null),
+    facts: (you, name) => (you.seerResults ?? []).map((r) => `Night ${r.night}: ${name(r.seat)} is with ${r.team === 'wolves' ? 'the werewolves' : 'the village'}.`),
+  },
   night: {
     kind: 'seer',
+    schema: z.strictObject({ kind: z.literal('seer'), target: z.number().int().min(0).max(99) }),
     priority: 20,
     due: (ctx, seat) => ctx.night.actions[seat] === undefined,
     validate(ctx, seat, action) {
@@ -25,13 +47,20 @@ export const seer: RoleModule = {
       return null;
     },
     record: recordAction,
-    resolve(ctx, res) {
-      for (const [seat, action] of Object.entries(ctx.night.actions)) {
-        if (action.kind !== 'seer') continue;
-        res.secrets.push({ kind: 'seer', night: ctx.day, seer: Number(seat), seat: action.target, team: seenAs(roleOf(ctx, action.target)) });
-      }
-    },
+    resolve: (ctx) => answers(ctx, 'seer').map(([by, a]) => ({ kind: 'inspect', by, seat: a.target })),
     prompt: (ctx, seat) => ({ kind: 'seer', targets: livingExcept(ctx, seat) }),
+    form: { picks: 1, build: (_p, [target]) => ({ kind: 'seer', target }) },
+    bot: {
+      // Probe the most suspected seat not yet seen.
+      smart(p, you, b, rng) {
+        const { targets } = promptOf(p, 'seer');
+        const known = new Set((you.seerResults ?? []).map((r) => r.seat));
+        const open = targets.filter((s) => !known.has(s));
+        const target = best(open.length ? open : targets, (s) => b.suspicion(s), rng);
+        return target === undefined ? null : { kind: 'seer', target };
+      },
+    },
   },
   view: { seerResults: results },
+  deal: { auto: () => 1 },
 };

@@ -1,4 +1,5 @@
 import type { WerewolfClient } from '../../../client/sdk/index.ts';
+import { roleOfKind } from '../../../shared/game/roles/index.ts';
 import type { Prompt } from '../../../shared/views.ts';
 import { connect } from '../players.ts';
 import { Dice } from '../sim.ts';
@@ -34,14 +35,26 @@ export function autoplay(clients: WerewolfClient[], spare: number[], opts: { vot
       case 'vote': return c.send('vote:cast', { target: opts.voteFor !== undefined && p.targets.includes(opts.voteFor) && opts.voteFor !== me ? opts.voteFor : aim(p.targets, [me]) });
       case 'ready': return p.done ? null : c.send('day:ready', {});
       case 'sleep': return c.send('night:act', { action: { kind: 'sleep' } });
-      case 'wolf': { const t = opts.voteFor !== undefined && p.targets.includes(opts.voteFor) ? opts.voteFor : aim(p.targets); return p.current === null && t !== null ? c.send('night:act', { action: { kind: 'wolf', target: t } }) : null; }
-      case 'seer': case 'doctor': { const t = aim(p.targets); return t === null ? null : c.send('night:act', { action: { kind: p.kind, target: t } as never }); }
-      case 'witch': return c.send('night:act', { action: { kind: 'witch', heal: false, poison: null } });
-      case 'cupid': {
-        const a = aim(p.targets)!;
-        return c.send('night:act', { action: { kind: 'cupid', targets: [a, aim(p.targets, [a]) ?? p.targets.find((t) => t !== a)!] } });
-      }
       case 'hunter': return c.send('hunter:shoot', { target: aim(p.targets) });
+      default: {
+        // A night role's prompt, from its module's form: the pack follows `voteFor`, other picks avoid `spare`.
+        const form = roleOfKind(p.kind)?.night?.form;
+        if (!form) return null;
+        const seats = 'targets' in p ? (p as { targets: number[] }).targets : [];
+        if (form.instant) {
+          const t = opts.voteFor !== undefined && seats.includes(opts.voteFor) ? opts.voteFor : aim(seats);
+          return form.current?.(p) == null && t !== null ? c.send('night:act', { action: form.build(p, [t], []) }) : null;
+        }
+        const picked: number[] = [];
+        if (!form.optional) {
+          for (let i = 0; i < form.picks; i++) {
+            const t = aim(seats, picked) ?? seats.find((s) => !picked.includes(s));
+            if (t === undefined || t === null) return null;
+            picked.push(t);
+          }
+        }
+        return c.send('night:act', { action: form.build(p, picked, []) });
+      }
     }
   };
   const act = async (c: WerewolfClient) => {

@@ -1,5 +1,7 @@
 import type { Page } from 'playwright-core';
-import { ROLES, type RoleId } from '../../../shared/roles.ts';
+import { roleOfKind } from '../../../shared/game/roles/index.ts';
+import { ROLES } from '../../../shared/game/catalogue.ts';
+import type { RoleId } from '../../../shared/roles.ts';
 
 export const phaseOf = (page: Page) => page.evaluate(() => document.body.dataset.phase ?? null);
 
@@ -31,23 +33,30 @@ export async function actOnPrompt(page: Page, prefer: number[]): Promise<string 
         break;
       }
       case 'vote':
-      case 'wolf':
         if (await prompt.locator('[aria-pressed="true"]').count()) return null;
         if (!seats.length) return null;
         await click(choice(1)[0]);
         await prompt.locator('[aria-pressed="true"]').first().waitFor({ timeout: 3000 });
         break;
-      case 'seer': case 'doctor': case 'hunter':
+      case 'hunter':
         if (seats.length) await click(choice(1)[0]);
         await confirm();
         break;
-      case 'cupid':
-        for (const s of choice(2)) await click(s);
+      default: {
+        // A night role's prompt, answered as its module's form says (shared/game/roles).
+        const form = roleOfKind(kind)?.night?.form;
+        if (!form) return null;
+        if (form.instant) {
+          if (await prompt.locator('[aria-pressed="true"]').count()) return null;
+          if (!seats.length) return null;
+          await click(choice(1)[0]);
+          await prompt.locator('[aria-pressed="true"]').first().waitFor({ timeout: 3000 });
+          break;
+        }
+        if (!form.optional) for (const s of choice(form.picks)) await click(s);
         await confirm();
         break;
-      case 'witch':
-        await confirm();
-        break;
+      }
     }
   } catch {
     return null; // the phase moved on under the click: the next round looks again

@@ -1,5 +1,6 @@
-import { ROLES, type RoleId } from './roles.ts';
-import type { Species, Talk, TalkRef, Who } from './talk.ts';
+import type { RoleId } from '../roles.ts';
+import { ROLES } from './catalogue.ts';
+import type { Species, Talk, TalkRef, Who } from '../talk.ts';
 
 /**
  * A talk structure spoken as plain English with the players' names: never a seat number or a
