@@ -1,5 +1,5 @@
 import { type Ack, fail, ok } from '../../shared/errors.ts';
-import { type CommandName, type CommandPayload, type CommandResults, commandEvent, type EventCommand, type SeatGrant } from '../../shared/protocol.ts';
+import { type BotStrategy, type CommandName, type CommandPayload, type CommandResults, commandEvent, type EventCommand, type SeatGrant } from '../../shared/protocol.ts';
 import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
 import { applySettingsPatch } from '../../shared/settings.ts';
 import { type Audience, SPECTATORS, seatAudience } from '../rooms/audience.ts';
@@ -24,6 +24,8 @@ export interface HandlerContext {
 /** Hosts fill seats with in-process bots that play over the same protocol (client/bot). */
 export interface BotHost {
   add(room: RoomRef, strategy: NonNullable<CommandPayload<'bot:add'>['strategy']>): Promise<Ack<{ seat: number }>>;
+  /** The strategies `add` takes, told to clients in `hello`; our own two when absent. */
+  strategies?(): BotStrategy[];
   remove(room: RoomRef, seat: number): Promise<Ack<Record<string, never>>>;
 }
 
