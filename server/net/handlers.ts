@@ -68,10 +68,10 @@ function move<C extends EventCommand>(name: C): Handler<C> {
   };
 }
 
-async function joinRoom(h: HandlerContext, room: RoomRef, name: string, bot = false): Promise<Ack<SeatGrant>> {
+async function joinRoom(h: HandlerContext, room: RoomRef, name: string, bot = false, creates = false): Promise<Ack<SeatGrant>> {
   await dropStale(h);
   if (h.session.roomId !== null) return fail('room/already-member');
-  const ack = await room.submit({ type: 'join', name, bot });
+  const ack = await room.submit({ type: 'join', name, bot, ...(creates ? { creates } : {}) });
   if (!ack.ok) return ack;
   const { seat, token } = ack.data as { seat: number; token: string };
   Object.assign(h.session, { roomId: room.id, seat, token, spectator: false });
@@ -111,7 +111,7 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
     if (!merged.ok) return fail('settings/invalid', merged.message);
     const room = await h.rooms.create(merged.settings);
     if (!room) return fail(h.rooms.accepting() ? 'room/too-many' : 'server/busy');
-    return joinRoom(h, room, p.name);
+    return joinRoom(h, room, p.name, p.bot ?? false, true);
   },
 
   'room:join': async (h, p) => {
