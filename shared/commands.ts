@@ -78,7 +78,8 @@ export const COMMANDS = {
   'lobby:watch': command({ payload: z.strictObject({ on: z.boolean() }), ack: returns<{ rooms: RoomSummary[] }>(), needs: 'anyone' }),
   'room:list': command({ payload: none, ack: returns<{ rooms: RoomSummary[] }>(), needs: 'anyone' }),
   'room:create': command({
-    payload: z.strictObject({ name, settings: settingsPatchSchema.optional() }), ack: returns<SeatGrant>(), needs: 'anyone', enters: true, quota: 'rooms',
+    // `bot` as in room:join: the creator says it is a program (the AIWolf bridge's own rooms); it still hosts (R5).
+    payload: z.strictObject({ name, settings: settingsPatchSchema.optional(), bot: z.boolean().optional() }), ack: returns<SeatGrant>(), needs: 'anyone', enters: true, quota: 'rooms',
     refusals: [NAME, { field: 'settings', code: 'settings/invalid', type: 'object' }],
   }),
   'room:join': command({ payload: z.intersection(roomRef, z.object({ name, bot: z.boolean().optional() })), ack: returns<SeatGrant>(), needs: 'anyone', enters: true, refusals: [NAME] }),

@@ -23,10 +23,14 @@ export interface RoomUpdate {
   changes: Partial<Omit<GameView, 'version'>>;
 }
 
+/** A strategy `bot:add` names: our own bots' two, or `aiwolf` (a seat for an AIWolf agent, docs/aiwolf.md). */
+export type BotStrategy = NonNullable<CommandPayload<'bot:add'>['strategy']>;
+
 export type NoticeCode = 'afk/warning' | 'room/restarted' | 'room/kicked' | 'server/draining' | 'server/degraded' | 'server/recovered';
 
 export interface ServerToClientEvents {
-  hello: (p: { protocol: number; serverTime: number; node: string }) => void;
+  /** `bots`: the `bot:add` strategies this server accepts now (`aiwolf` only while its AIWolf bridge listens). */
+  hello: (p: { protocol: number; serverTime: number; node: string; bots: BotStrategy[] }) => void;
   'lobby:rooms': (p: { rooms: RoomSummary[] }) => void;
   'lobby:room': (p: { room: RoomSummary }) => void;
   'lobby:room-removed': (p: { roomId: string }) => void;

@@ -2,6 +2,7 @@ import { io, type Socket } from 'socket.io-client';
 import type { Ack, ErrorInfo } from '../../shared/errors.ts';
 import { PROTOCOL_VERSION } from '../../shared/limits.ts';
 import type {
+  BotStrategy,
   ClientToServerEvents, CommandName, CommandPayload, CommandResults, NoticeCode, RoomState, RoomSummary, ServerToClientEvents,
 } from '../../shared/protocol.ts';
 import type { ChatMessage, GameView } from '../../shared/views.ts';
@@ -54,6 +55,8 @@ export class WerewolfClient extends Emitter<ClientEvents> {
   rooms = new Map<string, RoomSummary>();
   /** Server time minus local time, in ms, from the last message that carried it. */
   clockOffset = 0;
+  /** The `bot:add` strategies the server said it accepts (hello); empty before it has. */
+  botStrategies: BotStrategy[] = [];
   private opts: Required<Omit<ClientOptions, 'socket'>>;
   private syncing = false;
   /** Set while a reconnect's automatic resume is in flight: other commands wait for it. */
@@ -66,7 +69,7 @@ export class WerewolfClient extends Emitter<ClientEvents> {
     const extra = opts.socket?.auth && typeof opts.socket.auth === 'object' ? opts.socket.auth : {};
     this.socket = io(url, { ...opts.socket, auth: { ...extra, protocol: PROTOCOL_VERSION } });
     const s = this.socket;
-    s.on('hello', (p) => { this.clockOffset = p.serverTime - Date.now(); });
+    s.on('hello', (p) => { this.clockOffset = p.serverTime - Date.now(); this.botStrategies = p.bots ?? []; });
     s.on('room:state', (p) => this.acceptState(p));
     s.on('room:update', (p) => {
       const cur = this.state;

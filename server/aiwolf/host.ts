@@ -19,6 +19,7 @@ export function withAiwolf(bots: BotHost, bridge: AiwolfBridge | null): BotHost 
       const res = await bridge.take(room.code, 1);
       return res.ok ? ok({ seat: res.data.seats[0] }) : (res as Ack<never>);
     },
+    strategies: () => [...(bots.strategies?.() ?? ['random', 'smart']), ...(bridge ? ['aiwolf' as const] : [])],
     remove(room: RoomRef, seat: number) {
       return bridge?.owns(room.id, seat) ? bridge.release(room.id, seat) : bots.remove(room, seat);
     },

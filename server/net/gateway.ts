@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import type { DefaultEventsMap, Server, Socket } from 'socket.io';
 import { type Ack, fail } from '../../shared/errors.ts';
-import { type ClientToServerEvents, type CommandName, type CommandResults, isCommand, PROTOCOL_VERSION, type ServerToClientEvents, specOf } from '../../shared/protocol.ts';
+import { type BotStrategy, type ClientToServerEvents, type CommandName, type CommandResults, isCommand, PROTOCOL_VERSION, type ServerToClientEvents, specOf } from '../../shared/protocol.ts';
 import type { Clock } from '../rooms/clock.ts';
 import { RoomElsewhere, type RoomRef, RoomUnavailable } from '../rooms/ref.ts';
 import { type Audience, sameAudience } from '../rooms/audience.ts';
@@ -71,7 +71,8 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats 
   io.on('connection', (socket: IoSocket) => {
     const conn = new Connection(io, socket, opts, shared);
     opts.connections?.(1);
-    socket.emit('hello', { protocol: PROTOCOL_VERSION, serverTime: opts.clock.now(), node: opts.nodeId });
+    const bots: BotStrategy[] = opts.bots ? (opts.bots.strategies?.() ?? ['random', 'smart']) : [];
+    socket.emit('hello', { protocol: PROTOCOL_VERSION, serverTime: opts.clock.now(), node: opts.nodeId, bots });
     socket.onAny((event: string, ...args: unknown[]) => conn.received(event, args));
     socket.on('disconnect', () => {
       opts.connections?.(-1);

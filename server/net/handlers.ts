@@ -1,5 +1,5 @@
 import { type Ack, fail, ok } from '../../shared/errors.ts';
-import { type CommandName, type CommandPayload, type CommandResults, commandEvent, type EventCommand, type SeatGrant } from '../../shared/protocol.ts';
+import { type BotStrategy, type CommandName, type CommandPayload, type CommandResults, commandEvent, type EventCommand, type SeatGrant } from '../../shared/protocol.ts';
 import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
 import { applySettingsPatch } from '../../shared/settings.ts';
 import { roleSettingsProblem } from '../../shared/game/catalogue.ts';
@@ -25,6 +25,8 @@ export interface HandlerContext {
 /** Hosts fill seats with in-process bots that play over the same protocol (client/bot). */
 export interface BotHost {
   add(room: RoomRef, strategy: NonNullable<CommandPayload<'bot:add'>['strategy']>): Promise<Ack<{ seat: number }>>;
+  /** The strategies `add` takes, told to clients in `hello`; our own two when absent. */
+  strategies?(): BotStrategy[];
   remove(room: RoomRef, seat: number): Promise<Ack<Record<string, never>>>;
 }
 
@@ -67,10 +69,10 @@ function move<C extends EventCommand>(name: C): Handler<C> {
   };
 }
 
-async function joinRoom(h: HandlerContext, room: RoomRef, name: string, bot = false): Promise<Ack<SeatGrant>> {
+async function joinRoom(h: HandlerContext, room: RoomRef, name: string, bot = false, creates = false): Promise<Ack<SeatGrant>> {
   await dropStale(h);
   if (h.session.roomId !== null) return fail('room/already-member');
-  const ack = await room.submit({ type: 'join', name, bot });
+  const ack = await room.submit({ type: 'join', name, bot, ...(creates ? { creates } : {}) });
   if (!ack.ok) return ack;
   const { seat, token } = ack.data as { seat: number; token: string };
   Object.assign(h.session, { roomId: room.id, seat, token, spectator: false });
@@ -112,7 +114,7 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
     if (unknown) return fail('settings/invalid', unknown);
     const room = await h.rooms.create(merged.settings);
     if (!room) return fail(h.rooms.accepting() ? 'room/too-many' : 'server/busy');
-    return joinRoom(h, room, p.name);
+    return joinRoom(h, room, p.name, p.bot ?? false, true);
   },
 
   'room:join': async (h, p) => {

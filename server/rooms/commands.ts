@@ -9,7 +9,7 @@ export type GameMove =
 /** The inputs of a room's queue, processed one at a time in arrival order. */
 export type RoomCommand =
   /** `hosted`: the strategy of a bot the server itself runs in this seat (server/bots/host.ts). */
-  | { type: 'join'; name: string; bot?: boolean; hosted?: string }
+  | { type: 'join'; name: string; bot?: boolean; creates?: boolean; hosted?: string }
   | { type: 'game'; event: GameMove }
   | { type: 'timer'; phaseId: number }
   /** A seat's grace ran out (the machine announced `grace.started` for it). */
@@ -24,7 +24,7 @@ export type RoomCommand =
  */
 export function toEvent(cmd: RoomCommand, now: number, ctx: GameContext, newSeed: () => number): GameEvent | null {
   switch (cmd.type) {
-    case 'join': return { type: 'room.join', now, name: cmd.name, bot: cmd.bot };
+    case 'join': return { type: 'room.join', now, name: cmd.name, bot: cmd.bot, ...(cmd.creates ? { creates: true } : {}) };
     case 'timer': return { type: 'timer.expired', now, phaseId: cmd.phaseId };
     case 'grace': return { type: 'grace.expired', now, seat: cmd.seat };
     case 'abandon': return { type: 'game.abandon', now };

@@ -70,7 +70,8 @@ export function join(ctx: GameContext, e: EventOf<'room.join'>): Patch {
   const seat = lowestFreeSeat(ctx);
   const p: Player = { seat, name: normalizeName(e.name), bot: e.bot ?? false, connected: true, role: null, alive: true, death: null, lover: null, missedVotes: 0 };
   const players = [...ctx.players, p].sort((a, b) => a.seat - b.seat);
-  return { players, host: ctx.host ?? (p.bot ? null : seat) };
+  // A bot only hosts the room it opened itself (R5): the AIWolf bridge's own rooms.
+  return { players, host: ctx.host ?? (p.bot && !e.creates ? null : seat) };
 }
 
 /**

@@ -79,7 +79,8 @@ export interface GameContext {
 interface At { now: number }
 
 export type GameEvent =
-  | (At & { type: 'room.join'; name: string; bot?: boolean })
+  /** `creates`: the room's creator (room:create), its host even when a bot (R5). */
+  | (At & { type: 'room.join'; name: string; bot?: boolean; creates?: boolean })
   | (At & { type: 'room.leave'; seat: number })
   | (At & { type: 'player.connection'; seat: number; connected: boolean })
   | (At & { type: 'room.settings'; seat: number; patch: SettingsPatch })

@@ -4,6 +4,7 @@ import { startServer, type TestServer } from '../helpers/server.ts';
 import { type AgentBehaviour, dice, TestAgent } from '../helpers/aiwolf/agent.ts';
 import { leaks } from '../helpers/aiwolf/secrets.ts';
 import { shapeProblems } from '../helpers/aiwolf/shapes.ts';
+import { sized } from '../helpers/size.ts';
 
 let server: TestServer;
 beforeAll(async () => { server = await startServer(); });
@@ -15,6 +16,11 @@ async function play(players: number, seed: number, behave: (i: number) => Partia
   const port = await bridge.listen();
   const rand = dice(seed + 1);
   const agents: TestAgent[] = [];
+  // Who sits in the bridge's rooms, as the server holds them (read while they exist: they close when over).
+  const seated = new Map<string, { name: string; bot: boolean; host: boolean }>();
+  const watch = setInterval(() => {
+    for (const r of server.app.registry.all()) for (const p of r.context.players) seated.set(`${r.id}/${p.seat}`, { name: p.name, bot: p.bot, host: r.context.host === p.seat });
+  }, 50);
   // One at a time, as the reference's agents start.
   for (let i = 0; i < players; i++) {
     const a = new TestAgent(port, { name: `test${String(i + 1).padStart(2, '0')}`, ...behave(i) }, rand);
@@ -24,15 +30,19 @@ async function play(players: number, seed: number, behave: (i: number) => Partia
   try {
     await Promise.race([Promise.all(agents.map((a) => a.done)), new Promise((_, rej) => setTimeout(() => rej(new Error('game did not finish')), 90_000))]);
   } finally {
+    clearInterval(watch);
     if (process.env.AIWOLF_TRACE) (await import('node:fs')).writeFileSync(process.env.AIWOLF_TRACE, trace.map((t) => JSON.stringify(t)).join('\n'));
   }
   await bridge.close();
-  return { agents, trace };
+  return { agents, trace, seated: [...seated.values()] };
 }
 
 describe('AIWolf agents through the bridge', () => {
   it('five agents play a whole game: every packet passes the client libraries\' checks', async () => {
-    const { agents, trace } = await play(5, 7);
+    const { agents, trace, seated } = await play(5, 7);
+    // The agent that opened the room hosts it and, like the others, shows as a bot (room:create { bot }).
+    expect(seated.map((p) => p.bot)).toEqual([true, true, true, true, true]);
+    expect(seated.filter((p) => p.host)).toHaveLength(1);
     for (const a of agents) {
       expect(a.problems).toEqual([]);
       expect(a.finished, a.b.name).not.toBeNull();
@@ -67,8 +77,10 @@ describe('AIWolf agents through the bridge', () => {
 
   it('an agent that answers nonsense plays on Skip and random choices; a silent one is dropped and idles out, and the game still ends', async () => {
     const { agents, trace } = await play(5, 5, (i) => (i === 1 ? { silent: true } : i === 3 ? { garbage: true } : {}), {
-      maxMisses: 2,
-      settings: { durations: { night: 5, dawn: 1, day: 8, vote: 5, execution: 1, hunter: 5 } },
+      // The dropped seat waits out every phase it is asked in: the phases' length is the test's
+      // length. TEST_SIZE=fast drops at the first miss and shortens them; npm test runs them full.
+      maxMisses: sized(2, 1),
+      settings: { durations: { night: sized(5, 2), dawn: 1, day: sized(8, 3), vote: sized(5, 2), execution: 1, hunter: 5 } },
     });
     const silent = agents[1];
     // The silent agent's socket was closed by the bridge before the end: it got no FINISH.

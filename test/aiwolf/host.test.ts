@@ -19,9 +19,11 @@ describe('the AIWolf bridge is off unless asked for', () => {
     expect(readConfig({ AIWOLF_PORT: '4181' }).aiwolfPort).toBe(4181);
   });
 
-  it('without a bridge, bot:add aiwolf is refused with a typed error and our own bots still come', async () => {
+  it('without a bridge, hello offers only our own bots, bot:add aiwolf is refused with a typed error and our own bots still come', async () => {
     const host = connect(server.url);
     await host.connected();
+    for (let i = 0; i < 100 && host.botStrategies.length === 0; i++) await new Promise((r) => setTimeout(r, 20));
+    expect(host.botStrategies).toEqual(['random', 'smart']);
     await host.request('room:create', { name: 'Ada' });
     const res = await host.send('bot:add', { strategy: 'aiwolf' });
     expect(res.ok ? null : res.error.code).toBe('input/invalid');

@@ -68,6 +68,9 @@ describe('a room of AIWolf agents, one of our bots and a person', () => {
     await until(() => bridge.waiting === 3, 5000);
     const host = connect(server.url);
     await host.connected();
+    // hello tells the browser that the bridge listens, so it offers "let AIWolf agents take N seats".
+    await until(() => host.botStrategies.length > 0, 5000);
+    expect(host.botStrategies).toEqual(['random', 'smart', 'aiwolf']);
     await host.request('room:create', { name: 'Ada', settings: { maxSeats: 5, roles: { werewolf: 1, seer: 1 }, reveal: 'none', durations: { night: 20, dawn: 1, day: 40, vote: 20, execution: 1, hunter: 5 } } });
     await host.request('bot:add', { strategy: 'smart' });
     for (let i = 0; i < 3; i++) await host.request('bot:add', { strategy: 'aiwolf' });

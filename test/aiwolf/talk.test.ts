@@ -1,30 +1,11 @@
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parseTarget } from '../../server/aiwolf/packet.ts';
 import { isSentence, replyText } from '../../server/aiwolf/talk.ts';
-
-/** Every sentence the reference's sample agents said in the captured games. */
-function capturedSentences(): string[] {
-  const out = new Set<string>();
-  for (const l of readFileSync('/work/shared/aiwolf-packets/5-players-whole-game.jsonl', 'utf8').trim().split('\n')) {
-    const o = JSON.parse(l);
-    if (o.dir !== 's2a') continue;
-    const p = JSON.parse(o.line);
-    for (const t of [...(p.talkHistory ?? []), ...(p.whisperHistory ?? []), ...(p.gameInfo?.talkList ?? [])]) out.add(t.text);
-  }
-  for (const l of readFileSync('/work/shared/aiwolf-packets/15-players-one-of-each-request.jsonl', 'utf8').trim().split('\n')) {
-    const o = JSON.parse(l);
-    if (['TALK', 'WHISPER'].includes(o.request)) out.add(o.reply);
-    for (const t of [...(o.packet.talkHistory ?? []), ...(o.packet.whisperHistory ?? [])]) out.add(t.text);
-  }
-  out.delete('Skip');
-  out.delete('Over');
-  return [...out];
-}
+import { saidSentences, SOURCE } from '../helpers/aiwolf/shapes.ts';
 
 describe('the talk language', () => {
-  it('accepts every sentence the sample agents said in the captured 5- and 15-player games', () => {
-    const said = capturedSentences();
+  it(`accepts every form of sentence the sample agents said in the captured 5- and 15-player games (${SOURCE})`, () => {
+    const said = saidSentences(15);
     expect(said.length).toBeGreaterThan(5);
     for (const s of said) expect(isSentence(s, 15), s).toBe(true);
   });

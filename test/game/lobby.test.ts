@@ -105,6 +105,13 @@ describe('lobby and settings', () => {
     expect(g.ctx.host).toBe(1);
   });
 
+  it('[R5] a bot that creates the room is its host (the AIWolf bridge\'s own rooms)', () => {
+    const g = newGame({ players: 0, lobbyOnly: true });
+    g.ok({ type: 'room.join', name: 'Agent', bot: true, creates: true });
+    expect(g.ctx.host).toBe(0);
+    expect(g.ctx.players[0].bot).toBe(true);
+  });
+
   it('[R6] only the host starts, only in the lobby, with at least five players', () => {
     const g = newGame({ players: 4, lobbyOnly: true });
     g.refuse({ type: 'game.start', seat: 0, seed: 1 }, 'host/not-enough-players');

@@ -22,7 +22,13 @@ export function pregame(app: App, chat: ChatPanel, initial: RoomState) {
   const codeEl = h('strong', { class: 'code' });
   const strategy = select('strategy', [['smart', 'Smart bot'], ['random', 'Random bot']], 'smart');
   const addBot = h('button', { type: 'button', class: 'secondary' }, 'Add a bot');
-  const hostTools = h('div', { class: 'host-tools' }, field('Bot', strategy), addBot);
+  // Offered only when the server said (hello) that its AIWolf bridge listens (docs/aiwolf.md).
+  const agentCount = h('input', { type: 'number', name: 'agents', min: '1', max: '15', value: '1', class: 'small' });
+  const addAgents = h('button', { type: 'button', class: 'secondary' }, 'Let AIWolf agents take the seats');
+  const agentNote = h('p', { class: 'hint', 'aria-live': 'polite' });
+  const agentTools = h('div', { class: 'host-tools aiwolf-tools' }, field('AIWolf agents', agentCount), addAgents, agentNote);
+  agentTools.hidden = !client.botStrategies.includes('aiwolf');
+  const hostTools = h('div', { class: 'host-tools-all' }, h('div', { class: 'host-tools' }, field('Bot', strategy), addBot), agentTools);
   const startBtn = h('button', { type: 'button', class: 'primary start' }, 'Start the game');
   const startNote = h('p', { class: 'hint', id: 'start-note' });
   startBtn.setAttribute('aria-describedby', startNote.id);
@@ -41,6 +47,20 @@ export function pregame(app: App, chat: ChatPanel, initial: RoomState) {
     seatsErr.show(res.ok ? null : res.error.message);
   };
   addBot.addEventListener('click', () => void act('bot:add', { strategy: strategy.value as 'smart' | 'random' }));
+  // One bot:add per seat; the first refusal (room/full: no agent is waiting at the bridge) ends it.
+  addAgents.addEventListener('click', async () => {
+    const want = Math.max(1, Math.min(15, Math.floor(Number(agentCount.value)) || 1));
+    addAgents.disabled = true;
+    let seated = 0;
+    let refusal: string | null = null;
+    while (seated < want && !refusal) {
+      const res = await client.send('bot:add', { strategy: 'aiwolf' });
+      if (res.ok) seated++; else refusal = res.error.message;
+    }
+    addAgents.disabled = false;
+    agentNote.textContent = `${seated} of ${want} seats taken by AIWolf agents.`;
+    seatsErr.show(refusal);
+  });
   startBtn.addEventListener('click', async () => {
     startBtn.disabled = true;
     const res = await client.send('game:start', {});

@@ -1,88 +1,28 @@
 import { readFileSync } from 'node:fs';
+import {
+  type Captured, capturesDir, type Distilled, distill, FIXTURE, formOf, hasCaptures, isMap, readCaptures, typeOf,
+} from '../../../scripts/aiwolf-shapes.ts';
 
 /**
- * The shapes of the packets captured from the reference server's games (/work/shared/aiwolf-packets):
- * for every path (`gameInfo.divineResult`, `gameInfo.voteList[]`, `gameInfo.statusMap{}`) the
- * JSON types seen there and, for objects, their keys in order; and for every request the
- * forms seen (which of gameInfo, gameSetting, talkHistory, whisperHistory were null).
+ * The shapes of the reference server's packets, for checking ours: distilled from the captures
+ * (`<repo>/../shared/aiwolf-packets`, or AIWOLF_CAPTURES) when they are there, from the committed
+ * distillation test/fixtures/aiwolf-shapes.json otherwise (a clean clone, CI). Never skipped: the
+ * same checks run on either; test/aiwolf/packets.test.ts holds the committed one to the captures.
  */
 
-const DIR = '/work/shared/aiwolf-packets';
+export { type Captured, formOf };
 
-export interface Captured { request: string; packet: Record<string, unknown>; line?: string }
+/** Where the shapes come from in this run, for test names and messages. */
+export const SOURCE = hasCaptures() ? `captures in ${capturesDir()}` : 'test/fixtures/aiwolf-shapes.json (no captures here)';
 
-export function captured(): Captured[] {
-  const out: Captured[] = [];
-  for (const l of readFileSync(`${DIR}/5-players-whole-game.jsonl`, 'utf8').split('\n')) {
-    if (!l.trim()) continue;
-    const o = JSON.parse(l);
-    if (o.dir === 's2a') { const packet = JSON.parse(o.line); out.push({ request: packet.request, packet, line: o.line }); }
-  }
-  for (const l of readFileSync(`${DIR}/15-players-one-of-each-request.jsonl`, 'utf8').split('\n')) {
-    if (!l.trim()) continue;
-    const o = JSON.parse(l);
-    out.push({ request: o.request, packet: o.packet });
-  }
-  return out;
-}
+/** The captured packets, or null on a machine without them. */
+export const captured = (): Captured[] | null => (hasCaptures() ? readCaptures().packets : null);
 
-const typeOf = (v: unknown) => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v);
-const isMap = (o: object) => Object.keys(o).length > 0 && Object.keys(o).every((k) => /^\d+$/.test(k));
-// Maps by agent index, also when empty (the captures hold them empty and full).
-const MAPS = new Set(['gameInfo.remainTalkMap', 'gameInfo.remainWhisperMap', 'gameInfo.roleMap', 'gameInfo.statusMap']);
+export const committed = (): Distilled => JSON.parse(readFileSync(FIXTURE, 'utf8'));
 
-export class Shapes {
-  types = new Map<string, Set<string>>();
-  keys = new Map<string, string>();
-  forms = new Map<string, Set<string>>();
-
-  add(request: string, packet: Record<string, unknown>): void {
-    this.walk('', packet);
-    let f = this.forms.get(request);
-    if (!f) this.forms.set(request, (f = new Set()));
-    f.add(formOf(packet));
-  }
-
-  private walk(path: string, v: unknown): void {
-    const t = typeOf(v);
-    let set = this.types.get(path);
-    if (!set) this.types.set(path, (set = new Set()));
-    set.add(t);
-    if (t === 'array') for (const x of v as unknown[]) this.walk(`${path}[]`, x);
-    else if (t === 'object') {
-      const o = v as Record<string, unknown>;
-      if (MAPS.has(path) || isMap(o)) { for (const x of Object.values(o)) this.walk(`${path}{}`, x); return; }
-      this.keys.set(path, Object.keys(o).join());
-      for (const [k, x] of Object.entries(o)) this.walk(path ? `${path}.${k}` : k, x);
-    }
-  }
-
-  /** What in `packet` the captures never showed: a path, a type or a key order. */
-  problems(packet: Record<string, unknown>, alias: Record<string, string> = {}): string[] {
-    const out: string[] = [];
-    const walk = (path: string, v: unknown) => {
-      let known = path;
-      for (const [from, to] of Object.entries(alias)) if (known.startsWith(from)) known = to + known.slice(from.length);
-      const t = typeOf(v);
-      const seen = this.types.get(known);
-      if (!seen) { out.push(`${path}: never captured`); return; }
-      if (!seen.has(t)) out.push(`${path}: ${t}, captured ${[...seen].join('|')}`);
-      if (t === 'array') for (const x of v as unknown[]) walk(`${path}[]`, x);
-      else if (t === 'object') {
-        const o = v as Record<string, unknown>;
-        if (MAPS.has(known) || isMap(o)) { for (const x of Object.values(o)) walk(`${path}{}`, x); return; }
-        if (this.keys.get(known) !== Object.keys(o).join()) out.push(`${path}: keys ${Object.keys(o).join()}, captured ${this.keys.get(known)}`);
-        for (const [k, x] of Object.entries(o)) walk(path ? `${path}.${k}` : k, x);
-      }
-    };
-    walk('', packet);
-    return out;
-  }
-}
-
-/** Which of the four parts a packet carries: e.g. `I-T-` is gameInfo and talkHistory. */
-export function formOf(p: Record<string, unknown>): string {
-  return ([['gameInfo', 'I'], ['gameSetting', 'S'], ['talkHistory', 'T'], ['whisperHistory', 'W']] as const).map(([k, c]) => (p[k] === null ? '-' : c)).join('');
+let cache: Distilled | null = null;
+export function reference(): Distilled {
+  return (cache ??= hasCaptures() ? distill(readCaptures()) : committed());
 }
 
 /**
@@ -94,6 +34,10 @@ const ALIAS = {
   'gameInfo.mediumResult': 'gameInfo.divineResult',
   whisperHistory: 'talkHistory',
 };
+const known = (path: string): string => {
+  for (const [from, to] of Object.entries(ALIAS)) if (path.startsWith(from)) return to + path.slice(from.length);
+  return path;
+};
 
 /**
  * Forms the captures do not show but AIWOLF.md's rule (TcpipServer.send) gives: gameInfo with a
@@ -102,19 +46,76 @@ const ALIAS = {
  */
 const RULE_FORMS: Record<string, string[]> = { VOTE: ['I---'], WHISPER: ['I---'], ATTACK: ['--TW'], GUARD: ['--TW'] };
 
-let reference: Shapes | null = null;
+/** What in `packet` the reference never showed: a path, a type or a key order. */
+function problems(ref: Distilled, packet: Record<string, unknown>): string[] {
+  const out: string[] = [];
+  const walk = (path: string, v: unknown) => {
+    const k = known(path);
+    const t = typeOf(v);
+    const seen = ref.types[k];
+    if (!seen) { out.push(`${path}: never captured`); return; }
+    if (!seen.includes(t)) out.push(`${path}: ${t}, captured ${seen.join('|')}`);
+    if (t === 'array') for (const x of v as unknown[]) walk(`${path}[]`, x);
+    else if (t === 'object') {
+      const o = v as Record<string, unknown>;
+      if (isMap(k, o)) { for (const x of Object.values(o)) walk(`${path}{}`, x); return; }
+      if (ref.keys[k]?.join() !== Object.keys(o).join()) out.push(`${path}: keys ${Object.keys(o).join()}, captured ${ref.keys[k]?.join()}`);
+      for (const [key, x] of Object.entries(o)) walk(path ? `${path}.${key}` : key, x);
+    }
+  };
+  walk('', packet);
+  return out;
+}
 
-/** Everything in these server-to-agent lines that the captured packets never showed. */
+/** Everything in these server-to-agent lines that the reference's packets never showed. */
 export function shapeProblems(lines: string[]): string[] {
-  if (!reference) { reference = new Shapes(); for (const c of captured()) reference.add(c.request, c.packet); }
+  const ref = reference();
   const out: string[] = [];
   for (const line of lines) {
     const p = JSON.parse(line);
     // Compact JSON, keys as they came: what JSONIC writes.
     if (JSON.stringify(p) !== line) out.push(`${p.request}: not compact`);
-    for (const x of reference.problems(p, ALIAS)) out.push(`${p.request}: ${x}`);
-    const forms = [...(reference.forms.get(p.request) ?? []), ...(RULE_FORMS[p.request] ?? [])];
+    for (const x of problems(ref, p)) out.push(`${p.request}: ${x}`);
+    const forms = [...(ref.forms[p.request] ?? []), ...(RULE_FORMS[p.request] ?? [])];
     if (!forms.includes(formOf(p))) out.push(`${p.request}: form ${formOf(p)}, captured ${forms.join(' ')}`);
   }
   return out;
+}
+
+/**
+ * One packet per request and form, laid out as the reference lays it out: every key the shapes
+ * name in their order, every list one entry long, maps by index two entries long, sample values
+ * of the seen types. Our own lines, so that the layout is checked where no capture is.
+ */
+export function exemplars(ref = reference()): { request: string; packet: Record<string, unknown> }[] {
+  const build = (path: string): unknown => {
+    const k = known(path);
+    const seen = ref.types[k] ?? ['null'];
+    const t = ['object', 'array', 'number', 'string', 'boolean'].find((x) => seen.includes(x)) ?? 'null';
+    if (t === 'object') {
+      if (isMap(k, {})) return { 1: build(`${path}{}`), 2: build(`${path}{}`) };
+      return Object.fromEntries((ref.keys[k] ?? []).map((key) => [key, build(path ? `${path}.${key}` : key)]));
+    }
+    if (t === 'array') return ref.types[known(`${path}[]`)] ? [build(`${path}[]`)] : [];
+    return t === 'number' ? 3 : t === 'string' ? 'WEREWOLF' : t === 'boolean' ? true : null;
+  };
+  const parts = ['gameInfo', 'gameSetting', 'talkHistory', 'whisperHistory'];
+  const out: { request: string; packet: Record<string, unknown> }[] = [];
+  for (const [request, forms] of Object.entries(ref.forms)) {
+    for (const form of forms) {
+      const packet = build('') as Record<string, unknown>;
+      packet.request = request;
+      parts.forEach((part, i) => { if (form[i] === '-') packet[part] = null; });
+      out.push({ request, packet });
+    }
+  }
+  return out;
+}
+
+/** Sentences in the forms the sample agents used: the captured ones, or ours built from the forms. */
+export function saidSentences(players: number): string[] {
+  if (hasCaptures()) return readCaptures().sentences;
+  let n = 0;
+  const agent = () => `Agent[${String((n++ % players) + 1).padStart(2, '0')}]`;
+  return reference().sentences.map((f) => f.replace(/Agent\[\*\]/g, agent).replace(/#/g, '1'));
 }
