@@ -13,15 +13,12 @@ export type { RoleModule } from './role.ts';
  * so adding one edits no list. Vite (the browser bundle, vitest) lists the folder at build time;
  * under node the folder is read once at start (shared/role-files.ts), hence the top-level await.
  */
+/** A specifier in a variable keeps the node-only loader (node:fs) out of the browser bundle. */
+const NODE_LOADER = '../../role-files.ts';
 // Helper modules of the folder are loaded too and simply export no role; this file must not load itself.
 const found: Record<string, unknown> = import.meta.env
   ? import.meta.glob(['./*.ts', '!./index.ts'], { eager: true })
-  : await (await import(/* @vite-ignore */ nodeLoader())).importFolder(new URL('./', import.meta.url), (f: string) => f === 'index.ts');
-
-/** A computed specifier keeps the node-only loader (node:fs) out of the browser bundle. */
-function nodeLoader(): string {
-  return new URL('../../role-files.ts', import.meta.url).href;
-}
+  : await (await import(/* @vite-ignore */ NODE_LOADER)).importFolder(import.meta.url, (f: string) => f === 'index.ts');
 
 const isRole = (x: unknown): x is RoleModule =>
   typeof x === 'object' && x !== null && typeof (x as RoleModule).id === 'string' && typeof (x as RoleModule).words === 'object' && typeof (x as RoleModule).team === 'string';
