@@ -124,13 +124,5 @@ export function ballotsFor(view: GameView): Map<number, number> {
   return out;
 }
 
-/** The seat with the highest score among `seats`, ties broken by `noise`; undefined when empty. */
-export function best(seats: readonly number[], score: (s: number) => number, noise: () => number): number | undefined {
-  let top: number | undefined;
-  let topScore = -Infinity;
-  for (const s of seats) {
-    const v = score(s) + noise() * 0.5;
-    if (v > topScore) { top = s; topScore = v; }
-  }
-  return top;
-}
+// The same choice the role modules' bot play makes (shared/game/roles/role.ts).
+export { best } from '../../shared/game/roles/role.ts';

@@ -1,4 +1,5 @@
 import { inPack } from './derived.ts';
+import { sameJson as alike } from './json.ts';
 import type { RoleId } from '../roles.ts';
 import type { ChatChannel, ChatMessage, PlayerView, ViewBody, VoteView, YouView } from '../views.ts';
 import { player } from './deaths.ts';
@@ -153,27 +154,6 @@ export function build<S, T extends object>(table: Compiled<S>, ctx: GameContext,
   return out as T;
 }
 
-/** Equal as JSON sends them: views and their parts are immutable, so the same object is equal. */
-function alike(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
-  if (Array.isArray(a)) {
-    if (!Array.isArray(b) || a.length !== b.length) return false;
-    for (let i = 0; i < a.length; i++) if (!alike(a[i], b[i])) return false;
-    return true;
-  }
-  if (Array.isArray(b)) return false;
-  const x = a as Record<string, unknown>;
-  const y = b as Record<string, unknown>;
-  let n = 0;
-  for (const k in x) {
-    if (x[k] === undefined) continue;
-    if (!alike(x[k], y[k])) return false;
-    n++;
-  }
-  for (const k in y) if (y[k] !== undefined) n--;
-  return n === 0;
-}
 
 /** The view itself; `shared` holds the values of the fields the same for every recipient (sharedFields), when known. */
 export function assemble(ctx: GameContext, parts: Parts, r: Recipient, last?: Built<ViewBody>, shared?: unknown[]): ViewBody {

@@ -12,7 +12,9 @@ describe('talk over real sockets (R66)', () => {
     const { clients } = await seatPlayers(server.url, 5, { roles: { werewolf: 1, seer: 1 } });
     const [a, b] = clients;
     const bad = async (payload: unknown) => ((await a.send('chat:send', payload as never)) as { ok: boolean; error?: { code: string } }).error?.code;
-    expect(await bad({ channel: 'lobby', talk: { kind: 'claim', seat: 0, role: 'pope' } })).toBe('input/invalid');
+    // A role id is checked by its shape at the edge, and against the catalogue by the room.
+    expect(await bad({ channel: 'lobby', talk: { kind: 'claim', seat: 0, role: 'Pope!' } })).toBe('input/invalid');
+    expect(await bad({ channel: 'lobby', talk: { kind: 'claim', seat: 0, role: 'pope' } })).toBe('chat/bad-talk');
     expect(await bad({ channel: 'lobby', talk: { kind: 'vote' } })).toBe('input/invalid');
     expect(await bad({ channel: 'lobby' })).toBe('input/invalid');
     expect(await bad({ channel: 'lobby', talk: { kind: 'vote', seat: 42 } })).toBe('chat/bad-talk');
