@@ -1,5 +1,4 @@
 import type { ChatMessage, PlayerView, VoteView, YouView } from '../views.ts';
-import { ROLE_MODULES } from './roles/index.ts';
 import type { GameContext, Player } from './types.ts';
 import { ANYONE, assemble, type Audience, build, built, type Built, PLAYER, sharedFields, channelsFor, chatFor, personal, recipient, voteFor, youFor, type ViewBody } from './views.ts';
 import { PLAYER_FIELDS, PLAYER_READS, type Table, VOTE_FIELDS, VOTE_READS } from './views-fields.ts';
@@ -28,13 +27,13 @@ export class ViewCache {
     if (ctx !== this.state) { this.state = ctx; this.shared = sharedFields(ctx); }
     const key = audience.kind === 'seat' ? audience.seat : -1;
     let last = this.last.get(key);
-    if (!last) this.last.set(key, (last = { view: built(), you: built(), youCtx: null, youMe: undefined, youValue: null, pub: null, players: null, list: [], phase: null, settings: null, me: undefined, mask: 0 }));
+    if (!last) this.last.set(key, (last = { view: built(), you: built(), pub: null, players: null, list: [], phase: null, settings: null, me: undefined, mask: 0 }));
     const pub = this.players.get(ctx, PLAYER_READS, () => ctx.players.map((p) => build<Player, PlayerView>(PLAYER, ctx, p, p, ANYONE)));
     let players = pub;
     if (!PLAYERS_SHARED) players = ctx.players.map((p) => build<Player, PlayerView>(PLAYER, ctx, p, p, r));
     else if (r.me) players = this.ownList(ctx, r.me, pub, last);
     const vote = VOTE_SHARED ? this.vote.get(ctx, VOTE_READS, () => voteFor(ctx, ANYONE)) : voteFor(ctx, r);
-    const you = r.me ? this.youOf(ctx, r.me, last, r) : null;
+    const you = r.me ? youFor(ctx, r.me, last.you, r) : null;
     // Audiences are decided by the phase, the settings and the recipient's own player alone (views.ts grants()).
     if (last.phase !== ctx.phase || last.settings !== ctx.settings || last.me !== r.me) {
       last.mask = channelsFor(ctx, r);
@@ -43,25 +42,6 @@ export class ViewCache {
       last.me = r.me;
     }
     return assemble(ctx, { players, vote, you, chat: this.chat(ctx.chat, last.mask) }, r, last.view, this.shared);
-  }
-
-  /**
-   * A seat's own view, rebuilt when a context field it may read changed: every field but YOU_SKIPS,
-   * which no seat's own fields read unless its role declares so (`viewReads`).
-   */
-  private youOf(ctx: GameContext, me: Player, last: Last, r: ReturnType<typeof recipient>): YouView {
-    const before = last.youCtx;
-    if (before !== null && last.youMe === me && last.youValue !== null) {
-      const skips = skipsFor(me);
-      let same = true;
-      for (const k in ctx) {
-        if (ctx[k as keyof GameContext] !== before[k as keyof GameContext] && !skips.has(k)) { same = false; break; }
-      }
-      if (same) { last.youCtx = ctx; return last.youValue; }
-    }
-    last.youCtx = ctx;
-    last.youMe = me;
-    return (last.youValue = youFor(ctx, me, last.you, r));
   }
 
   private ownList(ctx: GameContext, me: Player, pub: PlayerView[], last: Last): PlayerView[] {
@@ -83,10 +63,6 @@ export class ViewCache {
 interface Last {
   view: Built<ViewBody>;
   you: Built<YouView>;
-  /** The state and the recipient's own player its `you` was last checked against, and that view. */
-  youCtx: GameContext | null;
-  youMe: Player | undefined;
-  youValue: YouView | null;
   pub: PlayerView[] | null;
   players: Player[] | null;
   list: PlayerView[];
@@ -107,14 +83,6 @@ function sharedButOwn(table: Table<never>): boolean {
 }
 const PLAYERS_SHARED = sharedButOwn(PLAYER_FIELDS as Table<never>);
 const VOTE_SHARED = sharedButOwn(VOTE_FIELDS as Table<never>) && !Object.values(VOTE_FIELDS as Table<never>).some((f) => f.who.includes('own'));
-
-/** The context fields no seat's own view reads (the chat, the record of the day), unless its role declares them. */
-const YOU_SKIPS: readonly string[] = ['chat', 'chatIds', 'chatSeq', 'timeline', 'version'];
-const SKIPS = new Set(YOU_SKIPS);
-function skipsFor(me: Player): ReadonlySet<string> {
-  const reads = me.role ? ROLE_MODULES.get(me.role)?.viewReads : undefined;
-  return reads?.length ? new Set(YOU_SKIPS.filter((k) => !reads.includes(k as keyof GameContext))) : SKIPS;
-}
 
 function same(ctx: GameContext, reads: readonly (keyof GameContext)[], inputs: unknown[]): boolean {
   for (let i = 0; i < reads.length; i++) if (ctx[reads[i]] !== inputs[i]) return false;

@@ -22,11 +22,6 @@ export interface RoleModule {
   state?: { initial(): unknown };
   /** Fields this role adds to its own seat's `you` view; each key is declared by exactly one role. */
   view?: Record<string, (ctx: GameContext, seat: number) => unknown>;
-  /**
-   * Context fields among YOU_SKIPS (shared/game/views-cache.ts: the chat, the timeline) that this
-   * role's `view` fields read after all, so the room's view cache rebuilds its seat's view when they change.
-   */
-  viewReads?: (keyof GameContext)[];
   /** Whether the view of this role's seat reads the pack's picks at night (a cache input). */
   readsPicks?: boolean;
   /** Dying (except by leaving or idling out), this role takes a shot in a hunter phase (R30–R33). */
