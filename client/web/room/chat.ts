@@ -139,7 +139,7 @@ export function chatPanel(client: WerewolfClient) {
   return {
     /** Messages not yet shown, over every readable channel. */
     get unread() { return unread; },
-    el: h('section', { class: 'panel chat', 'aria-labelledby': 'chat-h' }, h('h2', { id: 'chat-h' }, 'Chat'), tablist, log, quick.el, form, note, err.el),
+    el: h('section', { class: 'panel chat', 'aria-labelledby': 'chat-h' }, h('h2', { id: 'chat-h' }, 'Chat'), tablist, log, form, quick.el, note, err.el),
     update(v: GameView) {
       // What was said before this page opened counts as read.
       if (!view) for (const m of v.chat) seen[m.channel] = Math.max(seen[m.channel] ?? 0, m.id);
