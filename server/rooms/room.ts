@@ -11,12 +11,11 @@ import { finishGame } from './records.ts';
 import { Broadcaster } from './broadcast.ts';
 import { factsOf, summaryOf } from './describe.ts';
 import { nextRecord } from './persist.ts';
+import { Mailbox } from './mailbox.ts';
 import { type Forward, Presence } from './presence.ts';
 import { PhaseTimer } from './timer.ts';
 import { RoomTimers } from './timers.ts';
 import type { Audience } from './audience.ts';
-
-interface Queued { cmd: RoomCommand; resolve: (ack: Ack<unknown>) => void; at: number }
 
 /** Effects that change the room's lobby summary or its fate in the sweep. */
 const SEEN_OUTSIDE = new Set<GameEffect['type']>(['seat.granted', 'player.removed', 'host.changed', 'settings.changed', 'presence.changed', 'phase.entered']);
@@ -45,10 +44,14 @@ export class Room implements RoomRef {
   /** The state after the last committed event: every read (context, views, facts) comes from it. */
   private committed!: GameSnapshot;
   private status: Lifecycle = { kind: 'open' };
-  private queue: Queued[] = [];
-  private running = false;
-  /** Who waits for the queue to run dry (a drain). */
-  private idleWaiters: (() => void)[] = [];
+  private readonly mailbox = new Mailbox({
+    runs: () => runs(this.status),
+    ended: () => ended(this.status),
+    refusal: () => refusal(this.status) ?? 'room/closed',
+    step: (cmd) => this.step(cmd),
+    crash: (err) => this.crash(err),
+    measured: (cmd, seconds, ok) => this.deps.metrics.command(cmd.type === 'game' ? cmd.event.type : cmd.type, seconds, ok),
+  });
   private readonly timers: RoomTimers;
   private readonly timer: PhaseTimer;
   private readonly out: Broadcaster;
@@ -105,33 +108,7 @@ export class Room implements RoomRef {
   submit(cmd: RoomCommand): Promise<Ack<unknown>> {
     const refused = refusal(this.status);
     if (refused) return Promise.resolve(fail(refused));
-    return new Promise((resolve) => {
-      this.queue.push({ cmd, resolve, at: performance.now() });
-      void this.pump();
-    });
-  }
-
-  private async pump(): Promise<void> {
-    if (this.running || !runs(this.status)) return;
-    this.running = true;
-    try {
-      while (this.queue.length > 0 && runs(this.status)) {
-        const item = this.queue.shift()!;
-        let ack: Ack<unknown>;
-        try {
-          ack = await this.step(item.cmd);
-        } catch (err) {
-          ack = fail('room/unavailable');
-          this.crash(err);
-        }
-        this.deps.metrics.command(item.cmd.type === 'game' ? item.cmd.event.type : item.cmd.type, (performance.now() - item.at) / 1000, ack.ok);
-        item.resolve(ack);
-      }
-    } finally {
-      this.running = false;
-    }
-    if (ended(this.status)) this.refuseQueued();
-    if (this.idle()) for (const wake of this.idleWaiters.splice(0)) wake();
+    return this.mailbox.push(cmd);
   }
 
   /**
@@ -260,7 +237,7 @@ export class Room implements RoomRef {
       this.deps.metrics.restart(this.id);
       this.announce('The room restarted after an error; nothing you sent was lost.');
       this.status = restarted(this.status)!;
-      void this.pump();
+      void this.mailbox.pump();
     } catch (err) {
       // Back to where the crash left it, so the supervisor counts this crash too.
       this.status = restarted(this.status) ?? this.status;
@@ -303,24 +280,17 @@ export class Room implements RoomRef {
   private end(status: Lifecycle): void {
     this.status = status;
     this.timers.end();
-    this.refuseQueued();
-    if (!this.running) for (const wake of this.idleWaiters.splice(0)) wake();
-  }
-
-  private refuseQueued(): void {
-    const code = refusal(this.status) ?? 'room/closed';
-    for (const item of this.queue.splice(0)) item.resolve(fail(code));
+    this.mailbox.ended();
   }
 
   /** Shutdown: refuse new commands with server/busy; resolves once the queued ones are acked. */
   drain(): Promise<void> {
     const next = draining(this.status);
     if (next) this.status = next;
-    if (this.idle() || ended(this.status)) return Promise.resolve();
-    return new Promise((resolve) => this.idleWaiters.push(resolve));
+    return ended(this.status) ? Promise.resolve() : this.mailbox.whenIdle();
   }
 
   summary(): RoomSummary { return summaryOf(this.id, this.context, this.spectators); }
 
-  idle(): boolean { return this.queue.length === 0 && !this.running; }
+  idle(): boolean { return this.mailbox.idle(); }
 }
