@@ -1,19 +1,11 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readRepo as read, repoFiles } from './helpers/repo.ts';
 
 // The room (P), supervision (S) and durability (D) promises are numbered in the docs, as the
 // rules are (R, checked by test/game/rules-doc.test.ts); tests cite them at the start of their names.
 
-const root = new URL('..', import.meta.url).pathname;
-const read = (path: string) => readFileSync(join(root, path), 'utf8');
 
-function files(dir: string): string[] {
-  return readdirSync(join(root, dir)).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(join(root, path)).isDirectory() ? files(path) : path.endsWith('.test.ts') ? [path] : [];
-  });
-}
+const files = (dir: string) => repoFiles(dir, '.test.ts');
 
 /** Where each kind of promise is written down. */
 const DOCS: { prefix: 'P' | 'S' | 'D'; doc: string }[] = [

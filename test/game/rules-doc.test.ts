@@ -1,16 +1,8 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { readRepo as read, repoFiles } from '../helpers/repo.ts';
 
-const root = new URL('../../', import.meta.url).pathname;
-const read = (path: string) => readFileSync(join(root, path), 'utf8');
 
-function files(dir: string): string[] {
-  return readdirSync(join(root, dir)).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(join(root, path)).isDirectory() ? files(path) : path.endsWith('.ts') ? [path] : [];
-  });
-}
+const files = (dir: string) => repoFiles(dir, '.ts');
 
 /** Rule numbers cited in a text: R7, and ranges such as R20–R29 expanded. */
 function cited(text: string): number[] {
