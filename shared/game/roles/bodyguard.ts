@@ -27,6 +27,7 @@ export const bodyguard: RoleModule = {
   id: 'bodyguard',
   team: 'village',
   order: 35,
+  rules: 'R34–R35',
   seenAs: 'village',
   words: {
     name: 'Bodyguard',

@@ -18,6 +18,7 @@ export const cupid: RoleModule = {
   id: 'cupid',
   team: 'village',
   order: 60,
+  rules: 'R29, R50',
   seenAs: 'village',
   words: {
     name: 'Cupid',

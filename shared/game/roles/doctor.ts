@@ -22,6 +22,7 @@ export const doctor: RoleModule = {
   id: 'doctor',
   team: 'village',
   order: 30,
+  rules: 'R24',
   seenAs: 'village',
   words: {
     name: 'Doctor',

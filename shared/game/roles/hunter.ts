@@ -9,6 +9,7 @@ export const hunter: RoleModule = {
   id: 'hunter',
   team: 'village',
   order: 70,
+  rules: 'R30–R33',
   seenAs: 'village',
   shoots: true,
   words: {

@@ -14,6 +14,8 @@ export interface RoleModule {
   team: Team;
   /** Where the role stands in lists (glossary, settings form) and in the deal's deck (which the seed shuffles): lower first. */
   order: number;
+  /** Its numbered rules in docs/rules.md, as the glossary cites them ('R34–R35'). */
+  rules: string;
   words: RoleWords;
   /** What the seer learns of this role (R23). */
   seenAs: 'village' | 'wolves';

@@ -25,6 +25,7 @@ export const seer: RoleModule = {
   id: 'seer',
   team: 'village',
   order: 20,
+  rules: 'R23',
   seenAs: 'village',
   words: {
     name: 'Seer',

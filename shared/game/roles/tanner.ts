@@ -5,6 +5,7 @@ export const tanner: RoleModule = {
   id: 'tanner',
   team: 'tanner',
   order: 45,
+  rules: 'R51',
   // He reads as village, so the seer cannot tell him from a villager (R23).
   seenAs: 'village',
   words: {

@@ -4,6 +4,7 @@ export const villager: RoleModule = {
   id: 'villager',
   team: 'village',
   order: 0,
+  rules: 'R3, R54',
   seenAs: 'village',
   words: {
     name: 'Villager',

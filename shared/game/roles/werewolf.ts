@@ -50,6 +50,7 @@ export const werewolf: RoleModule = {
   id: 'werewolf',
   team: 'wolves',
   order: 10,
+  rules: 'R21–R22, R55',
   seenAs: 'wolves',
   readsPicks: true,
   words: {

@@ -22,6 +22,7 @@ export const witch: RoleModule = {
   id: 'witch',
   team: 'village',
   order: 40,
+  rules: 'R25–R27',
   seenAs: 'village',
   readsPicks: true,
   words: {
