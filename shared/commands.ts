@@ -5,7 +5,7 @@ import { nameProblem, normalizeName } from './names.ts';
 import { settingsPatchSchema } from './settings.ts';
 import { talkSchema } from './talk-schema.ts';
 import type { RoomState, RoomSummary, SeatGrant } from './envelopes.ts';
-import type { NightAction } from './views.ts';
+import type { DayAction, NightAction } from './views.ts';
 
 /**
  * The one table of client commands (docs/protocol.md §4). Each entry declares what every edge
@@ -31,6 +31,11 @@ const none = z.strictObject({});
 export const nightActionSchema = z.looseObject({ kind: z.string().min(1).max(32) }).meta({
   description: "A role's night action ({ kind: 'sleep' } for nobody's): its shape is declared by the role module (docs/rules.md).",
 }) as unknown as z.ZodType<NightAction, NightAction>;
+
+/** A day action by its envelope only, like a night action: the rules check its shape (`input/invalid`). */
+export const dayActionSchema = z.looseObject({ kind: z.string().min(1).max(32) }).meta({
+  description: "A role's day action: its shape is declared by the role module (docs/rules.md R82).",
+}) as unknown as z.ZodType<DayAction, DayAction>;
 
 /**
  * Who may send a command. `anyone`: no room needed (the lobby, entering a room). `member`: in a
@@ -98,6 +103,8 @@ export const COMMANDS = {
   'game:start': command({ payload: none, ack: returns<Empty>(), needs: 'seat', event: same }),
   'game:reset': command({ payload: none, ack: returns<Empty>(), needs: 'seat', event: same }),
   'night:act': command({ payload: z.strictObject({ action: nightActionSchema }), ack: returns<Empty>(), needs: 'seat', event: same }),
+  /** A role's public day action (R82), e.g. `{ kind: 'reveal' }` for the mayor: its shape is its role module's. */
+  'day:act': command({ payload: z.strictObject({ action: dayActionSchema }), ack: returns<Empty>(), needs: 'seat', event: same }),
   'day:ready': command({ payload: none, ack: returns<Empty>(), needs: 'seat', event: same }),
   'vote:cast': command({ payload: z.strictObject({ target: seat.nullable() }), ack: returns<Empty>(), needs: 'seat', event: same }),
   'hunter:shoot': command({ payload: z.strictObject({ target: seat.nullable() }), ack: returns<Empty>(), needs: 'seat', event: same }),

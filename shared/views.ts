@@ -52,6 +52,18 @@ export interface NightActions {
 export type NightAction = NightActions[keyof NightActions];
 
 /**
+ * The day actions on the wire (`day:act`): a role's public move by day, once or more as its rules
+ * say (the mayor's reveal, the pacifist's truce). Each role module adds its own by declaration
+ * merging, as for the night; the interface is empty until one does.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface DayActions {}
+export type DayAction = DayActions[keyof DayActions] extends never ? { kind: string } : DayActions[keyof DayActions];
+
+/** A day action this seat may take now (`day:act` with this kind), and its button's words. */
+export interface DayActionOffer { kind: string; label: string; hint: string }
+
+/**
  * What the viewer must or may do now. `targets` are the seats a choice may name. The prompts of
  * the phases are here; a night role's prompt has its action's kind and is added by its module
  * (declaration merging), which also says how to answer it (`form`).
@@ -84,6 +96,8 @@ export interface YouView {
   /** Missed votes in a row: one is a warning, two remove you from the game (R40). */
   missedVotes: number;
   prompt: Prompt | null;
+  /** The day actions this seat's role may take now (R82); absent when none. */
+  dayActions?: DayActionOffer[];
 }
 
 export interface VoteView {
@@ -102,7 +116,13 @@ export type TimelineEntry =
   | { kind: 'vote'; day: number; round: 1 | 2; tally: Record<number, number>; abstain: number; ballots?: Record<number, number | null>; outcome: 'executed' | 'none' | 'revote'; seat?: number }
   | { kind: 'death'; day: number; seat: number; cause: PublicCause }
   | { kind: 'shot'; day: number; hunter: number; seat: number | null }
-  | { kind: 'afk'; day: number; seat: number };
+  | { kind: 'afk'; day: number; seat: number }
+  /** A living player's role made public by a rule of that role (R80): the mayor, a spared prince. */
+  | { kind: 'reveal'; day: number; seat: number; role: RoleId }
+  /** The executed player survives by a rule of his role (R81). */
+  | { kind: 'spared'; day: number; seat: number }
+  /** A public day action (R82), named by its kind: the pacifist's truce. */
+  | { kind: 'act'; day: number; seat: number; act: string };
 
 /**
  * Secret events, shown to everyone only once the game is over. A role module adds the entries its
@@ -113,6 +133,8 @@ export interface SecretEntries {
   /** Written by the generic `inspect` effect (R23). */
   seer: { kind: 'seer'; night: number; seer: number; seat: number; team: 'village' | 'wolves' };
   death: { kind: 'death'; day: number; seat: number; cause: DeathCause };
+  /** A seat's role changed by a rule (R83): the apprentice becomes the seer, the cursed a werewolf. */
+  became: { kind: 'became'; day: number; seat: number; from: RoleId; role: RoleId };
 }
 export type SecretEntry = SecretEntries[keyof SecretEntries];
 

@@ -1,4 +1,4 @@
-import { ROLE_LIST } from '../../shared/game/roles/index.ts';
+import { ROLE_LIST, roleOfDayKind } from '../../shared/game/roles/index.ts';
 import { ROLES } from '../../shared/game/catalogue.ts';
 import type { RoleId, Team } from '../../shared/roles.ts';
 import type { DeathCause, Phase, PlayerView, PublicCause, SecretEntry, TimelineEntry } from '../../shared/views.ts';
@@ -98,6 +98,9 @@ export function describeTimeline(e: TimelineEntry, name: Namer): string {
     case 'death': return `Day ${e.day}: ${name(e.seat)} ${CAUSE_LABEL[e.cause]}.`;
     case 'shot': return e.seat === null ? `Day ${e.day}: the hunter ${name(e.hunter)} shot nobody.` : `Day ${e.day}: the hunter ${name(e.hunter)} shot ${name(e.seat)}.`;
     case 'afk': return `Day ${e.day}: ${name(e.seat)} was removed for missing two votes.`;
+    case 'reveal': return `Day ${e.day}: ${name(e.seat)} is revealed as the ${roleName(e.role).toLowerCase()}.`;
+    case 'spared': return `Day ${e.day}: ${name(e.seat)} survives the execution.`;
+    case 'act': return `Day ${e.day}: ${roleOfDayKind(e.act)?.day?.told(e.seat, name) ?? `${name(e.seat)} acts.`}`;
   }
 }
 

@@ -172,6 +172,7 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
   'game:reset': move('game:reset'),
   'night:act': move('night:act'),
   'day:ready': move('day:ready'),
+  'day:act': move('day:act'),
   'vote:cast': move('vote:cast'),
   'hunter:shoot': move('hunter:shoot'),
   'chat:send': move('chat:send'),

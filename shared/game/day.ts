@@ -1,8 +1,56 @@
 import { pick } from './rng.ts';
 import { applyDeaths, type Death, player, secretShots } from './deaths.ts';
 import { livingSeats as living } from './derived.ts';
-import type { EventOf, GameContext, Patch, Rejection } from './types.ts';
-import type { TimelineEntry } from '../views.ts';
+import { actionSchemaOfDay, moduleOf, roleOfDayKind } from './roles/index.ts';
+import type { EventOf, GameContext, Patch, Player, Rejection } from './types.ts';
+import type { DayActionOffer, TimelineEntry } from '../views.ts';
+
+/** How many votes this seat's ballot counts (R84): 1 unless its role says otherwise; 0 may not vote. */
+export function ballotWeight(ctx: GameContext, seat: number): number {
+  const role = player(ctx, seat)?.role;
+  const ballot = role ? moduleOf(role).ballot : undefined;
+  return ballot ? ballot(ctx, seat) : 1;
+}
+
+/** The living seats whose ballot counts (R84): the vote waits for these only. */
+function voters(ctx: GameContext): number[] {
+  return living(ctx).filter((s) => ballotWeight(ctx, s) > 0);
+}
+
+/** The day actions this living seat may take now (R82), for its view and its buttons. */
+export function dayOffers(ctx: GameContext, me: Player): DayActionOffer[] | undefined {
+  if ((ctx.phase !== 'day' && ctx.phase !== 'vote') || !me.alive || !me.role) return undefined;
+  const day = moduleOf(me.role).day;
+  return day && day.offered(ctx, me.seat) ? [{ kind: day.kind, label: day.label, hint: day.hint }] : undefined;
+}
+
+export function rejectDayAction(ctx: GameContext, e: EventOf<'day.act'>): Rejection {
+  if (!actionSchemaOfDay(e.action.kind)?.safeParse(e.action).success) return 'input/invalid';
+  if (ctx.phase !== 'day' && ctx.phase !== 'vote') return 'phase/wrong';
+  const p = player(ctx, e.seat);
+  if (!p) return 'room/not-member';
+  if (!p.alive) return 'player/dead';
+  const day = p.role ? moduleOf(p.role).day : undefined;
+  if (!day || day.kind !== e.action.kind) return 'action/not-allowed';
+  return day.validate(ctx, e.seat, e.action);
+}
+
+/** A day action's effects (R82): a public reveal (R80), a truce, the seat's new state; one public entry. */
+export function dayAct(ctx: GameContext, e: EventOf<'day.act'>): Patch {
+  const role = roleOfDayKind(e.action.kind)!;
+  const patch: Patch = {};
+  const entries: TimelineEntry[] = [{ kind: 'act', day: ctx.day, seat: e.seat, act: e.action.kind }];
+  for (const fx of role.day!.apply(ctx, e.seat, e.action)) {
+    if (fx.kind === 'state') patch.roles = { ...(patch.roles ?? ctx.roles), [e.seat]: fx.value };
+    else if (fx.kind === 'truce') patch.truce = ctx.day;
+    else {
+      patch.players = (patch.players ?? ctx.players).map((p) => (p.seat === e.seat ? { ...p, revealed: true } : p));
+      entries.push({ kind: 'reveal', day: ctx.day, seat: e.seat, role: role.id });
+    }
+  }
+  patch.timeline = [...ctx.timeline, ...entries];
+  return patch;
+}
 
 export function rejectReady(ctx: GameContext, e: EventOf<'day.ready'>): Rejection {
   if (ctx.phase !== 'day') return 'phase/wrong';
@@ -33,6 +81,7 @@ export function rejectVote(ctx: GameContext, e: EventOf<'vote.cast'>): Rejection
   if (!p.alive) return 'player/dead';
   if (e.target !== null && !ctx.vote.candidates.includes(e.target)) return 'vote/invalid-target';
   if (e.target !== null && !player(ctx, e.target)?.alive) return 'vote/invalid-target';
+  if (ballotWeight(ctx, e.seat) === 0) return 'action/not-allowed';
   return null;
 }
 
@@ -44,7 +93,7 @@ export function castVote(ctx: GameContext, e: EventOf<'vote.cast'>): Patch {
 export function allVoted(ctx: GameContext): boolean {
   if (ctx.vote === null) return false;
   const ballots = ctx.vote.ballots;
-  for (const s of living(ctx)) if (!(s in ballots)) return false;
+  for (const s of voters(ctx)) if (!(s in ballots)) return false;
   return true;
 }
 
@@ -54,16 +103,19 @@ export function allVoted(ctx: GameContext): boolean {
  */
 export function tally(ctx: GameContext): Patch {
   const vote = ctx.vote!;
-  const voters = living(ctx);
+  const voting = voters(ctx);
   const counts: Record<number, number> = {};
   let abstain = 0;
-  const alive = new Set(voters);
-  for (const seat of voters) {
+  const alive = new Set(living(ctx));
+  let weights = 0;
+  for (const seat of voting) {
+    const weight = ballotWeight(ctx, seat);
+    weights += weight;
     const b = vote.ballots[seat];
     if (b === undefined) continue;
     // A ballot for a player who has since left counts as an abstention (R43).
     if (b === null || !alive.has(b)) abstain++;
-    else counts[b] = (counts[b] ?? 0) + 1;
+    else counts[b] = (counts[b] ?? 0) + weight;
   }
   let max = 0;
   let leaders: number[] = [];
@@ -72,7 +124,9 @@ export function tally(ctx: GameContext): Patch {
     if (n > max) { max = n; leaders = [Number(key)]; } else if (n === max) leaders.push(Number(key));
   }
   leaders.sort((a, b) => a - b);
-  if (ctx.settings.voteRule === 'majority' && max * 2 <= voters.length) leaders = [];
+  if (ctx.settings.voteRule === 'majority' && max * 2 <= weights) leaders = [];
+  // A truce (R82) lets the vote run and be counted, and nobody dies by it.
+  if (ctx.truce === ctx.day) leaders = [];
 
   let rng = ctx.rng;
   let outcome: 'executed' | 'none' | 'revote' = 'none';
@@ -95,21 +149,39 @@ export function tally(ctx: GameContext): Patch {
   // a miss. One missed vote warns, two in a row remove the player.
   const idle: number[] = [];
   let players = ctx.players;
+  let roles = ctx.roles;
+  const timelineAfter: TimelineEntry[] = [];
   for (let i = 0; i < players.length; i++) {
     const p = players[i];
-    if (!p.alive) continue;
+    // A seat without a vote (R84) cannot miss one.
+    if (!p.alive || ballotWeight(ctx, p.seat) === 0) continue;
     const missedVotes = p.seat in vote.ballots ? 0 : p.missedVotes + 1;
     if (missedVotes >= 2) idle.push(p.seat);
     if (missedVotes === p.missedVotes) continue;
     if (players === ctx.players) players = players.slice();
     players[i] = { ...p, missedVotes };
   }
+  // The executed seat's role may spare it (R81), and may reveal it.
+  const spare = executed === null ? null : spared(ctx, executed);
+  if (spare && executed !== null) {
+    const seat = executed;
+    players = players.map((p) => (p.seat === seat ? { ...p, ...(spare.reveal ? { revealed: true } : {}) } : p));
+    if (spare.state !== undefined) roles = { ...roles, [seat]: spare.state };
+    timelineAfter.push({ kind: 'spared', day: ctx.day, seat });
+    if (spare.reveal) timelineAfter.push({ kind: 'reveal', day: ctx.day, seat, role: player(ctx, seat)!.role! });
+    executed = null;
+  }
   const deaths: Death[] = [];
   if (executed !== null) deaths.push({ seat: executed, cause: 'executed', publicCause: 'executed' });
   for (const seat of idle) if (seat !== executed) deaths.push({ seat, cause: 'afk', publicCause: 'afk' });
-  const [after, died] = applyDeaths({ players, pendingShots: ctx.pendingShots, secrets: ctx.secrets, day: ctx.day }, deaths, 'grief', secretShots(ctx));
+  const [after, died] = applyDeaths({ players, pendingShots: ctx.pendingShots, secrets: ctx.secrets, roles, day: ctx.day }, deaths, 'grief', secretShots(ctx));
   const events: TimelineEntry[] = died.filter((d) => d.cause !== 'executed').map((d) => (d.cause === 'afk' ? { kind: 'afk', day: ctx.day, seat: d.seat } : { kind: 'death', day: ctx.day, seat: d.seat, cause: d.publicCause }));
-  return { ...after, rng, vote: null, executed, next: 'night', timeline: [...timeline, ...events] };
+  return { ...after, rng, vote: null, executed, next: 'night', timeline: [...timeline, ...timelineAfter, ...events] };
+}
+
+function spared(ctx: GameContext, seat: number) {
+  const role = player(ctx, seat)?.role;
+  return role ? moduleOf(role).on?.executed?.(ctx, seat) ?? null : null;
 }
 
 export const isRevote = (ctx: GameContext) => ctx.vote !== null && ctx.vote.round === 2 && Object.keys(ctx.vote.ballots).length === 0;

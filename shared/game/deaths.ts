@@ -1,5 +1,6 @@
 import type { DeathCause, PublicCause } from '../views.ts';
 import { seatOf } from './derived.ts';
+import { become } from './become.ts';
 import { ROLE_LIST, ROLE_MODULES } from './roles/index.ts';
 import type { Death, DeathPatch, DeathState, GameContext, Player } from './types.ts';
 
@@ -14,6 +15,7 @@ export function applyDeaths(ctx: DeathState, deaths: Death[], griefCause: Public
   let players = ctx.players;
   let pendingShots = ctx.pendingShots;
   let secrets = ctx.secrets;
+  let roles = ctx.roles;
   const queue = deaths.slice();
   const died: Death[] = [];
   while (queue.length > 0) {
@@ -27,10 +29,16 @@ export function applyDeaths(ctx: DeathState, deaths: Death[], griefCause: Public
     secrets.push({ kind: 'death', day: ctx.day, seat: p.seat, cause: d.cause });
     // With secret shots every death that would give a hunter his shot gets a hunter phase, a decoy for the others (R33).
     if (p.role && (decoys || shoots(p.role)) && d.cause !== 'afk' && d.cause !== 'left') pendingShots.push(p.seat);
-    // The roles' reactions (the lovers' grief), asked of every role in the game.
-    for (const role of reacting(players)) queue.push(...role.on!.death!({ players, pendingShots, secrets, day: ctx.day }, p, d, griefCause));
+    // The roles' reactions (the lovers' grief, R83's changes of role), asked of every role in the game.
+    for (const role of reacting(players)) {
+      for (const r of role.on!.death!({ players, pendingShots, secrets, roles, day: ctx.day }, p, d, griefCause)) {
+        if (r.kind === 'die') queue.push({ seat: r.seat, cause: r.cause, publicCause: r.publicCause });
+        else if (r.kind === 'state') roles = { ...roles, [r.seat]: r.value };
+        else ({ players, roles, secrets } = become({ players, roles, secrets }, r.seat, r.role, ctx.day));
+      }
+    }
   }
-  return [{ players, pendingShots, secrets }, died];
+  return [{ players, pendingShots, secrets, roles }, died];
 }
 
 /**

@@ -30,6 +30,15 @@ export function inPack(role: RoleId | null): boolean {
   return role !== null && registry.get(role)?.night?.pack === true;
 }
 
+/**
+ * The role this seat is shown as its own while the game runs: its role, or the one its module says
+ * it believes it holds (the fool thinks he is the seer); the truth at game over.
+ */
+export function shownRole(ctx: Pick<GameContext, 'phase'>, p: Player): RoleId | null {
+  if (!p.role || ctx.phase === 'over') return p.role;
+  return registry.get(p.role)?.believes ?? p.role;
+}
+
 export function derived(players: readonly Player[]): Derived {
   return new Derived(players);
 }

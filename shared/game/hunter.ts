@@ -23,7 +23,7 @@ export function shoot(ctx: GameContext, target: number | null): Patch {
   const secret = secretShots(ctx);
   const shot = { kind: 'shot' as const, day: ctx.day, hunter, seat: target };
   if (target === null) return { pendingShots, aim: null, timeline: secret ? ctx.timeline : [...ctx.timeline, shot] };
-  const [after, died] = applyDeaths({ players: ctx.players, pendingShots, secrets: ctx.secrets, day: ctx.day }, [{ seat: target, cause: 'shot', publicCause: 'shot' }], 'grief', secret);
+  const [after, died] = applyDeaths({ players: ctx.players, pendingShots, secrets: ctx.secrets, roles: ctx.roles, day: ctx.day }, [{ seat: target, cause: 'shot', publicCause: 'shot' }], 'grief', secret);
   const grief = died.filter((d) => d.cause === 'grief').map((d) => ({ kind: 'death' as const, day: ctx.day, seat: d.seat, cause: d.publicCause }));
   return { ...after, aim: null, timeline: [...ctx.timeline, shot, ...grief] };
 }

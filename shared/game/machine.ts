@@ -126,6 +126,7 @@ export const gameMachine = setup({
       always: { guard: 'allReady', target: 'vote' },
       on: {
         'day.ready': { guard: 'accepted', actions: 'apply' },
+        'day.act': { guard: 'accepted', actions: 'apply' },
         'timer.expired': { guard: 'current', target: 'vote' },
       },
     },
@@ -135,6 +136,7 @@ export const gameMachine = setup({
       always: { guard: 'allVoted', target: 'tally' },
       on: {
         'vote.cast': { guard: 'accepted', actions: 'apply' },
+        'day.act': { guard: 'accepted', actions: 'apply' },
         'timer.expired': { guard: 'current', target: 'tally' },
       },
     },

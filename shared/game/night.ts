@@ -1,5 +1,6 @@
 import { applyDeaths, player, secretShots } from './deaths.ts';
-import { actionSchema, NIGHT_ORDER, ROLE_MODULES } from './roles/index.ts';
+import { become } from './become.ts';
+import { actionSchema, DAWN_ORDER, ROLE_MODULES } from './roles/index.ts';
 import { apply, newResolution, tonight } from './roles/effects.ts';
 import { recordAction, type NightRole } from './roles/role.ts';
 import type { EventOf, GameContext, Patch, Player, Rejection } from './types.ts';
@@ -57,19 +58,21 @@ export function nightComplete(ctx: GameContext): boolean {
 export function resolveNight(ctx: GameContext): Patch {
   const res = newResolution(ctx);
   const t = tonight(res);
-  for (const role of NIGHT_ORDER) if (ctx.players.some((p) => p.role === role.id)) apply(ctx, res, role.night!.resolve(ctx, t));
+  for (const step of DAWN_ORDER) if (ctx.players.some((p) => p.role === step.role.id)) apply(ctx, res, step.resolve(ctx, t));
   let players = ctx.players;
   if (res.lovers) {
     const [a, b] = res.lovers;
     players = players.map((p) => (p.seat === a ? { ...p, lover: b } : p.seat === b ? { ...p, lover: a } : p));
   }
+  let changed = { players, roles: Object.keys(res.roles).length ? { ...ctx.roles, ...res.roles } : ctx.roles, secrets: [...ctx.secrets, ...res.secrets] };
+  // Roles change before the deaths, so a death's reactions (R83) see the night's new roles.
+  for (const [seat, role] of res.become) changed = become(changed, seat, role, ctx.day);
   const deaths = [...res.deaths].sort((x, y) => x[0] - y[0]).map(([seat, d]) => ({ seat, cause: d.cause, publicCause: 'night' as const }));
-  const [after, died] = applyDeaths({ players, pendingShots: ctx.pendingShots, secrets: [...ctx.secrets, ...res.secrets], day: ctx.day }, deaths, 'night', secretShots(ctx));
+  const [after, died] = applyDeaths({ ...changed, pendingShots: ctx.pendingShots, day: ctx.day }, deaths, 'night', secretShots(ctx));
   const entry = { kind: 'night' as const, day: ctx.day, deaths: died.map((d) => d.seat).sort((x, y) => x - y) };
   return {
     ...after,
     rng: res.rng,
-    roles: Object.keys(res.roles).length ? { ...ctx.roles, ...res.roles } : ctx.roles,
     timeline: [...ctx.timeline, entry],
     next: 'day',
   };

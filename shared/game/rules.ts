@@ -1,7 +1,7 @@
 import { applySettingsPatch } from '../settings.ts';
 import { ABANDONED, abandonable } from './abandon.ts';
 import { addChat, rejectChat } from './chat.ts';
-import { castVote, ready, rejectReady, rejectVote } from './day.ts';
+import { castVote, dayAct, ready, rejectDayAction, rejectReady, rejectVote } from './day.ts';
 import { player, secretShots } from './deaths.ts';
 import { graceApplies } from './grace.ts';
 import { aim, rejectShot, shoot } from './hunter.ts';
@@ -30,6 +30,7 @@ export function reject(ctx: GameContext, e: GameEvent): Rejection {
       return player(ctx, e.seat) ? null : 'room/not-member';
     case 'night.act': return rejectNightAction(ctx, e);
     case 'day.ready': return rejectReady(ctx, e);
+    case 'day.act': return rejectDayAction(ctx, e);
     case 'vote.cast': return rejectVote(ctx, e);
     case 'hunter.shoot': return rejectShot(ctx, e);
     case 'chat.send': return rejectChat(ctx, e);
@@ -66,6 +67,7 @@ function applyInner(ctx: GameContext, e: GameEvent): Patch {
     case 'game.reset': return reset(ctx);
     case 'night.act': return act(ctx, e);
     case 'day.ready': return ready(ctx, e.seat);
+    case 'day.act': return dayAct(ctx, e);
     case 'vote.cast': return castVote(ctx, e);
     case 'hunter.shoot': return secretShots(ctx) ? aim(e.target) : shoot(ctx, e.target);
     case 'chat.send': return addChat(ctx, e);

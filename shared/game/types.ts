@@ -16,11 +16,13 @@ export interface Player {
   missedVotes: number;
   /** Set when the player left during a game (R13): the seat stays, dead, until the game is reset. */
   left?: boolean;
+  /** The role is public while the player lives, made so by a rule of that role (R80). */
+  revealed?: boolean;
 }
 
 // The night actions on the wire are the protocol's (shared/views.ts), each role adding its own.
-export type { NightAction, NightActions } from '../views.ts';
-import type { NightAction } from '../views.ts';
+export type { DayAction, DayActions, NightAction, NightActions } from '../views.ts';
+import type { DayAction, NightAction } from '../views.ts';
 
 export interface NightState {
   /** Werewolf seat → chosen victim; changeable until dawn. */
@@ -63,6 +65,8 @@ export interface GameContext {
   roles: Record<number, unknown>;
   /** Executed seat of the current day, for the tanner's win. */
   executed: number | null;
+  /** The day whose execution a day action called off (R82: the pacifist's truce); absent otherwise. */
+  truce?: number;
   timeline: TimelineEntry[];
   secrets: SecretEntry[];
   chat: ChatMessage[];
@@ -90,6 +94,7 @@ export type GameEvent =
   | (At & { type: 'game.reset'; seat: number })
   | (At & { type: 'night.act'; seat: number; action: NightAction })
   | (At & { type: 'day.ready'; seat: number })
+  | (At & { type: 'day.act'; seat: number; action: DayAction })
   | (At & { type: 'vote.cast'; seat: number; target: number | null })
   | (At & { type: 'hunter.shoot'; seat: number; target: number | null })
   | (At & { type: 'chat.send'; seat: number; channel: ChatChannel; text: string; talk?: Talk })
@@ -110,6 +115,6 @@ export type Rejection = ErrorCode | null;
 
 /** A death as the rules settle it (shared/game/deaths.ts): what killed the seat, and what the village is told. */
 export interface Death { seat: number; cause: DeathCause; publicCause: PublicCause }
-export type DeathPatch = Pick<GameContext, 'players' | 'pendingShots' | 'secrets'>;
+export type DeathPatch = Pick<GameContext, 'players' | 'pendingShots' | 'secrets' | 'roles'>;
 /** What a death reads and changes: a context, or just these fields of one. */
 export type DeathState = DeathPatch & Pick<GameContext, 'day'>;

@@ -1,4 +1,5 @@
-import { inPack } from './derived.ts';
+import { dayOffers } from './day.ts';
+import { inPack, shownRole } from './derived.ts';
 import type { ChatChannel, ChatMessage, GameView, PlayerView, VoteView, YouView } from '../views.ts';
 import type { Settings } from '../settings.ts';
 import { ROLE_LIST, teamOf } from './roles/index.ts';
@@ -29,6 +30,8 @@ export type Grant =
   | 'wolves'
   /** A dead player's seat (R79). */
   | 'dead'
+  /** About a subject whose role a rule of that role made public (R80): every recipient. */
+  | 'revealed'
   /** Only when a setting has one of these values; `of: 'dead'` only about a dead subject, `to` only for the spectators. */
   | SettingGrant;
 
@@ -75,7 +78,8 @@ export const PLAYER_FIELDS = {
   alive: { who: EVERYONE, value: (_ctx, p) => p.alive },
   // Everyone reads a death's day and its public cause; the true cause only at game over (R78).
   death: { who: EVERYONE, of: { day: { who: EVERYONE }, cause: { who: EVERYONE } }, value: (ctx, p) => p.death && { day: p.death.day, cause: ctx.phase === 'over' ? p.death.cause : p.death.publicCause } },
-  role: { who: ['own', 'over', { setting: 'reveal', in: ['full'], of: 'dead' }], value: (_ctx, p) => p.role ?? undefined },
+  // A seat sees itself as the role it believes it holds (the fool, R72); a public reveal shows it to all (R80).
+  role: { who: ['own', 'over', 'revealed', { setting: 'reveal', in: ['full'], of: 'dead' }], value: (ctx, p, own) => (own ? shownRole(ctx, p) : p.role) ?? undefined },
   // The lovers' bond is secret while the game runs (R28): before the end only the lover himself sees `lovers` (R74).
   team: {
     who: ['own', 'over', { setting: 'reveal', in: ['team', 'full'], of: 'dead' }],
@@ -102,6 +106,8 @@ export const TIMELINE_FIELDS: Table<never> = {
   kind: { who: EVERYONE }, day: { who: EVERYONE }, deaths: { who: EVERYONE }, round: { who: EVERYONE },
   tally: { who: EVERYONE }, abstain: { who: EVERYONE }, outcome: { who: EVERYONE }, seat: { who: EVERYONE },
   cause: { who: EVERYONE }, hunter: { who: EVERYONE }, ballots: { who: PUBLIC_BALLOTS },
+  // A public reveal names the role (R80); a day action names its kind (R82).
+  role: { who: EVERYONE }, act: { who: EVERYONE },
 };
 
 
@@ -129,13 +135,14 @@ export const PROMPT_FIELDS: Table<never> = Object.fromEntries(
 /** What only the viewer's own seat knows (R72, R74, R76); the subject is that seat's player. */
 export const YOU_FIELDS = {
   seat: { who: OWN, value: (_ctx, me) => me.seat },
-  role: { who: OWN, value: (_ctx, me) => me.role },
+  role: { who: OWN, value: (ctx, me) => shownRole(ctx, me) },
   team: { who: OWN, value: (ctx, me) => (me.role ? teamOfPlayer(ctx, me) : null) },
   alive: { who: OWN, value: (_ctx, me) => me.alive },
   isHost: { who: OWN, value: (ctx, me) => ctx.host === me.seat },
   missedVotes: { who: OWN, value: (_ctx, me) => me.missedVotes },
   prompt: { who: OWN, of: PROMPT_FIELDS, value: (ctx, me) => promptFor(ctx, me) },
   lover: { who: OWN, value: (_ctx, me) => me.lover ?? undefined },
+  dayActions: { who: OWN, value: (ctx, me) => dayOffers(ctx, me) },
   acted: { who: OWN, value: (ctx, me) => (ctx.phase === 'night' && me.alive && !inPack(me.role) ? me.seat in ctx.night.actions : undefined) },
 } satisfies Partial<Record<keyof YouView, Field<Player>>>;
 

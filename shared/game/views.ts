@@ -1,4 +1,4 @@
-import { inPack } from './derived.ts';
+import { inPack, shownRole } from './derived.ts';
 import { sameJson as alike } from './json.ts';
 import type { RoleId } from '../roles.ts';
 import type { ChatChannel, ChatMessage, PlayerView, ViewBody, VoteView, YouView } from '../views.ts';
@@ -62,6 +62,7 @@ function grants(g: Grant, ctx: GameContext, r: Recipient, about: Player | undefi
     case 'own': return r.me !== undefined && about !== undefined && r.me.seat === about.seat;
     case 'wolves': return inPack(r.me?.role ?? null);
     case 'dead': return r.me !== undefined && !r.me.alive;
+    case 'revealed': return about?.revealed === true;
     default:
       if (!g.in.includes(ctx.settings[g.setting])) return false;
       if (g.of === 'dead' && (about === undefined || about.alive)) return false;
@@ -173,7 +174,8 @@ export function voteFor(ctx: GameContext, r: Recipient): VoteView | null {
 
 /** The seat's own view: the fields of YOU_FIELDS, then those its role's module declares (R72–R76). */
 export function youFor(ctx: GameContext, me: Player, last?: Built<YouView>, r: Recipient = { audience: { kind: 'seat', seat: me.seat }, me }): YouView {
-  return build(me.role ? YOU_AS[me.role] : YOU, ctx, me, me, r, last);
+  const role = shownRole(ctx, me);
+  return build(role ? YOU_AS[role] : YOU, ctx, me, me, r, last);
 }
 
 // ---------------------------------------------------------------- chat

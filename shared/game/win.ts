@@ -1,6 +1,8 @@
 import type { Outcome } from '../views.ts';
 import { ROLE_LIST, teamOf } from './roles/index.ts';
-import type { Team } from '../roles.ts';
+import { registry } from './roles/registry.ts';
+import { inPack } from './derived.ts';
+import type { RoleId, Team } from '../roles.ts';
 import type { GameContext, Player } from './types.ts';
 
 /** Lovers linked across village and wolves form a team of their own (R50). */
@@ -28,10 +30,18 @@ function members(ctx: GameContext, team: 'village' | 'wolves'): number[] {
 }
 
 const ON_EXECUTION = ROLE_LIST.filter((r) => r.on?.execution);
+const SOLO_WINS = ROLE_LIST.filter((r) => r.win?.check);
+
+/** Whether the village cannot win while this role lives (R85): the pack's roles, and those that say so. */
+export function hostile(role: RoleId | null): boolean {
+  return role !== null && (inPack(role) || registry.get(role)?.win?.hostile === true);
+}
 
 /**
- * The win check (R51–R56), in precedence order: a role's win on execution (the tanner's), cross-team
- * lovers last alive, nobody alive, no werewolf alive, werewolves at least as many as the others.
+ * The win check (R51–R56, R85), in precedence order: a role's win on execution (the tanner's), a
+ * solo role's own win (in role order, for the roles dealt), cross-team lovers last alive, nobody
+ * alive, no hostile seat alive (the village), the pack at least as many as the others with no other
+ * hostile seat alive (the wolves). A human on the wolves' side counts with the others (R101).
  */
 export function checkOutcome(ctx: GameContext): Outcome | null {
   const executed = ctx.executed === null ? undefined : ctx.players.find((p) => p.seat === ctx.executed);
@@ -41,14 +51,24 @@ export function checkOutcome(ctx: GameContext): Outcome | null {
       if (won) return won;
     }
   }
+  for (const r of SOLO_WINS) {
+    if (!ctx.players.some((p) => p.role === r.id)) continue;
+    const won = r.win!.check!(ctx);
+    if (won) return won;
+  }
   const living = ctx.players.filter((p) => p.alive);
   const cross = crossLovers(ctx);
   if (cross && living.length === 2 && cross.every((s) => living.some((p) => p.seat === s))) {
     return { winner: 'lovers', seats: cross, reason: 'The lovers are the last two alive.' };
   }
   if (living.length === 0) return { winner: 'nobody', seats: [], reason: 'Nobody is left alive.' };
-  const wolves = living.filter((p) => p.role !== null && teamOf(p.role) === 'wolves').length;
-  if (wolves === 0) return { winner: 'village', seats: members(ctx, 'village'), reason: 'No werewolf is left alive.' };
-  if (wolves >= living.length - wolves) return { winner: 'wolves', seats: members(ctx, 'wolves'), reason: 'The werewolves are as many as the others.' };
+  let pack = 0;
+  let others = 0;
+  for (const p of living) {
+    if (inPack(p.role)) pack++;
+    else if (hostile(p.role)) others++;
+  }
+  if (pack === 0 && others === 0) return { winner: 'village', seats: members(ctx, 'village'), reason: 'No werewolf is left alive.' };
+  if (pack > 0 && others === 0 && pack >= living.length - pack) return { winner: 'wolves', seats: members(ctx, 'wolves'), reason: 'The werewolves are as many as the others.' };
   return null;
 }

@@ -37,7 +37,7 @@ describe('lobby and settings', () => {
     g.refuse({ type: 'room.settings', seat: 0, patch: { maxSeats: 5 } }, 'settings/invalid');
     g.refuse({ type: 'room.settings', seat: 0, patch: { durations: { day: 0 } } }, 'settings/invalid');
     // Role ids and role options are whatever the role modules declare, nothing else.
-    g.refuse({ type: 'room.settings', seat: 0, patch: { roles: { werewolf: 1, mayor: 1 } } }, 'settings/invalid');
+    g.refuse({ type: 'room.settings', seat: 0, patch: { roles: { werewolf: 1, jester: 1 } } }, 'settings/invalid');
     g.refuse({ type: 'room.settings', seat: 0, patch: { roleOptions: { seer: { twice: true } } } }, 'settings/invalid');
     g.ok({ type: 'game.start', seat: 0, seed: 1 });
     g.refuse({ type: 'room.settings', seat: 0, patch: { reveal: 'none' } }, 'phase/wrong');

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { NIGHT_ORDER } from '../../shared/game/roles/index.ts';
+import { NIGHT_ORDER, DAWN_ORDER } from '../../shared/game/roles/index.ts';
 import { newGame } from '../helpers/game.ts';
 
 describe('night', () => {
@@ -7,8 +7,8 @@ describe('night', () => {
     // Other roles may come between these (each declares its priority); these keep their order.
     const core = ['cupid', 'seer', 'doctor', 'werewolf', 'witch'];
     expect(NIGHT_ORDER.map((r) => r.id).filter((id) => core.includes(id))).toEqual(core);
-    const priorities = NIGHT_ORDER.map((r) => r.night!.priority);
-    expect(new Set(priorities).size, 'no two roles share a priority').toBe(priorities.length);
+    const priorities = DAWN_ORDER.map((s) => s.priority);
+    expect(new Set(priorities).size, 'no two dawn steps share a priority').toBe(priorities.length);
     expect(priorities).toEqual([...priorities].sort((a, b) => a - b));
   });
 

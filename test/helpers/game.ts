@@ -1,3 +1,4 @@
+import { inPack } from '../../shared/game/derived.ts';
 import { createActor, type Actor } from 'xstate';
 import { expect } from 'vitest';
 import type { ErrorCode } from '../../shared/errors.ts';
@@ -127,7 +128,8 @@ export class TestGame {
   act(seat: number, action: NightAction): ErrorCode | null { return this.send({ type: 'night.act', seat, action }); }
   /** Every living werewolf picks `target`. */
   wolvesPick(target: number): this {
-    for (const w of this.seats('werewolf')) if (this.alive(w)) this.ok({ type: 'night.act', seat: w, action: { kind: 'wolf', target } });
+    // Every living member of the pack (R22), whichever of the pack's roles it holds.
+    for (const p of this.ctx.players) if (p.alive && inPack(p.role)) this.ok({ type: 'night.act', seat: p.seat, action: { kind: 'wolf', target } });
     return this;
   }
   vote(seat: number, target: number | null): ErrorCode | null { return this.send({ type: 'vote.cast', seat, target }); }

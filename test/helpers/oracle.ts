@@ -1,6 +1,7 @@
 import type { Audience, GameContext, Player, ViewBody } from '../../shared/game/index.ts';
 import { CHANNEL_READERS, GAME_FIELDS, type Grant, PLAYER_FIELDS, ROLE_FIELDS, type Table, YOU_FIELDS } from '../../shared/game/views-fields.ts';
-import { ROLE_LIST } from '../../shared/game/roles/index.ts';
+import { ROLE_LIST, ROLE_MODULES } from '../../shared/game/roles/index.ts';
+import { inPack } from '../../shared/game/derived.ts';
 import type { PublicCause } from '../../shared/views.ts';
 
 /**
@@ -23,10 +24,17 @@ function holds(g: Grant, r: Reader, subject: Player | undefined): boolean {
   if (g === 'everyone') return true;
   if (g === 'over') return r.ctx.phase === 'over'; // R78
   if (g === 'own') return r.me !== undefined && subject !== undefined && subject.seat === r.me.seat; // R72
-  if (g === 'wolves') return r.me?.role === 'werewolf'; // R65
+  if (g === 'wolves') return inPack(r.me?.role ?? null); // R65: the roles that declare the pack's way
   if (g === 'dead') return r.me !== undefined && !r.me.alive; // R79
+  if (g === 'revealed') return subject?.revealed === true; // R80
   const setting = r.ctx.settings[g.setting] as unknown;
   return g.in.includes(setting) && (g.of !== 'dead' || (subject !== undefined && !subject.alive)) && (g.to !== 'spectators' || r.audience.kind === 'spectator');
+}
+
+/** The role a seat is told it holds while the game runs (R72): its own, or the one its module says it believes. */
+function believed(ctx: GameContext, p: Player): string | null {
+  if (!p.role || ctx.phase === 'over') return p.role;
+  return ROLE_MODULES.get(p.role)?.believes ?? p.role;
 }
 
 function seatIn(ctx: GameContext, seat: unknown): Player | undefined {
@@ -42,7 +50,7 @@ function walk(table: Table<never>, obj: Record<string, unknown>, path: string, r
     if (!field) {
       if (table === (YOU_FIELDS as Table<never>) && key in ROLE_FIELDS) {
         // A role's own field: the recipient's own seat, holding that very role (R73–R75).
-        if (!(holds('own', r, subject) && r.me?.role === ROLE_FIELDS[key])) r.bad(`${at}, a field of the ${ROLE_FIELDS[key]}`);
+        if (!(holds('own', r, subject) && r.me && believed(r.ctx, r.me) === ROLE_FIELDS[key])) r.bad(`${at}, a field of the ${ROLE_FIELDS[key]}`);
         continue;
       }
       r.bad(`undeclared field ${at}`);
@@ -70,8 +78,9 @@ function keysOf(x: unknown, out: Set<string>): Set<string> {
   return out;
 }
 
-/** The role whose night action each prompt kind asks for, from the role modules. */
-const roleFor: Record<string, string> = Object.fromEntries(ROLE_LIST.flatMap((r) => (r.night ? [[r.night.kind, r.id]] : [])));
+/** The roles whose night action each prompt kind asks for, from the role modules (the pack's roles share one). */
+const roleFor = new Map<string, Set<string>>();
+for (const r of ROLE_LIST) if (r.night) roleFor.set(r.night.kind, (roleFor.get(r.night.kind) ?? new Set()).add(r.id));
 
 /** What in `view` its audience may not know, as a list of problems (empty when the view is clean). */
 export function leaks(ctx: GameContext, audience: Audience, view: ViewBody): string[] {
@@ -94,12 +103,12 @@ export function leaks(ctx: GameContext, audience: Audience, view: ViewBody): str
   for (const pv of view.players) {
     const p = seatIn(ctx, pv.seat);
     if (!p) { bad(`unknown seat ${pv.seat}`); continue; }
-    if (pv.role !== undefined && pv.role !== p.role) bad(`wrong role for seat ${p.seat}`);
+    if (pv.role !== undefined && pv.role !== p.role && !(me?.seat === p.seat && pv.role === believed(ctx, p))) bad(`wrong role for seat ${p.seat}`);
     if (pv.death && (!PUBLIC_CAUSES.includes(pv.death.cause) || pv.death.cause !== p.death?.publicCause)) bad(`true cause of seat ${p.seat}'s death`);
   }
   for (const e of view.timeline) if (e.kind === 'death' && !PUBLIC_CAUSES.includes(e.cause)) bad(`true cause in the timeline: ${e.cause}`);
   for (const m of view.chat) {
-    if (m.channel === 'wolves' && myRole !== 'werewolf') bad('wolves chat');
+    if (m.channel === 'wolves' && !inPack(myRole)) bad('wolves chat');
     if (m.channel === 'dead' && !(me ? !me.alive : audience.kind === 'spectator' && ctx.settings.spectatorsSeeDeadChat)) bad('dead chat');
   }
 
@@ -109,7 +118,7 @@ export function leaks(ctx: GameContext, audience: Audience, view: ViewBody): str
   }
   const you = view.you;
   if (!you) { bad('no seat view'); return problems; }
-  if (you.seat !== me.seat || you.role !== me.role) bad('wrong seat or role');
+  if (you.seat !== me.seat || you.role !== believed(ctx, me)) bad('wrong seat or role');
   if (you.packPicks && ctx.phase !== 'night' && Object.keys(you.packPicks).length > 0) bad('picks outside the night');
   for (const r of you.seerResults ?? []) {
     const made = ctx.secrets.some((s) => s.kind === 'seer' && s.seer === me.seat && s.night === r.night && s.seat === r.seat)
@@ -119,7 +128,8 @@ export function leaks(ctx: GameContext, audience: Audience, view: ViewBody): str
   if (you.lover !== undefined && you.lover !== me.lover) bad('a lover');
   const prompt = you.prompt;
   if (prompt) {
-    if (prompt.kind in roleFor && (roleFor[prompt.kind] !== myRole || !me.alive || ctx.phase !== 'night')) bad(`a ${prompt.kind} prompt`);
+    const askers = roleFor.get(prompt.kind);
+    if (askers && (!askers.has(myRole ?? '') || !me.alive || ctx.phase !== 'night')) bad(`a ${prompt.kind} prompt`);
     if (prompt.kind === 'hunter' && ctx.pendingShots[0] !== me.seat) bad('a hunter prompt');
     if ((prompt.kind === 'vote' || prompt.kind === 'ready') && !me.alive) bad('a prompt for the dead');
   }

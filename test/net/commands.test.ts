@@ -28,6 +28,7 @@ const SAMPLES: { [C in CommandName]: CommandPayload<C> } = {
   'game:reset': {},
   'night:act': { action: { kind: 'sleep' } },
   'day:ready': {},
+  'day:act': { action: { kind: 'reveal' } },
   'vote:cast': { target: null },
   'hunter:shoot': { target: null },
   'chat:send': { channel: 'lobby', text: 'hello' },
@@ -61,7 +62,7 @@ describe('the command table (shared/commands.ts) is the one list of commands', (
 
   it('a command becomes the machine event named after it, with the sender as `seat`', () => {
     const built = (Object.keys(COMMANDS) as CommandName[]).filter((c): c is EventCommand => specOf(c).event !== undefined);
-    expect(built.sort()).toEqual(['chat:send', 'day:ready', 'game:reset', 'game:start', 'hunter:shoot', 'night:act', 'room:host', 'room:kick', 'room:leave', 'room:settings', 'vote:cast']);
+    expect(built.sort()).toEqual(['chat:send', 'day:act', 'day:ready', 'game:reset', 'game:start', 'hunter:shoot', 'night:act', 'room:host', 'room:kick', 'room:leave', 'room:settings', 'vote:cast']);
     const kick = commandEvent('room:kick', 0, { seat: 3 });
     expect(kick).toEqual({ type: 'room.kick', seat: 0, target: 3 });
     // A payload can never speak for another seat: the sender's seat wins over any field of that name.

@@ -1,6 +1,6 @@
 import type { GameView, TimelineEntry } from '../../../shared/views.ts';
 import { nameHash } from '../avatar.ts';
-import { listNames, namer, roleName, TEAM_LABEL } from '../words.ts';
+import { describeTimeline, listNames, namer, roleName, TEAM_LABEL } from '../words.ts';
 
 /**
  * The game told as a story: each public timeline entry in one or two sentences, the wording
@@ -93,6 +93,8 @@ export function narrate(e: TimelineEntry, v: Pick<GameView, 'players'>): string 
         `The hunter ${name(e.hunter)} fires one last time, and ${name(e.seat)} falls.`,
       ]) + unmask(e.seat);
     case 'afk': return `${name(e.seat)} missed two votes and is out of the game.` + unmask(e.seat);
+    // Reveals, spared executions and day actions read the same in the story as in the timeline.
+    case 'reveal': case 'spared': case 'act': return describeTimeline(e, name).replace(/^Day \d+: /, '');
   }
 }
 

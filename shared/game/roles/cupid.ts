@@ -57,7 +57,7 @@ export const cupid: RoleModule = {
   },
   // The lovers' grief (R28): whoever dies takes the other along.
   on: {
-    death: (_ctx, dead, _d, griefCause) => (dead.lover !== null ? [{ seat: dead.lover, cause: 'grief', publicCause: griefCause }] : []),
+    death: (_ctx, dead, _d, griefCause) => (dead.lover !== null ? [{ kind: 'die', seat: dead.lover, cause: 'grief', publicCause: griefCause }] : []),
   },
   view: {
     lovers(ctx) {

@@ -1,3 +1,4 @@
+import type { RoleId } from '../../roles.ts';
 import type { DeathCause, SecretEntry } from '../../views.ts';
 
 /**
@@ -23,12 +24,16 @@ export type Effect =
   /** Keep an entry in the record (what was done, for game over and the replay). */
   | { kind: 'learn'; by: number; entry: SecretEntry }
   /** Replace the acting seat's own slice of role state (`ctx.roles[by]`). */
-  | { kind: 'state'; by: number; value: unknown };
+  | { kind: 'state'; by: number; value: unknown }
+  /** The seat takes another role at dawn, with that role's initial state (R83): the cursed, the alpha's victim. */
+  | { kind: 'become'; by: number; seat: number; role: RoleId };
 
 /** What a role may ask of the night so far while it resolves, and its only source of chance. */
 export interface Tonight {
   /** The seat an attack killed so far tonight (not saved), or null. */
   attacked(): number | null;
+  /** How the seat is to die at dawn as the night stands so far, or null. */
+  death(seat: number): { cause: DeathCause; attack: boolean } | null;
   /** A uniform choice by the game's seeded PRNG. */
   pick<T>(items: readonly T[]): T;
 }

@@ -15,11 +15,13 @@ export interface Resolution {
   secrets: SecretEntry[];
   lovers: [number, number] | null;
   roles: Record<number, unknown>;
+  /** Seats that take another role at dawn (R83). */
+  become: Map<number, string>;
   rng: number;
 }
 
 export function newResolution(ctx: GameContext): Resolution {
-  return { protectedSeats: new Set(), deaths: new Map(), blocked: new Set(), redirects: new Map(), secrets: [], lovers: null, roles: {}, rng: ctx.rng };
+  return { protectedSeats: new Set(), deaths: new Map(), blocked: new Set(), redirects: new Map(), secrets: [], lovers: null, roles: {}, become: new Map(), rng: ctx.rng };
 }
 
 export function tonight(res: Resolution): Tonight {
@@ -27,6 +29,9 @@ export function tonight(res: Resolution): Tonight {
     attacked() {
       for (const [seat, d] of res.deaths) if (d.attack) return seat;
       return null;
+    },
+    death(seat) {
+      return res.deaths.get(seat) ?? null;
     },
     pick<T>(items: readonly T[]): T {
       const [x, rng] = pick(items, res.rng);
@@ -57,6 +62,7 @@ export function apply(ctx: GameContext, res: Resolution, effects: Effect[]): voi
       case 'link': res.lovers = [...e.seats].sort((x, y) => x - y) as [number, number]; break;
       case 'learn': res.secrets.push(e.entry); break;
       case 'state': res.roles[e.by] = e.value; break;
+      case 'become': res.become.set(e.seat, e.role); break;
       default: { const never: never = e; throw new Error(`unknown effect ${JSON.stringify(never)}`); }
     }
   }

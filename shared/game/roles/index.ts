@@ -41,7 +41,18 @@ export { moduleOf } from './registry.ts';
 /** Night roles in the order their actions resolve at dawn (R20). */
 export const NIGHT_ORDER: readonly RoleModule[] = ROLE_LIST.filter((r) => r.night).sort((a, b) => a.night!.priority - b.night!.priority);
 
-const byKind = new Map(NIGHT_ORDER.map((r) => [r.night!.kind as string, r]));
+/** One step of the dawn (R20): a night role's resolution, or a role's passive one (`dawn`). */
+export interface DawnStep { role: RoleModule; priority: number; resolve: NonNullable<RoleModule['dawn']>['resolve'] }
+
+/** Every dawn step in priority order (then role order): what `resolveNight` runs, for the roles dealt. */
+export const DAWN_ORDER: readonly DawnStep[] = ROLE_LIST.flatMap((role): DawnStep[] => [
+  ...(role.night ? [{ role, priority: role.night.priority, resolve: role.night.resolve }] : []),
+  ...(role.dawn ? [{ role, priority: role.dawn.priority, resolve: role.dawn.resolve }] : []),
+]).sort((a, b) => a.priority - b.priority);
+
+// Several roles may answer one kind (the pack's roles all pick a victim): the first in night order names its prompt.
+const byKind = new Map<string, RoleModule>();
+for (const r of NIGHT_ORDER) if (!byKind.has(r.night!.kind)) byKind.set(r.night!.kind, r);
 /** The role whose night action (and prompt) has this kind. */
 export const roleOfKind = (kind: string): RoleModule | undefined => byKind.get(kind);
 
@@ -50,6 +61,12 @@ export function teamOf(role: RoleId): Team {
 }
 
 const sleep = z.strictObject({ kind: z.literal('sleep') });
+
+const dayRoles = new Map(ROLE_LIST.filter((r) => r.day).map((r) => [r.day!.kind, r]));
+/** The role whose day action has this kind (R82). */
+export const roleOfDayKind = (kind: string): RoleModule | undefined => dayRoles.get(kind);
+/** The schema of the day action of this kind (R82); undefined for no such action. */
+export const actionSchemaOfDay = (kind: string): z.ZodType | undefined => dayRoles.get(kind)?.day?.schema;
 
 /** The schema of the night action of this kind: a role's declared shape, or sleep (R7); undefined for no such action. */
 export function actionSchema(kind: string): z.ZodType | undefined {

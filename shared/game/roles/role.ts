@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import type { RoleId, Team } from '../../roles.ts';
-import type { Outcome, Prompt, SecretEntry, YouView } from '../../views.ts';
+import type { DayAction, Outcome, Prompt, SecretEntry, YouView } from '../../views.ts';
 import type { Death, DeathState, GameContext, NightAction, NightState, Player, Rejection } from '../types.ts';
 import type { Effect, Tonight } from './effect-types.ts';
 
@@ -20,6 +20,27 @@ export interface RoleModule {
   /** What the seer learns of this role (R23). */
   seenAs: 'village' | 'wolves';
   night?: NightRole;
+  /**
+   * A role with no night action that still acts at dawn, at this priority among the night roles
+   * (R20): the medium learns, the elder shrugs off the first attack, the cursed turns.
+   */
+  dawn?: { priority: number; resolve(ctx: GameContext, tonight: Tonight): Effect[] };
+  /** A public move by day (R82): the mayor's reveal, the pacifist's truce. */
+  day?: DayRole;
+  /** How this seat's ballot counts (R84): 0 takes its vote away (a spared idiot), 2 doubles it (a revealed mayor). */
+  ballot?(ctx: GameContext, seat: number): number;
+  /**
+   * The role this seat is told it holds, while the game runs (the fool believes he is the seer):
+   * his own views show that role, and he answers its prompts; the truth comes out at game over.
+   */
+  believes?: RoleId;
+  /** How the role wins or stops others winning (R50–R56, R85). */
+  win?: {
+    /** A win of its own, checked before the teams': the serial killer last standing. */
+    check?(ctx: GameContext): Outcome | null;
+    /** The village cannot win while such a seat lives (the pack's roles are hostile without saying so). */
+    hostile?: boolean;
+  };
   /** This role's own slice of state per seat, kept in `ctx.roles[seat]` from the deal on. */
   state?: { initial(): unknown };
   /** Fields this role adds to its own seat's `you` view; each key is declared by exactly one role. */
@@ -30,10 +51,18 @@ export interface RoleModule {
   shoots?: boolean;
   /** Reactions to events, asked of every role dealt in the game, not only of the seat concerned. */
   on?: {
-    /** A seat died: the deaths it brings (a lover's grief). `griefCause` is how the village sees them. */
-    death?(ctx: DeathState, dead: Player, death: Death, griefCause: Death['publicCause']): Death[];
+    /**
+     * A seat died: what follows (a lover's grief, an apprentice taking over, a traitor turning).
+     * `griefCause` is how the village sees the deaths it brings.
+     */
+    death?(ctx: DeathState, dead: Player, death: Death, griefCause: Death['publicCause']): Reaction[];
     /** A seat was executed: an outcome that ends the game at once (the tanner's win), or null. */
     execution?(ctx: GameContext, executed: Player): Outcome | null;
+    /**
+     * This role's seat is about to be executed (asked of that seat's role only): spare it, say
+     * whether its role becomes public, and what its state becomes (R81: the prince, the idiot).
+     */
+    executed?(ctx: GameContext, seat: number): { spare: true; reveal: boolean; state?: unknown } | null;
   };
   /**
    * Variants of the role a host may switch on in the room settings (`settings.roleOptions[id][key]`),
@@ -43,6 +72,42 @@ export interface RoleModule {
   /** How the role enters the automatic deal (R3) and what a hand-chosen set may hold (R4). */
   deal?: { auto?(players: number): number; max?: number };
 }
+
+/** What follows a death (on.death): another death, a seat taking another role (R83), a seat's new state. */
+export type Reaction =
+  | ({ kind: 'die' } & Death)
+  | { kind: 'become'; seat: number; role: RoleId }
+  | { kind: 'state'; seat: number; value: unknown };
+
+/**
+ * A role's day action (R82): sent with `day:act` in the day or the vote phase by a living seat of
+ * the role; public once taken, as a timeline entry.
+ */
+export interface DayRole {
+  /** The wire action's kind. */
+  kind: string;
+  schema: z.ZodType;
+  /** Whether this living seat may take it now (its button shows when so); `validate` says why not. */
+  offered(ctx: GameContext, seat: number): boolean;
+  validate(ctx: GameContext, seat: number, action: DayAction): Rejection;
+  /** What it does: its effects on the seat and the day. */
+  apply(ctx: GameContext, seat: number, action: DayAction): DayEffect[];
+  /** The button's words. */
+  label: string;
+  hint: string;
+  /** The public timeline's sentence for it: "Ann calls a truce: nobody is executed today". */
+  told(seat: number, name: Namer): string;
+  /** The reasoning bot's choice to take it now, from its view (asked in the day and the vote). */
+  bot?(you: YouView, beliefs: BotBeliefs, view: { day: number; phase: string; tally?: Record<number, number> }): DayAction | null;
+}
+
+export type DayEffect =
+  /** The seat's role becomes public (R80). */
+  | { kind: 'reveal' }
+  /** Today's execution is called off (R82): the vote still runs, nobody dies by it. */
+  | { kind: 'truce' }
+  /** The seat's own slice of role state. */
+  | { kind: 'state'; value: unknown };
 
 export interface NightRole {
   /** The wire action's kind (`night:act`), which is also the prompt's kind. */
@@ -59,6 +124,11 @@ export interface NightRole {
   /** Whether this living seat must act tonight before the night can end early. */
   due(ctx: GameContext, seat: number): boolean;
   validate(ctx: GameContext, seat: number, action: NightAction): Rejection;
+  /**
+   * What a look of this role at `target` shows (R23): the target's side by default; the fool's are
+   * chance (R190). The seer's view and the dawn both read it, so the two never disagree.
+   */
+  reading?(ctx: GameContext, seat: number, target: number): 'village' | 'wolves';
   /** How the accepted action is kept; by default as this seat's answer in `night.actions`. */
   record?(night: NightState, seat: number, action: NightAction): NightState;
   /** This role's effects at dawn, from the actions of all its seats (see ./effects.ts). */
@@ -149,12 +219,15 @@ export function recordAction(night: NightState, seat: number, action: NightActio
   return { ...night, actions: { ...night.actions, [seat]: action } };
 }
 
-/** Tonight's final answers of this kind, by seat, in seat order. */
-export function answers<K extends NightAction['kind']>(ctx: GameContext, kind: K): [number, Extract<NightAction, { kind: K }>][] {
+/**
+ * Tonight's final answers of this kind, by seat, in seat order; with `role`, only its seats' (a kind
+ * several roles answer, R87, resolves each role's own).
+ */
+export function answers<K extends NightAction['kind']>(ctx: GameContext, kind: K, role?: RoleId): [number, Extract<NightAction, { kind: K }>][] {
   const out: [number, Extract<NightAction, { kind: K }>][] = [];
   for (const p of ctx.players) {
     const a = ctx.night.actions[p.seat];
-    if (a?.kind === kind) out.push([p.seat, a as Extract<NightAction, { kind: K }>]);
+    if (a?.kind === kind && (role === undefined || p.role === role)) out.push([p.seat, a as Extract<NightAction, { kind: K }>]);
   }
   return out;
 }

@@ -17,8 +17,14 @@ function results(ctx: GameContext, seat: number): SeerResult[] {
   const out: SeerResult[] = [];
   for (const e of ctx.secrets) if (e.kind === 'seer' && e.seer === seat) out.push({ night: e.night, seat: e.seat, team: e.team });
   const tonight = ctx.phase === 'night' ? ctx.night.actions[seat] : undefined;
-  if (tonight?.kind === 'seer') return [...out, { night: ctx.day, seat: tonight.target, team: moduleOf(roleOf(ctx, tonight.target)).seenAs }];
+  if (tonight?.kind === 'seer') return [...out, { night: ctx.day, seat: tonight.target, team: readingOf(ctx, seat, tonight.target) }];
   return out;
+}
+
+/** What this seat's look shows: its own role's reading (a role that shares the seer's action, R87), else the truth. */
+function readingOf(ctx: GameContext, seat: number, target: number): 'village' | 'wolves' {
+  const reading = moduleOf(roleOf(ctx, seat)).night?.reading;
+  return reading ? reading(ctx, seat, target) : moduleOf(roleOf(ctx, target)).seenAs;
 }
 
 export const seer: RoleModule = {
@@ -48,7 +54,7 @@ export const seer: RoleModule = {
       return null;
     },
     record: recordAction,
-    resolve: (ctx) => answers(ctx, 'seer').map(([by, a]) => ({ kind: 'inspect', by, seat: a.target })),
+    resolve: (ctx) => answers(ctx, 'seer', 'seer').map(([by, a]) => ({ kind: 'inspect', by, seat: a.target })),
     prompt: (ctx, seat) => ({ kind: 'seer', targets: livingExcept(ctx, seat) }),
     form: { picks: 1, build: (_p, [target]) => ({ kind: 'seer', target }) },
     bot: {
