@@ -42,7 +42,7 @@ export const settingsSchema = z.strictObject({
   /** What the village learns of a dead player's role. */
   reveal: z.enum(['full', 'team', 'none']),
   voteRule: z.enum(['plurality', 'majority']),
-  tieRule: z.enum(['none', 'revote', 'random']),
+  tieRule: z.enum(['none', 'revote', 'random', 'revote-random']),
   secretVotes: z.boolean(),
   wolfChat: z.boolean(),
   deadChat: z.boolean(),

@@ -42,7 +42,7 @@ export function settingsForm(initial: Settings, onChange?: (patch: SettingsPatch
   const durations = Object.fromEntries(DURATIONS.map(([k]) => [k, num(`d-${k}`, 1, 7 * 24 * 3600, initial.durations[k])])) as Record<keyof Durations, HTMLInputElement>;
   const reveal = select('reveal', [['full', 'Their role'], ['team', 'Only their side'], ['none', 'Nothing']], initial.reveal);
   const voteRule = select('voteRule', [['plurality', 'Whoever gets the most votes'], ['majority', 'Only with more than half of the living']], initial.voteRule);
-  const tieRule = select('tieRule', [['revote', 'Vote again between them'], ['random', 'Draw lots between them'], ['none', 'Nobody is executed']], initial.tieRule);
+  const tieRule = select('tieRule', [['revote', 'Vote again between them'], ['revote-random', 'Vote again, then draw lots'], ['random', 'Draw lots between them'], ['none', 'Nobody is executed']], initial.tieRule);
   const checks = {
     secretVotes: checkbox('Secret votes', 'secretVotes', initial.secretVotes, 'Everyone sees who has voted, but not for whom, until the game ends.'),
     allowSpectators: checkbox('Spectators allowed', 'allowSpectators', initial.allowSpectators, 'People without a seat can watch what the village sees, never a secret.'),

@@ -4,7 +4,7 @@ import { h } from './dom.ts';
 import { roleName } from './words.ts';
 
 const REVEAL = { full: 'their role', team: 'only their side', none: 'nothing' } as const;
-const TIE = { revote: 'they vote again between them', random: 'lots are drawn between them', none: 'nobody is executed' } as const;
+const TIE = { revote: 'they vote again between them', random: 'lots are drawn between them', 'revote-random': 'they vote again, then lots are drawn', none: 'nobody is executed' } as const;
 
 /** The room's settings as a short read-only list, for players who are not the host. */
 export function settingsSummary(s: Settings): HTMLElement {

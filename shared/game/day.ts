@@ -134,7 +134,9 @@ export function tally(ctx: GameContext): Patch {
   if (leaders.length === 1) { outcome = 'executed'; executed = leaders[0]; }
   else if (leaders.length > 1) {
     if (ctx.settings.tieRule === 'random') { [executed, rng] = pick(leaders, rng); outcome = 'executed'; }
-    else if (ctx.settings.tieRule === 'revote' && vote.round === 1) outcome = 'revote';
+    else if ((ctx.settings.tieRule === 'revote' || ctx.settings.tieRule === 'revote-random') && vote.round === 1) outcome = 'revote';
+    // AIWolf's rule: a tie again draws lots among the tied.
+    else if (ctx.settings.tieRule === 'revote-random') { [executed, rng] = pick(leaders, rng); outcome = 'executed'; }
   }
 
   // Ballots are never changed once the vote closes, so the record may share them.

@@ -165,6 +165,17 @@ describe('day and vote', () => {
     expect(g.alive(b)).toBe(false);
   });
 
+  it('[R46] tie rule revote-random: a second round among the tied; a second tie draws lots among them', () => {
+    const g = atVote({ tieRule: 'revote-random' });
+    const [a, b] = g.living();
+    g.ballots({ [a]: b, [b]: a }).expire();
+    expect(g.ctx.timeline.at(-1)).toMatchObject({ kind: 'vote', round: 1, outcome: 'revote' });
+    g.ballots({ [a]: b, [b]: a }).expire();
+    const last = g.ctx.timeline.find((e) => e.kind === 'vote' && e.round === 2);
+    expect(last).toMatchObject({ outcome: 'executed' });
+    expect([a, b]).toContain((last as { seat: number }).seat);
+  });
+
   it('[R46] tie rule random: the seeded PRNG executes one of the tied, the same one for the same seed', () => {
     const run = (seed: number) => {
       const g = newGame({ players: 6, roles: { werewolf: 1 }, settings: { tieRule: 'random' }, seed });
