@@ -6,6 +6,11 @@ import { playChaos } from '../helpers/chaos.ts';
 import { leaks } from '../helpers/oracle.ts';
 import { playRandomGame, type Snap } from '../helpers/sim.ts';
 import { FAST, sized } from '../helpers/size.ts';
+import { ROLE_LIST } from '../../shared/game/roles/index.ts';
+import { inPack } from '../../shared/game/derived.ts';
+import { rolesProblem } from '../../shared/game/deal.ts';
+import { nextRandom } from '../../shared/game/rng.ts';
+import type { RoleCounts } from '../../shared/settings.ts';
 
 const SIM_GAMES = sized(1000, 60);
 const CHAOS_GAMES = sized(1500, 80);
@@ -41,7 +46,51 @@ const VARIANTS: Partial<Settings>[] = [
   { roles: { werewolf: 2, seer: 1, doctor: 1, witch: 1, hunter: 1, cupid: 1, tanner: 1 }, tieRule: 'none' },
 ];
 
+/**
+ * A role set drawn from the whole catalogue, so every role that is added is covered without an
+ * edit here: one or two of the pack's roles, then other roles (each at most its `deal.max`) on up to
+ * two thirds of the seats; a set the deal refuses (R4) is drawn again.
+ */
+function catalogueDeal(seed: number, players: number): RoleCounts {
+  let rng = seed * 7919 + 13;
+  const next = () => { const [x, r] = nextRandom(rng); rng = r; return x; };
+  const packRoles = ROLE_LIST.filter((r) => inPack(r.id));
+  const others = ROLE_LIST.filter((r) => !inPack(r.id) && r.id !== 'villager');
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const counts: RoleCounts = {};
+    const add = (id: string) => { counts[id] = (counts[id] ?? 0) + 1; };
+    const wolves = players >= 9 && next() < 0.5 ? 2 : 1;
+    for (let i = 0; i < wolves; i++) add(packRoles[Math.floor(next() * packRoles.length)].id);
+    const extra = Math.floor(next() * Math.floor((players * 2) / 3 - wolves + 1));
+    for (let i = 0; i < extra; i++) {
+      const r = others[Math.floor(next() * others.length)];
+      if ((counts[r.id] ?? 0) < (r.deal?.max ?? 2)) add(r.id);
+    }
+    if (rolesProblem(counts, players) === null) return counts;
+  }
+  return { werewolf: 1 };
+}
+
 describe('no view carries a secret its audience may not know', () => {
+  it(`[R70] [R79] [R85] ${SIM_GAMES / 2} random games with role sets drawn from the whole catalogue: every audience after every event`, () => {
+    const seen = new Set<string>();
+    for (let g = 0; g < SIM_GAMES / 2; g++) {
+      const players = 5 + (g % 12);
+      const roles = catalogueDeal(g + 1, players);
+      for (const r of Object.keys(roles)) seen.add(r);
+      const cache = new ViewCache();
+      const { final } = playRandomGame({
+        seed: 20_000 + g,
+        players,
+        settings: { roles, reveal: (['full', 'team', 'none'] as const)[g % 3] },
+        onEvent: (snap, e) => checkViews(cache, snap.context, `catalogue game ${g + 1} (${JSON.stringify(roles)}), event ${e.type}`),
+      });
+      expect(final.status).toBe('active');
+    }
+    // Every role of the catalogue is dealt somewhere in the full run.
+    if (!FAST) expect(ROLE_LIST.map((r) => r.id).filter((id) => id !== 'villager' && !seen.has(id))).toEqual([]);
+  }, LONG);
+
   it(`[R70] [R79] ${SIM_GAMES} random games (sim driver): every audience after every event`, () => {
     let events = 0;
     for (let g = 0; g < SIM_GAMES; g++) {

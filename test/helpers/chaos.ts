@@ -124,7 +124,8 @@ export function playChaos(opts: ChaosOptions): { events: GameEvent[]; final: Sna
 
 function junk(dice: Dice, anySeat: () => number, anyTarget: () => number | null): Move {
   const seat = anySeat();
-  switch (dice.int(9)) {
+  switch (dice.int(10)) {
+    case 8: return { type: 'day.act', seat, action: dice.pick([{ kind: 'reveal' }, { kind: 'truce' }, { kind: 'nonsense' }]) as never };
     case 0: return { type: 'vote.cast', seat, target: anyTarget() };
     case 1: return { type: 'day.ready', seat };
     case 2: return { type: 'hunter.shoot', seat, target: anyTarget() };
