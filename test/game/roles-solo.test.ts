@@ -6,6 +6,9 @@ import { checkOutcome } from '../../shared/game/win.ts';
 import { leaks } from '../helpers/oracle.ts';
 import { newGame, type TestGame } from '../helpers/game.ts';
 import { playRandomGame } from '../helpers/sim.ts';
+import { playSim } from '../../client/bot/sim.ts';
+import { smart } from '../../client/bot/strategies/index.ts';
+import { assertions } from '../../client/bot/claims.ts';
 import { sized } from '../helpers/size.ts';
 
 const kill = (g: TestGame, seat: number, target: number) => g.act(seat, { kind: 'killer', target });
@@ -64,14 +67,14 @@ describe('serial killer', () => {
     expect(g.alive(a)).toBe(false);
   });
 
-  it('[R195] acts after the pack and the witch, reads as village, and is dealt only by hand, at most one', () => {
+  it('[R195] acts after the pack and the witch, reads as wolves, and is dealt only by hand, at most one', () => {
     const order = NIGHT_ORDER.map((r) => r.id);
     for (const r of ['doctor', 'bodyguard', 'werewolf', 'witch']) expect(order.indexOf(r)).toBeLessThan(order.indexOf('serial-killer'));
     for (let n = 5; n <= 20; n++) for (const r of ['serial-killer', 'wild-child', 'visitor']) expect(autoRoles(n)[r], `${r} n=${n}`).toBeUndefined();
     for (const r of ['serial-killer', 'wild-child', 'visitor']) expect(rolesProblem({ werewolf: 1, [r]: 2 }, 9), r).toMatch(/at most one/);
     const g = newGame({ players: 7, roles: { werewolf: 1, seer: 1, 'serial-killer': 1 } });
     g.ok({ type: 'night.act', seat: g.seat('seer'), action: { kind: 'seer', target: g.seat('serial-killer') } });
-    expect(g.view(g.seat('seer')).you!.seerResults).toEqual([{ night: 1, seat: g.seat('serial-killer'), team: 'village' }]);
+    expect(g.view(g.seat('seer')).you!.seerResults).toEqual([{ night: 1, seat: g.seat('serial-killer'), team: 'wolves' }]);
   });
 
   it('[R196] the pack\'s attack on him fails, but poison kills him', () => {
@@ -336,3 +339,37 @@ describe('random games with the solo and night roles', () => {
     expect([...endings.values()].reduce((a, b) => a + b, 0)).toBe(GAMES);
   }, 120_000);
 });
+
+describe('the reasoning bots play the solo and night roles', () => {
+  const GAMES = sized(24, 8);
+  const ROLES = { werewolf: 2, 'serial-killer': 1, 'wild-child': 1, visitor: 1, medium: 1, seer: 1, doctor: 1 };
+
+  it(`[R197] [R202] [R206] ${GAMES} smart games end; the serial killer never claims a role, the medium reports what she learned`, () => {
+    let reports = 0;
+    let wins = 0;
+    for (let i = 0; i < GAMES; i++) {
+      const r = playSim({ players: 11, seed: 700 + i, strategy: smart, settings: { roles: ROLES } });
+      const ctx = r.final;
+      expect(ctx.phase, `game ${i}`).toBe('over');
+      const sk = ctx.players.find((p) => p.role === 'serial-killer')!;
+      const medium = ctx.players.find((p) => p.role === 'medium')!;
+      for (const m of ctx.chat) {
+        if (m.channel !== 'day' || !m.talk) continue;
+        const said = assertions(m.talk, m.seat);
+        if (m.seat === sk.seat) expect(said.filter((c) => c.kind === 'claim'), `game ${i}`).toEqual([]);
+        for (const c of said) {
+          if (c.kind !== 'identified') continue;
+          // Only the medium says it, and only what she learned (R100).
+          expect(m.seat).toBe(medium.seat);
+          expect(ctx.secrets).toContainEqual({ kind: 'medium', night: expect.any(Number), medium: medium.seat, seat: c.seat, team: c.team });
+          reports++;
+        }
+      }
+      if (ctx.outcome!.winner === 'serial-killer') wins++;
+    }
+    expect(reports).toBeGreaterThan(0);
+    // He wins some, not most (issue 13: a solo side takes a small share).
+    expect(wins).toBeLessThan(GAMES);
+  }, 120_000);
+});
+
