@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ViewCache, viewFor, type Audience, type GameContext } from '../../shared/game/index.ts';
 import { NIGHT_ORDER } from '../../shared/game/roles/index.ts';
+import { freshView } from '../../shared/game/views.ts';
 import { autoRoles, rolesProblem } from '../../shared/game/deal.ts';
 import { checkOutcome } from '../../shared/game/win.ts';
 import { leaks } from '../helpers/oracle.ts';
@@ -313,8 +314,9 @@ describe('random games with the solo and night roles', () => {
   const GAMES = sized(30, 12);
   const ROLES = { werewolf: 2, 'serial-killer': 1, 'wild-child': 1, visitor: 1, fool: 1, medium: 1, possessed: 1, lycan: 1, cupid: 1, seer: 1 };
 
-  it(`[R195] [R200] [R205] ${GAMES} random games deal every one of them, end, and leak nothing to any audience`, () => {
+  it(`[R195] [R200] [R205] [R70] ${GAMES} random games deal every one of them, end, leak nothing to any audience, and cache views right`, () => {
     const endings = new Map<string, number>();
+    const seen = new Set<string>();
     for (let i = 0; i < GAMES; i++) {
       const cache = new ViewCache();
       const players = 11 + (i % 4);
@@ -326,8 +328,11 @@ describe('random games with the solo and night roles', () => {
           const ctx = snap.context;
           const audiences: Audience[] = [...ctx.players.map((p) => ({ kind: 'seat', seat: p.seat }) as const), { kind: 'spectator' }];
           for (const a of audiences) {
-            const problems = leaks(ctx, a, viewFor(ctx, a, cache));
+            const view = viewFor(ctx, a, cache);
+            const problems = leaks(ctx, a, view);
             if (problems.length) expect.fail(`game ${i}, ${e.type}: ${problems.join('; ')}`);
+            // The room's cached view is the one built from scratch (views.cache.test.ts).
+            if (JSON.stringify(view) !== JSON.stringify(freshView(ctx, a))) expect(view, `game ${i}, ${e.type}`).toEqual(freshView(ctx, a));
           }
         },
       });
@@ -335,8 +340,14 @@ describe('random games with the solo and night roles', () => {
       expect(final.context.phase, `game ${i}`).toBe('over');
       const w = final.context.outcome!.winner;
       endings.set(w, (endings.get(w) ?? 0) + 1);
+      for (const e of final.context.secrets) {
+        if (e.kind === 'death' && (e.cause === 'killer' || e.cause === 'visit')) seen.add(e.cause);
+        if (e.kind === 'became' && e.from === 'wild-child') seen.add('wild');
+      }
     }
     expect([...endings.values()].reduce((a, b) => a + b, 0)).toBe(GAMES);
+    // The games reach what the roles do: his knife, a fatal visit, a wild child turned.
+    expect([...seen].sort()).toEqual(['killer', 'visit', 'wild']);
   }, 120_000);
 });
 
