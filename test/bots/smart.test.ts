@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../client/bot/decision.ts';
 import { mulberry32 } from '../../client/bot/rng.ts';
 import { smart } from '../../client/bot/strategies/index.ts';
+import { evidence } from '../../client/bot/evidence.ts';
 import { handView, said, seerSays } from '../helpers/bots/views.ts';
 
 const decide = (view: ReturnType<typeof handView>, urgent = false): Decision[] => smart(view, { rng: mulberry32(1), urgent });
@@ -94,4 +95,16 @@ describe('smart strategy on hand-made views', () => {
     const visitor = handView(8, { phase: 'night', chat, you: { seat: 1, role: 'visitor', prompt: { kind: 'visit', targets: [0, 2, 3, 4, 5, 6, 7] } } });
     expect(decide(visitor)).toEqual([{ command: 'night:act', payload: { action: { kind: 'visit', target: 4 } } }]);
   });
+
+  it('a villager takes a lone medium\'s word on the executed: a seer claim it contradicts is a lie', () => {
+    const players = handView(8, { you: { seat: 1 } }).players.map((p) => (p.seat === 6 ? { ...p, alive: false } : p));
+    const seer = said(1, 4, seerSays(4, [[6, 'human']]));
+    const medium = said(2, 3, { kind: 'and', parts: [{ kind: 'claim', seat: 3, role: 'medium' }, { kind: 'identified', seat: 6, species: 'werewolf' }] });
+    const before = evidence(handView(8, { players, chat: [seer], you: { seat: 1 } }));
+    expect(before.trusted).toBe(4);
+    const after = evidence(handView(8, { players, chat: [seer, medium], you: { seat: 1 } }));
+    expect(after.trusted).toBeNull();
+    expect(after.suspicion.get(4)).toBeGreaterThan(before.suspicion.get(4)!);
+  });
 });
+
