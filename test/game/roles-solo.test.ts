@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ViewCache, viewFor, type Audience, type GameContext } from '../../shared/game/index.ts';
-import { NIGHT_ORDER } from '../../shared/game/roles/index.ts';
+import { moduleOf, NIGHT_ORDER } from '../../shared/game/roles/index.ts';
+import { deathSentence, TEAM_LABEL, winsLine } from '../../client/web/words.ts';
 import { freshView } from '../../shared/game/views.ts';
 import { autoRoles, rolesProblem } from '../../shared/game/deal.ts';
 import { checkOutcome } from '../../shared/game/win.ts';
@@ -382,5 +383,30 @@ describe('the reasoning bots play the solo and night roles', () => {
     // He wins some, not most (issue 13: a solo side takes a small share).
     expect(wins).toBeLessThan(GAMES);
   }, 120_000);
+});
+
+describe('the solo and night roles in words', () => {
+  it('[R195] [R200] [R205] each prompt is answered from its declared form and told in words; the causes and the killer\'s win have theirs', () => {
+    const name = (s: number) => `P${s}`;
+    for (const [role, p] of [['serial-killer', { kind: 'killer', targets: [1, 2] }], ['wild-child', { kind: 'model', targets: [1, 2] }], ['visitor', { kind: 'visit', targets: [1, 2] }]] as const) {
+      const m = moduleOf(role);
+      const form = m.night!.form;
+      const words = m.words.night!;
+      const picked = form.build(p as never, [2], []);
+      expect(m.night!.schema.safeParse(picked).success, role).toBe(true);
+      expect(words.told(picked, name), role).toContain('P2');
+      expect(words.confirm!([2], name, []), role).toContain('P2');
+      expect(words.heading(1).length).toBeGreaterThan(5);
+    }
+    // The visitor may confirm with nobody picked: she stays home.
+    const home = moduleOf('visitor').night!.form.build({ kind: 'visit', targets: [1] } as never, [], []);
+    expect(home).toEqual({ kind: 'visit', target: null });
+    expect(moduleOf('visitor').words.night!.confirm!([], name, [])).toBe('Stay home');
+    expect(deathSentence('killer', 2)).toBe('The serial killer killed you (night 2).');
+    expect(deathSentence('visit', 3)).toBe('You died on your night visit (night 3).');
+    expect(winsLine('serial-killer')).toBe('The serial killer wins!');
+    expect(TEAM_LABEL['serial-killer']).toBe('the serial killer');
+    expect(winsLine('tanner')).toBe('The tanner wins!');
+  });
 });
 
