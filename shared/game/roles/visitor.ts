@@ -53,9 +53,9 @@ export const visitor: RoleModule = {
         if (a.target === null) continue;
         // Out for the night: an attack on her home finds nobody (poison still finds her).
         if (tonight.death(by)?.attack) out.push({ kind: 'save', by, seat: by });
-        const host = ctx.players.find((p) => p.seat === a.target)!;
+        const host = ctx.players.find((p) => p.seat === a.target);
         // At a killer's home, or at the home an attack struck, she dies too.
-        if (hostile(host.role) || tonight.death(host.seat)?.attack) out.push({ kind: 'kill', by, seat: by, cause: 'visit', attack: false });
+        if (host && (hostile(host.role) || tonight.death(host.seat)?.attack)) out.push({ kind: 'kill', by, seat: by, cause: 'visit', attack: false });
       }
       return out;
     },
