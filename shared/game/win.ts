@@ -1,10 +1,11 @@
 import type { Outcome } from '../views.ts';
 import { ROLE_LIST, teamOf } from './roles/index.ts';
-import { crossLovers, inPack, hostile } from './derived.ts';
+import { crossLovers, hostile, inPack } from './derived.ts';
 import type { Team } from '../roles.ts';
-
-export { crossLovers, hostile } from './derived.ts';
 import type { GameContext, Player } from './types.ts';
+
+// Where they were first declared; they live in derived.ts so that a role module may ask them.
+export { crossLovers, hostile } from './derived.ts';
 
 /**
  * The team a seat plays for: its role's, or `lovers` for a cross-team lover (R50). Known to the
