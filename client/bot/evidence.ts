@@ -36,6 +36,15 @@ export function evidence(view: GameView, asPublic = false): Evidence {
 
   const seers: number[] = [];
   for (const s of said) if (s.kind === 'claim' && s.role === 'seer' && !seers.includes(s.by)) seers.push(s.by);
+  // A lone medium claimant's readings of the executed tell their sides when the reveal does not
+  // (a pack member who poses as her is no witness to her packmates).
+  const mediums = [...new Set(said.filter((s) => s.kind === 'claim' && s.role === 'medium').map((s) => s.by))];
+  const medium = mediums.length === 1 && !(!asPublic && you.pack?.includes(mediums[0])) ? mediums[0] : null;
+  const identified = new Map<number, Side>();
+  for (const s of said) if (s.kind === 'identified' && s.by === medium) identified.set(s.seat, s.team);
+  if (!asPublic) for (const r of you.mediumResults ?? []) identified.set(r.seat, r.team);
+  /** What the village knows of a dead seat's side: the reveal, else the medium's word. */
+  const deadSide = (p: PlayerView): Side | null => sideOf(p) ?? identified.get(p.seat) ?? null;
   const resultsBy = (c: number) => said.filter((s): s is Said & { kind: 'result' } => s.kind === 'result' && s.by === c);
 
   // A claimant is a liar when the dead tell otherwise, or when this seat knows better.
@@ -48,7 +57,7 @@ export function evidence(view: GameView, asPublic = false): Evidence {
     if (dead && !dead.alive && dead.team) return dead.team === 'wolves';
     for (const r of resultsBy(c)) {
       const t = bySeat.get(r.seat);
-      const side = t && !t.alive ? sideOf(t) : null;
+      const side = t && !t.alive ? deadSide(t) : null;
       if (side && side !== r.team) return true;
       if (iAmVillage && r.seat === me && r.team === 'wolves') return true;
     }
@@ -57,7 +66,7 @@ export function evidence(view: GameView, asPublic = false): Evidence {
   // A claimant is confirmed when one of her results is borne out by the dead.
   const confirmed = (c: number): boolean => resultsBy(c).some((r) => {
     const t = bySeat.get(r.seat);
-    return t !== undefined && !t.alive && sideOf(t) === r.team;
+    return t !== undefined && !t.alive && deadSide(t) === r.team;
   });
   const liars = new Set(seers.filter(liar));
   const trusted = iAmSeer ? me : believe(seers.filter((c) => !liars.has(c)), me, confirmed);
@@ -80,7 +89,7 @@ export function evidence(view: GameView, asPublic = false): Evidence {
     for (const [v, t] of Object.entries(ballots)) {
       if (t === null) continue;
       const target = bySeat.get(t);
-      const side = target && !target.alive ? sideOf(target) : sides.get(t) ?? null;
+      const side = target && !target.alive ? deadSide(target) : sides.get(t) ?? null;
       if (side === 'wolves') add(Number(v), -3);
       else if (side === 'village' && t === executed) add(Number(v), 2);
       if (t === trusted) add(Number(v), 4);

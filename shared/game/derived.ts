@@ -39,6 +39,28 @@ export function shownRole(ctx: Pick<GameContext, 'phase'>, p: Player): RoleId | 
   return registry.get(p.role)?.believes ?? p.role;
 }
 
+/** Whether the village cannot win while this role lives (R85): the pack's roles, and those that say so. */
+export function hostile(role: RoleId | null): boolean {
+  return role !== null && (inPack(role) || registry.get(role)?.win?.hostile === true);
+}
+
+const teamOfRole = (role: RoleId) => registry.get(role)?.team ?? 'village';
+
+/**
+ * The lovers when they form a team of their own (R50, R198): linked across two teams of which one
+ * is the wolves' or a hostile seat's (the serial killer). Lovers on one side, or a tanner and a
+ * villager, stay on their sides.
+ */
+export function crossLovers(ctx: Pick<GameContext, 'players'>): [number, number] | null {
+  const a = ctx.players.find((p) => p.lover !== null);
+  if (!a || a.lover === null) return null;
+  const b = ctx.players.find((p) => p.seat === a.lover);
+  if (!b || !a.role || !b.role) return null;
+  const [ta, tb] = [teamOfRole(a.role), teamOfRole(b.role)];
+  if (ta === tb) return null;
+  return ta === 'wolves' || tb === 'wolves' || hostile(a.role) || hostile(b.role) ? [a.seat, b.seat] : null;
+}
+
 export function derived(players: readonly Player[]): Derived {
   return new Derived(players);
 }

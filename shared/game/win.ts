@@ -1,19 +1,11 @@
 import type { Outcome } from '../views.ts';
 import { ROLE_LIST, teamOf } from './roles/index.ts';
-import { registry } from './roles/registry.ts';
-import { inPack } from './derived.ts';
-import type { RoleId, Team } from '../roles.ts';
+import { crossLovers, hostile, inPack } from './derived.ts';
+import type { Team } from '../roles.ts';
 import type { GameContext, Player } from './types.ts';
 
-/** Lovers linked across village and wolves form a team of their own (R50). */
-export function crossLovers(ctx: GameContext): [number, number] | null {
-  const a = ctx.players.find((p) => p.lover !== null);
-  if (!a || a.lover === null) return null;
-  const b = ctx.players.find((p) => p.seat === a.lover);
-  if (!b || !a.role || !b.role) return null;
-  const wolves = [a, b].filter((p) => teamOf(p.role!) === 'wolves').length;
-  return wolves === 1 ? [a.seat, b.seat] : null;
-}
+// Where they were first declared; they live in derived.ts so that a role module may ask them.
+export { crossLovers, hostile } from './derived.ts';
 
 /**
  * The team a seat plays for: its role's, or `lovers` for a cross-team lover (R50). Known to the
@@ -31,11 +23,6 @@ function members(ctx: GameContext, team: 'village' | 'wolves'): number[] {
 
 const ON_EXECUTION = ROLE_LIST.filter((r) => r.on?.execution);
 const SOLO_WINS = ROLE_LIST.filter((r) => r.win?.check);
-
-/** Whether the village cannot win while this role lives (R85): the pack's roles, and those that say so. */
-export function hostile(role: RoleId | null): boolean {
-  return role !== null && (inPack(role) || registry.get(role)?.win?.hostile === true);
-}
 
 /**
  * The win check (R51–R56, R85), in precedence order: a role's win on execution (the tanner's), a

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Decision } from '../../client/bot/decision.ts';
 import { mulberry32 } from '../../client/bot/rng.ts';
 import { smart } from '../../client/bot/strategies/index.ts';
+import { evidence } from '../../client/bot/evidence.ts';
 import { handView, said, seerSays } from '../helpers/bots/views.ts';
 
 const decide = (view: ReturnType<typeof handView>, urgent = false): Decision[] => smart(view, { rng: mulberry32(1), urgent });
@@ -54,4 +55,56 @@ describe('smart strategy on hand-made views', () => {
     expect(decide(dawn)).toEqual([{ command: 'chat:send', payload: { channel: 'day', talk: claim } }]);
     expect(decide({ ...dawn, chat: [said(1, 0, claim)] })).toEqual([]);
   });
+
+  it('the medium who learned that an executed player was a wolf claims it at dawn, once, then reports each new reading', () => {
+    const you = { seat: 2, role: 'medium' as const, mediumResults: [{ day: 1, seat: 5, team: 'wolves' as const }] };
+    const players = handView(8, { you }).players.map((p) => (p.seat === 5 ? { ...p, alive: false } : p));
+    const dawn = handView(8, { phase: 'dawn', day: 2, players, you });
+    const claim = { kind: 'and', parts: [{ kind: 'claim', seat: 2, role: 'medium' }, { kind: 'identified', seat: 5, species: 'werewolf' }] };
+    expect(decide(dawn)).toEqual([{ command: 'chat:send', payload: { channel: 'day', talk: claim } }]);
+    const later = handView(8, { phase: 'dawn', day: 3, deadline: 10_000_000, players, chat: [said(1, 2, claim as never)], you: { ...you, mediumResults: [...you.mediumResults, { day: 2, seat: 6, team: 'village' }] } });
+    expect(decide(later)).toEqual([{ command: 'chat:send', payload: { channel: 'day', talk: { kind: 'identified', seat: 6, species: 'human' } } }]);
+    // A village reading alone, early, is kept for later.
+    const quiet = handView(8, { phase: 'dawn', day: 2, players, you: { ...you, mediumResults: [{ day: 1, seat: 5, team: 'village' }] } });
+    expect(decide(quiet)).toEqual([]);
+  });
+
+  it('the serial killer kills the seer the village believes, and never claims, even under pressure', () => {
+    const chat = [said(1, 4, seerSays(4, [[6, 'human']]))];
+    const night = handView(8, { phase: 'night', chat, you: { seat: 2, role: 'serial-killer', team: 'serial-killer', prompt: { kind: 'killer', targets: [0, 1, 3, 4, 5, 6, 7] } } });
+    expect(decide(night)).toEqual([{ command: 'night:act', payload: { action: { kind: 'killer', target: 4 } } }]);
+    const accused = [said(1, 0, { kind: 'accuse', seat: 2 }), said(2, 1, { kind: 'accuse', seat: 2 }), said(3, 3, { kind: 'vote', seat: 2 })];
+    const day = handView(8, { phase: 'day', chat: accused, you: { seat: 2, role: 'serial-killer', team: 'serial-killer', prompt: { kind: 'ready', done: false } } });
+    for (const d of decide(day)) if (d.command === 'chat:send') expect(JSON.stringify(d.payload)).not.toContain('"claim"');
+  });
+
+  it('the serial killer votes as the village reasons: for the seat the believed seer named', () => {
+    const view = handView(8, {
+      phase: 'vote',
+      chat: [said(1, 4, seerSays(4, [[6, 'werewolf']]))],
+      vote: { round: 1, candidates: [0, 1, 2, 3, 4, 5, 6, 7], voted: [], ballots: {} },
+      you: { seat: 1, role: 'serial-killer', team: 'serial-killer', prompt: { kind: 'vote', targets: [0, 1, 2, 3, 4, 5, 6, 7], current: undefined, canAbstain: true } },
+    });
+    expect(moves(view)).toEqual([{ command: 'vote:cast', payload: { target: 6 } }]);
+  });
+
+  it('the wild child takes the believed seer as a model, and the visitor visits her', () => {
+    const chat = [said(1, 4, seerSays(4, [[6, 'human']]))];
+    const child = handView(8, { phase: 'night', day: 1, chat, you: { seat: 1, role: 'wild-child', prompt: { kind: 'model', targets: [0, 2, 3, 4, 5, 6, 7] } } });
+    expect(decide(child)).toEqual([{ command: 'night:act', payload: { action: { kind: 'model', target: 4 } } }]);
+    const visitor = handView(8, { phase: 'night', chat, you: { seat: 1, role: 'visitor', prompt: { kind: 'visit', targets: [0, 2, 3, 4, 5, 6, 7] } } });
+    expect(decide(visitor)).toEqual([{ command: 'night:act', payload: { action: { kind: 'visit', target: 4 } } }]);
+  });
+
+  it('a villager takes a lone medium\'s word on the executed: a seer claim it contradicts is a lie', () => {
+    const players = handView(8, { you: { seat: 1 } }).players.map((p) => (p.seat === 6 ? { ...p, alive: false } : p));
+    const seer = said(1, 4, seerSays(4, [[6, 'human']]));
+    const medium = said(2, 3, { kind: 'and', parts: [{ kind: 'claim', seat: 3, role: 'medium' }, { kind: 'identified', seat: 6, species: 'werewolf' }] });
+    const before = evidence(handView(8, { players, chat: [seer], you: { seat: 1 } }));
+    expect(before.trusted).toBe(4);
+    const after = evidence(handView(8, { players, chat: [seer, medium], you: { seat: 1 } }));
+    expect(after.trusted).toBeNull();
+    expect(after.suspicion.get(4)).toBeGreaterThan(before.suspicion.get(4)!);
+  });
 });
+

@@ -1,10 +1,15 @@
+import { createActor } from 'xstate';
+import { createTestModel } from 'xstate/graph';
+import { expect } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
 import type { Settings } from '../../shared/settings.ts';
-import { viewFor, type GameContext, type GameEvent } from '../../shared/game/index.ts';
+import { gameMachine, viewFor, type GameContext, type GameEvent } from '../../shared/game/index.ts';
 import { moduleOf, roleOfKind } from '../../shared/game/roles/index.ts';
 import type { NightAction } from '../../shared/game/types.ts';
+import { hostile, inPack } from '../../shared/game/derived.ts';
 import type { RolePrompt } from '../../shared/views.ts';
 import type { Snap } from './sim.ts';
+import { leaks } from './oracle.ts';
 
 /**
  * A bounded model of a small game for `xstate/graph` traversal: five players (one werewolf, a
@@ -30,7 +35,7 @@ const AT = { now: 0 } as const;
 export function modelEvents(snap: Snap): GameEvent[] {
   const ctx = snap.context;
   if (ctx.phase === 'lobby') {
-    return ctx.players.length < MODEL_PLAYERS
+    return ctx.players.length < ctx.settings.maxSeats
       ? [{ type: 'room.join', ...AT, name: `P${ctx.players.length}` }]
       : [{ type: 'game.start', ...AT, seat: 0, seed: 7 }];
   }
@@ -68,8 +73,12 @@ function roleAnswers(ctx: GameContext, seat: number, prompt: RolePrompt): NightA
   const others = targets.filter((t) => t !== seat);
   const village = others.filter((t) => side(t) === 'village');
   const mixed = [...others.filter((t) => side(t) === 'wolves').slice(0, 1), ...village].slice(0, form.picks);
-  const answers = [mixed, village.slice(0, form.picks)].filter((picked) => picked.length === form.picks || form.optional);
-  return answers.map((picked) => form.build(prompt, picked, []));
+  // A seat hostile to every side but the pack's (the serial killer) with the village's: a couple with a solo (R198).
+  const solo = others.filter((t) => { const r = ctx.players.find((x) => x.seat === t)!.role; return hostile(r) && !inPack(r); });
+  const withSolo = solo.length ? [[...solo.slice(0, 1), ...village.filter((t) => !solo.includes(t))].slice(0, form.picks)] : [];
+  const answers = [mixed, village.slice(0, form.picks), ...withSolo].filter((picked) => picked.length === form.picks || form.optional);
+  const unique = [...new Map(answers.map((picked) => [JSON.stringify(picked), picked])).values()];
+  return unique.map((picked) => form.build(prompt, picked, []));
 }
 
 /**
@@ -92,4 +101,67 @@ export function modelKey(snap: Snap): string {
     c.pendingShots,
     c.outcome?.winner ?? null,
   ]);
+}
+
+function testModel(settings: Settings) {
+  return createTestModel(gameMachine, {
+    input: { settings },
+    events: (snap: Snap) => modelEvents(snap),
+    serializeState: (snap: Snap) => modelKey(snap),
+  } as Parameters<typeof createTestModel<typeof gameMachine>>[1]);
+}
+export type ModelPath = ReturnType<ReturnType<typeof testModel>['getShortestPaths']>[number];
+
+/**
+ * The shortest paths from the lobby to every distinct game end of this bounded game (a breadth-first
+ * search), grouped by `key` of the final context, each group shortest first.
+ */
+export function pathsBy(settings: Settings, key: (ctx: GameContext) => string): Map<string, ModelPath[]> {
+  const model = testModel(settings);
+  // The model's own event list is given again here: createTestModel would otherwise pad it with a
+  // bare `{ type }` for every other event the state handles (chat, leave, …), which are not events.
+  const paths = model.getShortestPaths({
+    events: (snap: Snap) => modelEvents(snap),
+    toState: (snap: Snap) => snap.context.phase === 'over',
+  } as Parameters<typeof model.getShortestPaths>[0]);
+  const out = new Map<string, ModelPath[]>();
+  for (const p of paths) {
+    const k = key(p.state.context);
+    out.set(k, [...(out.get(k) ?? []), p]);
+  }
+  for (const list of out.values()) list.sort((a, b) => a.weight - b.weight);
+  return out;
+}
+
+/** The shortest, the longest, and an even spread between: `n` paths at most. */
+export function spread(found: ModelPath[], n: number): Set<ModelPath> {
+  const step = Math.max(1, Math.floor((found.length - 1) / (n - 1)));
+  return new Set([...found.filter((_, i) => i % step === 0).slice(0, n - 1), found.at(-1)!]);
+}
+
+/**
+ * Play a path on a real actor: it must be in the same model state at every step, leak nothing to
+ * any seat or spectator, and end with this winner.
+ */
+export async function playPath(path: ModelPath, settings: Settings, winner: string): Promise<GameContext> {
+  const actor = createActor(gameMachine, { input: { settings } }).start();
+  const send = ({ event }: { event: GameEvent }) => { actor.send(event); };
+  // Phase ids are the real actor's own: the model merges states reached by paths of different lengths.
+  const expire = ({ event }: { event: GameEvent }) => { actor.send({ ...event, phaseId: actor.getSnapshot().context.phaseId } as GameEvent); };
+  await path.test({
+    events: { 'room.join': send, 'game.start': send, 'night.act': send, 'vote.cast': send, 'hunter.shoot': send, 'timer.expired': expire } as never,
+    states: {
+      '*': (expected: Snap) => {
+        const real = actor.getSnapshot();
+        expect(modelKey(real)).toBe(modelKey(expected));
+        for (const a of [...real.context.players.map((p) => ({ kind: 'seat', seat: p.seat }) as const), { kind: 'spectator' } as const]) {
+          expect(leaks(real.context, a, viewFor(real.context, a))).toEqual([]);
+        }
+      },
+    },
+  });
+  const ctx = actor.getSnapshot().context;
+  expect(ctx.outcome!.winner).toBe(winner);
+  actor.stop();
+  return ctx;
 }

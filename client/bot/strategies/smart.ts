@@ -5,6 +5,7 @@ import { ballotsFor, best, evidence, type Evidence } from '../evidence.ts';
 import type { Rng } from '../rng.ts';
 import { pick } from '../rng.ts';
 import { night } from './smart-night.ts';
+import { hostile } from '../../../shared/game/derived.ts';
 
 /** How a smart seat plays; the numbers are tuned with `npm run balance` (docs/bots.md). */
 export const TUNING = {
@@ -54,7 +55,9 @@ function chooseVote(view: GameView, you: YouView, ev: Evidence, targets: number[
     const accused = new Set(ev.said.filter((s) => s.kind === 'result' && s.team === 'wolves' && pack.includes(s.by)).map((s) => (s.kind === 'result' ? s.seat : -1)));
     return best(candidates, (s) => (pub.suspicion.get(s) ?? 0) + (accused.has(s) ? 60 : 0) + TUNING.bandwagon * (ballots.get(s) ?? 0), rng);
   }
-  return best(candidates, (s) => (ev.suspicion.get(s) ?? 0) + TUNING.bandwagon * (ballots.get(s) ?? 0), rng);
+  // A hostile seat outside the pack (the serial killer) hides: it votes as the village reasons.
+  const reasoning = hostile(you.role) ? evidence(view, true) : ev;
+  return best(candidates, (s) => (reasoning.suspicion.get(s) ?? 0) + TUNING.bandwagon * (ballots.get(s) ?? 0), rng);
 }
 
 function hunterTarget(you: YouView, ev: Evidence, targets: number[], rng: Rng): number | null {

@@ -2,6 +2,7 @@ import type { Decision } from '../decision.ts';
 import type { Evidence, Side } from '../evidence.ts';
 import type { GameView, Talk, YouView } from '../../sdk/index.ts';
 import { daily, phaseStart, same, spoken, type Spoken } from './know.ts';
+import { ROLE_MODULES } from '../../../shared/game/roles/index.ts';
 
 /** How the smart strategy talks; the wolf's two lies are tuned with the rest (client/bot/strategies/smart.ts). */
 export interface TalkOptions {
@@ -80,13 +81,16 @@ const pressure = (c: Ctx) => Object.values(c.view.vote?.ballots ?? {}).filter((t
 function reveal(c: Ctx): Talk | null {
   const { view, you, ev } = c;
   const living = new Set(ev.living);
-  if (you.role === 'seer') {
-    const results = you.seerResults ?? [];
-    const fresh = results.filter((r) => !saidResult(c, r.seat)).slice(-3).map((r): Talk => ({ kind: 'divined', seat: r.seat, species: species(r.team) }));
-    if (claimed(c, 'seer')) return fresh.length ? and(fresh) : null;
-    const wise = results.some((r) => r.team === 'wolves' && living.has(r.seat)) || ev.seers.some((s) => s !== you.seat)
-      || (view.day >= 3 && results.length >= 2) || pressure(c);
-    return wise && fresh.length ? and([{ kind: 'claim', seat: you.seat, role: 'seer' }, ...fresh]) : null;
+  // A role that learns something (the seer, the medium: its module's `reports`) tells it once it matters.
+  const reports = you.role ? ROLE_MODULES.get(you.role)?.reports?.(you) : undefined;
+  if (reports && you.role) {
+    const fresh = reports.filter((r) => !saidResult(c, r.seat)).slice(-3).map((r): Talk => ({ kind: r.how, seat: r.seat, species: species(r.team) }));
+    if (claimed(c, you.role)) return fresh.length ? and(fresh) : null;
+    const rivals = ev.said.some((s) => s.kind === 'claim' && s.role === you.role && s.by !== you.seat);
+    // A wolf found among the living, or among the executed (the village voted well: say so).
+    const found = reports.some((r) => r.team === 'wolves' && (living.has(r.seat) || r.how === 'identified'));
+    const wise = found || rivals || (view.day >= 3 && reports.length >= 2) || pressure(c);
+    return wise && fresh.length ? and([{ kind: 'claim', seat: you.seat, role: you.role }, ...fresh]) : null;
   }
   // A role whose secret is worth less than its life says so when the village turns on it.
   if ((you.role === 'doctor' || you.role === 'hunter') && !claimed(c, you.role) && pressure(c)) {

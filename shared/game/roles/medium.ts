@@ -61,5 +61,7 @@ export const medium: RoleModule = {
     },
   },
   view: { mediumResults: results },
+  // She tells the village what she learned of the executed (AIWolf's IDENTIFIED).
+  reports: (you) => (you.mediumResults ?? []).map((r) => ({ seat: r.seat, team: r.team, how: 'identified' })),
   deal: { max: 1 },
 };

@@ -69,9 +69,18 @@ export interface RoleModule {
    * all off by default; the settings form shows them, the role reads them with `roleOption`.
    */
   options?: Record<string, { label: string; hint: string }>;
+  /**
+   * What this seat has learned that it may tell the village by day, read from its own view (the
+   * seer's looks, the medium's readings of the executed): the talking bots claim the role and say
+   * these, `divined` or `identified` as AIWolf's talk has it (client/bot/talk).
+   */
+  reports?(you: YouView): Report[];
   /** How the role enters the automatic deal (R3) and what a hand-chosen set may hold (R4). */
   deal?: { auto?(players: number): number; max?: number };
 }
+
+/** One finding a role may report by day (RoleModule.reports). */
+export interface Report { seat: number; team: 'village' | 'wolves'; how: 'divined' | 'identified' }
 
 /** What follows a death (on.death): another death, a seat taking another role (R83), a seat's new state. */
 export type Reaction =

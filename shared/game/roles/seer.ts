@@ -69,5 +69,6 @@ export const seer: RoleModule = {
     },
   },
   view: { seerResults: results },
+  reports: (you) => (you.seerResults ?? []).map((r) => ({ seat: r.seat, team: r.team, how: 'divined' })),
   deal: { auto: () => 1 },
 };

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import type { Settings } from '../../shared/settings.ts';
+import { MODEL_SETTINGS, pathsBy, playPath, spread } from '../helpers/model.ts';
+
+/**
+ * The model-based paths of paths.test.ts over a five-player game with a serial killer (a werewolf,
+ * a cupid, the serial killer, two villagers): the search must reach his own win and a couple of
+ * him and a villager winning as lovers, and each is played out on a real actor without leaks.
+ */
+const PER_ENDING = 20;
+const SOLO_SETTINGS: Settings = { ...MODEL_SETTINGS, roles: { werewolf: 1, cupid: 1, 'serial-killer': 1 } };
+
+/** An ending as the winner, with the lovers told apart by whether the serial killer is one of them. */
+const byEnding = pathsBy(SOLO_SETTINGS, (ctx) => {
+  const w = ctx.outcome!.winner;
+  if (w !== 'lovers') return w;
+  return ctx.outcome!.seats.some((s) => ctx.players.find((p) => p.seat === s)!.role === 'serial-killer') ? 'lovers-with-solo' : 'lovers';
+});
+
+describe('model-based paths with a serial killer', () => {
+  it('[R197] [R198] the search reaches his win, a couple of him and a villager, and the village\'s and the wolves\' wins', () => {
+    const kinds = [...byEnding.keys()];
+    for (const k of ['serial-killer', 'lovers-with-solo', 'village', 'wolves']) expect(kinds, k).toContain(k);
+  });
+
+  for (const [ending, winner, rule] of [['serial-killer', 'serial-killer', 'R197'], ['lovers-with-solo', 'lovers', 'R198'], ['village', 'village', 'R54'], ['wolves', 'wolves', 'R55']] as const) {
+    it(`[${rule}] shortest paths to a ${ending} ending play out the same on a real actor, leaking nothing`, async () => {
+      const found = byEnding.get(ending) ?? [];
+      expect(found.length).toBeGreaterThan(0);
+      for (const path of spread(found, PER_ENDING)) {
+        const ctx = await playPath(path, SOLO_SETTINGS, winner);
+        const sk = ctx.players.find((p) => p.role === 'serial-killer')!;
+        // His win and the couple's need him alive; the village's and the wolves' need him dead (R197).
+        expect(sk.alive, ending).toBe(ending === 'serial-killer' || ending === 'lovers-with-solo');
+        if (ending === 'lovers-with-solo') expect(ctx.outcome!.seats).toContain(sk.seat);
+      }
+    });
+  }
+});
