@@ -59,7 +59,7 @@ function person(c: WerewolfClient, views: GameView[], said: Talk[], botSeat: () 
           await c.send('chat:send', { channel: 'day', talk });
         }
         // Give our bot the time to speak (its lines are paced a second apart), a few seconds at most.
-        for (let i = 0; i < 40 && !c.view!.chat.some((m) => m.channel === 'day' && m.seat === botSeat() && m.talk && m.talk.kind !== 'agree' && m.talk.kind !== 'disagree'); i++) await new Promise((r) => setTimeout(r, 100));
+        for (let i = 0; i < 80 && c.view!.players.find((p) => p.seat === botSeat())?.alive && !c.view!.chat.some((m) => m.channel === 'day' && m.seat === botSeat() && m.talk && m.talk.kind !== 'agree' && m.talk.kind !== 'disagree'); i++) await new Promise((r) => setTimeout(r, 100));
         await c.send('chat:send', { channel: 'day', text: 'I have a bad feeling about this' });
       }
       await answer(c, v, d);
@@ -119,9 +119,13 @@ describe('a room of AIWolf agents, one of our bots and a person', () => {
     expect(heard.some((t) => /bad feeling/.test(t.text))).toBe(false);
     // Our smart bot's talk reached them too, as sentences under its index (the structures that have an AIWolf form).
     const bot = last.players.find((p) => p.seat === botSeat)!;
-    const botTalk = last.chat.filter((m) => m.channel === 'day' && m.seat === bot.seat && m.talk && !['agree', 'disagree'].includes(m.talk.kind)).map((m) => print(m.talk!, speech)).filter((x) => x !== null);
+    // Talk said in the day phase, that is before the agents' DAILY_FINISH (AIWolf has no talk after it).
+    const inDay = new Set(views.filter((v) => v.phase === 'day').flatMap((v) => v.chat.filter((m) => m.channel === 'day').map((m) => m.id)));
+    const botTalk = last.chat.filter((m) => m.channel === 'day' && m.seat === bot.seat && inDay.has(m.id) && m.talk && !['agree', 'disagree'].includes(m.talk.kind)).map((m) => print(m.talk!, speech)).filter((x) => x !== null);
     const botHeard = heard.filter((t) => t.agent === ix.of(bot.seat)).map((t) => t.text);
-    if (spoke) expect(botTalk.length).toBeGreaterThan(0);
+    // (Likewise a bot killed on the first night never spoke.)
+    const botDay1 = views.some((v) => v.phase === 'day' && v.day === 1 && v.players.find((p) => p.seat === botSeat)?.alive);
+    if (spoke && botDay1) expect(botTalk.length, JSON.stringify(last.chat.filter((m) => m.seat === botSeat))).toBeGreaterThan(0);
     for (const t of botTalk) expect(botHeard).toContain(t);
     // The agents' sentences reached the person as talk structures spoken in words, with names and no index.
     const fromAgents = last.chat.filter((m) => m.channel === 'day' && m.seat !== me && m.seat !== bot.seat);
