@@ -127,7 +127,7 @@ export class AiwolfBridge {
     try {
       const group: Waiting[] = [];
       while (group.length < n) group.push(this.next()!);
-      const first = await this.seat(group[0], (c, name) => c.send('room:create', { name, bot: true, settings: { ...(aiwolfSettings(n) as SettingsPatch), ...this.opts.settings } }));
+      const first = await this.seat(group[0], (c, name) => c.send('room:create', { name, bot: true, settings: { ...aiwolfSettings(n), ...this.opts.settings } }));
       if (!first.ok) { this.opts.log?.('could not open a room', { code: first.error.code }); for (const w of group) w.agent.close('no room'); return; }
       const { code, client } = first.data;
       for (const w of group.slice(1)) {

@@ -73,6 +73,8 @@ export function gameInfo(view: GameView, ix: Indices, mem: SeatMemory, extra: { 
   }
   const today = votesOn(view, day);
   const seer = you.role === 'seer' ? you.seerResults?.find((r) => r.night === day) : undefined;
+  // The medium's own view field (R100): what she learned at this day's dawn of yesterday's executed.
+  const medium = you.role === 'medium' ? you.mediumResults?.find((r) => r.day === day - 1) : undefined;
   const night = view.timeline.find((e): e is Extract<TimelineEntry, { kind: 'night' }> => e.kind === 'night' && e.day === day);
   const attack = pack.length ? mem.attacks.get(day - 1) : undefined;
   return {
@@ -84,12 +86,12 @@ export function gameInfo(view: GameView, ix: Indices, mem: SeatMemory, extra: { 
     divineResult: seer ? { agent: me, day, result: seer.team === 'wolves' ? 'WEREWOLF' : 'HUMAN', target: ix.of(seer.seat) } : null,
     executedAgent: executed(votesOn(view, day - 1), ix),
     existingRoleList: existingRoles(roleNumMap(rolesFor(view.settings, ix.size), ix.size)),
-    guardedAgent: you.role === 'doctor' && you.lastProtected != null ? ix.of(you.lastProtected) : -1,
+    guardedAgent: guarded(you, ix),
     lastDeadAgentList: night ? night.deaths.map((s) => ix.of(s)) : [],
     latestAttackVoteList: extra.latestAttackVoteList ?? [],
     latestExecutedAgent: executed(today, ix),
     latestVoteList: ballots(today.at(-1), ix),
-    mediumResult: null,
+    mediumResult: medium ? { agent: me, day, result: medium.team === 'wolves' ? 'WEREWOLF' : 'HUMAN', target: ix.of(medium.seat) } : null,
     remainTalkMap,
     remainWhisperMap,
     roleMap,
@@ -100,6 +102,12 @@ export function gameInfo(view: GameView, ix: Indices, mem: SeatMemory, extra: { 
   };
 }
 
+/** Last night's guard, from the guard's own view: the bodyguard's `guarded`, the doctor's `lastProtected`. */
+function guarded(you: NonNullable<GameView['you']>, ix: Indices): number {
+  const seat = you.role === 'bodyguard' ? you.guarded : you.role === 'doctor' ? you.lastProtected : null;
+  return seat != null ? ix.of(seat) : -1;
+}
+
 export interface SettingOptions { timeLimitMs: number; seed: number }
 
 export function gameSetting(view: GameView, ix: Indices, o: SettingOptions): GameSetting {
@@ -108,7 +116,7 @@ export function gameSetting(view: GameView, ix: Indices, o: SettingOptions): Gam
     enableNoExecution: false,
     enableRoleRequest: true,
     maxAttackRevote: 1,
-    maxRevote: view.settings.tieRule === 'revote' ? 1 : 0,
+    maxRevote: view.settings.tieRule === 'revote' || view.settings.tieRule === 'revote-random' ? 1 : 0,
     maxSkip: LIMITS.maxSkip,
     maxTalk: LIMITS.maxTalk,
     maxTalkTurn: LIMITS.maxTalkTurn,

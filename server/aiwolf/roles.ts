@@ -5,26 +5,40 @@ import type { AiRole } from './packet.ts';
 import { ROLE_NUM_KEYS } from './packet.ts';
 
 /**
- * How our roles appear to an AIWolf agent. Villager, werewolf and seer are AIWolf's own. The
- * doctor plays AIWolf's BODYGUARD: each night it shields one player from the wolves, which is the
- * bodyguard's whole role; our doctor may also shield himself and may not shield the same player
- * two nights running, so a GUARD answer that our rules refuse falls back to a legal one
- * (docs/aiwolf.md). The other roles have no AIWolf form: an agent dealt one is told VILLAGER and
- * the bridge gives that role's night the default answer (nothing, or a random legal choice).
+ * How our roles appear to an AIWolf agent. Villager, werewolf, seer, medium, bodyguard and
+ * possessed are AIWolf's own. The doctor plays AIWolf's BODYGUARD: each night it shields one
+ * player from the wolves, which is the bodyguard's whole role; our doctor may also shield himself
+ * and may not shield the same player two nights running, so a GUARD answer that our rules refuse
+ * falls back to a legal one (docs/aiwolf.md). The other roles have no AIWolf form: an agent dealt
+ * one is told VILLAGER and the bridge gives that role's night the default answer (nothing, or a
+ * random legal choice).
  */
 const AI_ROLES: Record<string, AiRole> = {
   villager: 'VILLAGER',
   werewolf: 'WEREWOLF',
   seer: 'SEER',
-  doctor: 'BODYGUARD',
-  // Issue 13's roles, by the ids they are to have: mapped as soon as they exist.
   medium: 'MEDIUM',
   bodyguard: 'BODYGUARD',
   possessed: 'POSSESSED',
+  doctor: 'BODYGUARD',
 };
 
+/** The AIWolf role of one of ours, or null when AIWolf has none (talk naming it is left out). */
+export const aiRoleOf = (role: string): AiRole | null => AI_ROLES[role] ?? null;
+
 /** The AIWolf role an agent dealt `role` is told it has (VILLAGER for roles AIWolf lacks). */
-export const aiRole = (role: RoleId): AiRole => AI_ROLES[role] ?? 'VILLAGER';
+export const aiRole = (role: RoleId): AiRole => aiRoleOf(role) ?? 'VILLAGER';
+
+/**
+ * Our role an AIWolf role name stands for in a room that deals `dealt`: the dealt one of ours that
+ * plays it (BODYGUARD is the doctor in a doctor's room), else the one of its own name; null for
+ * the names we have no role for (FOX, FREEMASON, ANY).
+ */
+export function roleOfAi(ai: string, dealt: Iterable<string>): string | null {
+  const ours = Object.keys(AI_ROLES).filter((r) => AI_ROLES[r] === ai);
+  const d = new Set(dealt);
+  return ours.find((r) => d.has(r)) ?? ours.find((r) => r === ai.toLowerCase()) ?? ours[0] ?? null;
+}
 
 /** roleNumMap for a deal: every one of the nine keys, villagers filling the seats left. */
 export function roleNumMap(counts: RoleCounts, players: number): Record<(typeof ROLE_NUM_KEYS)[number], number> {

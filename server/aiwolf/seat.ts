@@ -3,8 +3,9 @@ import type { ChatMessage, GameView } from '../../shared/views.ts';
 import type { AgentConnection } from './agent.ts';
 import { aiDay, gameInfo, gameSetting, type SeatMemory, type SettingOptions } from './info.ts';
 import type { Packet, Request, Talk, Vote } from './packet.ts';
+import { rolesFor } from '../../shared/game/deal.ts';
 import { Indices } from './roles.ts';
-import { fromChat } from './talk.ts';
+import { Listing, print, type Speech, speechOf, type TalkKind } from './talk.ts';
 
 /** How a request carries the game: the full gameInfo, or only the talks and whispers since the last delta. */
 export type Form = 'full' | 'delta';
@@ -27,6 +28,8 @@ export class AgentSeat {
   private whisperHead = 0;
   private picks: { day: number; picks: Record<number, number> } | null = null;
   private waiters = new Set<() => void>();
+  /** The messages this seat listed, by AIWolf day and idx (what `AGREE TALK day1 ID:3` names). */
+  private listing = new Listing();
 
   constructor(readonly agent: AgentConnection, readonly client: WerewolfClient, private setting: SettingOptions) {
     client.on('chat', (m) => this.hear(m));
@@ -55,6 +58,7 @@ export class AgentSeat {
   begin(view: GameView): void {
     this.ix = new Indices(view);
     this.mem.attacks.clear();
+    this.listing.clear();
     this.logDay = -1;
     this.sync(view);
   }
@@ -79,6 +83,11 @@ export class AgentSeat {
     return { gameInfo: null, gameSetting: null, request, talkHistory, whisperHistory };
   }
 
+  /** What the words of the talk language mean for this seat (server/aiwolf/talk.ts). */
+  speech(): Speech {
+    return speechOf(this.ix!, this.view ? Object.keys(rolesFor(this.view.settings, this.ix!.size)) : [], this.listing);
+  }
+
   /** Whether this seat has heard chat message `id` of `channel` (or gave up waiting). */
   heard(channel: 'day' | 'wolves', id: number, ms = 2000): Promise<boolean> {
     return this.until((v) => v.chat.some((m) => m.channel === channel && m.id >= id), ms);
@@ -99,11 +108,14 @@ export class AgentSeat {
     if (!view || !this.ix || view.phase === 'lobby' || view.phase === 'over') return;
     if (m.channel !== 'day' && m.channel !== 'wolves') return;
     this.sync(view);
-    const text = fromChat(m, this.ix.size);
+    // Free text has no AIWolf form: only talk structures are listed.
+    const text = m.talk ? print(m.talk, this.speech()) : null;
     const agent = this.ix.of(m.seat);
     if (text === null || agent < 0) return;
-    const log = m.channel === 'day' ? this.mem.talks : this.mem.whispers;
+    const kind: TalkKind = m.channel === 'day' ? 'TALK' : 'WHISPER';
+    const log = kind === 'TALK' ? this.mem.talks : this.mem.whispers;
     const t: Talk = { agent, day: this.logDay, idx: log.length, text, turn: this.turn };
+    this.listing.add(kind, t.day, t.idx, m.id);
     // Appended, never inserted: a client drops a talk that is not after the last one it holds.
     log.push(t);
   }

@@ -96,7 +96,7 @@ export class Table {
     for (const s of this.living()) {
       const prompt = s.view!.you!.prompt;
       if (!prompt) continue;
-      // One target, asked with the AIWolf request of the role: DIVINE for the seer, GUARD for the doctor (and issue 13's bodyguard).
+      // One target, asked with the AIWolf request of the role: DIVINE for the seer, GUARD for the bodyguard (and the doctor, played as one).
       const request = TARGETED[prompt.kind];
       if (request && 'targets' in prompt) {
         const kind = prompt.kind;
@@ -165,8 +165,8 @@ export class Table {
       current: () => this.current(key),
       shuffle: (xs) => this.shuffle(xs),
       hearers: () => hearers.filter((h) => h.playing),
-      post: async (s, channel, text) => {
-        const res = await this.act(s, 'chat:send', { channel, text });
+      post: async (s, channel, talk) => {
+        const res = await this.act(s, 'chat:send', { channel, talk });
         const id = res && (res as { id?: number }).id;
         return typeof id === 'number' ? id : null;
       },

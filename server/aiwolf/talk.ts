@@ -1,26 +1,86 @@
-import type { ChatMessage } from '../../shared/views.ts';
+import type { TalkRef, Talk, Species, Who } from '../../shared/talk.ts';
+import { talkSchema } from '../../shared/talk-schema.ts';
+import { aiRoleOf, type Indices, roleOfAi } from './roles.ts';
 
 /**
- * AIWolf's talk language and our chat, in one place. For now a sentence travels as its own
- * text: an agent's `VOTE Agent[03]` is posted to the day chat as is, and a chat message enters an
- * agent's talkList only when its text is a valid sentence; other free text has no AIWolf form and
- * is left out. When the talk structures of shared/talk.ts land (issue 14), `toChat` and
- * `fromChat` are the two functions to replace: nothing else reads the text.
+ * AIWolf's talk language and our talk structures (shared/talk.ts), both ways, in one place. An
+ * agent's sentence is parsed (the grammar of the reference's Content.validate) into a talk
+ * structure, posted as `chat:send { talk }`, and the room writes its words for people. A chat
+ * message that carries a talk structure (a person's quick-talk, our bots' talk, an agent's own
+ * sentence coming back) is printed as a sentence for the agents' talkList; a message with only
+ * free text has no AIWolf form and is left out. What an agent index means (which seat, which
+ * message a `TALK dayN ID:M` names) comes from a `Speech` of the seat reading or writing, built
+ * over its Indices (server/aiwolf/roles.ts), the one seat ↔ Agent[NN] mapping.
  */
 
 export const SKIP = 'Skip';
 export const OVER = 'Over';
 
-const ROLES = 'VILLAGER|SEER|MEDIUM|BODYGUARD|POSSESSED|WEREWOLF|FREEMASON|FOX|ANY';
+/** AIWolf's names for a channel: talk is the day's chat, whisper the wolves'. */
+export type TalkKind = 'TALK' | 'WHISPER';
+export const CHANNEL_OF = { TALK: 'day', WHISPER: 'wolves' } as const;
+
+/** What the words of a sentence stand for, from one seat's point of view. */
+export interface Speech {
+  /** Agent index → seat, null when no seat has it. */
+  seat(idx: number): number | null;
+  /** Seat → agent index, -1 when the seat is not in the game. */
+  idx(seat: number): number;
+  /** An AIWolf role name → our role id, null when it has no role here (FOX, FREEMASON, ANY). */
+  role(ai: string): string | null;
+  /** Our role id → its AIWolf name, null when AIWolf has none (the sentence is then left out). */
+  aiRole(role: string): string | null;
+  /** `TALK day1 ID:3` → the message it names, null when this seat never listed it. */
+  ref(kind: TalkKind, day: number, idx: number): TalkRef | null;
+  /** The other way: a message → its day and idx in this seat's lists, null when not listed. */
+  listed(ref: TalkRef): { kind: TalkKind; day: number; idx: number } | null;
+}
+
+/** The talks and whispers one seat listed, both ways: `TALK day1 ID:3` ↔ the message it was. */
+export class Listing {
+  private refs = new Map<string, TalkRef>();
+  private at = new Map<string, { kind: TalkKind; day: number; idx: number }>();
+  clear(): void { this.refs.clear(); this.at.clear(); }
+  add(kind: TalkKind, day: number, idx: number, id: number): void {
+    const ref = { channel: CHANNEL_OF[kind], id };
+    this.refs.set(`${kind}/${day}/${idx}`, ref);
+    this.at.set(`${ref.channel}/${id}`, { kind, day, idx });
+  }
+  ref(kind: TalkKind, day: number, idx: number): TalkRef | null { return this.refs.get(`${kind}/${day}/${idx}`) ?? null; }
+  listed(r: TalkRef): { kind: TalkKind; day: number; idx: number } | null { return this.at.get(`${r.channel}/${r.id}`) ?? null; }
+}
+
+/**
+ * A seat's Speech: agent indices are its game's Indices, roles are the room's (BODYGUARD is the
+ * doctor where a doctor is dealt and no bodyguard), and `TALK dayN ID:M` is what it listed there.
+ */
+export function speechOf(ix: Indices, dealt: Iterable<string>, listing: Listing): Speech {
+  const roles = ['villager', ...dealt];
+  return {
+    seat: (i) => ix.seat(i),
+    idx: (seat) => ix.of(seat),
+    role: (ai) => roleOfAi(ai, roles),
+    aiRole: (r) => aiRoleOf(r),
+    ref: (kind, day, idx) => listing.ref(kind, day, idx),
+    listed: (r) => listing.listed(r),
+  };
+}
+
+/** The AIWolf word of each talk kind that takes one seat, and back. */
+const SEAT_WORDS = { vote: 'VOTE', voted: 'VOTED', attack: 'ATTACK', attacked: 'ATTACKED', divination: 'DIVINATION', guard: 'GUARD', guarded: 'GUARDED' } as const;
+const ROLE_WORDS = { claim: 'COMINGOUT', estimate: 'ESTIMATE' } as const;
+const SPECIES_WORDS = { divined: 'DIVINED', identified: 'IDENTIFIED' } as const;
+const REF_WORDS = { agree: 'AGREE', disagree: 'DISAGREE' } as const;
+const ASK_WORDS = { request: 'REQUEST', inquire: 'INQUIRE' } as const;
+const invert = <K extends string, V extends string>(o: Record<K, V>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k])) as Record<V, K>;
+const BY_WORD = { ...invert(SEAT_WORDS), ...invert(ROLE_WORDS), ...invert(SPECIES_WORDS), ...invert(REF_WORDS), ...invert(ASK_WORDS) };
+
+/** The nine role names the grammar knows (Role.java), whatever a village deals. */
+export const AI_ROLE_NAMES = ['VILLAGER', 'SEER', 'MEDIUM', 'BODYGUARD', 'POSSESSED', 'WEREWOLF', 'FREEMASON', 'FOX', 'ANY'] as const;
+const SPECIES: Record<string, Species> = { HUMAN: 'human', WEREWOLF: 'werewolf' };
 const AGENT = /^Agent\[(\d{2,})\]$/;
 
-/** Checks a sentence of the talk language (Content.validate's grammar), with indices in 1..n. */
-export function isSentence(text: string, n: number): boolean {
-  const tokens = tokenize(text.trim());
-  if (!tokens) return false;
-  const at = { i: 0 };
-  return sentence(tokens, at, n) && at.i === tokens.length;
-}
+export const agentRef = (idx: number): string => `Agent[${String(idx).padStart(2, '0')}]`;
 
 type Token = string | Token[];
 
@@ -39,68 +99,207 @@ function tokenize(text: string): Token[] | null {
   return stack.length === 1 ? stack[0] : null;
 }
 
-const agent = (t: Token | undefined, n: number, any = false): boolean => {
-  if (typeof t !== 'string') return false;
-  if (any && t === 'ANY') return true;
-  const m = AGENT.exec(t);
-  return !!m && Number(m[1]) >= 1 && Number(m[1]) <= n;
-};
+/** Thrown inside the parser when a word has no meaning here; the sentence then has no structure. */
+class Unmapped extends Error {}
 
-const group = (t: Token | undefined, n: number): boolean => Array.isArray(t) && isGroup(t, n);
-const isGroup = (g: Token[], n: number): boolean => { const at = { i: 0 }; return sentence(g, at, n) && at.i === g.length; };
-
-function sentence(t: Token[], at: { i: number }, n: number): boolean {
-  const w = t[at.i];
-  if (typeof w !== 'string') return false;
-  if (at.i === 0 && t.length === 1 && (w === SKIP || w === OVER)) { at.i++; return true; }
-  // An optional subject: `Agent[01] VOTE Agent[02]`, `ANY COMINGOUT ...`.
-  if (w === 'ANY' || AGENT.test(w)) { if (!agent(w, n, true)) return false; at.i++; }
-  const verb = t[at.i++];
-  const arg = (k: number) => t[at.i + k];
-  const take = (k: number, ok: boolean) => { if (ok) at.i += k; return ok; };
-  switch (verb) {
-    case 'COMINGOUT': case 'ESTIMATE':
-      return take(2, agent(arg(0), n, true) && typeof arg(1) === 'string' && new RegExp(`^(${ROLES})$`).test(arg(1) as string));
-    case 'DIVINED': case 'IDENTIFIED':
-      return take(2, agent(arg(0), n, true) && (arg(1) === 'HUMAN' || arg(1) === 'WEREWOLF'));
-    case 'VOTE': case 'VOTED': case 'ATTACK': case 'ATTACKED': case 'DIVINATION': case 'GUARD': case 'GUARDED':
-      return take(1, agent(arg(0), n, true));
-    case 'AGREE': case 'DISAGREE':
-      return take(3, (arg(0) === 'TALK' || arg(0) === 'WHISPER') && /^day\d+$/.test(String(arg(1))) && /^ID:\d+$/.test(String(arg(2))));
-    case 'REQUEST': case 'INQUIRE':
-      return take(2, agent(arg(0), n, true) && group(arg(1), n));
-    case 'BECAUSE': case 'XOR':
-      return take(2, group(arg(0), n) && group(arg(1), n));
-    case 'NOT':
-      return take(1, group(arg(0), n));
-    case 'DAY':
-      return take(2, /^\d+$/.test(String(arg(0))) && group(arg(1), n));
-    case 'AND': case 'OR': {
-      let k = 0;
-      while (Array.isArray(arg(k))) { if (!group(arg(k), n)) return false; k++; }
-      return take(k, k >= 1);
-    }
-    default:
-      return false;
+/**
+ * Parse a sentence of the talk language into a talk structure, as seen by `speech`; null when it
+ * is not a sentence (Content.validate's grammar, indices in range) or when it names something this
+ * game has no word for (a role we lack, a talk this seat never listed). `Skip` and `Over` parse to
+ * their own kinds.
+ */
+export function parse(text: string, speech: Speech): Talk | null {
+  const tokens = tokenize(text.trim());
+  if (!tokens || tokens.length === 0) return null;
+  if (tokens.length === 1 && (tokens[0] === SKIP || tokens[0] === OVER)) return { kind: tokens[0] === SKIP ? 'skip' : 'over' };
+  try {
+    const at = { i: 0 };
+    const t = sentence(tokens, at, speech);
+    return t && at.i === tokens.length ? t : null;
+  } catch (e) {
+    if (e instanceof Unmapped) return null;
+    throw e;
   }
 }
 
-/** The text an agent's sentence is posted as (Skip and Over are never posted). */
-export function toChat(sentence: string): string {
-  return sentence.trim();
+/** A grammar check alone: Unmapped words still make a sentence (FOX is a role of the language). */
+export function isSentence(text: string, n: number): boolean {
+  const t = tokenize(text.trim());
+  if (t?.length === 1 && (t[0] === SKIP || t[0] === OVER)) return true;
+  return parse(text, anySpeech(n)) !== null;
 }
 
-/** An agent's reply to TALK or WHISPER as the reference takes it: empty or invalid is Skip. */
+/** Every index 1..n is a seat of the same number; every role and talk stands for itself. */
+function anySpeech(n: number): Speech {
+  return {
+    seat: (i) => (i >= 1 && i <= n ? i : null),
+    idx: (s) => s,
+    role: (r) => r.toLowerCase(),
+    aiRole: (r) => r.toUpperCase(),
+    ref: (kind, _day, idx) => ({ channel: CHANNEL_OF[kind], id: idx + 1 }),
+    listed: (r) => ({ kind: r.channel === 'day' ? 'TALK' : 'WHISPER', day: 0, idx: r.id - 1 }),
+  };
+}
+
+function who(t: Token | undefined, speech: Speech): Who | null {
+  if (typeof t !== 'string') return null;
+  if (t === 'ANY') return 'any';
+  const m = AGENT.exec(t);
+  if (!m) return null;
+  return speech.seat(Number(m[1]));
+}
+
+function sentence(t: Token[], at: { i: number }, speech: Speech): Talk | null {
+  const first = t[at.i];
+  if (typeof first !== 'string') return null;
+  // An optional subject: `Agent[01] VOTE Agent[02]`, `ANY COMINGOUT ...`.
+  let subject: Who | undefined;
+  if (first === 'ANY' || AGENT.test(first)) {
+    const s = who(first, speech);
+    if (s === null) return null;
+    subject = s;
+    at.i++;
+  }
+  const withSubject = (x: Talk): Talk => (subject === undefined ? x : ({ ...x, subject } as Talk));
+  const verb = t[at.i++];
+  const arg = (k: number) => t[at.i + k];
+  const take = <X>(k: number, x: X | null): X | null => { if (x !== null) at.i += k; return x; };
+  const inner = (g: Token | undefined): Talk | null => {
+    if (!Array.isArray(g)) return null;
+    const a = { i: 0 };
+    const s = sentence(g, a, speech);
+    return s && a.i === g.length ? s : null;
+  };
+  if (typeof verb !== 'string') return null;
+  const kind = BY_WORD[verb as keyof typeof BY_WORD];
+  switch (verb) {
+    case 'COMINGOUT': case 'ESTIMATE': {
+      const seat = who(arg(0), speech);
+      const r = arg(1);
+      if (seat === null || typeof r !== 'string' || !(AI_ROLE_NAMES as readonly string[]).includes(r)) return null;
+      const role = speech.role(r);
+      if (role === null) throw new Unmapped();
+      return take(2, withSubject({ kind: kind as 'claim' | 'estimate', seat, role }));
+    }
+    case 'DIVINED': case 'IDENTIFIED': {
+      const seat = who(arg(0), speech);
+      const species = SPECIES[String(arg(1))];
+      if (seat === null || !species) return null;
+      return take(2, withSubject({ kind: kind as 'divined' | 'identified', seat, species }));
+    }
+    case 'VOTE': case 'VOTED': case 'ATTACK': case 'ATTACKED': case 'DIVINATION': case 'GUARD': case 'GUARDED': {
+      const seat = who(arg(0), speech);
+      if (seat === null) return null;
+      return take(1, withSubject({ kind: kind as keyof typeof SEAT_WORDS, seat }));
+    }
+    case 'AGREE': case 'DISAGREE': {
+      const [k, d, id] = [arg(0), /^day(\d+)$/.exec(String(arg(1))), /^ID:(\d+)$/.exec(String(arg(2)))];
+      if ((k !== 'TALK' && k !== 'WHISPER') || !d || !id) return null;
+      const ref = speech.ref(k, Number(d[1]), Number(id[1]));
+      if (!ref) throw new Unmapped();
+      return take(3, withSubject({ kind: kind as 'agree' | 'disagree', ref }));
+    }
+    case 'REQUEST': case 'INQUIRE': {
+      const to = who(arg(0), speech);
+      const what = inner(arg(1));
+      if (to === null || !what) return null;
+      return take(2, withSubject({ kind: kind as 'request' | 'inquire', to, what }));
+    }
+    case 'BECAUSE': case 'XOR': {
+      const [a, b] = [inner(arg(0)), inner(arg(1))];
+      if (!a || !b) return null;
+      return take(2, withSubject(verb === 'BECAUSE' ? { kind: 'because', reason: a, then: b } : { kind: 'xor', parts: [a, b] }));
+    }
+    case 'NOT': {
+      const what = inner(arg(0));
+      return what ? take(1, withSubject({ kind: 'not', what })) : null;
+    }
+    case 'DAY': {
+      const what = inner(arg(1));
+      if (!/^\d+$/.test(String(arg(0))) || !what) return null;
+      return take(2, withSubject({ kind: 'day', day: Number(arg(0)), what }));
+    }
+    case 'AND': case 'OR': {
+      const parts: Talk[] = [];
+      while (Array.isArray(arg(parts.length))) {
+        const p = inner(arg(parts.length));
+        if (!p) return null;
+        parts.push(p);
+      }
+      if (parts.length === 0) return null;
+      at.i += parts.length;
+      // One part is that part (our structures join two or more).
+      if (parts.length === 1) return subject === undefined ? parts[0] : withSubject(parts[0]);
+      return withSubject({ kind: verb === 'AND' ? 'and' : 'or', parts });
+    }
+    default:
+      return null;
+  }
+}
+
+/**
+ * A talk structure as a sentence of the talk language, as seen by `speech`; null when it has no
+ * AIWolf form here: Skip and Over (never listed), a role AIWolf lacks, a message this seat never
+ * listed. Accuse and defend, which AIWolf lacks, are said as estimates: a wolf, a villager.
+ */
+export function print(talk: Talk, speech: Speech): string | null {
+  if (talk.kind === 'skip' || talk.kind === 'over') return null;
+  try { return say(talk, speech); } catch (e) { if (e instanceof Unmapped) return null; throw e; }
+}
+
+function say(t: Talk, speech: Speech): string {
+  const agent = (w: Who): string => {
+    if (w === 'any') return 'ANY';
+    const i = speech.idx(w);
+    if (i < 1) throw new Unmapped();
+    return agentRef(i);
+  };
+  const role = (r: string): string => { const a = speech.aiRole(r); if (!a) throw new Unmapped(); return a; };
+  const group = (x: Talk): string => `(${say(x, speech)})`;
+  const head = 'subject' in t && t.subject !== undefined ? `${agent(t.subject)} ` : '';
+  const body = ((): string => {
+    switch (t.kind) {
+      case 'claim': case 'estimate': return `${ROLE_WORDS[t.kind]} ${agent(t.seat)} ${role(t.role)}`;
+      case 'divined': case 'identified': return `${SPECIES_WORDS[t.kind]} ${agent(t.seat)} ${t.species === 'werewolf' ? 'WEREWOLF' : 'HUMAN'}`;
+      case 'accuse': return `ESTIMATE ${agent(t.seat)} WEREWOLF`;
+      case 'defend': return `ESTIMATE ${agent(t.seat)} VILLAGER`;
+      case 'vote': case 'voted': case 'attack': case 'attacked': case 'divination': case 'guard': case 'guarded': return `${SEAT_WORDS[t.kind]} ${agent(t.seat)}`;
+      case 'agree': case 'disagree': {
+        const l = speech.listed(t.ref);
+        if (!l) throw new Unmapped();
+        return `${REF_WORDS[t.kind]} ${l.kind} day${l.day} ID:${l.idx}`;
+      }
+      case 'request': case 'inquire': return `${ASK_WORDS[t.kind]} ${agent(t.to)} ${group(t.what)}`;
+      case 'because': return `BECAUSE ${group(t.reason)} ${group(t.then)}`;
+      case 'and': case 'or': return `${t.kind.toUpperCase()} ${t.parts.map(group).join(' ')}`;
+      case 'xor': return `XOR ${group(t.parts[0])} ${group(t.parts[1])}`;
+      case 'not': return `NOT ${group(t.what)}`;
+      case 'day': return `DAY ${t.day} ${group(t.what)}`;
+      // Skip and Over have no place inside a sentence.
+      case 'skip': case 'over': throw new Unmapped();
+    }
+  })();
+  return head + body;
+}
+
+/**
+ * An agent's reply to TALK or WHISPER as the reference takes it (empty or invalid is Skip), and
+ * the talk structure it is posted as. A sentence the grammar accepts but this game cannot say
+ * (FOX, a talk never listed, more than a talk may hold) is Skip too, since nobody could read it.
+ */
+export function reply(line: string | null, speech: Speech): { text: string; talk: Talk | null } {
+  const text = (line ?? '').trim();
+  if (text === '' || text === SKIP) return { text: SKIP, talk: null };
+  if (text === OVER) return { text: OVER, talk: null };
+  const talk = parse(text, speech);
+  if (!talk || talk.kind === 'skip' || talk.kind === 'over' || !talkSchema.safeParse(talk).success) return { text: SKIP, talk: null };
+  return { text, talk };
+}
+
+/** replyText of the grammar alone (indices 1..n), for callers without a seat. */
 export function replyText(line: string | null, n: number): string {
   const text = (line ?? '').trim();
   if (text === '' || text === SKIP) return SKIP;
   if (text === OVER) return OVER;
   return isSentence(text, n) ? text : SKIP;
-}
-
-/** A chat message's AIWolf sentence, or null when it has none (free text is left out of talkList). */
-export function fromChat(message: ChatMessage, n: number): string | null {
-  const text = message.text.trim();
-  if (text === SKIP || text === OVER) return null;
-  return isSentence(text, n) ? text : null;
 }

@@ -1,32 +1,40 @@
-import type { Settings } from '../../shared/settings.ts';
-import type { RoleCounts } from '../../shared/settings.ts';
+import type { RoleCounts, SettingsPatch } from '../../shared/settings.ts';
 
 /**
- * The villages the bridge opens itself, as near AIWolf's standard ones as our roles allow today:
- * 5 players = seer, werewolf, 3 villagers (AIWolf: seer, possessed, werewolf, 2 villagers);
- * 15 = seer, doctor (played as BODYGUARD), 3 werewolves, 10 villagers (AIWolf: seer, medium,
- * bodyguard, possessed, 3 werewolves, 8 villagers). Medium and possessed come with issue 13.
+ * AIWolf's standard villages (GameSetting.roleNumArray, AIWOLF.md §1), the rooms the bridge opens:
+ * 5 players = seer, possessed, werewolf, 2 villagers; 15 = seer, medium, bodyguard, possessed,
+ * 3 werewolves, 8 villagers. Other sizes (the bridge takes 5 to 20) get the nearer of the two,
+ * with two wolves from 8 players on. Villagers fill the seats left.
  */
 export function aiwolfRoles(players: number): RoleCounts {
-  if (players >= 15) return { werewolf: 3, seer: 1, doctor: 1 };
-  if (players >= 8) return { werewolf: 2, seer: 1, doctor: 1 };
-  return { werewolf: 1, seer: 1 };
+  if (players >= 15) return { seer: 1, medium: 1, bodyguard: 1, possessed: 1, werewolf: 3 };
+  if (players >= 8) return { seer: 1, medium: 1, bodyguard: 1, possessed: 1, werewolf: 2 };
+  return { seer: 1, possessed: 1, werewolf: 1 };
 }
 
+/** The preset each village will be once `settings.preset` exists (the presets session). */
+export const aiwolfPreset = (players: number): 'aiwolf5' | 'aiwolf15' => (players >= 15 ? 'aiwolf15' : 'aiwolf5');
+
 /**
- * AIWolf's rules where ours have a setting for them: no role shown on death, public ballots,
- * a re-vote on a tie. Phases end early once everyone answered, so the long day only bounds a
- * talk of slow agents (20 turns of one second each).
+ * The settings of the bridge's rooms, declared here once: AIWolf's rules where ours have a
+ * setting for them. No role shown on death (`reveal: none`); public ballots (voteVisible); a tie
+ * voted again among the tied, then drawn by lot (`revote-random`, R46); the wolves talk at night
+ * (whispers); the bodyguard may guard the same player again (no `noRepeat`, R35). The possessed
+ * counts as human for the wolves' parity by its own module (R101, R85). Phases end early once
+ * everyone answered, so the long day only bounds a talk of slow agents (20 turns of one second).
+ * When the presets land this becomes `{ preset: aiwolfPreset(players), name, maxSeats, durations }`.
  */
-export function aiwolfSettings(players: number): Partial<Settings> {
+export function aiwolfSettings(players: number): SettingsPatch {
   return {
     name: `AIWolf ${players}`,
     maxSeats: players,
     roles: aiwolfRoles(players),
     reveal: 'none',
     secretVotes: false,
-    tieRule: 'revote',
+    tieRule: 'revote-random',
     voteRule: 'plurality',
+    wolfChat: true,
+    roleOptions: { bodyguard: { noRepeat: false } },
     durations: { night: 60, dawn: 1, day: Math.max(120, players * 25), vote: 60, execution: 1, hunter: 10 },
   };
 }

@@ -3,7 +3,8 @@ import { AiwolfBridge, type BridgeOptions } from '../../server/aiwolf/bridge.ts'
 import { startServer, type TestServer } from '../helpers/server.ts';
 import { type AgentBehaviour, dice, TestAgent } from '../helpers/aiwolf/agent.ts';
 import { leaks } from '../helpers/aiwolf/secrets.ts';
-import { shapeProblems } from '../helpers/aiwolf/shapes.ts';
+import { captured, shapeProblems } from '../helpers/aiwolf/shapes.ts';
+import { hasCaptures } from '../../scripts/aiwolf-shapes.ts';
 import { sized } from '../helpers/size.ts';
 
 let server: TestServer;
@@ -47,14 +48,29 @@ describe('AIWolf agents through the bridge', () => {
       expect(a.problems).toEqual([]);
       expect(a.finished, a.b.name).not.toBeNull();
     }
+    // AIWolf's 5-player village (server/aiwolf/village.ts).
     const roles = agents[0].finished!.roleMap;
-    expect(Object.values(roles).sort()).toEqual(['SEER', 'VILLAGER', 'VILLAGER', 'VILLAGER', 'WEREWOLF']);
+    expect(Object.values(roles).sort()).toEqual(['POSSESSED', 'SEER', 'VILLAGER', 'VILLAGER', 'WEREWOLF']);
     for (const a of agents) expect(leaks(a), a.b.name).toEqual([]);
+    // The possessed was told POSSESSED and nobody else's role, in every packet before FINISH.
+    const possessed = agents.find((a) => a.finished!.roleMap[String(a.me)] === 'POSSESSED')!;
+    for (const p of possessed.lines.map((l) => JSON.parse(l)).filter((p) => p.gameInfo && p.request !== 'FINISH')) {
+      expect(p.gameInfo.roleMap).toEqual({ [String(possessed.me)]: 'POSSESSED' });
+    }
+    expect(possessed.setting!.roleNumMap).toMatchObject({ SEER: 1, POSSESSED: 1, WEREWOLF: 1, VILLAGER: 2, MEDIUM: 0, BODYGUARD: 0 });
+    expect(possessed.setting!.maxRevote).toBe(1);
+    // Agents' sentences came back to every agent as the same sentences, in one order.
+    const said = (a: TestAgent) => a.lines.flatMap((l) => JSON.parse(l).talkHistory ?? []).map((t: { day: number; idx: number; agent: number; text: string }) => `${t.day}/${t.idx} ${t.agent} ${t.text}`);
+    const alive = agents.filter((a) => a.finished!.statusMap[String(a.me)] === 'ALIVE');
+    expect(said(alive[0]).length).toBeGreaterThan(0);
+    expect(said(alive[0]).some((t) => / (AGREE|DISAGREE) TALK day\d+ ID:\d+$/.test(t))).toBe(true);
     expect(shapeProblems(trace.filter((t) => t.dir === 's2a').map((t) => t.line))).toEqual([]);
   }, 70_000);
 
-  it('fifteen agents play a whole game: wolves whisper and attack together, the doctor guards as BODYGUARD', async () => {
+  let fifteen: TestAgent[] = [];
+  it('fifteen agents play a whole game: the medium hears of the executed, wolves whisper and attack together, the bodyguard guards', async () => {
     const { agents, trace } = await play(15, 11);
+    fifteen = agents;
     for (const a of agents) {
       expect(a.problems, a.b.name).toEqual([]);
       expect(a.finished, a.b.name).not.toBeNull();
@@ -65,7 +81,24 @@ describe('AIWolf agents through the bridge', () => {
     expect([...requests].sort()).toEqual(['ATTACK', 'DAILY_FINISH', 'DAILY_INITIALIZE', 'DIVINE', 'FINISH', 'GUARD', 'INITIALIZE', 'NAME', 'ROLE', 'TALK', 'VOTE', 'WHISPER']);
     const roles = Object.values(agents[0].finished!.roleMap as Record<string, string>);
     expect(roles.filter((r) => r === 'WEREWOLF')).toHaveLength(3);
-    expect(roles.filter((r) => r === 'BODYGUARD')).toHaveLength(1);
+    expect(roles.sort()).toEqual(['BODYGUARD', 'MEDIUM', 'POSSESSED', 'SEER', ...Array(8).fill('VILLAGER'), 'WEREWOLF', 'WEREWOLF', 'WEREWOLF']);
+    // The medium's results came in her packets only (leaks() above): each morning she lives after an
+    // execution, dated the day told, about yesterday's executed, read as the seer would; else null.
+    // (The room deals at random: a medium killed on the first night has no mornings to check.)
+    const medium = agents.find((a) => a.finished!.roleMap[String(a.me)] === 'MEDIUM')!;
+    const mornings = medium.lines.map((l) => JSON.parse(l)).filter((p) => p.request === 'DAILY_INITIALIZE').map((p) => p.gameInfo);
+    // (She learns at dawn before the night's deaths, R100: killed that night, she still has it.)
+    for (const g of mornings) {
+      const expected = { agent: medium.me, day: g.day, result: medium.finished!.roleMap[String(g.executedAgent)] === 'WEREWOLF' ? 'WEREWOLF' : 'HUMAN', target: g.executedAgent };
+      if (g.executedAgent === -1) expect(g.mediumResult, `day ${g.day}`).toBeNull();
+      else if (g.mediumResult || g.statusMap[String(medium.me)] === 'ALIVE') expect(g.mediumResult, `day ${g.day}`).toEqual(expected);
+    }
+    const told = mornings.filter((g) => g.mediumResult).length;
+    if (told) expect(medium.replies.some((r) => r.request === 'TALK' && /^IDENTIFIED Agent\[\d\d\] (HUMAN|WEREWOLF)$/.test(r.reply))).toBe(true);
+    // The bodyguard was asked GUARD and was told whom it guarded.
+    const guard = agents.find((a) => a.finished!.roleMap[String(a.me)] === 'BODYGUARD')!;
+    const guarded = guard.lines.map((l) => JSON.parse(l)).filter((p) => p.gameInfo && p.gameInfo.guardedAgent !== -1);
+    if (guard.replies.filter((r) => r.request === 'GUARD').length > 1) expect(guarded.length).toBeGreaterThan(0);
     // Whispers reached the wolves, in the same order for each of them.
     const wolves = agents.filter((a) => a.finished!.roleMap[String(a.me)] === 'WEREWOLF');
     const heard = wolves.map((w) => w.lines.flatMap((l) => JSON.parse(l).whisperHistory ?? []).map((t: { day: number; idx: number; text: string }) => `${t.day}/${t.idx} ${t.text}`));
@@ -74,6 +107,21 @@ describe('AIWolf agents through the bridge', () => {
     const revotes = agents.flatMap((a) => a.lines.map((l) => JSON.parse(l))).filter((p) => p.request === 'ATTACK' && p.gameInfo?.latestAttackVoteList.length);
     expect(revotes.length).toBeGreaterThan(0);
   }, 120_000);
+
+  // The 15-player capture holds the possessed's first packets (AIWOLF.md, 15 players, Agent[03]).
+  it.runIf(hasCaptures())('the possessed\'s INITIALIZE and day-0 DAILY_INITIALIZE are the captured possessed\'s, but for its index and the seed', () => {
+    const possessed = fifteen.find((a) => a.finished?.roleMap[String(a.me)] === 'POSSESSED')!;
+    expect(possessed).toBeDefined();
+    const ours = possessed.lines.map((l) => JSON.parse(l));
+    for (const request of ['INITIALIZE', 'DAILY_INITIALIZE']) {
+      const theirs = structuredClone(captured()!.find((c) => c.request === request && (c.packet.gameInfo as { roleMap: Record<string, string> }).roleMap['3'] === 'POSSESSED')!.packet) as Record<string, any>;
+      const mine = ours.find((p) => p.request === request)!;
+      theirs.gameInfo.agent = possessed.me;
+      theirs.gameInfo.roleMap = { [String(possessed.me)]: 'POSSESSED' };
+      if (theirs.gameSetting) theirs.gameSetting.randomSeed = mine.gameSetting.randomSeed;
+      expect(mine, request).toEqual(theirs);
+    }
+  });
 
   it('an agent that answers nonsense plays on Skip and random choices; a silent one is dropped and idles out, and the game still ends', async () => {
     const { agents, trace } = await play(5, 5, (i) => (i === 1 ? { silent: true } : i === 3 ? { garbage: true } : {}), {
@@ -111,6 +159,9 @@ describe('AIWolf agents through the bridge', () => {
     const again = votes.filter((p) => p.gameInfo);
     expect(again.length).toBeGreaterThan(0);
     for (const p of again) expect(p.gameInfo.latestVoteList.length).toBeGreaterThan(0);
+    // Tied again, the lot executes one of the tied (revote-random, R46): every day's vote executed someone.
+    const mornings = agents[0].lines.map((l) => JSON.parse(l)).filter((p) => p.request === 'DAILY_INITIALIZE' && p.gameInfo.day >= 2);
+    for (const p of mornings) expect(p.gameInfo.executedAgent, `day ${p.gameInfo.day}`).not.toBe(-1);
     expect(shapeProblems(trace.filter((t) => t.dir === 's2a').map((t) => t.line))).toEqual([]);
   }, 120_000);
 });

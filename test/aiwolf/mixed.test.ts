@@ -10,6 +10,10 @@ import { Dice } from '../helpers/sim.ts';
 import { dice, TestAgent } from '../helpers/aiwolf/agent.ts';
 import { leaks } from '../helpers/aiwolf/secrets.ts';
 import { shapeProblems } from '../helpers/aiwolf/shapes.ts';
+import { Indices } from '../../server/aiwolf/roles.ts';
+import { Listing, print, speechOf } from '../../server/aiwolf/talk.ts';
+import { aiwolfRoles } from '../../server/aiwolf/village.ts';
+import type { Talk } from '../../shared/talk.ts';
 
 let server: TestServer;
 let bridge: AiwolfBridge;
@@ -30,10 +34,11 @@ const until = async (cond: () => boolean, ms: number) => {
 };
 
 /**
- * A scripted person: answers every prompt at random, and each day says one AIWolf sentence and
- * one line of free text before declaring ready. Records every view it got.
+ * A scripted person: answers every prompt at random, and each day says one talk structure (the
+ * browser's quick-talk: whom it votes for) and one line of free text before declaring ready.
+ * Records every view it got.
  */
-function person(c: WerewolfClient, views: GameView[], said: string[]): Promise<void> {
+function person(c: WerewolfClient, views: GameView[], said: Talk[], botSeat: () => number): Promise<void> {
   const d = new Dice(5);
   const done = new Set<string>();
   let busy = false;
@@ -48,9 +53,13 @@ function person(c: WerewolfClient, views: GameView[], said: string[]): Promise<v
     try {
       if (prompt.kind === 'ready' && !prompt.done) {
         const other = v.players.filter((p) => p.alive && p.seat !== v.you!.seat);
-        const sentence = `VOTE Agent[${String(d.pick(other).seat + 1).padStart(2, '0')}]`;
-        said.push(sentence);
-        await c.send('chat:send', { channel: 'day', text: sentence });
+        const target = d.pick(other).seat;
+        for (const talk of [{ kind: 'vote', seat: target }, { kind: 'accuse', seat: target }] satisfies Talk[]) {
+          said.push(talk);
+          await c.send('chat:send', { channel: 'day', talk });
+        }
+        // Give our bot the time to speak (its lines are paced a second apart), a few seconds at most.
+        for (let i = 0; i < 80 && c.view!.players.find((p) => p.seat === botSeat())?.alive && !c.view!.chat.some((m) => m.channel === 'day' && m.seat === botSeat() && m.talk && m.talk.kind !== 'agree' && m.talk.kind !== 'disagree'); i++) await new Promise((r) => setTimeout(r, 100));
         await c.send('chat:send', { channel: 'day', text: 'I have a bad feeling about this' });
       }
       await answer(c, v, d);
@@ -71,8 +80,8 @@ describe('a room of AIWolf agents, one of our bots and a person', () => {
     // hello tells the browser that the bridge listens, so it offers "let AIWolf agents take N seats".
     await until(() => host.botStrategies.length > 0, 5000);
     expect(host.botStrategies).toEqual(['random', 'smart', 'aiwolf']);
-    await host.request('room:create', { name: 'Ada', settings: { maxSeats: 5, roles: { werewolf: 1, seer: 1 }, reveal: 'none', durations: { night: 20, dawn: 1, day: 40, vote: 20, execution: 1, hunter: 5 } } });
-    await host.request('bot:add', { strategy: 'smart' });
+    await host.request('room:create', { name: 'Ada', settings: { maxSeats: 5, roles: aiwolfRoles(5), reveal: 'none', tieRule: 'revote-random', durations: { night: 20, dawn: 1, day: 40, vote: 20, execution: 1, hunter: 5 } } });
+    const { seat: botSeat } = await host.request('bot:add', { strategy: 'smart' });
     for (let i = 0; i < 3; i++) await host.request('bot:add', { strategy: 'aiwolf' });
     // No agent left waiting: a fourth seat is refused.
     const none = await host.send('bot:add', { strategy: 'aiwolf' });
@@ -84,8 +93,8 @@ describe('a room of AIWolf agents, one of our bots and a person', () => {
     await host.request('bot:add', { strategy: 'aiwolf' });
     expect(bridge.waiting).toBe(0);
     const views: GameView[] = [];
-    const said: string[] = [];
-    const over = person(host, views, said);
+    const said: Talk[] = [];
+    const over = person(host, views, said, () => botSeat);
     await host.request('game:start', {});
     await Promise.race([over, new Promise((_, rej) => setTimeout(() => rej(new Error('no game over')), 90_000))]);
     await until(() => agents.every((a) => a.finished), 5000);
@@ -95,19 +104,46 @@ describe('a room of AIWolf agents, one of our bots and a person', () => {
       expect(leaks(a), a.b.name).toEqual([]);
     }
     expect(shapeProblems(lines)).toEqual([]);
-    // The person's AIWolf sentences reached the agents under the person's index; the free text did not.
-    const heard = agents[0].lines.flatMap((l) => JSON.parse(l).talkHistory ?? []);
-    expect(heard.filter((t: { agent: number }) => t.agent === 1).map((t: { text: string }) => t.text)).toEqual(expect.arrayContaining(said.slice(0, 1)));
-    expect(heard.some((t: { text: string }) => /bad feeling/.test(t.text))).toBe(false);
-    // The agents' talk reached the person as chat.
-    const chat = views.at(-1)!.chat.filter((m) => m.channel === 'day' && m.seat >= 2);
-    expect(chat.length).toBeGreaterThan(0);
-    // The person never saw another seat's role, the record or the pack's chat while the game ran.
+    // Everyone's Agent index, as the bridge gives them (one place: Indices).
+    const last = views.at(-1)!;
+    const ix = new Indices(last);
+    const speech = speechOf(ix, Object.keys(aiwolfRoles(5)), new Listing());
     const me = views[0].you!.seat;
+    const heard = agents[0].lines.flatMap((l) => JSON.parse(l).talkHistory ?? []) as { agent: number; text: string }[];
+    // The person's talk reached the agents as sentences under the person's index; the free text did not.
+    // (The deal is the room's own random one: a person killed on the first night never spoke, and
+    // then nothing made our bot wait to speak either; only the checks on what was said apply.)
+    const spoke = said.length > 0;
+    if (spoke) expect(heard.filter((t) => t.agent === ix.of(me)).map((t) => t.text)).toEqual(expect.arrayContaining([print(said[0], speech), print(said[1], speech)]));
+    if (spoke) expect(print(said[1], speech)).toMatch(/^ESTIMATE Agent\[\d\d\] WEREWOLF$/);
+    expect(heard.some((t) => /bad feeling/.test(t.text))).toBe(false);
+    // Our smart bot's talk reached them too, as sentences under its index (the structures that have an AIWolf form).
+    const bot = last.players.find((p) => p.seat === botSeat)!;
+    // Talk said in the day phase, that is before the agents' DAILY_FINISH (AIWolf has no talk after it).
+    const inDay = new Set(views.filter((v) => v.phase === 'day').flatMap((v) => v.chat.filter((m) => m.channel === 'day').map((m) => m.id)));
+    const botTalk = last.chat.filter((m) => m.channel === 'day' && m.seat === bot.seat && inDay.has(m.id) && m.talk && !['agree', 'disagree'].includes(m.talk.kind)).map((m) => print(m.talk!, speech)).filter((x) => x !== null);
+    const botHeard = heard.filter((t) => t.agent === ix.of(bot.seat)).map((t) => t.text);
+    // (Likewise a bot killed on the first night never spoke.)
+    const botDay1 = views.some((v) => v.phase === 'day' && v.day === 1 && v.players.find((p) => p.seat === botSeat)?.alive);
+    if (spoke && botDay1) expect(botTalk.length, JSON.stringify(last.chat.filter((m) => m.seat === botSeat))).toBeGreaterThan(0);
+    for (const t of botTalk) expect(botHeard).toContain(t);
+    // The agents' sentences reached the person as talk structures spoken in words, with names and no index.
+    const fromAgents = last.chat.filter((m) => m.channel === 'day' && m.seat !== me && m.seat !== bot.seat);
+    expect(fromAgents.length).toBeGreaterThan(0);
+    const name = (s: number) => last.players.find((p) => p.seat === s)!.name;
+    for (const m of fromAgents) {
+      expect(m.talk, m.text).toBeDefined();
+      expect(m.text).not.toMatch(/Agent\[|\bVOTE\b|\bDIVINED\b|\bAGREE\b/);
+      if (m.talk!.kind === 'vote' && m.talk!.seat !== m.seat) expect(m.text).toContain(name(m.talk!.seat as number));
+    }
+    // The person never saw another seat's role, the record or the pack's chat while the game ran.
     for (const v of views.filter((x) => x.phase !== 'over')) {
       expect(v.players.filter((p) => p.seat !== me && p.role !== undefined)).toEqual([]);
       expect(v.secrets).toBeUndefined();
       if (v.you?.role !== 'werewolf') expect(v.chat.filter((m) => m.channel === 'wolves')).toEqual([]);
+      // Dealt the possessed, the person does not know the wolves (R101); only a medium hears of the executed.
+      if (v.you?.role === 'possessed') expect(v.you.pack ?? []).toEqual([]);
+      if (v.you?.role !== 'medium') expect(v.you?.mediumResults).toBeUndefined();
     }
   }, 100_000);
 });

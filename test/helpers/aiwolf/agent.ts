@@ -3,7 +3,8 @@ import net from 'node:net';
 /**
  * An AIWolf agent for the tests, written from AIWOLF.md alone (not from the reference's code). It
  * dials the bridge as a reference agent dials the reference server and plays simply: the seer
- * comes out and reports, wolves whisper an attack, everyone votes for someone. It also reads
+ * and the medium report, the possessed comes out as seer, wolves whisper an attack, everyone says
+ * whom it votes for and agrees or disagrees with someone. It also reads
  * every packet as strictly as the Java and Python client libraries do (AIWOLF.md §2): a missing
  * key, a null whisperHistory beside a talkHistory, a talk not after the last one held, a talkList
  * that shrinks within a day, an index outside 1..N: each is recorded in `problems`, since each
@@ -42,6 +43,7 @@ export class TestAgent {
   private divined = new Set<number>();
   private found: number | null = null;
   private toldDay = -1;
+  private spoke = 0;
   private resolveDone!: () => void;
   readonly done: Promise<void> = new Promise((r) => { this.resolveDone = r; });
 
@@ -151,16 +153,24 @@ export class TestAgent {
       case 'ROLE': return 'none';
       case 'TALK': {
         const day = g?.day ?? 0;
-        if (this.toldDay !== day) {
-          this.toldDay = day;
+        if (this.toldDay !== day) { this.toldDay = day; this.spoke = 0; }
+        this.spoke++;
+        if (this.spoke === 1) {
           const r = g?.divineResult;
           if (this.role === 'SEER' && r) {
             if (r.result === 'WEREWOLF') this.found = r.target;
             return `DIVINED ${this.ref(r.target)} ${r.result}`;
           }
+          const m = g?.mediumResult;
+          if (this.role === 'MEDIUM' && m) return `IDENTIFIED ${this.ref(m.target)} ${m.result}`;
+          // The possessed passes for the seer on the first day.
+          if (this.role === 'POSSESSED' && day === 1) return `COMINGOUT ${this.ref(this.me)} SEER`;
           const t = this.found ?? this.pick(this.alive(this.role === 'WEREWOLF' ? this.wolves() : []));
           return t === null ? 'Over' : `VOTE ${this.ref(t)}`;
         }
+        // Then agree with the latest sentence of someone else, by its day and idx.
+        const other = (this.talks.get(day) ?? []).filter((t) => t.agent !== this.me).at(-1);
+        if (this.spoke === 2 && other) return `${this.rand() < 0.5 ? 'AGREE' : 'DISAGREE'} TALK day${day} ID:${other.idx}`;
         return this.rand() < 0.3 ? 'Skip' : 'Over';
       }
       case 'WHISPER': {
