@@ -16,6 +16,9 @@ declare module '../../views.ts' {
   }
 }
 
+/** How many of the overheard messages her role card shows, newest last. */
+const SHOWN = 8;
+
 /** One night's peek: the wolves' message ids she saw, after `from` up to `to` (R160). */
 interface Peek { night: number; from: number; to: number }
 interface GirlState { peeks: Peek[] }
@@ -62,11 +65,9 @@ export const littleGirl: RoleModule = {
       told: (a) => (a.kind === 'peek' ? (a.peek ? 'peeks at the werewolves' : 'sleeps') : ''),
     },
     secret: (e, name) => (e.kind === 'peek' ? `Night ${e.night}: the little girl ${name(e.seat)} peeked at the werewolves${e.discovered ? ', and they caught her' : ''}.` : null),
-    facts(you, _name, over) {
-      if (over) return [];
-      const nights = new Set((you.peeked ?? []).map((m) => m.night));
-      return nights.size ? [`You have read ${you.peeked!.length} of the werewolves' messages.`] : [];
-    },
+    // The last words she overheard, without their authors (R160).
+    facts: (you, _name, over) => (over ? [] : (you.peeked ?? []).slice(-SHOWN).map((m) => `Night ${m.night}, a werewolf wrote: “${m.text}”`)),
+    packFacts: (you, name, over) => (over ? [] : (you.caughtPeeking ?? []).map((c) => `Night ${c.night}: you caught ${name(c.seat)} peeking. She is the little girl.`)),
   },
   state: { initial: (): GirlState => ({ peeks: [] }) },
   view: { peeked },
@@ -103,6 +104,7 @@ export const littleGirl: RoleModule = {
     form: {
       picks: 0,
       optional: true,
+      pickable: () => false,
       checks: (p) => (promptOf(p, 'peek') ? [{ key: 'peek', label: 'Peek at the werewolves' }] : []),
       build: (_p, _picked, checked) => ({ kind: 'peek', peek: checked.includes('peek') }),
     },

@@ -192,6 +192,8 @@ export interface RoleWords {
   secret?(e: SecretEntry, name: Namer): string | null;
   /** Facts only this seat knows, for its role card. */
   facts?(you: YouView, name: Namer, over: boolean): string[];
+  /** What the pack knows of this role (its `packView`), for the role card of each member of the pack. */
+  packFacts?(you: YouView, name: Namer, over: boolean): string[];
 }
 
 /**
