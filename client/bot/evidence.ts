@@ -67,6 +67,8 @@ export function evidence(view: GameView, asPublic = false): Evidence {
   if (!asPublic) {
     for (const r of you.seerResults ?? []) sides.set(r.seat, r.team);
     if (you.pack) for (const p of view.players) sides.set(p.seat, you.pack.includes(p.seat) ? 'wolves' : 'village');
+    // Masons know each other (R157): a fellow mason is village for sure.
+    for (const m of you.masons ?? []) if (m !== me) sides.set(m, 'village');
   }
 
   const score = new Map<number, number>();
