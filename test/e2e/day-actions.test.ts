@@ -81,4 +81,40 @@ describe('[R82] [R150] a day action in the browser', () => {
     await expect.poll(() => others[0].view!.players[seat].role).toBe('mayor');
     expect(pageErrors).toEqual([]);
   }, 90_000);
+
+  test('[R160] the little girl\'s prompt renders with the generic panel, and her role card tells what she overheard', async () => {
+    stop();
+    for (const c of clients) c.close();
+    const room = await seatPlayers(server.url, 5, { roles: { werewolf: 1, 'little-girl': 1 }, durations: { night: 60, dawn: 1, day: 60, vote: 60, execution: 1, hunter: 5 } });
+    clients = room.clients;
+    await clients[0].request('game:start', {});
+    await expect.poll(() => clients.every((c) => c.view?.you?.role)).toBe(true);
+    const girl = clients.find((c) => c.view!.you!.role === 'little-girl')!;
+    const wolf = clients.find((c) => c.view!.you!.role === 'werewolf')!;
+    const seat = girl.view!.you!.seat;
+    const token = girl.token!;
+    stop = autoplay(clients.filter((c) => c !== girl && c !== wolf), [seat]);
+    girl.close();
+
+    await ctx?.close();
+    const page = await (ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
+    await ctx.addInitScript(([key, value]) => { sessionStorage.setItem(key, value); }, [`ww.seat.${room.roomId}`, token] as const);
+    page.setDefaultTimeout(15_000);
+    page.on('pageerror', (err) => pageErrors.push(err.message));
+    await page.goto(`${server.url}/room/${encodeURIComponent(room.roomId)}`);
+    await page.locator('.role-card .role-name', { hasText: 'Little girl' }).waitFor();
+    const prompt = page.locator('.prompt[data-prompt="peek"]');
+    await prompt.getByRole('heading', { name: /peek at the werewolves/ }).waitFor();
+    // No targets to pick: a yes/no and a confirm that says what it does.
+    expect(await prompt.locator('.target').count()).toBe(0);
+    await prompt.getByRole('button', { name: 'Sleep' }).waitFor();
+    await prompt.getByLabel('Peek at the werewolves').check();
+    await prompt.getByRole('button', { name: 'Peek' }).click();
+    await expect.poll(() => page.locator('.prompt').getAttribute('data-prompt')).not.toBe('peek');
+    await wolf.request('chat:send', { channel: 'wolves', text: 'nobody saw us' });
+    await page.locator('.role-card .fact', { hasText: 'a werewolf wrote: “nobody saw us”' }).waitFor();
+    // Without its author, and the wolves' channel itself stays closed to her.
+    expect(await page.locator('.role-card').innerText()).not.toContain(wolf.view!.players[wolf.view!.you!.seat].name);
+    expect(pageErrors).toEqual([]);
+  }, 90_000);
 });
