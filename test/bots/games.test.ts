@@ -18,6 +18,19 @@ describe('bots over real sockets', () => {
     }
   }, 80_000);
 
+  it('bots with the village roles, the mayor and the pacifist play whole games, day actions included, without a protocol error', async () => {
+    const roles = { werewolf: 2, seer: 1, elder: 1, 'village-idiot': 1, mason: 2, cursed: 1, pacifist: 1, 'little-girl': 1, mayor: 1 };
+    const runs = [smart, smart, random, random].map((strategy, i) => playMatch({ url: server.url, players: 12, strategy, seed: 70 + i, settings: { roles }, timeoutMs: 60_000 }));
+    let acts = 0;
+    for (const r of await Promise.all(runs)) {
+      expect(r.errors.map((e) => e.message)).toEqual([]);
+      expect(r.winner).toBeTruthy();
+      acts += server.app.registry.get(r.roomId)?.context.timeline.filter((e) => e.kind === 'act').length ?? 0;
+    }
+    // day:act went over the sockets and was applied.
+    expect(acts).toBeGreaterThan(0);
+  }, 80_000);
+
   it('random bots play a whole game too', async () => {
     const r = await playMatch({ url: server.url, players: 6, strategy: random, seed: 3, timeoutMs: 60_000 });
     expect(r.errors.map((e) => e.message)).toEqual([]);
