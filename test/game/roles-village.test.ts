@@ -214,7 +214,13 @@ describe('village roles', () => {
       if (found) {
         caught++;
         expect(g.view(wolf).you!.caughtPeeking).toEqual([{ night: 1, seat: girl }]);
-      } else expect(g.view(wolf).you!.caughtPeeking).toEqual([]);
+      } else {
+        expect(g.view(wolf).you!.caughtPeeking).toBeUndefined();
+        // The oracle: a catch the record does not hold is a leak.
+        const planted = structuredClone(g.view(wolf));
+        planted.you!.caughtPeeking = [{ night: 1, seat: girl }];
+        expect(leaks(g.ctx, { kind: 'seat', seat: wolf }, planted)).not.toEqual([]);
+      }
       for (const s of g.others([wolf], [])) expect(g.view(s).you!.caughtPeeking).toBeUndefined();
       clean(g);
     }
@@ -238,7 +244,7 @@ describe('village roles', () => {
     expect(tamper((y) => { (y.peeked![0] as Record<string, unknown>).name = `P${wolf}`; })).not.toEqual([]);
     expect(tamper((y) => { y.peeked!.push({ night: 1, text: 'never written' }); })).not.toEqual([]);
     expect(tamper((y) => { y.peeked!.push({ night: 0, text: 'hush' }); })).not.toEqual([]);
-    expect(tamper((y) => { y.caughtPeeking = []; })).not.toEqual([]);
+    expect(tamper((y) => { y.caughtPeeking = [{ night: 1, seat: girl }]; })).not.toEqual([]);
     // Masons: a list on a non-mason, or the wrong list on a mason.
     const m = newGame({ players: 7, roles: { werewolf: 1, mason: 2 } });
     const [m1] = m.seats('mason');
@@ -255,7 +261,7 @@ describe('village roles', () => {
     s.ok({ type: 'night.act', seat: s.seat('little-girl'), action: { kind: 'peek', peek: false } });
     s.wolvesPick(s.others([s.seat('little-girl')])[0]).until('day');
     expect(s.ctx.secrets.some((e) => e.kind === 'peek')).toBe(false);
-    expect(s.view(s.seat('werewolf')).you!.caughtPeeking).toEqual([]);
+    expect(s.view(s.seat('werewolf')).you!.caughtPeeking).toBeUndefined();
   });
 
   it('[R150] [R159] the mayor\'s and the pacifist\'s bots take their day actions when it matters', () => {

@@ -11,7 +11,7 @@ declare module '../../views.ts' {
   interface YouView {
     /** The wolves' messages of the nights she peeked, without their authors (little girl only, R160). */
     peeked?: { night: number; text: string }[];
-    /** The little girls the pack caught peeking, and when (every member of the pack, R161). */
+    /** The little girls the pack caught peeking, and when (every member of the pack, R161); absent before any is caught. */
     caughtPeeking?: { night: number; seat: number }[];
   }
 }
@@ -72,7 +72,11 @@ export const littleGirl: RoleModule = {
   state: { initial: (): GirlState => ({ peeks: [] }) },
   view: { peeked },
   packView: {
-    caughtPeeking: (ctx) => ctx.secrets.flatMap((e) => (e.kind === 'peek' && e.discovered ? [{ night: e.night, seat: e.seat }] : [])),
+    // Absent until she is caught, so the pack's view does not tell that a little girl was dealt.
+    caughtPeeking(ctx) {
+      const caught = ctx.secrets.flatMap((e) => (e.kind === 'peek' && e.discovered ? [{ night: e.night, seat: e.seat }] : []));
+      return caught.length ? caught : undefined;
+    },
   },
   night: {
     kind: 'peek',
