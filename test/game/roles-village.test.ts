@@ -130,6 +130,24 @@ describe('village roles', () => {
     clean(g);
   });
 
+  it('[R158] with the room option the seer and the medium read the cursed as a werewolf before he turns', () => {
+    const g = newGame({ players: 7, roles: { werewolf: 1, cursed: 1, seer: 1, medium: 1 }, settings: { roleOptions: { cursed: { seenAsWolf: true } } } });
+    const cursed = g.seat('cursed');
+    const seer = g.seat('seer');
+    g.act(seer, { kind: 'seer', target: cursed });
+    expect(g.view(seer).you!.seerResults).toEqual([{ night: 1, seat: cursed, team: 'wolves' }]);
+    g.wolvesPick(g.others([cursed, seer, g.seat('medium')])[0]).until('day');
+    expect(g.ctx.secrets).toContainEqual({ kind: 'seer', night: 1, seer, seat: cursed, team: 'wolves' });
+    expect(g.role(cursed)).toBe('cursed');
+    voteOut(g, cursed);
+    g.until('day');
+    expect(g.view(g.seat('medium')).you!.mediumResults).toEqual([{ day: 1, seat: cursed, team: 'wolves' }]);
+    // Off (the default), the same look reads the village.
+    const d = newGame({ players: 7, roles: { werewolf: 1, cursed: 1, seer: 1 } });
+    d.act(d.seat('seer'), { kind: 'seer', target: d.seat('cursed') });
+    expect(d.view(d.seat('seer')).you!.seerResults![0].team).toBe('village');
+  });
+
   it('[R158] a cursed the doctor protects is not turned, and anything else kills him', () => {
     const g = newGame({ players: 7, roles: { werewolf: 1, cursed: 1, doctor: 1 } });
     const cursed = g.seat('cursed');
@@ -290,8 +308,8 @@ describe('village roles', () => {
   });
 
   it('[R70] [R155] [R156] [R157] [R158] [R159] [R160] [R161] random games with every village role, the mayor and the prince end without errors or leaks', () => {
-    const roles = { werewolf: 2, elder: 1, 'village-idiot': 1, mason: 2, cursed: 1, pacifist: 1, 'little-girl': 1, mayor: 1, prince: 1 };
-    const variants = [{}, { reveal: 'none' as const, secretVotes: true }, { reveal: 'team' as const, voteRule: 'majority' as const, tieRule: 'random' as const }];
+    const roles = { werewolf: 2, seer: 1, elder: 1, 'village-idiot': 1, mason: 2, cursed: 1, pacifist: 1, 'little-girl': 1, mayor: 1, prince: 1 };
+    const variants = [{}, { reveal: 'none' as const, secretVotes: true }, { reveal: 'team' as const, voteRule: 'majority' as const, tieRule: 'random' as const, roleOptions: { cursed: { seenAsWolf: true } } }];
     let ended = 0;
     let events = 0;
     const seen = new Set<string>();

@@ -19,6 +19,8 @@ export interface RoleModule {
   words: RoleWords;
   /** What the seer learns of this role (R23). */
   seenAs: 'village' | 'wolves';
+  /** What a look at this seat shows when the game decides it (a room option, R158); `seenAs` otherwise. Read through `sideSeen`. */
+  looks?(ctx: GameContext, seat: number): 'village' | 'wolves';
   night?: NightRole;
   /**
    * A role with no night action that still acts at dawn, at this priority among the night roles
