@@ -128,4 +128,14 @@ describe('smart bots take their roles\' day actions', () => {
     expect(ev.sides.get(b)).toBe('village');
     expect(ev.suspicion.get(b)).toBeLessThan(0);
   });
+
+  it('a smart seat counts a publicly revealed mayor as the village', () => {
+    const g = newGame({ players: 8, roles: { werewolf: 2, mayor: 1 } });
+    const mayor = g.seat('mayor');
+    const other = g.others([mayor])[0];
+    g.until('day').ok({ type: 'day.act', seat: mayor, action: { kind: 'reveal' } });
+    const ev = evidence({ ...g.view(other), version: 0 } as GameView);
+    expect(ev.sides.get(mayor)).toBe('village');
+    expect(evidence({ ...g.view(other), version: 0 } as GameView, true).sides.get(mayor)).toBe('village');
+  });
 });
