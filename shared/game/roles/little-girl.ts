@@ -114,8 +114,8 @@ export const littleGirl: RoleModule = {
     },
     bot: {
       random: (_p, rng) => ({ kind: 'peek', peek: rng() < 0.5 }),
-      // Once caught she has nothing more to lose; before, she peeks on about half the nights.
-      smart: (_p, you, _b, rng) => ({ kind: 'peek', peek: rng() < 0.5 || (you.peeked?.length ?? 0) > 0 && rng() < 0.3 }),
+      // She cannot know whether she was caught; the pack's words are worth the risk one night in two.
+      smart: (_p, _you, _b, rng) => ({ kind: 'peek', peek: rng() < 0.5 }),
     },
   },
   deal: { max: 1 },
