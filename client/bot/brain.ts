@@ -16,6 +16,8 @@ export function settled(view: GameView, d: Decision): boolean {
       if (a.kind === 'wolf') return p?.kind !== 'wolf' || p.current === a.target;
       return p?.kind !== a.kind;
     }
+    // Offered until taken (R82): once the view no longer lists it, it is done or not this seat's to take.
+    case 'day:act': return !view.you?.dayActions?.some((a) => a.kind === d.payload.action.kind);
     case 'chat:send': return false;
   }
 }

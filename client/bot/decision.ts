@@ -2,7 +2,7 @@ import type { CommandPayload, EventCommand, GameView } from '../sdk/index.ts';
 import type { Rng } from './rng.ts';
 
 /** The commands a strategy answers prompts with (docs/protocol.md §6), plus chat: machine events of the command table. */
-export type PlayCommand = OfTable<'night:act' | 'vote:cast' | 'day:ready' | 'hunter:shoot' | 'chat:send'>;
+export type PlayCommand = OfTable<'night:act' | 'day:act' | 'vote:cast' | 'day:ready' | 'hunter:shoot' | 'chat:send'>;
 type OfTable<C extends EventCommand> = C;
 
 /** One command a bot wants to send now, with its payload as the command table types it. */
@@ -27,6 +27,8 @@ export interface Turn {
 export type Strategy = (view: GameView, turn: Turn) => Decision[];
 
 export const act = (action: CommandPayload<'night:act'>['action']): Decision => ({ command: 'night:act', payload: { action } });
+/** A day action (R82) this seat's view offers in `you.dayActions`: the mayor's reveal, the pacifist's truce. */
+export const dayAct = (action: CommandPayload<'day:act'>['action']): Decision => ({ command: 'day:act', payload: { action } });
 export const vote = (target: number | null): Decision => ({ command: 'vote:cast', payload: { target } });
 export const ready = (): Decision => ({ command: 'day:ready', payload: {} });
 export const shoot = (target: number | null): Decision => ({ command: 'hunter:shoot', payload: { target } });

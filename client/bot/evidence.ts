@@ -1,4 +1,5 @@
 import type { GameView, PlayerView } from '../sdk/index.ts';
+import { teamOf } from '../../shared/game/roles/index.ts';
 import { claimsIn, type Said } from './claims.ts';
 
 export type Side = 'village' | 'wolves';
@@ -73,9 +74,13 @@ export function evidence(view: GameView, asPublic = false): Evidence {
 
   const sides = new Map<number, Side>();
   if (trusted !== null && trusted !== me) for (const r of resultsBy(trusted)) sides.set(r.seat, r.team);
+  // A living seat whose role everyone sees was revealed by a rule of its role (R80: a mayor, a spared prince): no claim, the truth.
+  for (const p of view.players) if (p.alive && p.seat !== me && p.role) sides.set(p.seat, teamOf(p.role) === 'wolves' ? 'wolves' : 'village');
   if (!asPublic) {
     for (const r of you.seerResults ?? []) sides.set(r.seat, r.team);
     if (you.pack) for (const p of view.players) sides.set(p.seat, you.pack.includes(p.seat) ? 'wolves' : 'village');
+    // Masons know each other (R157): a fellow mason is village for sure.
+    for (const m of you.masons ?? []) if (m !== me) sides.set(m, 'village');
   }
 
   const score = new Map<number, number>();

@@ -15,6 +15,8 @@ export const follower: Strategy = (view, { rng }) => {
   if (!you || !p) return [];
   if (p.kind === 'ready') return [ready()];
   if (p.kind === 'sleep') return [act({ kind: 'sleep' })];
+  // The little girl's prompt has no targets: she peeks or sleeps.
+  if (p.kind === 'peek') return [act({ kind: 'peek', peek: false })];
   const others = p.targets.filter((t) => t !== you.seat);
   const any = pick(rng, others.length ? others : p.targets) ?? null;
   const seer = claimsIn(view.chat, view.players).find((c) => c.kind === 'claim' && c.role === 'seer')?.by;

@@ -49,6 +49,7 @@ export type Move = GameEvent extends infer E ? (E extends GameEvent ? Omit<E, 'n
 export function toEvent(seat: number, d: Decision): Move {
   switch (d.command) {
     case 'night:act': return { type: 'night.act', seat, action: d.payload.action };
+    case 'day:act': return { type: 'day.act', seat, action: d.payload.action };
     case 'vote:cast': return { type: 'vote.cast', seat, target: d.payload.target };
     case 'day:ready': return { type: 'day.ready', seat };
     case 'hunter:shoot': return { type: 'hunter.shoot', seat, target: d.payload.target };

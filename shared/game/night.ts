@@ -37,7 +37,7 @@ export function sleeper(ctx: GameContext, p: Player): boolean {
 
 export function act(ctx: GameContext, e: EventOf<'night.act'>): Patch {
   const night = e.action.kind === 'sleep' ? undefined : nightOf(player(ctx, e.seat)!);
-  return { night: (night?.record ?? recordAction)(ctx.night, e.seat, e.action) };
+  return { night: (night?.record ?? recordAction)(ctx.night, e.seat, e.action, ctx) };
 }
 
 /** The night ends early once no living seat owes an action (R7). */

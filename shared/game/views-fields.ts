@@ -150,15 +150,23 @@ export const YOU_FIELDS = {
  * Each role's own fields, from its module's `view` map: key → the one role that declares it. Their
  * audience is the recipient's own seat when its role is that one (R73–R75); they are read whole.
  */
-export const ROLE_FIELDS: Readonly<Record<string, string>> = roleFields();
+export const ROLE_FIELDS: Readonly<Record<string, string>> = roleFields('view');
 
-function roleFields(): Record<string, string> {
+/**
+ * The fields a role adds to every pack member's `you` view (its module's `packView`): key → the one
+ * role that declares it. Their audience is a member of the pack, living or dead (R161); read whole.
+ */
+export const PACK_FIELDS: Readonly<Record<string, string>> = roleFields('packView');
+
+function roleFields(which: 'view' | 'packView'): Record<string, string> {
   const out: Record<string, string> = {};
+  const seen = new Set<string>();
   for (const role of ROLE_LIST) {
-    for (const key of Object.keys(role.view ?? {})) {
+    for (const [map, key] of [...Object.keys(role.view ?? {}).map((k) => ['view', k]), ...Object.keys(role.packView ?? {}).map((k) => ['packView', k])]) {
       // Two owners of one key would each hold the other's secret to the same name.
-      if (key in out || key in YOU_FIELDS) throw new Error(`view key "${key}" of role ${role.id} is declared twice`);
-      out[key] = role.id;
+      if (seen.has(key) || key in YOU_FIELDS) throw new Error(`view key "${key}" of role ${role.id} is declared twice`);
+      seen.add(key);
+      if (map === which) out[key] = role.id;
     }
   }
   return out;

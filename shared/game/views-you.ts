@@ -1,5 +1,6 @@
 import type { Prompt } from '../views.ts';
 import { player, shooter } from './deaths.ts';
+import { ballotWeight } from './day.ts';
 import { livingExcept } from './derived.ts';
 import { sleeper } from './night.ts';
 import { ROLE_MODULES } from './roles/index.ts';
@@ -21,6 +22,8 @@ export function promptFor(ctx: GameContext, me: Player): Prompt | null {
     case 'day': return { kind: 'ready', done: ctx.ready.includes(me.seat) };
     case 'vote': {
       const vote = ctx.vote!;
+      // A seat whose ballot counts none has no vote (R84, R156: a spared idiot).
+      if (ballotWeight(ctx, me.seat) === 0) return null;
       return { kind: 'vote', targets: vote.candidates.filter((s) => player(ctx, s)?.alive), current: vote.ballots[me.seat], canAbstain: true };
     }
     default: return null;

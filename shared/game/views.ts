@@ -115,6 +115,8 @@ const YOU_AS = Object.fromEntries(
   ROLE_LIST.map((role) => {
     const fields: Table<Player> = { ...YOU_FIELDS };
     for (const [key, value] of Object.entries(role.view ?? {})) fields[key] = { who: ['own'], value: (ctx, me) => value(ctx, me.seat) };
+    // What the pack learns of other roles (RoleModule.packView) reaches each member of the pack.
+    if (inPack(role.id)) for (const other of ROLE_LIST) for (const [key, value] of Object.entries(other.packView ?? {})) fields[key] = { who: ['own'], value: (ctx) => value(ctx) };
     return [role.id, compile(fields)];
   }),
 ) as Record<RoleId, Compiled<Player>>;

@@ -1,10 +1,12 @@
 import { assertions } from '../../client/bot/claims.ts';
 import { describe, expect, it } from 'vitest';
 import { Brain } from '../../client/bot/brain.ts';
-import { act, vote, type Strategy } from '../../client/bot/decision.ts';
+import { act, dayAct, vote, type Strategy } from '../../client/bot/decision.ts';
 import { random, smart } from '../../client/bot/strategies/index.ts';
 import { playSim, type SimResult } from '../../client/bot/sim.ts';
 import type { GameView } from '../../shared/views.ts';
+import { evidence } from '../../client/bot/evidence.ts';
+import { newGame } from '../helpers/game.ts';
 
 const games = (players: number, n: number, strategy: Strategy = smart): SimResult[] =>
   Array.from({ length: n }, (_, i) => playSim({ players, seed: 100 + i, strategy }));
@@ -86,5 +88,54 @@ describe('brain', () => {
     brain.decide({ ...nightView, phaseId: 4 });
     expect(seen[0]).toBe(seen[1]);
     expect(seen[2]).not.toBe(seen[0]);
+  });
+
+  it('sends a day action only while the view offers it', () => {
+    const dayView = { gameNo: 1, phase: 'day', phaseId: 5, day: 2, you: { seat: 2, alive: true, prompt: { kind: 'ready', done: false }, dayActions: [{ kind: 'reveal', label: 'x', hint: 'y' }] } } as unknown as GameView;
+    const eager: Strategy = () => [dayAct({ kind: 'reveal' }), dayAct({ kind: 'truce' })];
+    const brain = new Brain(eager, 1);
+    expect(brain.decide(dayView)).toEqual([dayAct({ kind: 'reveal' })]);
+    expect(brain.decide(dayView)).toEqual([]);
+    const taken = { ...dayView, phaseId: 6, you: { ...dayView.you!, dayActions: undefined } } as GameView;
+    expect(brain.decide(taken)).toEqual([]);
+  });
+});
+
+describe('smart bots take their roles\' day actions', () => {
+  it('a smart mayor reveals himself, a smart pacifist calls his truce, in some games, and the games end', () => {
+    const acts = new Map<string, number>();
+    let truceDays = 0;
+    for (let i = 0; i < 40; i++) {
+      const r = playSim({ players: 9, seed: 500 + i, strategy: smart, settings: { roles: { werewolf: 2, seer: 1, mayor: 1, pacifist: 1 } } });
+      expect(r.outcome?.winner).toBeDefined();
+      for (const e of r.final.timeline) if (e.kind === 'act') acts.set(e.act, (acts.get(e.act) ?? 0) + 1);
+      for (const e of r.final.timeline) {
+        if (e.kind !== 'act' || e.act !== 'truce') continue;
+        // A truce day executes nobody.
+        truceDays++;
+        expect(r.final.timeline.some((x) => x.kind === 'vote' && x.day === e.day && x.outcome === 'executed' && r.final.players.find((p) => p.seat === x.seat)?.death?.day === e.day)).toBe(false);
+      }
+    }
+    expect(acts.get('reveal') ?? 0).toBeGreaterThan(3);
+    expect(acts.get('truce') ?? 0).toBeGreaterThan(0);
+    expect(truceDays).toBe(acts.get('truce'));
+  });
+
+  it('a smart mason counts his fellow masons as the village', () => {
+    const g = newGame({ players: 8, roles: { werewolf: 2, mason: 2 } });
+    const [a, b] = g.seats('mason');
+    const ev = evidence({ ...g.view(a), version: 0 } as GameView);
+    expect(ev.sides.get(b)).toBe('village');
+    expect(ev.suspicion.get(b)).toBeLessThan(0);
+  });
+
+  it('a smart seat counts a publicly revealed mayor as the village', () => {
+    const g = newGame({ players: 8, roles: { werewolf: 2, mayor: 1 } });
+    const mayor = g.seat('mayor');
+    const other = g.others([mayor])[0];
+    g.until('day').ok({ type: 'day.act', seat: mayor, action: { kind: 'reveal' } });
+    const ev = evidence({ ...g.view(other), version: 0 } as GameView);
+    expect(ev.sides.get(mayor)).toBe('village');
+    expect(evidence({ ...g.view(other), version: 0 } as GameView, true).sides.get(mayor)).toBe('village');
   });
 });

@@ -34,6 +34,7 @@ const person: Strategy = (view, { rng }) => {
     case 'vote': out.push(vote(pick(rng, p.targets.filter((t) => t !== you.seat)) ?? null)); break;
     case 'hunter': out.push(shoot(pick(rng, p.targets) ?? null)); break;
     case 'sleep': out.push(act({ kind: 'sleep' })); break;
+    case 'peek': out.push(act({ kind: 'peek', peek: false })); break;
     case 'witch': out.push(act({ kind: 'witch', heal: false, poison: null })); break;
     case 'cupid': out.push(act({ kind: 'cupid', targets: [p.targets[0], p.targets[1]] })); break;
     default: { const t = pick(rng, p.targets.filter((x) => x !== you.seat)); if (t !== undefined) out.push(act({ kind: p.kind, target: t })); }

@@ -1,5 +1,5 @@
 import type { Audience, GameContext, Player, ViewBody } from '../../shared/game/index.ts';
-import { CHANNEL_READERS, GAME_FIELDS, type Grant, PLAYER_FIELDS, ROLE_FIELDS, type Table, YOU_FIELDS } from '../../shared/game/views-fields.ts';
+import { CHANNEL_READERS, GAME_FIELDS, type Grant, PACK_FIELDS, PLAYER_FIELDS, ROLE_FIELDS, type Table, YOU_FIELDS } from '../../shared/game/views-fields.ts';
 import { ROLE_LIST, ROLE_MODULES } from '../../shared/game/roles/index.ts';
 import { inPack } from '../../shared/game/derived.ts';
 import type { PublicCause } from '../../shared/views.ts';
@@ -48,6 +48,11 @@ function walk(table: Table<never>, obj: Record<string, unknown>, path: string, r
     const at = `${path}.${key}`;
     const field = table[key];
     if (!field) {
+      if (table === (YOU_FIELDS as Table<never>) && key in PACK_FIELDS) {
+        // What the pack learns of another role (R161): the recipient's own seat, a member of the pack.
+        if (!(holds('own', r, subject) && inPack(r.me?.role ?? null))) r.bad(`${at}, the pack's knowledge of the ${PACK_FIELDS[key]}`);
+        continue;
+      }
       if (table === (YOU_FIELDS as Table<never>) && key in ROLE_FIELDS) {
         // A role's own field: the recipient's own seat, holding that very role (R73–R75).
         if (!(holds('own', r, subject) && r.me && believed(r.ctx, r.me) === ROLE_FIELDS[key])) r.bad(`${at}, a field of the ${ROLE_FIELDS[key]}`);
@@ -126,6 +131,24 @@ export function leaks(ctx: GameContext, audience: Audience, view: ViewBody): str
     if (!made) bad(`a seer result seat ${me.seat} did not ask for`);
   }
   if (you.lover !== undefined && you.lover !== me.lover) bad('a lover');
+  // R157: exactly the masons' seats.
+  if (you.masons) {
+    const masons = ctx.players.filter((p) => p.role === 'mason').map((p) => p.seat);
+    if (JSON.stringify([...you.masons].sort((a, b) => a - b)) !== JSON.stringify(masons)) bad('masons who are not the masons');
+  }
+  // R160: the wolves' words of a night she peeked, and nothing of who wrote them.
+  for (const m of you.peeked ?? []) {
+    const keys = Object.keys(m).sort().join();
+    if (keys !== 'night,text') bad(`a peeked message with ${keys}`);
+    const peekedThen = ctx.secrets.some((e) => e.kind === 'peek' && e.seat === me.seat && e.night === m.night)
+      || (ctx.phase === 'night' && m.night === ctx.day && ctx.night.actions[me.seat]?.kind === 'peek');
+    if (!peekedThen) bad(`a peeked message of night ${m.night}, when seat ${me.seat} did not peek`);
+    if (!ctx.chat.some((c) => c.channel === 'wolves' && c.text === m.text)) bad('a peeked message the wolves did not write');
+  }
+  // R161: only little girls the record says the pack caught.
+  for (const c of you.caughtPeeking ?? []) {
+    if (!ctx.secrets.some((e) => e.kind === 'peek' && e.discovered && e.seat === c.seat && e.night === c.night)) bad(`a little girl (seat ${c.seat}) the pack did not catch`);
+  }
   const prompt = you.prompt;
   if (prompt) {
     const askers = roleFor.get(prompt.kind);

@@ -1,10 +1,11 @@
 import type { GameView, YouView } from '../../sdk/index.ts';
-import { act, type Decision, ready, shoot, type Strategy, vote } from '../decision.ts';
+import { roleOfDayKind } from '../../../shared/game/roles/index.ts';
+import { act, dayAct, type Decision, ready, shoot, type Strategy, vote } from '../decision.ts';
 import { dayTalk } from '../talk/day.ts';
 import { ballotsFor, best, evidence, type Evidence } from '../evidence.ts';
 import type { Rng } from '../rng.ts';
 import { pick } from '../rng.ts';
-import { night } from './smart-night.ts';
+import { beliefs, night } from './smart-night.ts';
 import { hostile } from '../../../shared/game/derived.ts';
 
 /** How a smart seat plays; the numbers are tuned with `npm run balance` (docs/bots.md). */
@@ -32,7 +33,7 @@ export const smart: Strategy = (view, { rng, urgent }) => {
   const ev = evidence(view);
   // Talk by day (client/bot/talk): ready only once it has said its piece, or time is short.
   const talk = dayTalk(view, ev, { voteFor: (t) => chooseVote(view, you, ev, t, () => 0.5), fakeClaim: TUNING.wolfFakeClaim, counterClaim: TUNING.wolfCounterClaim, seed: Math.floor(rng() * 2 ** 31) });
-  const out: Decision[] = [...talk.say];
+  const out: Decision[] = [...talk.say, ...dayActions(view, you, ev, urgent)];
   const p = you.prompt;
   if (!p) return out;
   switch (p.kind) {
@@ -44,6 +45,26 @@ export const smart: Strategy = (view, { rng, urgent }) => {
   }
   return out;
 };
+
+/** The day actions this seat is offered (R82) that its role's bot play (`day.bot`) takes now. */
+function dayActions(view: GameView, you: YouView, ev: Evidence, urgent: boolean): Decision[] {
+  const out: Decision[] = [];
+  for (const offer of you.dayActions ?? []) {
+    const bot = roleOfDayKind(offer.kind)?.day?.bot;
+    const action = bot?.(you, beliefs(view, ev, urgent), { day: view.day, phase: view.phase, tally: tallyOf(view) });
+    if (action) out.push(dayAct(action));
+  }
+  return out;
+}
+
+/** The ballots cast so far in the vote, one vote each, by candidate; undefined when votes are secret or there is no vote. */
+function tallyOf(view: GameView): Record<number, number> | undefined {
+  const ballots = view.vote?.ballots;
+  if (!ballots) return undefined;
+  const out: Record<number, number> = {};
+  for (const t of Object.values(ballots)) if (t !== null) out[t] = (out[t] ?? 0) + 1;
+  return out;
+}
 
 function chooseVote(view: GameView, you: YouView, ev: Evidence, targets: number[], rng: Rng): number | undefined {
   const ballots = ballotsFor(view);

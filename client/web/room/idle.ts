@@ -24,7 +24,8 @@ export function idleText(v: GameView): { title: string; text: string } {
     case 'dawn': return { title: `Dawn of day ${v.day}`, text: 'The village wakes to the news of the night.' };
     case 'execution': return { title: `Day ${v.day}: the verdict`, text: 'The vote is closed.' };
     case 'hunter': return { title: 'A last shot', text: 'If the dead was a hunter, he takes aim now. Wait.' };
-    case 'vote': return { title: `Day ${v.day}: the vote`, text: 'Wait for the vote to close.' };
+    // A living seat without a vote prompt is one whose ballot counts none (R84: a spared idiot).
+    case 'vote': return { title: `Day ${v.day}: the vote`, text: 'You may not vote any more. Wait for the vote to close.' };
     default: return { title: v.phase === 'lobby' ? 'Waiting room' : 'Wait', text: '' };
   }
 }

@@ -1,7 +1,8 @@
 import type { CommandName, CommandPayload } from '../../../shared/protocol.ts';
 import { roleOfKind } from '../../../shared/game/roles/index.ts';
-import type { GameView, Prompt, RolePrompt } from '../../../shared/views.ts';
+import type { DayAction, GameView, Prompt, RolePrompt } from '../../../shared/views.ts';
 import type { WerewolfClient } from '../../sdk/index.ts';
+import { confirmDialog } from '../confirm.ts';
 import { type Child, errorSlot, h, swap } from '../dom.ts';
 import { clock, namer, type Namer, plural } from '../words.ts';
 import { idleText } from './idle.ts';
@@ -78,6 +79,7 @@ export function promptPanel(client: WerewolfClient, onLocal: () => void) {
           targets(order, name, { pressed: (s) => p.current === s, pick: (s) => void send('vote:cast', { target: s }), note: (s) => (s === me ? h('small', { class: 'note' }, 'you') : null) }),
           h('button', { type: 'button', class: 'abstain', 'data-key': 'abstain', 'aria-pressed': String(p.current === null), 'aria-disabled': busy(), onClick: () => void send('vote:cast', { target: null }) }, p.current === null ? '✓ Abstaining' : 'Abstain'),
           tallyBar(v, name, voted, living),
+          dayActions(v),
         ];
       }
       case 'ready': {
@@ -88,6 +90,7 @@ export function promptPanel(client: WerewolfClient, onLocal: () => void) {
           h('p', null, 'Discuss in the village chat. When everyone is ready, the vote opens early.'),
           p.done ? h('p', { class: 'current' }, '✓ You are ready to vote.') : h('button', { type: 'button', class: 'primary', 'data-key': 'ready', 'aria-disabled': busy(), onClick: () => void send('day:ready', {}) }, 'Ready to vote'),
           h('p', { class: 'hint' }, `${ready} of ${living} are ready.`),
+          dayActions(v),
         ];
       }
       case 'sleep':
@@ -104,6 +107,26 @@ export function promptPanel(client: WerewolfClient, onLocal: () => void) {
         ];
       default: return roleBody(v, p, heading);
     }
+  }
+
+  /**
+   * The day actions this seat may take now (`you.dayActions`, R82), one button each with its
+   * role's words. Every one is public and cannot be taken back, so each asks first.
+   */
+  function dayActions(v: GameView): HTMLElement | null {
+    const offers = v.you?.dayActions ?? [];
+    if (!offers.length) return null;
+    return h('div', { class: 'day-actions', role: 'group', 'aria-label': 'Your role\'s move' }, offers.map((a) =>
+      h('div', { class: 'day-action' },
+        h('button', {
+          type: 'button', class: 'secondary', 'data-key': `day-${a.kind}`, 'aria-disabled': busy(),
+          onClick: async () => {
+            if (pending) return;
+            const yes = await confirmDialog({ title: `${a.label}?`, text: `${a.hint} Everyone will see it, and it cannot be undone.`, yes: a.label, no: 'Not now' });
+            if (yes) void send('day:act', { action: { kind: a.kind } as DayAction });
+          },
+        }, a.label),
+        h('p', { class: 'hint' }, a.hint))));
   }
 
   /** A night role's prompt, drawn from what its module declares (shared/game/roles: `form`, `words.night`). */

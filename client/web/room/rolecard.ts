@@ -29,6 +29,8 @@ export function roleCard() {
       if (you.lover !== undefined) facts.push(`You are in love with ${name(you.lover)}: if one of you dies, so does the other.`);
       // What only this seat knows, in its role's words (shared/game/roles: `words.facts`).
       facts.push(...(ROLE_MODULES.get(you.role)?.words.facts?.(you, name, v.phase === 'over') ?? []));
+      // What the pack learned of other roles (`packView`), in those roles' words: only a pack member's view holds it.
+      for (const m of ROLE_MODULES.values()) facts.push(...(m.words.packFacts?.(you, name, v.phase === 'over') ?? []));
       if (you.missedVotes > 0 && you.alive && v.phase !== 'over') facts.push(`You missed the last vote: miss another and you are out.`);
       summaryText.dataset.team = info?.team ?? '';
       summaryText.replaceChildren(h('span', { class: 'role-icon', 'aria-hidden': 'true' }, roleIcon(you.role)), ' ', roleName(you.role));

@@ -1,7 +1,7 @@
 import type { DeathCause, SecretEntry } from '../../views.ts';
 import { pick } from '../rng.ts';
 import type { GameContext } from '../types.ts';
-import { moduleOf } from './registry.ts';
+import { sideSeen } from './util.ts';
 import type { Effect, Tonight } from './effect-types.ts';
 
 export type { Effect, Tonight };
@@ -53,8 +53,8 @@ export function apply(ctx: GameContext, res: Resolution, effects: Effect[]): voi
         break;
       case 'save': res.deaths.delete(e.seat); break;
       case 'inspect': {
-        const role = ctx.players.find((p) => p.seat === e.seat)?.role;
-        res.secrets.push({ kind: 'seer', night: ctx.day, seer: e.by, seat: e.seat, team: role ? moduleOf(role).seenAs : 'village' });
+        const known = ctx.players.some((p) => p.seat === e.seat && p.role);
+        res.secrets.push({ kind: 'seer', night: ctx.day, seer: e.by, seat: e.seat, team: known ? sideSeen(ctx, e.seat) : 'village' });
         break;
       }
       case 'block': res.blocked.add(e.seat); break;

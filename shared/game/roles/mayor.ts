@@ -1,11 +1,14 @@
 import { z } from 'zod';
 import { seatOf } from '../derived.ts';
 import type { GameContext } from '../types.ts';
-import type { RoleModule } from './role.ts';
+import { leader, type RoleModule } from './role.ts';
 
 declare module '../../views.ts' {
   interface DayActions { reveal: { kind: 'reveal' } }
 }
+
+/** From this day on the mayor reveals himself to survive a vote against him (his bot play). */
+const LATE = 3;
 
 const revealed = (ctx: GameContext, seat: number) => seatOf(ctx, seat)?.revealed === true;
 
@@ -34,6 +37,15 @@ export const mayor: RoleModule = {
     label: 'Reveal yourself as the mayor',
     hint: 'Everyone will know you are the mayor, and your vote will count twice.',
     told: (seat, name) => `${name(seat)} reveals himself as the mayor: his vote counts twice.`,
+    // In the vote: when a second vote for his choice would make it the one executed, or (late in
+    // the game) when the ballots are about to execute him.
+    bot(you, _beliefs, view) {
+      if (view.phase !== 'vote' || !view.tally) return null;
+      const mine = you.prompt?.kind === 'vote' ? you.prompt.current : undefined;
+      if (view.day >= LATE && leader(view.tally) === you.seat) return { kind: 'reveal' };
+      if (mine === undefined || mine === null || leader(view.tally) === mine) return null;
+      return leader({ ...view.tally, [mine]: (view.tally[mine] ?? 0) + 1 }) === mine ? { kind: 'reveal' } : null;
+    },
   },
   ballot: (ctx, seat) => (revealed(ctx, seat) ? 2 : 1),
   deal: { max: 1 },

@@ -1,9 +1,8 @@
 import type { SecretEntry } from '../../views.ts';
 import type { GameContext } from '../types.ts';
 import type { Effect } from './effects.ts';
-import { moduleOf } from './registry.ts';
 import type { RoleModule } from './role.ts';
-import { roleOf } from './util.ts';
+import { sideSeen } from './util.ts';
 
 declare module '../../views.ts' {
   interface SecretEntries { medium: { kind: 'medium'; night: number; medium: number; seat: number; team: 'village' | 'wolves' } }
@@ -53,7 +52,7 @@ export const medium: RoleModule = {
       for (const p of ctx.players) {
         if (p.role !== 'medium' || !p.alive) continue;
         for (const seat of executed) {
-          const entry: SecretEntry = { kind: 'medium', night: ctx.day, medium: p.seat, seat, team: moduleOf(roleOf(ctx, seat)).seenAs };
+          const entry: SecretEntry = { kind: 'medium', night: ctx.day, medium: p.seat, seat, team: sideSeen(ctx, seat) };
           out.push({ kind: 'learn', by: p.seat, entry });
         }
       }

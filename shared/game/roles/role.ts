@@ -19,6 +19,8 @@ export interface RoleModule {
   words: RoleWords;
   /** What the seer learns of this role (R23). */
   seenAs: 'village' | 'wolves';
+  /** What a look at this seat shows when the game decides it (a room option, R158); `seenAs` otherwise. Read through `sideSeen`. */
+  looks?(ctx: GameContext, seat: number): 'village' | 'wolves';
   night?: NightRole;
   /**
    * A role with no night action that still acts at dawn, at this priority among the night roles
@@ -45,6 +47,11 @@ export interface RoleModule {
   state?: { initial(): unknown };
   /** Fields this role adds to its own seat's `you` view; each key is declared by exactly one role. */
   view?: Record<string, (ctx: GameContext, seat: number) => unknown>;
+  /**
+   * Fields this role adds to the `you` view of every member of the pack, living or dead (what the
+   * pack learns of this role: a little girl caught peeking, R161); each key is declared by one role.
+   */
+  packView?: Record<string, (ctx: GameContext) => unknown>;
   /** Whether the view of this role's seat reads the pack's picks at night (a cache input). */
   readsPicks?: boolean;
   /** Dying (except by leaving or idling out), this role takes a shot in a hunter phase (R30–R33). */
@@ -138,8 +145,8 @@ export interface NightRole {
    * chance (R190). The seer's view and the dawn both read it, so the two never disagree.
    */
   reading?(ctx: GameContext, seat: number, target: number): 'village' | 'wolves';
-  /** How the accepted action is kept; by default as this seat's answer in `night.actions`. */
-  record?(night: NightState, seat: number, action: NightAction): NightState;
+  /** How the accepted action is kept; by default as this seat's answer in `night.actions`. `ctx` is the game as the action arrives. */
+  record?(night: NightState, seat: number, action: NightAction, ctx: GameContext): NightState;
   /** This role's effects at dawn, from the actions of all its seats (see ./effects.ts). */
   resolve(ctx: GameContext, tonight: Tonight): Effect[];
   prompt(ctx: GameContext, seat: number): Prompt;
@@ -196,6 +203,8 @@ export interface RoleWords {
   secret?(e: SecretEntry, name: Namer): string | null;
   /** Facts only this seat knows, for its role card. */
   facts?(you: YouView, name: Namer, over: boolean): string[];
+  /** What the pack knows of this role (its `packView`), for the role card of each member of the pack. */
+  packFacts?(you: YouView, name: Namer, over: boolean): string[];
 }
 
 /**
@@ -259,6 +268,16 @@ export function best(seats: readonly number[], score: (s: number) => number, noi
   for (const s of seats) {
     const v = score(s) + noise() * 0.5;
     if (v > topScore) { top = s; topScore = v; }
+  }
+  return top;
+}
+
+/** The one seat with the most votes in a tally (seat → votes), or null when none or tied (day actions' bot play). */
+export function leader(tally: Readonly<Record<number, number>>): number | null {
+  let top: number | null = null;
+  let max = 0;
+  for (const [seat, n] of Object.entries(tally)) {
+    if (n > max) { max = n; top = Number(seat); } else if (n === max) top = null;
   }
   return top;
 }

@@ -4,7 +4,7 @@ import type { GameContext } from '../types.ts';
 import { moduleOf } from './registry.ts';
 import { answers, best, promptOf, recordAction, type RoleModule } from './role.ts';
 import { isLiving, livingExcept } from '../derived.ts';
-import { roleOf } from './util.ts';
+import { roleOf, sideSeen } from './util.ts';
 
 declare module '../../views.ts' {
   interface NightActions { seer: { kind: 'seer'; target: number } }
@@ -24,7 +24,7 @@ function results(ctx: GameContext, seat: number): SeerResult[] {
 /** What this seat's look shows: its own role's reading (a role that shares the seer's action, R87), else the truth. */
 function readingOf(ctx: GameContext, seat: number, target: number): 'village' | 'wolves' {
   const reading = moduleOf(roleOf(ctx, seat)).night?.reading;
-  return reading ? reading(ctx, seat, target) : moduleOf(roleOf(ctx, target)).seenAs;
+  return reading ? reading(ctx, seat, target) : sideSeen(ctx, target);
 }
 
 export const seer: RoleModule = {
