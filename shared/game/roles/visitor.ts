@@ -36,8 +36,8 @@ export const visitor: RoleModule = {
   night: {
     kind: 'visit',
     schema: z.strictObject({ kind: z.literal('visit'), target: z.number().int().min(0).max(99).nullable() }),
-    // Last: she meets whatever the night's attacks did (R206).
-    priority: 60,
+    // Last of the night's steps but the little girl's: after every attack, save and turn (the elder 60, the cursed 61), she meets her host's fate (R206).
+    priority: 65,
     due: (ctx, seat) => ctx.night.actions[seat] === undefined,
     validate(ctx, seat, action) {
       if (action.kind !== 'visit') return 'action/not-allowed';
