@@ -30,7 +30,7 @@ export const roleCountsSchema = z.record(
 export type RoleCounts = z.infer<typeof roleCountsSchema>;
 
 /**
- * The game modes a host picks from (docs/rules.md R230–R239). What each one deals is the rules'
+ * The game modes a host picks from (docs/rules.md R230–R238). What each one deals is the rules'
  * (shared/game/presets.ts); here only the names, so the protocol can list them.
  */
 export const PRESET_IDS = ['classic', 'balanced', 'chaos', 'aiwolf-5', 'aiwolf-15', 'custom'] as const;

@@ -153,7 +153,7 @@ export interface GameView {
 }
 
 /**
- * The roles in play, public (docs/rules.md R240–R243): before the deal what the preset deals at
+ * The roles in play, public (docs/rules.md R240–R242): before the deal what the preset deals at
  * the seated count, after it what was dealt. Counts only, never who holds what.
  */
 export interface SetupView {

@@ -1,5 +1,5 @@
 import type { SettingsPatch } from '../sdk/index.ts';
-import type { CommandError } from '../sdk/index.ts';
+import type { CommandError, GameView } from '../sdk/index.ts';
 import { Bot } from './bot.ts';
 import type { Strategy } from './decision.ts';
 import { mix } from './rng.ts';
@@ -23,6 +23,8 @@ export interface MatchResult {
   days: number;
   ms: number;
   errors: CommandError[];
+  /** The public setup the host's view showed at the end (what was dealt, counts only). */
+  setup: GameView['setup'] | null;
 }
 
 /**
@@ -42,7 +44,7 @@ export async function playMatch(o: MatchOptions): Promise<MatchResult> {
     const over = host.gameOver(o.timeoutMs ?? 5 * 60_000);
     await host.client.request('game:start', {});
     const outcome = await over;
-    return { roomId: grant.roomId, winner: outcome.winner, days: host.view?.day ?? 0, ms: Date.now() - started, errors: bots.flatMap((b) => b.errors) };
+    return { roomId: grant.roomId, winner: outcome.winner, days: host.view?.day ?? 0, ms: Date.now() - started, errors: bots.flatMap((b) => b.errors), setup: host.view?.setup ?? null };
   } finally {
     for (const b of bots) b.close();
   }

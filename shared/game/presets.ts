@@ -8,7 +8,7 @@ import { randomInt } from './rng.ts';
 import { ROLE_LIST, ROLE_MODULES, teamOf } from './roles/index.ts';
 
 /**
- * The game modes (docs/rules.md R230–R239), declared once: the settings form, the public setup,
+ * The game modes (docs/rules.md R230–R238), declared once: the settings form, the public setup,
  * the deal, the balance script and the glossary read them from here. A preset may name a role the
  * catalogue lacks (a role still to come): the deal leaves it out and villagers take its seats, and
  * `missingRoles` says so (R231); nothing else depends on it.
@@ -47,22 +47,22 @@ export function parseRoles(text: string): RoleCounts {
  * role: the village and the wolves play it out. Retune by editing a row and running the script.
  */
 export const BALANCED: Readonly<Record<number, string>> = {
-  5: 'werewolf, seer',
-  6: 'werewolf 2, seer, doctor, witch',
-  7: 'werewolf 2, seer, doctor',
-  8: 'werewolf 2, seer, doctor, hunter',
-  9: 'werewolf 2, seer, bodyguard',
-  10: 'werewolf 3, seer, doctor, witch',
-  11: 'werewolf 3, seer, doctor, witch',
-  12: 'werewolf 3, seer, doctor, witch, hunter',
-  13: 'werewolf 3, seer, doctor, hunter',
-  14: 'werewolf 4, seer, doctor, witch, hunter',
-  15: 'werewolf 4, seer, doctor, witch, hunter',
-  16: 'werewolf 4, seer, doctor, witch, hunter',
-  17: 'werewolf 5, seer, doctor, witch, hunter, bodyguard',
-  18: 'werewolf 5, seer, doctor, witch, hunter, bodyguard',
-  19: 'werewolf 5, seer, doctor, witch, hunter, bodyguard',
-  20: 'werewolf 6, seer, doctor, witch, hunter, bodyguard',
+  5: 'werewolf, seer, hunter',
+  6: 'werewolf 2, seer, doctor, witch, hunter',
+  7: 'werewolf 2, seer, doctor, hunter',
+  8: 'werewolf 2, seer',
+  9: 'werewolf 3, seer, doctor, witch, hunter, bodyguard',
+  10: 'werewolf 3, seer, doctor, witch, bodyguard',
+  11: 'werewolf 3, seer, doctor',
+  12: 'werewolf 4, seer, doctor, witch, hunter',
+  13: 'werewolf 4, seer, doctor, witch',
+  14: 'werewolf 4, seer, doctor, witch',
+  15: 'werewolf 5, seer, doctor, witch, hunter, bodyguard',
+  16: 'werewolf 5, seer, doctor, witch, hunter',
+  17: 'werewolf 5, seer, doctor, witch',
+  18: 'werewolf 5, seer, doctor, witch',
+  19: 'werewolf 6, seer, doctor, witch, hunter',
+  20: 'werewolf 6, seer, doctor, witch, hunter',
 };
 
 const clampCount = (n: number) => Math.max(MIN_PLAYERS, Math.min(MAX_PLAYERS, n));
@@ -78,8 +78,8 @@ const isPack = (role: RoleId) => ROLE_MODULES.get(role)?.night?.pack === true;
 
 /**
  * Chaos (R236): wolves are a quarter to a third of the table, at least one of them of the pack
- * (it kills at night); from 8 players one seat in two games is a solo role; about half the village
- * holds a special role. Each special role at most once; all drawn with the game's PRNG.
+ * (it kills at night), one more from 16 players; from 8 players one seat in two games is a solo role; half the village holds
+ * a special role. Each special role at most once; all drawn with the game's PRNG.
  */
 function chaosRoles(players: number, rng: number): [RoleCounts, number] {
   let s = rng;
@@ -93,9 +93,10 @@ function chaosRoles(players: number, rng: number): [RoleCounts, number] {
   const counts: RoleCounts = {};
   const add = (r: RoleId | undefined) => { if (r) counts[r] = (counts[r] ?? 0) + 1; };
   const specials = ROLE_LIST.filter((r) => r.id !== 'villager' && r.id !== 'werewolf');
-  // Wolves: between n/4 and n/3 (at least one), always fewer than the others.
-  const low = Math.max(1, Math.floor(n / 4));
-  const high = Math.max(low, Math.min(Math.floor((n - 1) / 2), Math.floor(n / 3)));
+  // Wolves: between n/4 and n/3 (at least one), one more from 16 players, always fewer than the others.
+  const more = n >= 16 ? 1 : 0;
+  const low = Math.max(1, Math.floor(n / 4)) + more;
+  const high = Math.max(low, Math.min(Math.floor((n - 1) / 2), Math.floor(n / 3) + more));
   let extra: number;
   [extra, s] = randomInt(s, high - low + 1);
   const wolves = low + extra;
@@ -247,7 +248,7 @@ export function withVillagers(counts: RoleCounts, players: number): RoleCounts {
 const setups = new WeakMap<object, SetupView>();
 
 /**
- * The public setup (R240–R243), the same for every audience: before the deal the preset's roles
+ * The public setup (R240–R242), the same for every audience: before the deal the preset's roles
  * at the seated count (none for a drawing preset), after it the counts dealt, from the deal's
  * record; a preset that shows categories shows only those. Kept per deal / per settings and count.
  */

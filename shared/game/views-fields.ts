@@ -169,7 +169,7 @@ export const GAME_FIELDS = {
   day: { who: EVERYONE, value: (ctx) => ctx.day },
   deadline: { who: EVERYONE, value: (ctx) => ctx.deadline },
   settings: { who: EVERYONE, value: (ctx) => ctx.settings },
-  // The roles in play by count, never by seat (R240–R243).
+  // The roles in play by count, never by seat (R240–R242).
   setup: { who: EVERYONE, value: (ctx) => setupOf(ctx) },
   host: { who: EVERYONE, value: (ctx) => ctx.host },
   players: { who: EVERYONE, each: PLAYER_FIELDS as Table<never>, part: 'players' },

@@ -12,7 +12,7 @@ export const TUNING = {
   seerRevealDay: 3,
   seerRevealResults: 2,
   /** Chance that a wolf claims to be the seer at the first dawn, accusing a villager. */
-  wolfFakeClaim: 0.25,
+  wolfFakeClaim: 0.1,
   /** Whether a wolf accused by a seer answers with a rival seer claim. */
   wolfCounterClaim: true,
   /** Weight of one ballot already cast when choosing whom to vote for. */
@@ -44,7 +44,24 @@ export const smart: Strategy = (view, { rng, urgent }) => {
   return out;
 };
 
-function chooseVote(view: GameView, you: YouView, ev: Evidence, targets: number[], rng: Rng): number | undefined {
+/**
+ * Days in a row, up to today, whose vote executed nobody. Two sides that vote the same way each
+ * day never break a tie (a wolf and his believer against the seer and her guard, while the guard
+ * saves her each night): after two such days the bots' choices get looser, as people's do.
+ */
+function stalls(view: GameView): number {
+  let n = 0;
+  for (let day = view.day - 1; day > 0; day--) {
+    const votes = view.timeline.filter((e) => e.kind === 'vote' && e.day === day);
+    if (votes.length === 0 || votes.some((e) => e.kind === 'vote' && e.outcome === 'executed')) break;
+    n++;
+  }
+  return n;
+}
+
+function chooseVote(view: GameView, you: YouView, ev: Evidence, targets: number[], rng0: Rng): number | undefined {
+  const stalled = stalls(view);
+  const rng: Rng = stalled >= 2 ? () => rng0() * 40 * (stalled - 1) : rng0;
   const ballots = ballotsFor(view);
   const pack = you.role === 'werewolf' ? you.pack ?? [] : [];
   const candidates = targets.filter((s) => s !== you.seat && s !== you.lover && !pack.includes(s));

@@ -29,7 +29,7 @@ function chip(key: string, icon: string, label: string, count: number, text: str
   return h('li', { class: 'setup-item' }, btn, tip);
 }
 
-/** The chips of a setup: each role with its count, or only the categories (docs/rules.md R240–R243). */
+/** The chips of a setup: each role with its count, or only the categories (docs/rules.md R240–R242). */
 export function setupChips(s: SetupView): HTMLElement[] {
   if (s.roles) {
     return Object.entries(s.roles).map(([role, k]) => chip(role, roleIcon(role), roleName(role), k, ROLES[role] ? `${ROLES[role].summary} ${ROLES[role].description}` : role));
