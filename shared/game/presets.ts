@@ -47,20 +47,20 @@ export function parseRoles(text: string): RoleCounts {
  * role: the village and the wolves play it out. Retune by editing a row and running the script.
  */
 export const BALANCED: Readonly<Record<number, string>> = {
-  5: 'werewolf, seer, hunter',
+  5: 'werewolf, seer, witch',
   6: 'werewolf 2, seer, doctor, witch, hunter',
   7: 'werewolf 2, seer, doctor, hunter',
   8: 'werewolf 2, seer',
   9: 'werewolf 3, seer, doctor, witch, hunter, bodyguard',
-  10: 'werewolf 3, seer, doctor, witch, bodyguard',
+  10: 'werewolf 3, seer, doctor, witch, hunter',
   11: 'werewolf 3, seer, doctor',
   12: 'werewolf 4, seer, doctor, witch, hunter',
   13: 'werewolf 4, seer, doctor, witch',
-  14: 'werewolf 4, seer, doctor, witch',
+  14: 'werewolf 4, seer, doctor',
   15: 'werewolf 5, seer, doctor, witch, hunter, bodyguard',
   16: 'werewolf 5, seer, doctor, witch, hunter',
-  17: 'werewolf 5, seer, doctor, witch',
-  18: 'werewolf 5, seer, doctor, witch',
+  17: 'werewolf 6, seer, doctor, witch, hunter, bodyguard',
+  18: 'werewolf 6, seer, doctor, witch, hunter, bodyguard',
   19: 'werewolf 6, seer, doctor, witch, hunter',
   20: 'werewolf 6, seer, doctor, witch, hunter',
 };
