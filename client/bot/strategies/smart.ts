@@ -11,8 +11,14 @@ export const TUNING = {
   /** The seer reveals herself from this day on even without a wolf found, if she has this many results. */
   seerRevealDay: 3,
   seerRevealResults: 2,
-  /** Chance that a wolf claims to be the seer at the first dawn, accusing a villager. */
+  /**
+   * Chance that a wolf claims to be the seer at the first dawn, accusing a villager: at a table of
+   * up to `smallTable` seats, and above it (where a false seer is caught more often: a lower chance
+   * keeps the village within 40–60%, docs/balance.md).
+   */
+  wolfFakeClaimSmall: 0.25,
   wolfFakeClaim: 0.1,
+  smallTable: 7,
   /** Whether a wolf accused by a seer answers with a rival seer claim. */
   wolfCounterClaim: true,
   /** Weight of one ballot already cast when choosing whom to vote for. */
@@ -30,7 +36,7 @@ export const smart: Strategy = (view, { rng, urgent }) => {
   if (!you) return [];
   const ev = evidence(view);
   // Talk by day (client/bot/talk): ready only once it has said its piece, or time is short.
-  const talk = dayTalk(view, ev, { voteFor: (t) => chooseVote(view, you, ev, t, () => 0.5), fakeClaim: TUNING.wolfFakeClaim, counterClaim: TUNING.wolfCounterClaim, seed: Math.floor(rng() * 2 ** 31) });
+  const talk = dayTalk(view, ev, { voteFor: (t) => chooseVote(view, you, ev, t, () => 0.5), fakeClaim: view.players.length <= TUNING.smallTable ? TUNING.wolfFakeClaimSmall : TUNING.wolfFakeClaim, counterClaim: TUNING.wolfCounterClaim, seed: Math.floor(rng() * 2 ** 31) });
   const out: Decision[] = [...talk.say];
   const p = you.prompt;
   if (!p) return out;
