@@ -47,7 +47,7 @@ export function parseRoles(text: string): RoleCounts {
  * role: the village and the wolves play it out. Retune by editing a row and running the script.
  */
 export const BALANCED: Readonly<Record<number, string>> = {
-  5: 'werewolf, seer, witch',
+  5: 'werewolf, seer, doctor',
   6: 'werewolf 2, seer, doctor, witch, hunter',
   7: 'werewolf 2, seer, doctor, hunter',
   8: 'werewolf 2, seer',
@@ -56,7 +56,7 @@ export const BALANCED: Readonly<Record<number, string>> = {
   11: 'werewolf 3, seer, doctor',
   12: 'werewolf 4, seer, doctor, witch, hunter',
   13: 'werewolf 4, seer, doctor, witch',
-  14: 'werewolf 4, seer, doctor',
+  14: 'werewolf 5, seer, doctor, witch, hunter, bodyguard',
   15: 'werewolf 5, seer, doctor, witch, hunter, bodyguard',
   16: 'werewolf 5, seer, doctor, witch, hunter',
   17: 'werewolf 6, seer, doctor, witch, hunter, bodyguard',
@@ -78,7 +78,7 @@ const isPack = (role: RoleId) => ROLE_MODULES.get(role)?.night?.pack === true;
 
 /**
  * Chaos (R236): wolves are a quarter to a third of the table, at least one of them of the pack
- * (it kills at night), one more from 16 players; from 8 players one seat in two games is a solo role; half the village holds
+ * (it kills at night), one more from 14 players; from 8 players one seat in two games is a solo role; half the village holds
  * a special role. Each special role at most once; all drawn with the game's PRNG.
  */
 function chaosRoles(players: number, rng: number): [RoleCounts, number] {
@@ -93,8 +93,8 @@ function chaosRoles(players: number, rng: number): [RoleCounts, number] {
   const counts: RoleCounts = {};
   const add = (r: RoleId | undefined) => { if (r) counts[r] = (counts[r] ?? 0) + 1; };
   const specials = ROLE_LIST.filter((r) => r.id !== 'villager' && r.id !== 'werewolf');
-  // Wolves: between n/4 and n/3 (at least one), one more from 16 players, always fewer than the others.
-  const more = n >= 16 ? 1 : 0;
+  // Wolves: between n/4 and n/3 (at least one), one more from 14 players, always fewer than the others.
+  const more = n >= 14 ? 1 : 0;
   const low = Math.max(1, Math.floor(n / 4)) + more;
   const high = Math.max(low, Math.min(Math.floor((n - 1) / 2), Math.floor(n / 3) + more));
   let extra: number;
