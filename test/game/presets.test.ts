@@ -5,6 +5,10 @@ import { BALANCED, categories, missingRoles, parseRoles, PRESET_LIST, PRESETS, p
 import { ROLE_MODULES, teamOf } from '../../shared/game/roles/index.ts';
 import { applySettingsPatch, MAX_PLAYERS, MIN_PLAYERS, type Settings } from '../../shared/settings.ts';
 import { newGame } from '../helpers/game.ts';
+import { leaks } from '../helpers/oracle.ts';
+import { FAST } from '../helpers/size.ts';
+import { playSim } from '../../client/bot/sim.ts';
+import { smart } from '../../client/bot/strategies/index.ts';
 
 const COUNTS = Array.from({ length: MAX_PLAYERS - MIN_PLAYERS + 1 }, (_, i) => MIN_PLAYERS + i);
 const withPreset = (preset: Settings['preset']): Settings => ({ ...DEFAULT_SETTINGS, preset });
@@ -149,5 +153,35 @@ describe('the public setup (docs/rules.md R240–R242)', () => {
     const seen = [viewFor(g.ctx, { kind: 'spectator' }), ...g.ctx.players.map((p) => viewFor(g.ctx, { kind: 'seat', seat: p.seat }))].map((v) => JSON.stringify(v.setup));
     expect(new Set(seen).size).toBe(1);
     expect(JSON.stringify(setupOf(g.ctx))).not.toMatch(/seat/);
+  });
+
+  it('[R242] in whole games of every preset no view leaks, and the setup never changes with who holds what', () => {
+    let views = 0;
+    for (const p of PRESET_LIST) {
+      // The fast suite plays one count a preset.
+      for (const n of (p.players ?? (FAST ? [6] : [6, 13])).filter((k) => k <= 15)) {
+        const r = playSim({
+          players: n, seed: 31 + n, strategy: smart, settings: p.id === 'custom' ? { preset: 'custom', roles: { werewolf: 2, seer: 1 } } : { preset: p.id },
+          onEvent: (snap) => {
+            const ctx = snap.context;
+            const audiences = [{ kind: 'spectator' as const }, ...ctx.players.map((x) => ({ kind: 'seat' as const, seat: x.seat }))];
+            for (const a of audiences) {
+              const problems = leaks(ctx, a, viewFor(ctx, a));
+              if (problems.length) expect.fail(`${p.id} at ${n}, ${JSON.stringify(a)}: ${problems.join('; ')}`);
+              views++;
+            }
+          },
+        });
+        expect(r.outcome, `${p.id} at ${n}`).not.toBeNull();
+        // Who holds what moved around: the same deck gives the same setup.
+        const deal = r.final.secrets.find((e) => e.kind === 'deal')!;
+        if (deal.kind !== 'deal') continue;
+        const seats = Object.keys(deal.roles);
+        const rolled = Object.fromEntries(seats.map((s, i) => [s, deal.roles[Number(seats[(i + 1) % seats.length])]]));
+        const moved = { ...r.final, secrets: [{ kind: 'deal' as const, roles: rolled }, ...r.final.secrets.slice(1)] };
+        expect(setupOf(moved)).toEqual(setupOf(r.final));
+      }
+    }
+    expect(views).toBeGreaterThan(FAST ? 300 : 1000);
   });
 });
