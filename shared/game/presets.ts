@@ -74,12 +74,10 @@ export const categoryOf = (role: RoleId): Category => {
   return team === 'village' || team === 'wolves' ? team : 'solo';
 };
 
-const isPack = (role: RoleId) => ROLE_MODULES.get(role)?.night?.pack === true;
-
 /**
- * Chaos (R236): wolves are a quarter to a third of the table, at least one of them of the pack
- * (it kills at night), one more from 14 players; from 8 players one seat in two games is a solo role; half the village holds
- * a special role. Each special role at most once; all drawn with the game's PRNG.
+ * Chaos (R236): wolves are a quarter to a third of the table, one more from 14 players, the first
+ * of them of the pack (it kills at night); from 8 players one game in two has a solo role; half the
+ * village holds a special role. Each special role at most once; all drawn with the game's PRNG.
  */
 function chaosRoles(players: number, rng: number): [RoleCounts, number] {
   let s = rng;
