@@ -3,7 +3,7 @@
  * audience's view (10 seats and a spectator) computed after every event, next to a bare XState
  * machine (one assign counter) driven with the same number of events in the same run.
  *
- *   npm run bench:engine [-- --games 2000 --rounds 3]
+ *   npm run bench:engine [-- --games 2000 --rounds 3 --preset chaos]
  *
  * The last line printed is one JSON object with the figures.
  */
@@ -25,7 +25,10 @@ const ROUNDS = arg('rounds', 3);
 const PLAYERS = 10;
 const MAX_EVENTS = 2000;
 
-const settings: Settings = { ...DEFAULT_SETTINGS, maxSeats: PLAYERS };
+/** The game mode (docs/rules.md R230); Classic unless `--preset` names another. */
+const presetAt = process.argv.indexOf('--preset');
+const PRESET = presetAt >= 0 ? (process.argv[presetAt + 1] as Settings['preset']) : undefined;
+const settings: Settings = { ...DEFAULT_SETTINGS, maxSeats: PLAYERS, ...(PRESET ? { preset: PRESET } : {}) };
 const audiences: Audience[] = [...Array.from({ length: PLAYERS }, (_, seat) => ({ kind: 'seat', seat }) as const), { kind: 'spectator' }];
 
 interface GameStats { events: number; views: number; finished: boolean; checksum: number }

@@ -29,6 +29,13 @@ export const roleCountsSchema = z.record(
 );
 export type RoleCounts = z.infer<typeof roleCountsSchema>;
 
+/**
+ * The game modes a host picks from (docs/rules.md R230–R238). What each one deals is the rules'
+ * (shared/game/presets.ts); here only the names, so the protocol can list them.
+ */
+export const PRESET_IDS = ['classic', 'balanced', 'chaos', 'aiwolf-5', 'aiwolf-15', 'custom'] as const;
+export type PresetId = (typeof PRESET_IDS)[number];
+
 export const settingsSchema = z.strictObject({
   /** The room's name in the lobby. */
   name: z.string().trim().min(1).max(40),
@@ -36,7 +43,12 @@ export const settingsSchema = z.strictObject({
   visibility: z.enum(['public', 'private']),
   maxSeats: z.number().int().min(MIN_PLAYERS).max(MAX_PLAYERS),
   allowSpectators: z.boolean(),
-  /** 'auto' deals a balanced set for the number of players (docs/rules.md R3). */
+  /**
+   * The game mode (R230). Absent: `classic` when `roles` is 'auto', `custom` when it holds counts
+   * (rooms from before the presets).
+   */
+  preset: z.enum(PRESET_IDS).optional(),
+  /** The hand-picked counts of the `custom` preset (R4); 'auto' is the Classic set (R3). Other presets ignore it. */
   roles: z.union([z.literal('auto'), roleCountsSchema]),
   durations: durationsSchema,
   /** What the village learns of a dead player's role. */
@@ -62,6 +74,8 @@ export type SettingsPatch = z.infer<typeof settingsPatchSchema>;
 /** Merge a patch into settings; returns the zod error message when the result is not valid. */
 export function applySettingsPatch(current: Settings, patch: SettingsPatch): { ok: true; settings: Settings } | { ok: false; message: string } {
   const merged = { ...current, ...patch, durations: { ...current.durations, ...(patch.durations ?? {}) } };
+  // A patch of the roles alone picks the mode they mean (R230): counts are Custom, 'auto' is Classic.
+  if (patch.roles !== undefined && patch.preset === undefined) merged.preset = patch.roles === 'auto' ? 'classic' : 'custom';
   const parsed = settingsSchema.safeParse(merged);
   if (!parsed.success) return { ok: false, message: parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') };
   return { ok: true, settings: parsed.data };

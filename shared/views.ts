@@ -1,5 +1,5 @@
 import type { RoleId, Team } from './roles.ts';
-import type { Settings } from './settings.ts';
+import type { PresetId, Settings } from './settings.ts';
 import type { Talk } from './talk.ts';
 
 /** The phases of a game, in the order they come (docs/rules.md R1). */
@@ -158,6 +158,8 @@ export interface GameView {
   /** Absolute time (ms since epoch, server clock) when the phase ends, or null. */
   deadline: number | null;
   settings: Settings;
+  /** The roles in play, counts only (R240). */
+  setup: SetupView;
   host: number | null;
   players: PlayerView[];
   vote: VoteView | null;
@@ -170,6 +172,26 @@ export interface GameView {
   outcome: Outcome | null;
   /** The most recent messages of the channels this audience may read. */
   chat: ChatMessage[];
+}
+
+/**
+ * The roles in play, public (docs/rules.md R240–R242): before the deal what the preset deals at
+ * the seated count, after it what was dealt. Counts only, never who holds what.
+ */
+export interface SetupView {
+  preset: PresetId;
+  /** The player count it is for (at least 5 before the deal). */
+  players: number;
+  /** Whether these are the dealt roles (after the start) or the roles the preset would deal now. */
+  dealt: boolean;
+  /** Each role with its count, villagers included; null when the preset shows only categories or draws at the deal. */
+  roles: Record<RoleId, number> | null;
+  /** Seats per category (any team but village and wolves is solo); null before a drawing preset's deal. */
+  categories: { village: number; wolves: number; solo: number } | null;
+  /** Roles the preset names that this server's catalogue lacks (dealt as villagers). */
+  missing: RoleId[];
+  /** Why the host cannot start now, before the deal (R232, R4); null when it can. */
+  problem: string | null;
 }
 
 /** A view before the room stamps its per-audience version (what the rules compute). */

@@ -4,6 +4,9 @@ import { claimsIn, type Said } from './claims.ts';
 
 export type Side = 'village' | 'wolves';
 
+/** How much a baseless self-accusation ("I am a werewolf") speaks for the speaker's innocence of the pack. */
+export const TANNER_DISCOUNT = 45;
+
 /** What one seat makes of a game from its own view: who claims what, whom to believe, whom to suspect. */
 export interface Evidence {
   me: number;
@@ -87,6 +90,11 @@ export function evidence(view: GameView, asPublic = false): Evidence {
   const add = (seat: number, n: number) => { if (seat !== me) score.set(seat, (score.get(seat) ?? 0) + n); };
   for (const c of seers) if (c !== trusted) add(c, liars.has(c) ? 50 : 25);
   for (const [seat, side] of sides) add(seat, side === 'wolves' ? 60 : -60);
+  // No wolf outs itself: a seat calling itself a werewolf on its own word, with no result against
+  // it, fishes for the rope (the tanner's play), and the village does not oblige (measured with
+  // npm run balance, docs/balance.md).
+  const selfAccused = new Set(said.filter((s) => s.kind === 'claim' && s.role === 'werewolf').map((s) => s.by));
+  for (const seat of selfAccused) if (sides.get(seat) !== 'wolves') add(seat, -TANNER_DISCOUNT);
   if (trusted !== null) add(trusted, -40);
 
   // Ballots tell on the voters: voting out a wolf speaks for you, voting out a villager or the seer against you.

@@ -1,5 +1,5 @@
 import type { SettingsPatch } from '../sdk/index.ts';
-import type { CommandError, TimelineEntry } from '../sdk/index.ts';
+import type { CommandError, GameView, TimelineEntry } from '../sdk/index.ts';
 import { Bot } from './bot.ts';
 import type { Strategy } from './decision.ts';
 import { mix } from './rng.ts';
@@ -25,6 +25,8 @@ export interface MatchResult {
   errors: CommandError[];
   /** The public story of the game, as the host saw it at the end. */
   timeline: TimelineEntry[];
+  /** The public setup the host's view showed at the end (what was dealt, counts only). */
+  setup: GameView['setup'] | null;
 }
 
 /**
@@ -44,7 +46,7 @@ export async function playMatch(o: MatchOptions): Promise<MatchResult> {
     const over = host.gameOver(o.timeoutMs ?? 5 * 60_000);
     await host.client.request('game:start', {});
     const outcome = await over;
-    return { roomId: grant.roomId, winner: outcome.winner, days: host.view?.day ?? 0, ms: Date.now() - started, errors: bots.flatMap((b) => b.errors), timeline: host.view?.timeline ?? [] };
+    return { roomId: grant.roomId, winner: outcome.winner, days: host.view?.day ?? 0, ms: Date.now() - started, errors: bots.flatMap((b) => b.errors), timeline: host.view?.timeline ?? [], setup: host.view?.setup ?? null };
   } finally {
     for (const b of bots) b.close();
   }

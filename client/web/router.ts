@@ -5,9 +5,12 @@ export type Route =
   | { page: 'room'; roomId: string }
   /** `code`: a private room is watched by its invite code (by id it is not found). */
   | { page: 'spectate'; roomId: string; code?: string }
-  | { page: 'game'; gameId: string };
+  | { page: 'game'; gameId: string }
+  /** The role glossary (every role of the catalogue). */
+  | { page: 'roles' };
 
 export function parseRoute(pathname: string): Route {
+  if (/^\/roles\/?$/.test(pathname)) return { page: 'roles' };
   const m = /^\/(join|room|spectate|game)\/([^/]+)(?:\/([^/]+))?\/?$/.exec(pathname);
   if (!m || (m[3] !== undefined && m[1] !== 'spectate')) return { page: 'lobby' };
   const id = decodeURIComponent(m[2]);
@@ -25,6 +28,7 @@ export const paths = {
   room: (roomId: string) => `/room/${encodeURIComponent(roomId)}`,
   spectate: (roomId: string, code?: string) => `/spectate/${encodeURIComponent(roomId)}${code ? `/${encodeURIComponent(code)}` : ''}`,
   game: (gameId: string) => `/game/${encodeURIComponent(gameId)}`,
+  roles: () => '/roles',
 };
 
 type Listener = (route: Route) => void;

@@ -2,7 +2,9 @@ import { ROLE_IDS } from '../../shared/game/catalogue.ts';
 import type { RoleId } from '../../shared/roles.ts';
 import { MAX_PLAYERS, MIN_PLAYERS } from '../../shared/limits.ts';
 import type { Durations, RoleCounts, Settings, SettingsPatch } from '../../shared/settings.ts';
-import { autoRoles, rolesProblem } from '../../shared/game/deal.ts';
+import { autoRoles } from '../../shared/game/deal.ts';
+import { PRESET_LIST, PRESETS, presetOf, presetRoles, startProblem } from '../../shared/game/presets.ts';
+import type { PresetId } from '../../shared/settings.ts';
 import { ROLE_LIST, ROLE_MODULES } from '../../shared/game/roles/index.ts';
 import { checkbox, errorSlot, field, h, select } from './dom.ts';
 import { roleName } from './words.ts';
@@ -35,7 +37,8 @@ export function settingsForm(initial: Settings, onChange?: (patch: SettingsPatch
   const name = h('input', { name: 'name', maxlength: 40, required: true, value: initial.name, autocomplete: 'off' });
   const visibility = select('visibility', [['public', 'Public: listed in the lobby'], ['private', 'Private: invite link only']], initial.visibility);
   const maxSeats = num('maxSeats', MIN_PLAYERS, MAX_PLAYERS, initial.maxSeats);
-  const rolesMode = select('rolesMode', [['auto', 'Automatic (balanced)'], ['custom', 'Chosen by hand']], initial.roles === 'auto' ? 'auto' : 'custom');
+  const preset = select('preset', PRESET_LIST.map((p) => [p.id, p.words.name]), presetOf(initial).id);
+  const presetNote = h('p', { class: 'hint preset-note' });
   const counts = Object.fromEntries(COUNTED.map((r) => [r, num(`role-${r}`, 0, ROLE_MODULES.get(r)?.deal?.max ?? MAX_PLAYERS, 0)])) as Record<RoleId, HTMLInputElement>;
   const rolesNote = h('p', { class: 'hint', 'aria-live': 'polite' });
   const countsBox = h('div', { class: 'counts' }, ...COUNTED.map((r) => field(roleName(r), counts[r])));
@@ -61,18 +64,30 @@ export function settingsForm(initial: Settings, onChange?: (patch: SettingsPatch
     return out;
   };
   let players = 0;
+  /** A fixed setting in words, for the preset's note. */
+  const FIXED_WORDS: Record<string, string> = { 'reveal:none': 'the village learns nothing of the dead', 'tieRule:revote-random': 'a tie is voted again, then drawn by lot' };
 
   const readCounts = (): RoleCounts => Object.fromEntries(COUNTED.map((r) => [r, Math.max(0, Number(counts[r].value) || 0)]).filter(([, n]) => n)) as RoleCounts;
+  /** The preset chosen, its description, what it fixes, and live: what it deals now or why it cannot start (R230–R233). */
   const showRoles = () => {
-    const custom = rolesMode.value === 'custom';
+    const p = PRESETS[preset.value as PresetId];
+    const custom = p.id === 'custom';
     countsBox.hidden = !custom;
     // In a room the roles are dealt for the players seated; before, for the seats offered.
     const n = players > 0 ? Math.max(players, MIN_PLAYERS) : Number(maxSeats.value) || MIN_PLAYERS;
-    const set = custom ? readCounts() : autoRoles(n);
-    const problem = custom ? rolesProblem(set, n) : null;
-    const words = Object.entries(set).map(([r, k]) => `${k} × ${roleName(r as RoleId)}`).join(', ');
-    rolesNote.textContent = problem ? `With ${n} players: ${problem}.` : `With ${n} players: ${words}, villagers for the rest.`;
+    const probe: Settings = { ...initial, preset: p.id, roles: custom ? readCounts() : 'auto' };
+    const problem = startProblem(probe, n);
+    const words = Object.entries(presetRoles(probe, n, 0)[0]).map(([r, k]) => `${k} × ${roleName(r as RoleId)}`).join(', ');
+    const fixed = Object.entries(p.fixes ?? {}).map(([k, v]) => FIXED_WORDS[`${k}:${String(v)}`] ?? `${k}: ${String(v)}`);
+    presetNote.textContent = `${p.words.description}${fixed.length ? ` This mode fixes: ${fixed.join('; ')}.` : ''}`;
+    rolesNote.textContent = problem ? `With ${n} players: ${problem}.` : p.drawn ? `With ${n} players: drawn at random when the game starts.` : `With ${n} players: ${words}, villagers for the rest.`;
     rolesNote.classList.toggle('warn', !!problem);
+    // A setting the preset fixes is shown at its value and locked.
+    for (const [key, control] of [['reveal', reveal], ['tieRule', tieRule]] as const) {
+      const value = p.fixes?.[key];
+      control.disabled = value !== undefined;
+      if (value !== undefined) control.value = value;
+    }
   };
 
   const read = (): Settings => ({
@@ -80,7 +95,8 @@ export function settingsForm(initial: Settings, onChange?: (patch: SettingsPatch
     visibility: visibility.value as Settings['visibility'],
     maxSeats: Number(maxSeats.value),
     allowSpectators: box('allowSpectators').checked,
-    roles: rolesMode.value === 'auto' ? 'auto' : readCounts(),
+    preset: preset.value as PresetId,
+    roles: preset.value === 'custom' ? readCounts() : 'auto',
     durations: Object.fromEntries(DURATIONS.map(([k]) => [k, Number(durations[k].value)])) as Durations,
     reveal: reveal.value as Settings['reveal'],
     voteRule: voteRule.value as Settings['voteRule'],
@@ -98,7 +114,8 @@ export function settingsForm(initial: Settings, onChange?: (patch: SettingsPatch
     const n = (target as HTMLInputElement).name;
     const s = read();
     if (n.startsWith('d-')) return { durations: { [n.slice(2)]: s.durations[n.slice(2) as keyof Durations] } };
-    if (n === 'rolesMode' || n.startsWith('role-')) return { roles: s.roles };
+    if (n === 'preset') return s.preset === 'custom' ? { preset: s.preset, roles: s.roles } : { preset: s.preset };
+    if (n.startsWith('role-')) return { preset: 'custom', roles: s.roles };
     if (n.startsWith('opt-')) return { roleOptions: readOptions() };
     if (n in s) return { [n]: s[n as keyof Settings] } as SettingsPatch;
     return null;
@@ -109,7 +126,7 @@ export function settingsForm(initial: Settings, onChange?: (patch: SettingsPatch
       field('Room name', name, 'Shown in the lobby and at the top of the table.'),
       field('Who can find it', visibility, 'Public rooms are listed in the lobby; private ones only open with the invite link.'),
       field(`Seats (${MIN_PLAYERS}–${MAX_PLAYERS})`, maxSeats, 'The most players who can sit at this table.')),
-    h('fieldset', null, h('legend', null, 'Roles'), field('Roles', rolesMode, 'Automatic picks a fair mix for the number of players; by hand you choose how many of each.'), rolesNote, countsBox, ...optionBoxes,
+    h('fieldset', null, h('legend', null, 'Roles'), field('Game mode', preset, 'Which roles are dealt: a preset list per number of players, random ones (Chaos), or chosen by hand (Custom).'), presetNote, rolesNote, countsBox, ...optionBoxes,
       h('p', { class: 'hint' }, 'What each role does: ', h('a', { href: '#how-to-play' }, 'how to play, and the roles'), '.')),
     h('fieldset', { class: 'durations' }, h('legend', null, 'How long each part lasts, in seconds'), ...DURATIONS.map(([k, label, hint]) => field(label, durations[k], hint))),
     h('fieldset', null, h('legend', null, 'Rules'),
@@ -123,7 +140,7 @@ export function settingsForm(initial: Settings, onChange?: (patch: SettingsPatch
   form.addEventListener('change', (ev) => {
     const target = ev.target as HTMLElement;
     // Going hand-picked starts from the automatic set rather than from nothing.
-    if (target === rolesMode && rolesMode.value === 'custom' && Object.keys(readCounts()).length === 0) {
+    if (target === preset && preset.value === 'custom' && Object.keys(readCounts()).length === 0) {
       const seeded = autoRoles(players > 0 ? players : Number(maxSeats.value) || MIN_PLAYERS);
       for (const r of COUNTED) counts[r].value = String(seeded[r] ?? 0);
     }
@@ -143,7 +160,7 @@ export function settingsForm(initial: Settings, onChange?: (patch: SettingsPatch
     put(name, s.name);
     put(visibility, s.visibility);
     put(maxSeats, String(s.maxSeats));
-    put(rolesMode, s.roles === 'auto' ? 'auto' : 'custom');
+    put(preset, presetOf(s).id);
     for (const r of COUNTED) put(counts[r], String(s.roles === 'auto' ? 0 : s.roles[r] ?? 0));
     for (const [k] of DURATIONS) put(durations[k], String(s.durations[k]));
     put(reveal, s.reveal);

@@ -1,5 +1,6 @@
 import type { RoleId } from '../../shared/roles.ts';
 import type { Settings } from '../../shared/settings.ts';
+import { presetOf } from '../../shared/game/presets.ts';
 import { h } from './dom.ts';
 import { roleName } from './words.ts';
 
@@ -9,7 +10,8 @@ const TIE = { revote: 'they vote again between them', random: 'lots are drawn be
 /** The room's settings as a short read-only list, for players who are not the host. */
 export function settingsSummary(s: Settings): HTMLElement {
   const d = s.durations;
-  const roles = s.roles === 'auto' ? 'automatic, balanced for the players' : Object.entries(s.roles).filter(([, n]) => n).map(([r, n]) => `${n} × ${roleName(r as RoleId)}`).join(', ') + ', villagers for the rest';
+  const preset = presetOf(s);
+  const roles = preset.id !== 'custom' || s.roles === 'auto' ? `${preset.words.name}: ${preset.words.description}` : Object.entries(s.roles).filter(([, n]) => n).map(([r, n]) => `${n} × ${roleName(r as RoleId)}`).join(', ') + ', villagers for the rest';
   const rows: [string, string][] = [
     ['Room', `${s.visibility}, up to ${s.maxSeats} players`],
     ['Roles', roles],

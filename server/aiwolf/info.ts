@@ -1,4 +1,4 @@
-import { rolesFor } from '../../shared/game/deal.ts';
+import { rolesFor } from '../../shared/game/presets.ts';
 import type { GameView, TimelineEntry } from '../../shared/views.ts';
 import type { GameInfo, GameSetting, Talk, Vote } from './packet.ts';
 import { aiRole, existingRoles, type Indices, roleNumMap } from './roles.ts';

@@ -3,7 +3,7 @@ import type { ChatMessage, GameView } from '../../shared/views.ts';
 import type { AgentConnection } from './agent.ts';
 import { aiDay, gameInfo, gameSetting, type SeatMemory, type SettingOptions } from './info.ts';
 import type { Packet, Request, Talk, Vote } from './packet.ts';
-import { rolesFor } from '../../shared/game/deal.ts';
+import { rolesFor } from '../../shared/game/presets.ts';
 import { Indices } from './roles.ts';
 import { Listing, print, type Speech, speechOf, type TalkKind } from './talk.ts';
 

@@ -12,8 +12,8 @@ export function aiwolfRoles(players: number): RoleCounts {
   return { seer: 1, possessed: 1, werewolf: 1 };
 }
 
-/** The preset each village will be once `settings.preset` exists (the presets session). */
-export const aiwolfPreset = (players: number): 'aiwolf5' | 'aiwolf15' => (players >= 15 ? 'aiwolf15' : 'aiwolf5');
+/** AIWolf's own villages are presets (R237); other sizes are a Custom set on the same rules. */
+export const aiwolfPreset = (players: number): 'aiwolf-5' | 'aiwolf-15' | 'custom' => (players === 5 ? 'aiwolf-5' : players === 15 ? 'aiwolf-15' : 'custom');
 
 /**
  * The settings of the bridge's rooms, declared here once: AIWolf's rules where ours have a
@@ -22,12 +22,14 @@ export const aiwolfPreset = (players: number): 'aiwolf5' | 'aiwolf15' => (player
  * (whispers); the bodyguard may guard the same player again (no `noRepeat`, R35). The possessed
  * counts as human for the wolves' parity by its own module (R101, R85). Phases end early once
  * everyone answered, so the long day only bounds a talk of slow agents (20 turns of one second).
- * When the presets land this becomes `{ preset: aiwolfPreset(players), name, maxSeats, durations }`.
+ * At 5 and 15 players the room plays the AIWolf preset, which fixes the reveal and the tie rule
+ * itself (R233); the same values are given here so the other sizes play by the same rules.
  */
 export function aiwolfSettings(players: number): SettingsPatch {
   return {
     name: `AIWolf ${players}`,
     maxSeats: players,
+    preset: aiwolfPreset(players),
     roles: aiwolfRoles(players),
     reveal: 'none',
     secretVotes: false,

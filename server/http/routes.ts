@@ -120,7 +120,7 @@ export function createHttpApp(deps: HttpDeps): Express {
     },
   }));
   // Invite links and other client routes land on the app.
-  app.get(/^\/(join|room|game|spectate)\//, (_req, res) => res.sendFile(path.join(deps.publicDir, 'index.html')));
+  app.get(/^\/(?:(join|room|game|spectate)\/|roles\/?$)/, (_req, res) => res.sendFile(path.join(deps.publicDir, 'index.html')));
 
   return finish(app, deps.log);
 }

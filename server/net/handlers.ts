@@ -3,6 +3,7 @@ import { type BotStrategy, type CommandName, type CommandPayload, type CommandRe
 import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
 import { applySettingsPatch } from '../../shared/settings.ts';
 import { roleSettingsProblem } from '../../shared/game/catalogue.ts';
+import { withPreset } from '../../shared/game/presets.ts';
 import { type Audience, SPECTATORS, seatAudience } from '../rooms/audience.ts';
 import type { RoomDirectory, RoomRef } from '../rooms/ref.ts';
 import type { Session } from './session.ts';
@@ -112,7 +113,7 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
     if (!merged.ok) return fail('settings/invalid', merged.message);
     const unknown = roleSettingsProblem(merged.settings);
     if (unknown) return fail('settings/invalid', unknown);
-    const room = await h.rooms.create(merged.settings);
+    const room = await h.rooms.create(withPreset(merged.settings));
     if (!room) return fail(h.rooms.accepting() ? 'room/too-many' : 'server/busy');
     return joinRoom(h, room, p.name, p.bot ?? false, true);
   },

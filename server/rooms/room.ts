@@ -1,6 +1,6 @@
 import { type Ack, fail, ok } from '../../shared/errors.ts';
 import type { RoomState, RoomSummary } from '../../shared/protocol.ts';
-import { Decider, type GameContext, type GameEffect, type GameEvent, gameMachine, type GameSnapshot, MACHINE_VERSION, reject } from '../../shared/game/index.ts';
+import { Decider, type GameContext, type GameEffect, type GameEvent, gameMachine, type GameSnapshot, MACHINE_VERSION, refusalReason, reject } from '../../shared/game/index.ts';
 import type { StoredRoom } from '../store/types.ts';
 import { ackData, type RoomCommand, toEvent } from './commands.ts';
 import { crashed, draining, ended, type Lifecycle, refusal, restarted, runs } from './lifecycle.ts';
@@ -120,7 +120,7 @@ export class Room implements RoomRef {
     const event = toEvent(cmd, now, this.context, this.deps.newSeed);
     if (event === null) return ok({});
     const code = reject(this.context, event);
-    if (code) return fail(code);
+    if (code) return fail(code, refusalReason(this.context, event));
 
     const faults = this.deps.faults;
     faults?.at('before-send', this.id);

@@ -1,11 +1,11 @@
 import { MAX_PLAYERS, MIN_PLAYERS } from '../limits.ts';
-import type { RoleCounts, Settings } from '../settings.ts';
+import type { RoleCounts } from '../settings.ts';
 import type { RoleId } from '../roles.ts';
 import { ROLE_LIST, ROLE_MODULES, teamOf } from './roles/index.ts';
 import { shuffle } from './rng.ts';
 
 /**
- * The automatic role sets (R3), by player count: each role module says how many of it come at a
+ * The Classic role sets (R3, the preset `classic`, shared/game/presets.ts), by player count: each role module says how many of it come at a
  * count (`deal.auto`), tuned with `npm run balance` so that the reasoning bots (the smart strategy)
  * give the village 40–60% of the wins at every count (docs/bots.md). A role that declares no
  * `auto` is dealt only by hand.
@@ -28,7 +28,9 @@ export function rolesProblem(counts: RoleCounts, players: number): string | null
     special += n ?? 0;
     if (teamOf(role) === 'wolves') wolves += n ?? 0;
   }
-  if (wolves < 1) return 'at least one werewolf is needed';
+  for (const role of Object.keys(counts)) if ((counts[role] ?? 0) > 0 && !ROLE_MODULES.has(role)) return `no role '${role}' on this server`;
+  // A wolf that does not kill at night (a sorceress) is no pack (R4).
+  if (!Object.entries(counts).some(([role, n]) => (n ?? 0) > 0 && ROLE_MODULES.get(role)?.night?.pack)) return 'at least one werewolf is needed';
   if (wolves * 2 >= players) return 'werewolves must be fewer than the others';
   if (special > players) return `${special} roles for ${players} players`;
   for (const [role, n] of Object.entries(counts)) {
@@ -36,10 +38,6 @@ export function rolesProblem(counts: RoleCounts, players: number): string | null
     if (max !== undefined && (n ?? 0) > max) return `at most ${max === 1 ? 'one' : max} ${ROLE_MODULES.get(role)!.words.name.toLowerCase()}`;
   }
   return null;
-}
-
-export function rolesFor(settings: Settings, players: number): RoleCounts {
-  return settings.roles === 'auto' ? autoRoles(players) : settings.roles;
 }
 
 /** Deal the roles to `players` seats, villagers filling the rest, shuffled by the seeded PRNG. */

@@ -2,7 +2,8 @@ import { nameProblem, nameSkeleton, normalizeName } from '../names.ts';
 import { applySettingsPatch, MIN_PLAYERS } from '../settings.ts';
 import { roleSettingsProblem } from './catalogue.ts';
 import { freshGame } from './context.ts';
-import { deal, rolesFor, rolesProblem } from './deal.ts';
+import { deal } from './deal.ts';
+import { patchProblem, presetRoles, startProblem, withPreset } from './presets.ts';
 import { applyDeaths, player, secretShots } from './deaths.ts';
 import { ROLE_MODULES } from './roles/index.ts';
 import type { EventOf, GameContext, Patch, Player, Rejection } from './types.ts';
@@ -43,9 +44,7 @@ export function rejectLobby(ctx: GameContext, e: EventOf<'room.join' | 'room.set
     case 'room.settings': {
       if (!isHost(ctx, e.seat)) return 'host/only';
       if (!inLobby(ctx)) return 'phase/wrong';
-      const merged = applySettingsPatch(ctx.settings, e.patch);
-      if (!merged.ok || merged.settings.maxSeats < ctx.players.length || roleSettingsProblem(merged.settings)) return 'settings/invalid';
-      return null;
+      return settingsReason(ctx, e) ? 'settings/invalid' : null;
     }
     case 'room.kick':
     case 'room.host':
@@ -57,13 +56,37 @@ export function rejectLobby(ctx: GameContext, e: EventOf<'room.join' | 'room.set
       if (!isHost(ctx, e.seat)) return 'host/only';
       if (ctx.phase !== 'lobby') return 'phase/wrong';
       if (ctx.players.length < MIN_PLAYERS) return 'host/not-enough-players';
-      if (rolesProblem(rolesFor(ctx.settings, ctx.players.length), ctx.players.length)) return 'host/invalid-roles';
+      if (startProblem(ctx.settings, ctx.players.length)) return 'host/invalid-roles';
       return null;
     }
     case 'game.reset':
       if (!isHost(ctx, e.seat)) return 'host/only';
       return ctx.phase === 'over' ? null : 'phase/wrong';
   }
+}
+
+/** Why a settings patch is refused (R2, R233), or null. */
+function settingsReason(ctx: GameContext, e: EventOf<'room.settings'>): string | null {
+  const merged = applySettingsPatch(ctx.settings, e.patch);
+  if (!merged.ok) return merged.message;
+  if (merged.settings.maxSeats < ctx.players.length) return `maxSeats: ${ctx.players.length} players are seated`;
+  return roleSettingsProblem(merged.settings) ?? patchProblem(merged.settings, e.patch);
+}
+
+/**
+ * The reason, in words, for a refusal of a lobby event that has one to give (the ack's message):
+ * why the roles cannot play (R4, R232), why the settings are invalid. Undefined otherwise.
+ */
+export function refusalReason(ctx: GameContext, e: { type: string }): string | undefined {
+  if (e.type === 'game.start') {
+    const problem = startProblem(ctx.settings, ctx.players.length);
+    return problem ? `The chosen roles cannot play: ${problem}.` : undefined;
+  }
+  if (e.type === 'room.settings') {
+    const problem = settingsReason(ctx, e as EventOf<'room.settings'>);
+    return problem ? `Those settings are not valid: ${problem}.` : undefined;
+  }
+  return undefined;
 }
 
 export function join(ctx: GameContext, e: EventOf<'room.join'>): Patch {
@@ -96,7 +119,9 @@ export function transfer(target: number): Patch {
 
 export function start(ctx: GameContext, e: EventOf<'game.start'>): Patch {
   const n = ctx.players.length;
-  const [roles, rng] = deal(rolesFor(ctx.settings, n), n, e.seed >>> 0);
+  // The preset's roles, drawn from the seed when it draws them (R234); Classic draws nothing, so its deal is as before.
+  const [counts, drawn] = presetRoles(ctx.settings, n, e.seed >>> 0);
+  const [roles, rng] = deal(counts, n, drawn);
   const players = ctx.players.map((p, i) => ({ ...p, role: roles[i], alive: true, death: null, lover: null, missedVotes: 0 }));
   // Each role's own state starts at the deal (the witch's potions).
   const roleState: GameContext['roles'] = {};
@@ -105,6 +130,7 @@ export function start(ctx: GameContext, e: EventOf<'game.start'>): Patch {
     if (state) roleState[p.seat] = state.initial();
   }
   return {
+    settings: withPreset(ctx.settings),
     players,
     gameNo: ctx.gameNo + 1,
     seed: e.seed >>> 0,

@@ -1,4 +1,5 @@
 import { applySettingsPatch } from '../settings.ts';
+import { withPreset } from './presets.ts';
 import { ABANDONED, abandonable } from './abandon.ts';
 import { addChat, rejectChat } from './chat.ts';
 import { castVote, dayAct, ready, rejectDayAction, rejectReady, rejectVote } from './day.ts';
@@ -59,7 +60,7 @@ function applyInner(ctx: GameContext, e: GameEvent): Patch {
       return { players: ctx.players.map((p) => (p.seat === e.seat ? { ...p, connected: e.connected } : p)) };
     case 'room.settings': {
       const merged = applySettingsPatch(ctx.settings, e.patch);
-      return merged.ok ? { settings: merged.settings } : {};
+      return merged.ok ? { settings: withPreset(merged.settings) } : {};
     }
     case 'room.kick': return leave(ctx, e.target);
     case 'room.host': return transfer(e.target);

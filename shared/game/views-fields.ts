@@ -5,6 +5,7 @@ import type { Settings } from '../settings.ts';
 import { ROLE_LIST, teamOf } from './roles/index.ts';
 import type { GameContext, Player } from './types.ts';
 import { promptFor } from './views-you.ts';
+import { setupOf } from './presets.ts';
 import { teamOfPlayer } from './win.ts';
 
 /**
@@ -183,6 +184,8 @@ export const GAME_FIELDS = {
   day: { who: EVERYONE, value: (ctx) => ctx.day },
   deadline: { who: EVERYONE, value: (ctx) => ctx.deadline },
   settings: { who: EVERYONE, value: (ctx) => ctx.settings },
+  // The roles in play by count, never by seat (R240–R242).
+  setup: { who: EVERYONE, value: (ctx) => setupOf(ctx) },
   host: { who: EVERYONE, value: (ctx) => ctx.host },
   players: { who: EVERYONE, each: PLAYER_FIELDS as Table<never>, part: 'players' },
   vote: { who: EVERYONE, of: VOTE_FIELDS as Table<never>, part: 'vote' },

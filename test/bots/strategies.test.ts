@@ -54,7 +54,8 @@ describe('strategies in process', () => {
       const night = r.final.timeline.find((e) => e.kind === 'night' && e.day === found.night);
       const seerDied = night?.kind === 'night' && night.deaths.includes(seer.seat);
       const wolfDied = night?.kind === 'night' && night.deaths.includes(found.seat);
-      if (seerDied || wolfDied || !night) continue;
+      // A seer in love with the wolf she found (cupid) never votes for her lover (R28).
+      if (seerDied || wolfDied || !night || seer.lover === found.seat) continue;
       const claim = r.final.chat.find((m) => m.seat === seer.seat && m.talk && assertions(m.talk, seer.seat).some((c) => c.kind === 'result' && c.seat === found.seat && c.team === 'wolves'));
       // She says it as the seer: in that message, or having claimed before.
       const before = r.final.chat.filter((m) => m.seat === seer.seat && m.talk && m.id <= claim!.id && m.channel === 'day');

@@ -91,7 +91,7 @@ describe('[I16] the browser table on a phone', () => {
       await ada.getByLabel(label, { exact: true }).fill(String(s));
     }
     // Every seat gets a night role: whoever Ada is, she has something to do on the first night.
-    await ada.locator('select[name="rolesMode"]').selectOption('custom');
+    await ada.locator('select[name="preset"]').selectOption('custom');
     for (const [r, n] of [['werewolf', 1], ['seer', 1], ['doctor', 1], ['witch', 1], ['cupid', 1], ['hunter', 0], ['tanner', 0]] as const) await ada.locator(`input[name="role-${r}"]`).fill(String(n));
     await ada.getByRole('button', { name: 'Create room' }).click();
     await ada.waitForURL(/\/room\//);

@@ -14,3 +14,11 @@ describe('[H11.1] the browser watches a private room by its invite code', () => 
     expect(parseRoute('/join/K7WQ3MZ2PA')).toEqual({ page: 'join', code: 'K7WQ3MZ2PA' });
   });
 });
+
+describe('the role glossary has its own address', () => {
+  it('/roles is the glossary page, reachable by its path', () => {
+    expect(parseRoute(paths.roles())).toEqual({ page: 'roles' });
+    expect(parseRoute('/roles/')).toEqual({ page: 'roles' });
+    expect(parseRoute('/roles/x')).toEqual({ page: 'lobby' });
+  });
+});

@@ -13,8 +13,14 @@ export const TUNING = {
   /** The seer reveals herself from this day on even without a wolf found, if she has this many results. */
   seerRevealDay: 3,
   seerRevealResults: 2,
-  /** Chance that a wolf claims to be the seer at the first dawn, accusing a villager. */
-  wolfFakeClaim: 0.25,
+  /**
+   * Chance that a wolf claims to be the seer at the first dawn, accusing a villager: at a table of
+   * up to `smallTable` seats, and above it (where a false seer is caught more often: a lower chance
+   * keeps the village within 40–60%, docs/balance.md).
+   */
+  wolfFakeClaimSmall: 0.25,
+  wolfFakeClaim: 0.1,
+  smallTable: 7,
   /** Whether a wolf accused by a seer answers with a rival seer claim. */
   wolfCounterClaim: true,
   /** Weight of one ballot already cast when choosing whom to vote for. */
@@ -32,7 +38,7 @@ export const smart: Strategy = (view, { rng, urgent }) => {
   if (!you) return [];
   const ev = evidence(view);
   // Talk by day (client/bot/talk): ready only once it has said its piece, or time is short.
-  const talk = dayTalk(view, ev, { voteFor: (t) => chooseVote(view, you, ev, t, () => 0.5), fakeClaim: TUNING.wolfFakeClaim, counterClaim: TUNING.wolfCounterClaim, seed: Math.floor(rng() * 2 ** 31) });
+  const talk = dayTalk(view, ev, { voteFor: (t) => chooseVote(view, you, ev, t, () => 0.5), fakeClaim: view.players.length <= TUNING.smallTable ? TUNING.wolfFakeClaimSmall : TUNING.wolfFakeClaim, counterClaim: TUNING.wolfCounterClaim, seed: Math.floor(rng() * 2 ** 31) });
   const out: Decision[] = [...talk.say, ...dayActions(view, you, ev, urgent)];
   const p = you.prompt;
   if (!p) return out;
@@ -66,7 +72,24 @@ function tallyOf(view: GameView): Record<number, number> | undefined {
   return out;
 }
 
-function chooseVote(view: GameView, you: YouView, ev: Evidence, targets: number[], rng: Rng): number | undefined {
+/**
+ * Days in a row, up to today, whose vote executed nobody. Two sides that vote the same way each
+ * day never break a tie (a wolf and his believer against the seer and her guard, while the guard
+ * saves her each night): after two such days the bots' choices get looser, as people's do.
+ */
+function stalls(view: GameView): number {
+  let n = 0;
+  for (let day = view.day - 1; day > 0; day--) {
+    const votes = view.timeline.filter((e) => e.kind === 'vote' && e.day === day);
+    if (votes.length === 0 || votes.some((e) => e.kind === 'vote' && e.outcome === 'executed')) break;
+    n++;
+  }
+  return n;
+}
+
+function chooseVote(view: GameView, you: YouView, ev: Evidence, targets: number[], rng0: Rng): number | undefined {
+  const stalled = stalls(view);
+  const rng: Rng = stalled >= 2 ? () => rng0() * 40 * (stalled - 1) : rng0;
   const ballots = ballotsFor(view);
   const pack = you.role === 'werewolf' ? you.pack ?? [] : [];
   const candidates = targets.filter((s) => s !== you.seat && s !== you.lover && !pack.includes(s));

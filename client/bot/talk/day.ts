@@ -97,6 +97,9 @@ function reveal(c: Ctx): Talk | null {
     const guarded = you.role === 'doctor' && typeof you.lastProtected === 'number' ? [{ kind: 'guarded', seat: you.lastProtected } as Talk] : [];
     return and([{ kind: 'claim', seat: you.seat, role: you.role }, ...guarded]);
   }
+  // The tanner fishes for the rope as tanners do: on his first day he calls himself a werewolf,
+  // which no wolf would say (the village discounts it, client/bot/evidence.ts).
+  if (you.role === 'tanner' && view.phase === 'day' && !claimed(c, 'werewolf')) return { kind: 'claim', seat: you.seat, role: 'werewolf' };
   if (!c.liar) return null;
   const others = ev.living.filter((s) => !c.pack.includes(s));
   const accuser = ev.said.find((s) => s.kind === 'result' && s.team === 'wolves' && c.pack.includes(s.seat) && living.has(s.seat) && ev.seers.includes(s.by) && living.has(s.by) && s.by !== you.seat);

@@ -126,6 +126,7 @@ export function lobbyPage(app: App): Page {
       h('details', { class: 'settings-details' }, h('summary', null, 'Room settings'), settings.el),
       createErr.el, createBtn),
     h('div', { class: 'panel' }, history.el),
+    h('p', { class: 'hint' }, h('a', { href: paths.roles(), 'data-link': true }, 'Every role and game mode, explained')),
   );
 
   return {

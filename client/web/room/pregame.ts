@@ -8,6 +8,7 @@ import { paths } from '../router.ts';
 import { settingsForm } from '../settings-form.ts';
 import { settingsSummary } from '../settings-summary.ts';
 import type { ChatPanel } from './chat.ts';
+import { setupPanel } from './setup.ts';
 
 /** The room before a game: seats, the host's controls and settings, the invite link, and the room chat. */
 export function pregame(app: App, chat: ChatPanel, initial: RoomState) {
@@ -94,9 +95,11 @@ export function pregame(app: App, chat: ChatPanel, initial: RoomState) {
   };
 
   const summary = h('div');
+  const setup = setupPanel({ headingId: 'setup-h' });
   const el = h('div', { class: 'pregame' },
     h('div', { class: 'col-a' },
       h('section', { class: 'panel seats-panel', 'aria-labelledby': 'seats-h' }, seatsTitle, seats, seatsErr.el, hostTools, startNote, startBtn, startErr.el),
+      setup.el,
       h('section', { class: 'panel invite', 'aria-labelledby': 'invite-h' }, h('h2', { id: 'invite-h' }, 'Invite friends'),
         h('p', null, 'Room code: ', codeEl), h('div', { class: 'inline-form' }, link, copyBtn), copied)),
     h('div', { class: 'col-b' }, chat.el,
@@ -112,6 +115,7 @@ export function pregame(app: App, chat: ChatPanel, initial: RoomState) {
       seatsTitle.textContent = `Players (${n}/${v.settings.maxSeats})`;
       swap(seats, v.players.map(seatItem));
       codeEl.textContent = st.code;
+      setup.update(v);
       link.value = `${location.origin}${paths.join(st.code)}`;
       hostTools.hidden = startBtn.hidden = !isHost;
       const enough = n >= MIN_PLAYERS;

@@ -8,6 +8,7 @@ import { playersGrid } from './players.ts';
 import { promptPanel } from './prompt.ts';
 import { roleCard } from './rolecard.ts';
 import { timelinePanel } from './timeline.ts';
+import { setupPanel } from './setup.ts';
 
 type Pane = 'chat' | 'players' | 'story';
 const PANES: [Pane, string][] = [['chat', 'Chat'], ['players', 'Players'], ['story', 'Story']];
@@ -23,6 +24,7 @@ export function gameTable(app: App, chat: ChatPanel, leave: () => void) {
   const role = roleCard();
   const players = playersGrid();
   const timeline = timelinePanel();
+  const setup = setupPanel({ headingId: 'table-setup-h', compact: true });
   const over = overPanel(app, leave);
   const death = deathDialog();
   const ticker = h('button', { type: 'button', class: 'story-ticker', hidden: true, onClick: () => show('story', true) });
@@ -31,7 +33,7 @@ export function gameTable(app: App, chat: ChatPanel, leave: () => void) {
     over.el, prompt.el,
     h('div', { class: 'pane-switch', role: 'group', 'aria-label': 'Show' }, switches),
     h('div', { class: 'pane pane-chat', 'data-pane': 'chat' }, ticker, chat.el),
-    h('div', { class: 'pane pane-players', 'data-pane': 'players' }, role.el, players.el),
+    h('div', { class: 'pane pane-players', 'data-pane': 'players' }, role.el, players.el, setup.el),
     h('div', { class: 'pane pane-story', 'data-pane': 'story' }, timeline.el),
     death.el);
   let wasAlive: boolean | null = null;
@@ -52,6 +54,7 @@ export function gameTable(app: App, chat: ChatPanel, leave: () => void) {
       role.update(v);
       players.update(v, prompt.cardAction);
       timeline.update(v);
+      setup.update(v);
       over.update(st);
       ticker.hidden = !timeline.latest;
       ticker.textContent = timeline.latest;

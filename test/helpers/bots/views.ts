@@ -8,6 +8,7 @@ export function handView(n: number, over: Partial<Omit<GameView, 'you'>> & { you
   const { you, ...rest } = over;
   return {
     version: 1, gameNo: 1, phase: 'day', phaseId: 5, day: 2, deadline: null, settings: DEFAULT_SETTINGS, host: 0,
+    setup: { preset: 'classic', players: n, dealt: true, roles: null, categories: null, missing: [], problem: null },
     players, vote: null, ready: [], timeline: [], outcome: null, chat: [],
     ...rest,
     you: { role: 'villager', team: 'village', alive: true, isHost: false, missedVotes: 0, prompt: null, ...you },

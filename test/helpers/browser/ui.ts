@@ -70,7 +70,12 @@ export async function spectatorLeaks(page: Page, truth: Map<number, RoleId>): Pr
     const main = document.querySelector('main')!;
     const head = main.querySelector('.room-head');
     // textContent, not innerText: a secret in a hidden element is still a leak.
-    const text = [...main.querySelectorAll('.room-body')].map((e) => e.textContent ?? '').join('\n');
+    // The public setup (rules R240–R242) names the roles in play by count: that is no secret, so it
+    // is read apart, and must match the deal's counts, never a seat.
+    const bodies = [...main.querySelectorAll('.room-body')].map((e) => e.cloneNode(true) as HTMLElement);
+    const setup = bodies.flatMap((b) => [...b.querySelectorAll<HTMLElement>('.setup-panel .role-chip')].map((c) => ({ key: c.dataset.key ?? '', text: c.textContent ?? '' })));
+    for (const b of bodies) for (const panel of b.querySelectorAll('.setup-panel')) panel.remove();
+    const text = bodies.map((e) => e.textContent ?? '').join('\n');
     return {
       phase: document.body.dataset.phase ?? null,
       cards: [...main.querySelectorAll<HTMLElement>('.players .player')].map((c) => ({ seat: Number(c.dataset.seat), alive: c.dataset.alive === 'true', role: c.dataset.role ?? null })),
@@ -78,6 +83,7 @@ export async function spectatorLeaks(page: Page, truth: Map<number, RoleId>): Pr
       prompt: main.querySelector<HTMLElement>('.prompt')?.dataset.prompt ?? null,
       tabs: [...main.querySelectorAll<HTMLElement>('[role=tab]')].map((t) => t.dataset.channel),
       text: head ? text : main.textContent ?? '',
+      setup,
     };
   });
   if (seen.phase === 'over' || seen.phase === 'lobby' || seen.phase === null) return [];
@@ -87,6 +93,14 @@ export async function spectatorLeaks(page: Page, truth: Map<number, RoleId>): Pr
     if (c.role && c.role !== truth.get(c.seat)) problems.push(`seat ${c.seat} is shown as ${c.role}`);
   }
   if (seen.roleCard) problems.push('a role card is shown');
+  const dealt = new Map<string, number>();
+  for (const r of truth.values()) dealt.set(r, (dealt.get(r) ?? 0) + 1);
+  for (const chip of seen.setup) {
+    const role = chip.key.replace(/^setup-/, '');
+    const count = Number(/× (\d+)/.exec(chip.text)?.[1]);
+    if (dealt.has(role) && dealt.get(role) !== count) problems.push(`the setup shows ${count} × ${role}, ${dealt.get(role)} were dealt`);
+    if (/\bP\d|seat/i.test(chip.text)) problems.push(`the setup names a seat: ${chip.text}`);
+  }
   if (seen.prompt && seen.prompt !== 'none') problems.push(`a ${seen.prompt} prompt is shown`);
   for (const t of seen.tabs) if (t === 'wolves' || t === 'dead') problems.push(`the ${t} chat tab is shown`);
   // A role's name may appear only once a dead player of that role is revealed (the card and the
