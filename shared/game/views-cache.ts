@@ -1,39 +1,64 @@
 import type { ChatMessage, PlayerView, VoteView, YouView } from '../views.ts';
 import type { GameContext, Player } from './types.ts';
-import { ANYONE, assemble, type Audience, build, built, type Built, PLAYER, sharedFields, channelsFor, chatFor, personal, recipient, voteFor, youFor, type ViewBody } from './views.ts';
-import { PLAYER_FIELDS, PLAYER_READS, type Table, VOTE_FIELDS, VOTE_READS } from './views-fields.ts';
+import { ANYONE, type Audience, channelsFor, chatFor, GAME, personal, type Recipient, recipient, sharedFields, type ViewBody, YOU_TABLES } from './views.ts';
+import { admits } from './views.ts';
+import { builder, type Builder, fill, type Pass, Reads, Slot } from './views-compiled.ts';
+import { GAME_FIELDS, type Parts, PLAYER_FIELDS, type Table, VOTE_FIELDS, YOU_FIELDS } from './views-fields.ts';
 
 /**
  * What one room's views share from one state to the next and between its audiences, owned by the
  * room (server/rooms/broadcast.ts) and handed to `viewFor`: the rules keep no state of their own.
- * A part is reused while the context fields its table declares it reads (PLAYER_READS, ...) are the
- * very same objects (the context is immutable), so a new field is cached right by declaring it;
- * a seat's own view (`you`, its role's fields, its prompt) is built afresh every time.
+ * Every part is built by the compiled tables (views-compiled.ts) into a slot of its own: the public
+ * player entries once per state for every audience, each seat's own entry and its `you` per seat.
+ * A field is rebuilt only when a context field its value read last time changed (the reads are
+ * found by running it, not declared), and a part whose fields all kept their values is the same
+ * object as before, so the lists and the view above it are compared by identity.
  * test/game/views.cache.test.ts holds every view to the same view built from scratch.
  */
 export class ViewCache {
-  private players = new Memo<PlayerView[]>();
-  private vote = new Memo<VoteView | null>();
-  /** The view fields every audience of the last state shares. */
+  private reads = new Reads();
   private state: GameContext | null = null;
+  private prev: GameContext | null = null;
+  private delta = 0;
+  private pass: Pass;
+  /** The view fields every audience of the state shares (views.ts sharedFields). */
   private shared: unknown[] = [];
+  /** The view's fields in table order: the shared ones, and the parts as null, to be copied and filled in. */
+  private base: ViewBody | null = null;
+  private baseSlot = new Slot<ViewBody>();
+  private pubRows: Slot<PlayerView>[] = [];
+  private pub: PlayerView[] = [];
+  private pubAt: GameContext | null = null;
+  private voteSlot = new Slot<VoteView>();
+  private vote: VoteView | null = null;
+  private voteAt: GameContext | null = null;
   private chatOf: ChatMessage[] | null = null;
   private chats = new Map<number, ChatMessage[]>();
-  /** Per audience (a seat, or -1 for the spectators): its last view, and its players list with the public list and players it was built on. */
+  /** Per audience: a seat, or -1 for the spectators. */
   private last = new Map<number, Last>();
 
+  constructor() {
+    const cache = this;
+    this.pass = {
+      ctx: null as never,
+      tracked: null as never,
+      reads: this.reads,
+      since(at) {
+        if (at === cache.state) return 0;
+        return at === cache.prev ? cache.delta : cache.reads.changed(at, cache.state!);
+      },
+    };
+  }
+
   view(ctx: GameContext, audience: Audience): ViewBody {
+    if (ctx !== this.state) this.enter(ctx);
     const r = recipient(ctx, audience);
-    if (ctx !== this.state) { this.state = ctx; this.shared = sharedFields(ctx); }
     const key = audience.kind === 'seat' ? audience.seat : -1;
     let last = this.last.get(key);
-    if (!last) this.last.set(key, (last = { view: built(), you: built(), pub: null, players: null, list: [], phase: null, settings: null, me: undefined, mask: 0 }));
-    const pub = this.players.get(ctx, PLAYER_READS, () => ctx.players.map((p) => build<Player, PlayerView>(PLAYER, ctx, p, p, ANYONE)));
-    let players = pub;
-    if (!PLAYERS_SHARED) players = ctx.players.map((p) => build<Player, PlayerView>(PLAYER, ctx, p, p, r));
-    else if (r.me) players = this.ownList(ctx, r.me, pub, last);
-    const vote = VOTE_SHARED ? this.vote.get(ctx, VOTE_READS, () => voteFor(ctx, ANYONE)) : voteFor(ctx, r);
-    const you = r.me ? youFor(ctx, r.me, last.you, r) : null;
+    if (!last) this.last.set(key, (last = new Last()));
+    const players = PLAYERS_SHARED ? (r.me ? this.ownList(ctx, r, last) : this.publicList(ctx)) : this.list(ctx, r, last.rows, last);
+    const vote = VOTE_SHARED ? this.sharedVote(ctx) : voteOf(ctx, r, last.vote, this.pass);
+    const you = r.me ? fill<Player, YouView>(last.you, youTable(r.me), this.pass, r.me, r.me, r, true) : null;
     // Audiences are decided by the phase, the settings and the recipient's own player alone (views.ts grants()).
     if (last.phase !== ctx.phase || last.settings !== ctx.settings || last.me !== r.me) {
       last.mask = channelsFor(ctx, r);
@@ -41,15 +66,58 @@ export class ViewCache {
       last.settings = ctx.settings;
       last.me = r.me;
     }
-    return assemble(ctx, { players, vote, you, chat: this.chat(ctx.chat, last.mask) }, r, last.view, this.shared);
+    const chat = this.chat(ctx.chat, last.mask);
+    if (this.base === null) return last.assemble(ctx, r, this.shared, { players, vote, you, chat });
+    return last.fromBase(this.base, players, vote, you, chat);
   }
 
-  private ownList(ctx: GameContext, me: Player, pub: PlayerView[], last: Last): PlayerView[] {
-    if (last.pub === pub && last.players === ctx.players) return last.list;
-    const mine = build<Player, PlayerView>(PLAYER, ctx, me, me, { audience: { kind: 'seat', seat: me.seat }, me });
+  private enter(ctx: GameContext): void {
+    this.prev = this.state;
+    this.delta = this.prev ? this.reads.changed(this.prev, ctx) : 0;
+    this.state = ctx;
+    this.pass.ctx = ctx;
+    this.pass.tracked = this.reads.lens(ctx);
+    if (BASE) this.base = fill<Parts, ViewBody>(this.baseSlot, BASE, this.pass, NO_PARTS, undefined, ANYONE, false);
+    else this.shared = sharedFields(ctx);
+  }
+
+  /** The entries as any recipient sees them, once per state. */
+  private publicList(ctx: GameContext): PlayerView[] {
+    if (this.pubAt !== ctx) { this.pubAt = ctx; this.pub = this.list(ctx, ANYONE, this.pubRows, null); }
+    return this.pub;
+  }
+
+  /** Every entry for `r`; the last list while its entries are the same objects. */
+  private list(ctx: GameContext, r: Recipient, rows: Slot<PlayerView>[], last: Last | null): PlayerView[] {
+    const prev = last ? last.list : this.pub;
+    const players = ctx.players;
+    while (rows.length < players.length) rows.push(new Slot());
+    let same = prev.length === players.length;
+    const out: PlayerView[] = new Array(players.length);
+    for (let i = 0; i < players.length; i++) {
+      const p = players[i];
+      out[i] = fill<Player, PlayerView>(rows[i], PLAYER, this.pass, p, p, r, r.me !== undefined && r.me.seat === p.seat);
+      if (same && out[i] !== prev[i]) same = false;
+    }
+    if (same) return prev;
+    if (last) last.list = out;
+    return out;
+  }
+
+  /** The public list with the recipient's own entry in place. */
+  private ownList(ctx: GameContext, r: Recipient, last: Last): PlayerView[] {
+    const pub = this.publicList(ctx);
+    const me = r.me!;
+    const mine = fill<Player, PlayerView>(last.row, PLAYER, this.pass, me, me, r, true);
+    if (last.pub === pub && last.mine === mine) return last.list;
     last.pub = pub;
-    last.players = ctx.players;
+    last.mine = mine;
     return (last.list = pub.map((p) => (p.seat === me.seat ? mine : p)));
+  }
+
+  private sharedVote(ctx: GameContext): VoteView | null {
+    if (this.voteAt !== ctx) { this.voteAt = ctx; this.vote = voteOf(ctx, ANYONE, this.voteSlot, this.pass); }
+    return this.vote;
   }
 
   private chat(chat: ChatMessage[], mask: number): ChatMessage[] {
@@ -60,17 +128,88 @@ export class ViewCache {
   }
 }
 
-interface Last {
-  view: Built<ViewBody>;
-  you: Built<YouView>;
-  pub: PlayerView[] | null;
-  players: Player[] | null;
-  list: PlayerView[];
+/** One audience's slots and last view. */
+class Last {
+  you = new Slot<YouView>();
+  row = new Slot<PlayerView>();
+  rows: Slot<PlayerView>[] = [];
+  vote = new Slot<VoteView>();
+  pub: PlayerView[] | null = null;
+  mine: PlayerView | null = null;
+  list: PlayerView[] = [];
   /** The channels the recipient reads, and what they were decided on. */
-  phase: GameContext['phase'] | null;
-  settings: GameContext['settings'] | null;
-  me: Player | undefined;
-  mask: number;
+  phase: GameContext['phase'] | null = null;
+  settings: GameContext['settings'] | null = null;
+  me: Player | undefined = undefined;
+  mask = 0;
+  private values: unknown[] = [];
+  private sharedOf: unknown[] | null = null;
+  private baseOf: ViewBody | null = null;
+  private body: ViewBody | undefined = undefined;
+
+  /** The view as a copy of the state's base with this audience's parts, the last view while they are the same objects. */
+  fromBase(base: ViewBody, players: PlayerView[], vote: VoteView | null, you: YouView | null, chat: ChatMessage[]): ViewBody {
+    const body = this.body;
+    if (body !== undefined && this.baseOf === base && body.players === players && body.vote === vote && body.you === you && body.chat === chat) return body;
+    this.baseOf = base;
+    const out = { ...base };
+    out.players = players;
+    out.vote = vote;
+    out.you = you;
+    out.chat = chat;
+    return (this.body = out);
+  }
+
+  /** The view: its shared fields and its parts, the last view while they are the same objects. */
+  assemble(ctx: GameContext, r: Recipient, shared: unknown[], parts: Parts): ViewBody {
+    const { keys, part, who, value } = GAME;
+    const values = this.values;
+    if (shared === this.sharedOf && OTHERS === 0 && parts.players === values[PLAYERS_AT] && parts.vote === values[VOTE_AT] && parts.you === values[YOU_AT] && parts.chat === values[CHAT_AT]) return this.body!;
+    this.sharedOf = shared;
+    let same = this.body !== undefined;
+    for (let i = 0; i < keys.length; i++) {
+      const name = part[i];
+      // A field neither a part nor shared is granted by who the recipient is: asked for each.
+      const v = name !== null ? parts[name] : GAME.shared[i] ? shared[i] : admits(who[i]!, ctx, r, undefined) ? value[i](ctx, parts, false) : undefined;
+      if (v !== values[i]) { values[i] = v; same = false; }
+    }
+    if (same) return this.body!;
+    const out: Record<string, unknown> = {};
+    for (let i = 0; i < keys.length; i++) if (values[i] !== undefined) out[keys[i]] = values[i];
+    return (this.body = out as unknown as ViewBody);
+  }
+}
+
+/** Where the parts are among the view's fields, and how many fields are neither a part nor shared. */
+const PLAYERS_AT = GAME.part.indexOf('players');
+const VOTE_AT = GAME.part.indexOf('vote');
+const YOU_AT = GAME.part.indexOf('you');
+const CHAT_AT = GAME.part.indexOf('chat');
+const OTHERS = GAME.keys.filter((_k, i) => GAME.part[i] === null && !GAME.shared[i]).length;
+/** Whether each part is the field of its own name, as `fromBase` writes them. */
+const NAMED = GAME.keys.every((k, i) => GAME.part[i] === null || GAME.part[i] === k);
+
+/**
+ * The base of a state's views: the fields every audience shares, in table order, and the parts in
+ * their places as null, copied and filled in per audience. None when a field is neither shared nor
+ * a part (granted by who the recipient is): then each view is assembled field by field.
+ */
+const BASE: Builder<Parts> | null = OTHERS > 0 || !NAMED ? null : builder<Parts>(Object.fromEntries(
+  Object.entries(GAME_FIELDS as Table<Parts>).map(([k, f]) => [k, f.part ? { who: ['everyone'], value: () => null } : f]),
+));
+const NO_PARTS: Parts = { players: [], vote: null, you: null, chat: [] };
+
+function voteOf(ctx: GameContext, r: Recipient, slot: Slot<VoteView>, p: Pass): VoteView | null {
+  return ctx.vote && ctx.phase === 'vote' ? fill<NonNullable<GameContext['vote']>, VoteView>(slot, VOTE, p, ctx.vote, undefined, r, false) : null;
+}
+
+const PLAYER = builder(PLAYER_FIELDS as Table<Player>);
+const VOTE = builder(VOTE_FIELDS as Table<NonNullable<GameContext['vote']>>);
+const YOU = builder(YOU_FIELDS as Table<Player>);
+const YOU_AS = Object.fromEntries(Object.entries(YOU_TABLES).map(([id, table]) => [id, builder(table)])) as Record<string, Builder<Player>>;
+
+function youTable(me: Player): Builder<Player> {
+  return me.role ? YOU_AS[me.role] : YOU;
 }
 
 /**
@@ -83,20 +222,3 @@ function sharedButOwn(table: Table<never>): boolean {
 }
 const PLAYERS_SHARED = sharedButOwn(PLAYER_FIELDS as Table<never>);
 const VOTE_SHARED = sharedButOwn(VOTE_FIELDS as Table<never>) && !Object.values(VOTE_FIELDS as Table<never>).some((f) => f.who.includes('own'));
-
-function same(ctx: GameContext, reads: readonly (keyof GameContext)[], inputs: unknown[]): boolean {
-  for (let i = 0; i < reads.length; i++) if (ctx[reads[i]] !== inputs[i]) return false;
-  return true;
-}
-
-/** One value, kept while the context fields it was built from hold. */
-class Memo<V> {
-  private inputs: unknown[] | null = null;
-  private value: V | undefined;
-  get(ctx: GameContext, reads: readonly (keyof GameContext)[], make: () => V): V {
-    const inputs = this.inputs;
-    if (inputs && same(ctx, reads, inputs)) return this.value!;
-    this.inputs = reads.map((k) => ctx[k]);
-    return (this.value = make());
-  }
-}
