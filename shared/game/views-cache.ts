@@ -1,7 +1,7 @@
 import type { ChatMessage, PlayerView, VoteView, YouView } from '../views.ts';
+import { player } from './deaths.ts';
 import type { GameContext, Player } from './types.ts';
-import { ANYONE, type Audience, channelsFor, chatFor, GAME, personal, type Recipient, recipient, sharedFields, type ViewBody, YOU_TABLES } from './views.ts';
-import { admits } from './views.ts';
+import { ANYONE, assemble, type Audience, channelsFor, chatFor, GAME, personal, type Recipient, shownVote, type ViewBody, YOU_TABLES } from './views.ts';
 import { builder, type Builder, fill, type Pass, Reads, Slot } from './views-compiled.ts';
 import { GAME_FIELDS, type Parts, PLAYER_FIELDS, type Table, VOTE_FIELDS, YOU_FIELDS } from './views-fields.ts';
 
@@ -21,8 +21,6 @@ export class ViewCache {
   private prev: GameContext | null = null;
   private delta = 0;
   private pass: Pass;
-  /** The view fields every audience of the state shares (views.ts sharedFields). */
-  private shared: unknown[] = [];
   /** The view's fields in table order: the shared ones, and the parts as null, to be copied and filled in. */
   private base: ViewBody | null = null;
   private baseSlot = new Slot<ViewBody>();
@@ -33,7 +31,9 @@ export class ViewCache {
   private vote: VoteView | null = null;
   private voteAt: GameContext | null = null;
   private chatOf: ChatMessage[] | null = null;
+  /** Per channel mask: its last list, and its list for the current chat. */
   private chats = new Map<number, ChatMessage[]>();
+  private chatAt = new Map<number, ChatMessage[]>();
   /** Per audience: a seat, or -1 for the spectators. */
   private last = new Map<number, Last>();
 
@@ -52,10 +52,12 @@ export class ViewCache {
 
   view(ctx: GameContext, audience: Audience): ViewBody {
     if (ctx !== this.state) this.enter(ctx);
-    const r = recipient(ctx, audience);
     const key = audience.kind === 'seat' ? audience.seat : -1;
     let last = this.last.get(key);
     if (!last) this.last.set(key, (last = new Last()));
+    // The same recipient object while it is the same player (slots compare it by identity).
+    const me = audience.kind === 'seat' ? player(ctx, audience.seat) : undefined;
+    const r = last.r !== null && last.r.me === me ? last.r : (last.r = { audience, me });
     const players = PLAYERS_SHARED ? (r.me ? this.ownList(ctx, r, last) : this.publicList(ctx)) : this.list(ctx, r, last.rows, last);
     const vote = VOTE_SHARED ? this.sharedVote(ctx) : voteOf(ctx, r, last.vote, this.pass);
     const you = r.me ? fill<Player, YouView>(last.you, youTable(r.me), this.pass, r.me, r.me, r, true) : null;
@@ -67,7 +69,8 @@ export class ViewCache {
       last.me = r.me;
     }
     const chat = this.chat(ctx.chat, last.mask);
-    if (this.base === null) return last.assemble(ctx, r, this.shared, { players, vote, you, chat });
+    // Without a base (see BASE) the view is assembled field by field, afresh.
+    if (this.base === null) return assemble(ctx, { players, vote, you, chat }, r);
     return last.fromBase(this.base, players, vote, you, chat);
   }
 
@@ -78,7 +81,6 @@ export class ViewCache {
     this.pass.ctx = ctx;
     this.pass.tracked = this.reads.lens(ctx);
     if (BASE) this.base = fill<Parts, ViewBody>(this.baseSlot, BASE, this.pass, NO_PARTS, undefined, ANYONE, false);
-    else this.shared = sharedFields(ctx);
   }
 
   /** The entries as any recipient sees them, once per state. */
@@ -120,16 +122,23 @@ export class ViewCache {
     return this.vote;
   }
 
+  /** The messages of the channels in `mask`: the last list for that mask while it holds the same messages. */
   private chat(chat: ChatMessage[], mask: number): ChatMessage[] {
-    if (chat !== this.chatOf) { this.chatOf = chat; this.chats.clear(); }
-    let out = this.chats.get(mask);
-    if (!out) this.chats.set(mask, (out = chatFor(chat, mask)));
+    if (chat !== this.chatOf) { this.chatOf = chat; this.chatAt.clear(); }
+    let out = this.chatAt.get(mask);
+    if (out) return out;
+    out = chatFor(chat, mask);
+    const last = this.chats.get(mask);
+    if (last && sameItems(last, out)) out = last;
+    this.chats.set(mask, out);
+    this.chatAt.set(mask, out);
     return out;
   }
 }
 
 /** One audience's slots and last view. */
 class Last {
+  r: Recipient | null = null;
   you = new Slot<YouView>();
   row = new Slot<PlayerView>();
   rows: Slot<PlayerView>[] = [];
@@ -142,8 +151,6 @@ class Last {
   settings: GameContext['settings'] | null = null;
   me: Player | undefined = undefined;
   mask = 0;
-  private values: unknown[] = [];
-  private sharedOf: unknown[] | null = null;
   private baseOf: ViewBody | null = null;
   private body: ViewBody | undefined = undefined;
 
@@ -159,32 +166,9 @@ class Last {
     out.chat = chat;
     return (this.body = out);
   }
-
-  /** The view: its shared fields and its parts, the last view while they are the same objects. */
-  assemble(ctx: GameContext, r: Recipient, shared: unknown[], parts: Parts): ViewBody {
-    const { keys, part, who, value } = GAME;
-    const values = this.values;
-    if (shared === this.sharedOf && OTHERS === 0 && parts.players === values[PLAYERS_AT] && parts.vote === values[VOTE_AT] && parts.you === values[YOU_AT] && parts.chat === values[CHAT_AT]) return this.body!;
-    this.sharedOf = shared;
-    let same = this.body !== undefined;
-    for (let i = 0; i < keys.length; i++) {
-      const name = part[i];
-      // A field neither a part nor shared is granted by who the recipient is: asked for each.
-      const v = name !== null ? parts[name] : GAME.shared[i] ? shared[i] : admits(who[i]!, ctx, r, undefined) ? value[i](ctx, parts, false) : undefined;
-      if (v !== values[i]) { values[i] = v; same = false; }
-    }
-    if (same) return this.body!;
-    const out: Record<string, unknown> = {};
-    for (let i = 0; i < keys.length; i++) if (values[i] !== undefined) out[keys[i]] = values[i];
-    return (this.body = out as unknown as ViewBody);
-  }
 }
 
-/** Where the parts are among the view's fields, and how many fields are neither a part nor shared. */
-const PLAYERS_AT = GAME.part.indexOf('players');
-const VOTE_AT = GAME.part.indexOf('vote');
-const YOU_AT = GAME.part.indexOf('you');
-const CHAT_AT = GAME.part.indexOf('chat');
+/** How many of the view's fields are neither a part nor shared. */
 const OTHERS = GAME.keys.filter((_k, i) => GAME.part[i] === null && !GAME.shared[i]).length;
 /** Whether each part is the field of its own name, as `fromBase` writes them. */
 const NAMED = GAME.keys.every((k, i) => GAME.part[i] === null || GAME.part[i] === k);
@@ -199,8 +183,15 @@ const BASE: Builder<Parts> | null = OTHERS > 0 || !NAMED ? null : builder<Parts>
 ));
 const NO_PARTS: Parts = { players: [], vote: null, you: null, chat: [] };
 
+function sameItems<T>(a: T[], b: T[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 function voteOf(ctx: GameContext, r: Recipient, slot: Slot<VoteView>, p: Pass): VoteView | null {
-  return ctx.vote && ctx.phase === 'vote' ? fill<NonNullable<GameContext['vote']>, VoteView>(slot, VOTE, p, ctx.vote, undefined, r, false) : null;
+  const vote = shownVote(ctx);
+  return vote ? fill<typeof vote, VoteView>(slot, VOTE, p, vote, undefined, r, false) : null;
 }
 
 const PLAYER = builder(PLAYER_FIELDS as Table<Player>);

@@ -61,6 +61,8 @@ export class Reads {
   private lensKeys: string[] = [];
   /** The bits any value read so far: only those fields are compared between states. */
   watched = 0;
+  /** Counts the lenses made, one per set of context keys. */
+  generation = 0;
   private bits = new Map<string, number>();
   private keys: string[] = [];
   private over: string[] = [];
@@ -71,6 +73,8 @@ export class Reads {
     const keys = Object.keys(ctx);
     if (this.lensOf !== null && sameKeys(keys, this.lensKeys)) return this.lensOf;
     this.lensKeys = keys;
+    // A key come or gone is seen by `in`, which no getter records: every slot is built anew.
+    this.generation++;
     const lens = {};
     for (const key of keys) {
       const bit = this.bit(key);
@@ -109,7 +113,7 @@ function sameKeys(a: string[], b: string[]): boolean {
   return true;
 }
 
-/** One state being viewed: the context, its proxy, and which fields changed since a given state. */
+/** One state being viewed: the context, its lens, and which fields changed since a given state. */
 export interface Pass {
   ctx: GameContext;
   tracked: GameContext;
@@ -125,6 +129,7 @@ export class Slot<T> {
   table: Builder<never> | null = null;
   subject: unknown = undefined;
   me: Player | undefined = undefined;
+  generation = 0;
   values: unknown[] = [];
   reads: number[] = [];
   /** What the whole object read: its values and its audiences. */
@@ -142,13 +147,13 @@ export class Slot<T> {
 export function fill<S, T extends object>(slot: Slot<T>, table: Builder<S>, p: Pass, subject: S, about: Player | undefined, r: Recipient, own: boolean): T {
   if (slot.table !== table) { slot.table = table as Builder<never>; slot.values = []; slot.reads = table.keys.map(() => UNBUILT); slot.object = undefined; }
   const had = slot.object !== undefined;
-  const kept = had && slot.subject === subject && slot.me === r.me;
+  const tracker = p.reads;
+  const kept = had && slot.subject === subject && slot.me === r.me && slot.generation === tracker.generation;
   const changed = kept ? p.since(slot.at!) : EVERY;
   slot.at = p.ctx;
   if (kept && (changed & slot.deps) === 0) return slot.object!;
   const { who, value } = table;
   const { values, reads } = slot;
-  const tracker = p.reads;
   const ctx = p.tracked;
   let same = had;
   let deps = 0;
@@ -172,6 +177,7 @@ export function fill<S, T extends object>(slot: Slot<T>, table: Builder<S>, p: P
   }
   slot.subject = subject;
   slot.me = r.me;
+  slot.generation = tracker.generation;
   slot.deps = deps;
   tracker.watched |= deps;
   if (same) return slot.object!;

@@ -76,8 +76,9 @@ export function personal(g: Grant): boolean {
 // ---------------------------------------------------------------- building
 
 /**
- * A table as arrays, made once when the module loads: building a view walks these, and a field
- * any recipient may read skips the audience check.
+ * A table as arrays, made once when the module loads: building a view from scratch walks these,
+ * and a field any recipient may read skips the audience check. (The room's cache builds with its
+ * own compiled form of the same tables, views-compiled.ts.)
  */
 export interface Compiled<S> {
   keys: string[];
@@ -144,15 +145,14 @@ export function assemble(ctx: GameContext, parts: Parts, r: Recipient): ViewBody
   return build(GAME, ctx, parts, undefined, r);
 }
 
-/** The values of the view's fields that are the same for every recipient of this state (the others undefined). */
-export function sharedFields(ctx: GameContext): unknown[] {
-  const none = { players: [], vote: null, you: null, chat: [] };
-  return GAME.keys.map((_k, i) => (GAME.shared[i] && (GAME.who[i] === null || admits(GAME.who[i]!, ctx, ANYONE, undefined)) ? GAME.value[i](ctx, none, false) : undefined));
+/** The vote is shown during the vote only (R77): the vote state then, else null. */
+export function shownVote(ctx: GameContext): GameContext['vote'] {
+  return ctx.phase === 'vote' ? ctx.vote : null;
 }
 
-/** The vote, during the vote only (R77). */
 export function voteFor(ctx: GameContext, r: Recipient): VoteView | null {
-  return ctx.vote && ctx.phase === 'vote' ? (build<GameContext['vote'] & object, VoteView>(VOTE, ctx, ctx.vote, undefined, r)) : null;
+  const vote = shownVote(ctx);
+  return vote ? build<typeof vote, VoteView>(VOTE, ctx, vote, undefined, r) : null;
 }
 
 /** The seat's own view: the fields of YOU_FIELDS, then those its role's module declares (R72–R76). */
