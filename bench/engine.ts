@@ -10,6 +10,10 @@
  * in the same process, in alternate rounds, so a busy machine slows both alike; its figures and
  * the ratio of the two come out beside this tree's.
  *
+ * With `--split`, the events of the games are then replayed through each tree's machine alone and
+ * with the views, so the time of one event is split into the machine's, the views' and the
+ * actors' (the bench loop's own is what is left).
+ *
  * The last line printed is one JSON object with the figures.
  */
 import { assign, createActor, setup, type AnyStateMachine } from 'xstate';
@@ -28,6 +32,8 @@ const arg = (name: string, fallback: number) => {
 const GAMES = arg('games', 2000);
 const ROUNDS = arg('rounds', 3);
 const BASELINE = process.argv.includes('--baseline') ? process.argv[process.argv.indexOf('--baseline') + 1] : '';
+/** Also say where the time of an event goes: the machine alone, the views, the actors (see split()). */
+const SPLIT = process.argv.includes('--split');
 const PLAYERS = 10;
 const MAX_EVENTS = 2000;
 
@@ -49,7 +55,8 @@ const BASE: Engine | null = BASELINE ? await import(`${BASELINE}/shared/game/ind
  * One game: after every event, every audience's view is computed, and the actors answer the
  * prompts those very views carry (as a bot would), with the odd timer expiry and chat line.
  */
-function playGame(seed: number, engine: Engine): GameStats {
+/** With `log`, every event sent is kept (for `--split`), and the time the actors take to answer is added up. */
+function playGame(seed: number, engine: Engine, log?: { events: GameEvent[]; actorsMs: number }): GameStats {
   const rng = mulberry32(seed ^ 0x9e3779b9);
   const int = (n: number) => Math.floor(rng() * n);
   const actor = createActor(engine.machine, { input: { settings } }).start();
@@ -67,7 +74,7 @@ function playGame(seed: number, engine: Engine): GameStats {
     views += audiences.length;
     checksum = (checksum + current[PLAYERS].players.length + (current[0].you?.prompt ? 1 : 0)) | 0;
   };
-  const send = (e: GameEvent) => { actor.send(e); events++; observe(); };
+  const send = (e: GameEvent) => { log?.events.push(e); actor.send(e); events++; observe(); };
 
   for (let i = 0; i < PLAYERS; i++) send({ type: 'room.join', now, name: `P${i}` });
   send({ type: 'game.start', now, seat: 0, seed });
@@ -90,8 +97,10 @@ function playGame(seed: number, engine: Engine): GameStats {
     } else {
       const seat = asked[int(asked.length)];
       // The bots' random strategy is the one table of random answers.
+      const t0 = log ? performance.now() : 0;
       const view = { ...current[seat], version: 0 };
       const d = random(view, { rng, urgent: false }).find((x) => !settled(view, x));
+      if (log) log.actorsMs += performance.now() - t0;
       if (d) send({ ...toEvent(seat, d), now } as GameEvent); else send({ type: 'timer.expired', now: Math.max(now, pub.deadline ?? now), phaseId: pub.phaseId });
     }
   }
@@ -176,6 +185,48 @@ class Best {
   }
 }
 
+/**
+ * CPU µs per event: this tree's games played once more with their events kept, then those very
+ * events replayed through each tree's machine alone and with every audience's view after each
+ * (best of the rounds); the views' time is the difference.
+ */
+function splitTime() {
+  const log = { events: [] as GameEvent[], actorsMs: 0 };
+  const logs: GameEvent[][] = [];
+  const c0 = cpuMs();
+  for (let g = 0; g < GAMES; g++) { log.events = []; playGame(1 + g, THIS, log); logs.push(log.events); }
+  const loopMs = cpuMs() - c0;
+  const events = logs.reduce((n, l) => n + l.length, 0);
+  const replay = (engine: Engine, views: boolean) => {
+    const t0 = cpuMs();
+    for (const l of logs) {
+      const actor = createActor(engine.machine, { input: { settings } }).start();
+      const cache = engine.Cache ? new engine.Cache() : undefined;
+      for (const e of l) {
+        actor.send(e);
+        if (views) { const ctx = actor.getSnapshot().context as GameContext; for (const a of audiences) engine.viewFor(ctx, a, cache); }
+      }
+      actor.stop();
+    }
+    return ((cpuMs() - t0) * 1000) / events;
+  };
+  const us = (x: number) => Number(x.toFixed(2));
+  const per = (engine: Engine) => {
+    let machine = Infinity, withViews = Infinity;
+    for (let r = 0; r < ROUNDS; r++) { machine = Math.min(machine, replay(engine, false)); withViews = Math.min(withViews, replay(engine, true)); }
+    return { machineUs: us(machine), viewsUs: us(withViews - machine) };
+  };
+  const out = {
+    loopUs: us((loopMs * 1000) / events),
+    actorsUs: us((log.actorsMs * 1000) / events),
+    ...per(THIS),
+    ...(BASE ? { baseline: per(BASE) } : {}),
+  };
+  console.log(`per event, CPU: the bench loop ${out.loopUs} µs; the machine alone ${out.machineUs}, the views ${out.viewsUs}, the actors ${out.actorsUs}` +
+    (out.baseline ? `; baseline: the machine ${out.baseline.machineUs}, the views ${out.baseline.viewsUs}` : ''));
+  return out;
+}
+
 // Warm up every engine and the bare machine, then measure in alternation; report the best round of each.
 runEngine(Math.min(500, GAMES), 1_000_000);
 if (BASE) runEngine(Math.min(500, GAMES), 1_000_000, BASE);
@@ -187,6 +238,7 @@ for (let r = 0; r < ROUNDS; r++) {
   if (theirs) theirs.round('baseline', r, BASE!);
 }
 const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
+const split = SPLIT ? splitTime() : null;
 console.log(JSON.stringify({
   ...mine.figures(),
   audiences: audiences.length,
@@ -199,4 +251,5 @@ console.log(JSON.stringify({
     gamesToBaseline: ratio(mine.gamesPerSec, theirs.gamesPerSec),
     cpuGamesToBaseline: ratio(mine.cpuGamesPerSec, theirs.cpuGamesPerSec),
   } : {}),
+  ...(split ? { split } : {}),
 }));
