@@ -2,7 +2,7 @@ import type { ChatMessage, PlayerView, VoteView, YouView } from '../views.ts';
 import { player } from './deaths.ts';
 import type { GameContext, Player } from './types.ts';
 import { ANYONE, assemble, type Audience, channelsFor, chatFor, GAME, personal, type Recipient, shownVote, type ViewBody, YOU_TABLES } from './views.ts';
-import { builder, type Builder, fill, type Pass, Reads, Slot } from './views-compiled.ts';
+import { builder, type Builder, fill, Reads, Slot } from './views-compiled.ts';
 import { GAME_FIELDS, type Parts, PLAYER_FIELDS, type Table, VOTE_FIELDS, YOU_FIELDS } from './views-fields.ts';
 
 /**
@@ -17,50 +17,33 @@ import { GAME_FIELDS, type Parts, PLAYER_FIELDS, type Table, VOTE_FIELDS, YOU_FI
  */
 export class ViewCache {
   private reads = new Reads();
-  private state: GameContext | null = null;
-  private prev: GameContext | null = null;
-  private delta = 0;
-  private pass: Pass;
   /** The view's fields in table order: the shared ones, and the parts as null, to be copied and filled in. */
   private base: ViewBody | null = null;
   private baseSlot = new Slot<ViewBody>();
   private pubRows: Slot<PlayerView>[] = [];
   private pub: PlayerView[] = [];
-  private pubAt: GameContext | null = null;
+  private pubAt = 0;
   private voteSlot = new Slot<VoteView>();
   private vote: VoteView | null = null;
-  private voteAt: GameContext | null = null;
+  private voteAt = 0;
   private chatOf: ChatMessage[] | null = null;
   /** Per channel mask: its last list, and its list for the current chat. */
   private chats = new Map<number, ChatMessage[]>();
   private chatAt = new Map<number, ChatMessage[]>();
-  /** Per audience: a seat, or -1 for the spectators. */
-  private last = new Map<number, Last>();
-
-  constructor() {
-    const cache = this;
-    this.pass = {
-      ctx: null as never,
-      tracked: null as never,
-      reads: this.reads,
-      since(at) {
-        if (at === cache.state) return 0;
-        return at === cache.prev ? cache.delta : cache.reads.changed(at, cache.state!);
-      },
-    };
-  }
+  /** Per audience: the spectators at 0, a seat at its number + 1. */
+  private last: Last[] = [];
 
   view(ctx: GameContext, audience: Audience): ViewBody {
-    if (ctx !== this.state) this.enter(ctx);
-    const key = audience.kind === 'seat' ? audience.seat : -1;
-    let last = this.last.get(key);
-    if (!last) this.last.set(key, (last = new Last()));
+    if (ctx !== this.reads.ctx) this.enter(ctx);
+    const key = audience.kind === 'seat' ? audience.seat + 1 : 0;
+    let last = this.last[key];
+    if (last === undefined) this.last[key] = last = new Last();
     // The same recipient object while it is the same player (slots compare it by identity).
     const me = audience.kind === 'seat' ? player(ctx, audience.seat) : undefined;
     const r = last.r !== null && last.r.me === me ? last.r : (last.r = { audience, me });
     const players = PLAYERS_SHARED ? (r.me ? this.ownList(ctx, r, last) : this.publicList(ctx)) : this.list(ctx, r, last.rows, last);
-    const vote = VOTE_SHARED ? this.sharedVote(ctx) : voteOf(ctx, r, last.vote, this.pass);
-    const you = r.me ? fill<Player, YouView>(last.you, youTable(r.me), this.pass, r.me, r.me, r, true) : null;
+    const vote = VOTE_SHARED ? this.sharedVote(ctx) : voteOf(ctx, r, last.vote, this.reads);
+    const you = r.me ? fill<Player, YouView>(last.you, youTable(r.me), this.reads, r.me, r.me, r, true) : null;
     // Audiences are decided by the phase, the settings and the recipient's own player alone (views.ts grants()).
     if (last.phase !== ctx.phase || last.settings !== ctx.settings || last.me !== r.me) {
       last.mask = channelsFor(ctx, r);
@@ -75,17 +58,13 @@ export class ViewCache {
   }
 
   private enter(ctx: GameContext): void {
-    this.prev = this.state;
-    this.delta = this.prev ? this.reads.changed(this.prev, ctx) : 0;
-    this.state = ctx;
-    this.pass.ctx = ctx;
-    this.pass.tracked = this.reads.lens(ctx);
-    if (BASE) this.base = fill<Parts, ViewBody>(this.baseSlot, BASE, this.pass, NO_PARTS, undefined, ANYONE, false);
+    this.reads.enter(ctx);
+    if (BASE) this.base = fill<Parts, ViewBody>(this.baseSlot, BASE, this.reads, NO_PARTS, undefined, ANYONE, false);
   }
 
   /** The entries as any recipient sees them, once per state. */
   private publicList(ctx: GameContext): PlayerView[] {
-    if (this.pubAt !== ctx) { this.pubAt = ctx; this.pub = this.list(ctx, ANYONE, this.pubRows, null); }
+    if (this.pubAt !== this.reads.serial) { this.pubAt = this.reads.serial; this.pub = this.list(ctx, ANYONE, this.pubRows, null); }
     return this.pub;
   }
 
@@ -98,7 +77,7 @@ export class ViewCache {
     const out: PlayerView[] = new Array(players.length);
     for (let i = 0; i < players.length; i++) {
       const p = players[i];
-      out[i] = fill<Player, PlayerView>(rows[i], PLAYER, this.pass, p, p, r, r.me !== undefined && r.me.seat === p.seat);
+      out[i] = fill<Player, PlayerView>(rows[i], PLAYER, this.reads, p, p, r, r.me !== undefined && r.me.seat === p.seat);
       if (same && out[i] !== prev[i]) same = false;
     }
     if (same) return prev;
@@ -110,7 +89,7 @@ export class ViewCache {
   private ownList(ctx: GameContext, r: Recipient, last: Last): PlayerView[] {
     const pub = this.publicList(ctx);
     const me = r.me!;
-    const mine = fill<Player, PlayerView>(last.row, PLAYER, this.pass, me, me, r, true);
+    const mine = fill<Player, PlayerView>(last.row, PLAYER, this.reads, me, me, r, true);
     if (last.pub === pub && last.mine === mine) return last.list;
     last.pub = pub;
     last.mine = mine;
@@ -118,7 +97,7 @@ export class ViewCache {
   }
 
   private sharedVote(ctx: GameContext): VoteView | null {
-    if (this.voteAt !== ctx) { this.voteAt = ctx; this.vote = voteOf(ctx, ANYONE, this.voteSlot, this.pass); }
+    if (this.voteAt !== this.reads.serial) { this.voteAt = this.reads.serial; this.vote = voteOf(ctx, ANYONE, this.voteSlot, this.reads); }
     return this.vote;
   }
 
@@ -189,7 +168,7 @@ function sameItems<T>(a: T[], b: T[]): boolean {
   return true;
 }
 
-function voteOf(ctx: GameContext, r: Recipient, slot: Slot<VoteView>, p: Pass): VoteView | null {
+function voteOf(ctx: GameContext, r: Recipient, slot: Slot<VoteView>, p: Reads): VoteView | null {
   const vote = shownVote(ctx);
   return vote ? fill<typeof vote, VoteView>(slot, VOTE, p, vote, undefined, r, false) : null;
 }

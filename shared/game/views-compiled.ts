@@ -46,6 +46,8 @@ const OVERFLOW = 1 << 30;
 const EVERY = 0x7fffffff;
 /** A field's reads when it was not built (not admitted, or never): it must be built next time. */
 const UNBUILT = -1;
+/** How many states back a slot can be compared field by field; older ones are built anew. */
+const DELTAS = 64;
 
 /**
  * Which context fields a value reads, found by running it on a lens of the context: an object
@@ -56,6 +58,13 @@ const UNBUILT = -1;
  */
 export class Reads {
   mask = 0;
+  /** The state being viewed, and the lens on it that values are given. */
+  ctx: GameContext = null as never;
+  tracked: GameContext = null as never;
+  /** Counts the states entered; a slot remembers the count it was built at (a number: no pointer to keep fresh). */
+  serial = 0;
+  /** The fields changed on entering each of the last DELTAS states, by serial. */
+  private deltas = new Int32Array(DELTAS);
   private target: GameContext | null = null;
   private lensOf: GameContext | null = null;
   private lensKeys: string[] = [];
@@ -67,8 +76,28 @@ export class Reads {
   private keys: string[] = [];
   private over: string[] = [];
 
+  /** View `ctx` from now on. */
+  enter(ctx: GameContext): void {
+    if (ctx === this.ctx) return;
+    const prev = this.ctx;
+    this.serial++;
+    this.deltas[this.serial % DELTAS] = prev === null ? EVERY : this.changed(prev, ctx);
+    this.ctx = ctx;
+    this.tracked = this.lens(ctx);
+  }
+
+  /** The fields that changed between the state of serial `at` and this one (all, when too long ago). */
+  since(at: number): number {
+    const n = this.serial - at;
+    if (n === 0) return 0;
+    if (n >= DELTAS) return EVERY;
+    let m = 0;
+    for (let s = at + 1; s <= this.serial; s++) m |= this.deltas[s % DELTAS];
+    return m;
+  }
+
   /** The context as the values see it: the same keys, the same values, each read recorded. */
-  lens(ctx: GameContext): GameContext {
+  private lens(ctx: GameContext): GameContext {
     this.target = ctx;
     const keys = Object.keys(ctx);
     if (this.lensOf !== null && sameKeys(keys, this.lensKeys)) return this.lensOf;
@@ -93,7 +122,7 @@ export class Reads {
     return b;
   }
 
-  /** The bits of the fields that differ between two states (a key one of them lacks reads as undefined). */
+  /** The bits of the watched fields that differ between two states (a key one of them lacks reads as undefined). */
   changed(a: GameContext, b: GameContext): number {
     const x = a as unknown as Record<string, unknown>;
     const y = b as unknown as Record<string, unknown>;
@@ -113,19 +142,12 @@ function sameKeys(a: string[], b: string[]): boolean {
   return true;
 }
 
-/** One state being viewed: the context, its lens, and which fields changed since a given state. */
-export interface Pass {
-  ctx: GameContext;
-  tracked: GameContext;
-  reads: Reads;
-  since(at: GameContext): number;
-}
-
 // ---------------------------------------------------------------- slots
 
 /** The last object one table built for one recipient, with each field's value and reads. */
 export class Slot<T> {
-  at: GameContext | null = null;
+  /** The serial of the state it was last built or checked at. */
+  at = 0;
   table: Builder<never> | null = null;
   subject: unknown = undefined;
   me: Player | undefined = undefined;
@@ -144,17 +166,16 @@ export class Slot<T> {
  * the last's identity, and when every value is the last one the last object itself is returned,
  * so the parts above it can be compared by identity.
  */
-export function fill<S, T extends object>(slot: Slot<T>, table: Builder<S>, p: Pass, subject: S, about: Player | undefined, r: Recipient, own: boolean): T {
+export function fill<S, T extends object>(slot: Slot<T>, table: Builder<S>, tracker: Reads, subject: S, about: Player | undefined, r: Recipient, own: boolean): T {
   if (slot.table !== table) { slot.table = table as Builder<never>; slot.values = []; slot.reads = table.keys.map(() => UNBUILT); slot.object = undefined; }
   const had = slot.object !== undefined;
-  const tracker = p.reads;
   const kept = had && slot.subject === subject && slot.me === r.me && slot.generation === tracker.generation;
-  const changed = kept ? p.since(slot.at!) : EVERY;
-  slot.at = p.ctx;
+  const changed = kept ? tracker.since(slot.at) : EVERY;
+  slot.at = tracker.serial;
   if (kept && (changed & slot.deps) === 0) return slot.object!;
   const { who, value } = table;
   const { values, reads } = slot;
-  const ctx = p.tracked;
+  const ctx = tracker.tracked;
   let same = had;
   let deps = 0;
   for (let i = 0; i < who.length; i++) {

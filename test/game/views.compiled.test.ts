@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ViewCache, viewFor, type GameContext } from '../../shared/game/index.ts';
 import type { Player } from '../../shared/game/types.ts';
 import { ANYONE, type Recipient } from '../../shared/game/views.ts';
-import { builder, fill, type Pass, Reads, Slot } from '../../shared/game/views-compiled.ts';
+import { builder, fill, Reads, Slot } from '../../shared/game/views-compiled.ts';
 import type { Table } from '../../shared/game/views-fields.ts';
 import { newGame } from '../helpers/game.ts';
 
@@ -23,7 +23,7 @@ describe('compiled view tables', () => {
   };
   const compiled = builder(table);
   const reads = new Reads();
-  const at = (ctx: GameContext): Pass => ({ ctx, tracked: reads.lens(ctx), reads, since: (from) => reads.changed(from, ctx) });
+  const at = (ctx: GameContext): Reads => { reads.enter(ctx); return reads; };
   const g = newGame({ players: 5, roles: { werewolf: 1 } });
   const s0 = g.ctx;
   const me = s0.players[1];
