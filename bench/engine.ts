@@ -3,12 +3,21 @@
  * audience's view (10 seats and a spectator) computed after every event, next to a bare XState
  * machine (one assign counter) driven with the same number of events in the same run.
  *
- *   npm run bench:engine [-- --games 2000 --rounds 3 --preset chaos]
+ *   npm run bench:engine [-- --games 2000 --rounds 3 --preset chaos --baseline DIR]
+ *
+ * With `--baseline DIR` (a checkout of another commit, e.g. `git archive e1ce15e | tar -x -C DIR`
+ * with a node_modules link) that tree's machine and views play the same seeds with the same actors
+ * in the same process, in alternate rounds, so a busy machine slows both alike; its figures and
+ * the ratio of the two come out beside this tree's.
+ *
+ * With `--split`, the events of the games are then replayed through each tree's machine alone and
+ * with the views, so the time of one event is split into the machine's, the views' and the
+ * actors' (the bench loop's own is what is left).
  *
  * The last line printed is one JSON object with the figures.
  */
-import { assign, createActor, setup } from 'xstate';
-import { gameMachine, ViewCache, viewFor, type Audience, type GameEvent, type ViewBody } from '../shared/game/index.ts';
+import { assign, createActor, setup, type AnyStateMachine } from 'xstate';
+import { gameMachine, ViewCache, viewFor, type Audience, type GameContext, type GameEvent, type ViewBody } from '../shared/game/index.ts';
 import { DEFAULT_SETTINGS } from '../shared/defaults.ts';
 import type { Settings } from '../shared/settings.ts';
 import { settled } from '../client/bot/brain.ts';
@@ -22,6 +31,9 @@ const arg = (name: string, fallback: number) => {
 };
 const GAMES = arg('games', 2000);
 const ROUNDS = arg('rounds', 3);
+const BASELINE = process.argv.includes('--baseline') ? process.argv[process.argv.indexOf('--baseline') + 1] : '';
+/** Also say where the time of an event goes: the machine alone, the views, the actors (see split()). */
+const SPLIT = process.argv.includes('--split');
 const PLAYERS = 10;
 const MAX_EVENTS = 2000;
 
@@ -33,28 +45,39 @@ const audiences: Audience[] = [...Array.from({ length: PLAYERS }, (_, seat) => (
 
 interface GameStats { events: number; views: number; finished: boolean; checksum: number }
 
+/** A tree's rules: its machine, its views and (when it has one) its room view cache. */
+interface Engine {
+  machine: AnyStateMachine;
+  viewFor: (ctx: GameContext, audience: Audience, cache?: ViewCache) => ViewBody;
+  Cache?: new () => ViewCache;
+}
+const THIS: Engine = { machine: gameMachine, viewFor, Cache: ViewCache };
+const BASE: Engine | null = BASELINE ? await import(`${BASELINE}/shared/game/index.ts`).then((m) => ({ machine: m.gameMachine, viewFor: m.viewFor, Cache: m.ViewCache })) : null;
+
 /**
  * One game: after every event, every audience's view is computed, and the actors answer the
  * prompts those very views carry (as a bot would), with the odd timer expiry and chat line.
  */
-function playGame(seed: number): GameStats {
+/** With `log`, every event sent is kept (for `--split`), and the time the actors take to answer is added up. */
+function playGame(seed: number, engine: Engine, log?: { events: GameEvent[]; actorsMs: number }): GameStats {
   const rng = mulberry32(seed ^ 0x9e3779b9);
   const int = (n: number) => Math.floor(rng() * n);
-  const actor = createActor(gameMachine, { input: { settings } }).start();
+  const actor = createActor(engine.machine, { input: { settings } }).start();
   let now = 1_000_000;
   let events = 0;
   let views = 0;
   let checksum = 0;
   const current: ViewBody[] = new Array(audiences.length);
   // One per room, as the room's broadcaster holds it.
-  const cache = new ViewCache();
+  const cache = engine.Cache ? new engine.Cache() : undefined;
+  const view = engine.viewFor;
   const observe = () => {
-    const ctx = actor.getSnapshot().context;
-    for (let i = 0; i < audiences.length; i++) current[i] = viewFor(ctx, audiences[i], cache);
+    const ctx = actor.getSnapshot().context as GameContext;
+    for (let i = 0; i < audiences.length; i++) current[i] = view(ctx, audiences[i], cache);
     views += audiences.length;
     checksum = (checksum + current[PLAYERS].players.length + (current[0].you?.prompt ? 1 : 0)) | 0;
   };
-  const send = (e: GameEvent) => { actor.send(e); events++; observe(); };
+  const send = (e: GameEvent) => { log?.events.push(e); actor.send(e); events++; observe(); };
 
   for (let i = 0; i < PLAYERS; i++) send({ type: 'room.join', now, name: `P${i}` });
   send({ type: 'game.start', now, seat: 0, seed });
@@ -77,8 +100,10 @@ function playGame(seed: number): GameStats {
     } else {
       const seat = asked[int(asked.length)];
       // The bots' random strategy is the one table of random answers.
+      const t0 = log ? performance.now() : 0;
       const view = { ...current[seat], version: 0 };
       const d = random(view, { rng, urgent: false }).find((x) => !settled(view, x));
+      if (log) log.actorsMs += performance.now() - t0;
       if (d) send({ ...toEvent(seat, d), now } as GameEvent); else send({ type: 'timer.expired', now: Math.max(now, pub.deadline ?? now), phaseId: pub.phaseId });
     }
   }
@@ -92,12 +117,12 @@ function cpuMs(): number {
   return (u.user + u.system) / 1000;
 }
 
-function runEngine(games: number, firstSeed: number) {
+function runEngine(games: number, firstSeed: number, engine: Engine = THIS) {
   let events = 0, views = 0, finished = 0, checksum = 0;
   const c0 = cpuMs();
   const t0 = performance.now();
   for (let g = 0; g < games; g++) {
-    const s = playGame(firstSeed + g);
+    const s = playGame(firstSeed + g, engine);
     events += s.events; views += s.views; checksum ^= s.checksum;
     if (s.finished) finished++;
   }
@@ -123,43 +148,111 @@ function runBare(events: number) {
   return { ms, cpu };
 }
 
-// Warm up both, then measure in alternation; report the best round of each.
-runEngine(Math.min(500, GAMES), 1_000_000);
-runBare(300_000);
-const best = { gamesPerSec: 0, eventsPerSec: 0, viewsPerSec: 0, events: 0, finished: 0, cpuGamesPerSec: 0, cpuEventsPerSec: 0 };
-let bareBest = 0;
-let bareCpuBest = 0;
-for (let r = 0; r < ROUNDS; r++) {
-  const e = runEngine(GAMES, 1 + r * GAMES);
-  const b = runBare(e.events);
-  const rate = (n: number, ms: number) => (n / ms) * 1000;
-  console.log(
-    `round ${r + 1}: ${GAMES} games (${e.finished} finished), ${e.events} events, ${e.views} views in ${e.ms.toFixed(0)} ms ` +
-      `(${e.cpu.toFixed(0)} ms CPU): ${rate(e.finished, e.ms).toFixed(0)} games/s, ${rate(e.events, e.ms).toFixed(0)} events/s, ` +
-      `${rate(e.views, e.ms).toFixed(0)} views/s; bare machine ${rate(e.events, b.ms).toFixed(0)} events/s (checksum ${e.checksum})`,
-  );
-  if (rate(e.events, e.ms) > best.eventsPerSec) {
-    Object.assign(best, { gamesPerSec: rate(e.finished, e.ms), eventsPerSec: rate(e.events, e.ms), viewsPerSec: rate(e.views, e.ms), events: e.events, finished: e.finished });
+/** The best round of one engine, with the bare machine measured right after each of its rounds. */
+class Best {
+  gamesPerSec = 0; eventsPerSec = 0; viewsPerSec = 0; events = 0; finished = 0; cpuGamesPerSec = 0; cpuEventsPerSec = 0;
+  bare = 0; bareCpu = 0;
+
+  round(name: string, r: number, engine: Engine): void {
+    const e = runEngine(GAMES, 1 + r * GAMES, engine);
+    const b = runBare(e.events);
+    const rate = (n: number, ms: number) => (n / ms) * 1000;
+    console.log(
+      `${name} round ${r + 1}: ${GAMES} games (${e.finished} finished), ${e.events} events, ${e.views} views in ${e.ms.toFixed(0)} ms ` +
+        `(${e.cpu.toFixed(0)} ms CPU): ${rate(e.finished, e.ms).toFixed(0)} games/s, ${rate(e.events, e.ms).toFixed(0)} events/s, ` +
+        `${rate(e.views, e.ms).toFixed(0)} views/s; bare machine ${rate(e.events, b.ms).toFixed(0)} events/s (checksum ${e.checksum})`,
+    );
+    if (rate(e.events, e.ms) > this.eventsPerSec) {
+      Object.assign(this, { gamesPerSec: rate(e.finished, e.ms), eventsPerSec: rate(e.events, e.ms), viewsPerSec: rate(e.views, e.ms), events: e.events, finished: e.finished });
+    }
+    this.cpuGamesPerSec = Math.max(this.cpuGamesPerSec, rate(e.finished, e.cpu));
+    this.cpuEventsPerSec = Math.max(this.cpuEventsPerSec, rate(e.events, e.cpu));
+    this.bare = Math.max(this.bare, rate(e.events, b.ms));
+    this.bareCpu = Math.max(this.bareCpu, rate(e.events, b.cpu));
   }
-  best.cpuGamesPerSec = Math.max(best.cpuGamesPerSec, rate(e.finished, e.cpu));
-  best.cpuEventsPerSec = Math.max(best.cpuEventsPerSec, rate(e.events, e.cpu));
-  bareBest = Math.max(bareBest, rate(e.events, b.ms));
-  bareCpuBest = Math.max(bareCpuBest, rate(e.events, b.cpu));
+
+  figures() {
+    const round = (x: number) => Math.round(x);
+    return {
+      gamesPerSec: round(this.gamesPerSec),
+      eventsPerSec: round(this.eventsPerSec),
+      bareEventsPerSec: round(this.bare),
+      ratioToBare: Number((this.eventsPerSec / this.bare).toFixed(3)),
+      viewsPerSec: round(this.viewsPerSec),
+      cpuGamesPerSec: round(this.cpuGamesPerSec),
+      cpuEventsPerSec: round(this.cpuEventsPerSec),
+      cpuBareEventsPerSec: round(this.bareCpu),
+      eventsPerGame: Number((this.events / GAMES).toFixed(1)),
+      finished: this.finished,
+    };
+  }
 }
-const round = (x: number) => Math.round(x);
+
+/**
+ * CPU µs per event: this tree's games played once more with their events kept, then those very
+ * events replayed through each tree's machine alone and with every audience's view after each
+ * (best of the rounds); the views' time is the difference.
+ */
+function splitTime() {
+  const log = { events: [] as GameEvent[], actorsMs: 0 };
+  const logs: GameEvent[][] = [];
+  const c0 = cpuMs();
+  for (let g = 0; g < GAMES; g++) { log.events = []; playGame(1 + g, THIS, log); logs.push(log.events); }
+  const loopMs = cpuMs() - c0;
+  const events = logs.reduce((n, l) => n + l.length, 0);
+  const replay = (engine: Engine, views: boolean) => {
+    const t0 = cpuMs();
+    for (const l of logs) {
+      const actor = createActor(engine.machine, { input: { settings } }).start();
+      const cache = engine.Cache ? new engine.Cache() : undefined;
+      for (const e of l) {
+        actor.send(e);
+        if (views) { const ctx = actor.getSnapshot().context as GameContext; for (const a of audiences) engine.viewFor(ctx, a, cache); }
+      }
+      actor.stop();
+    }
+    return ((cpuMs() - t0) * 1000) / events;
+  };
+  const us = (x: number) => Number(x.toFixed(2));
+  const per = (engine: Engine) => {
+    let machine = Infinity, withViews = Infinity;
+    for (let r = 0; r < ROUNDS; r++) { machine = Math.min(machine, replay(engine, false)); withViews = Math.min(withViews, replay(engine, true)); }
+    return { machineUs: us(machine), viewsUs: us(withViews - machine) };
+  };
+  const out = {
+    loopUs: us((loopMs * 1000) / events),
+    actorsUs: us((log.actorsMs * 1000) / events),
+    ...per(THIS),
+    ...(BASE ? { baseline: per(BASE) } : {}),
+  };
+  console.log(`per event, CPU: the bench loop ${out.loopUs} µs; the machine alone ${out.machineUs}, the views ${out.viewsUs}, the actors ${out.actorsUs}` +
+    (out.baseline ? `; baseline: the machine ${out.baseline.machineUs}, the views ${out.baseline.viewsUs}` : ''));
+  return out;
+}
+
+// Warm up every engine and the bare machine, then measure in alternation; report the best round of each.
+runEngine(Math.min(500, GAMES), 1_000_000);
+if (BASE) runEngine(Math.min(500, GAMES), 1_000_000, BASE);
+runBare(300_000);
+const mine = new Best();
+const theirs = BASE ? new Best() : null;
+for (let r = 0; r < ROUNDS; r++) {
+  mine.round('this tree', r, THIS);
+  if (theirs) theirs.round('baseline', r, BASE!);
+}
+const ratio = (a: number, b: number) => Number((a / b).toFixed(2));
+const split = SPLIT ? splitTime() : null;
 console.log(JSON.stringify({
-  gamesPerSec: round(best.gamesPerSec),
-  eventsPerSec: round(best.eventsPerSec),
-  bareEventsPerSec: round(bareBest),
-  ratioToBare: Number((best.eventsPerSec / bareBest).toFixed(3)),
-  viewsPerSec: round(best.viewsPerSec),
-  cpuGamesPerSec: round(best.cpuGamesPerSec),
-  cpuEventsPerSec: round(best.cpuEventsPerSec),
-  cpuBareEventsPerSec: round(bareCpuBest),
-  eventsPerGame: Number((best.events / GAMES).toFixed(1)),
+  ...mine.figures(),
   audiences: audiences.length,
   players: PLAYERS,
   games: GAMES,
-  finished: best.finished,
   node: process.version,
+  ...(theirs ? {
+    baseline: { dir: BASELINE, ...theirs.figures() },
+    // Same run, same seeds and actors: what this tree plays per second for each the baseline plays.
+    gamesToBaseline: ratio(mine.gamesPerSec, theirs.gamesPerSec),
+    cpuGamesToBaseline: ratio(mine.cpuGamesPerSec, theirs.cpuGamesPerSec),
+  } : {}),
+  ...(split ? { split } : {}),
 }));

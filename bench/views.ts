@@ -1,9 +1,10 @@
 /**
  * View benchmark: the cost of computing every audience's view (10 seats and a spectator) after
  * every event, as a room does, on the states of recorded 10-player games: with a room's ViewCache,
- * and built from scratch. With `--baseline DIR` (a
- * checkout of another commit, e.g. `git worktree add /tmp/before main`) its `viewFor` runs on the
- * very same states in the same run, alternating rounds, and every figure gets a ratio to it.
+ * and built from scratch. With `--baseline DIR` (a checkout of another commit, e.g.
+ * `git archive e1ce15e | tar -x -C /tmp/before`, with a node_modules link) its `viewFor` runs on
+ * the very same states in the same run, alternating rounds, from scratch and, when it has a
+ * `ViewCache`, with one; every figure gets a ratio to it.
  *
  *   npx tsx bench/views.ts [--games 200 --rounds 3 --baseline DIR]
  *
@@ -55,13 +56,14 @@ function record(seed: number): GameContext[] {
 }
 
 type ViewFn = (ctx: GameContext, audience: Audience, cache?: ViewCache) => ViewBody;
+type CacheClass = new () => ViewCache;
 
-/** CPU ms to compute every audience's view after every state of every game. */
-function measure(games: GameContext[][], view: ViewFn, cached: boolean): number {
+/** CPU ms to compute every audience's view after every state of every game, with a new cache of `Cache` per game. */
+function measure(games: GameContext[][], view: ViewFn, Cache: CacheClass | null): number {
   const t0 = process.cpuUsage();
   let sink = 0;
   for (const states of games) {
-    const cache = cached ? new ViewCache() : undefined;
+    const cache = Cache ? new Cache() : undefined;
     for (const ctx of states) {
       for (let i = 0; i < audiences.length; i++) {
         sink += view(ctx, audiences[i], cache).players.length;
@@ -75,12 +77,14 @@ function measure(games: GameContext[][], view: ViewFn, cached: boolean): number 
 
 const games = Array.from({ length: GAMES }, (_, g) => record(1 + g));
 const states = games.reduce((n, s) => n + s.length, 0);
-const before: ViewFn | null = BASELINE ? (await import(`${BASELINE}/shared/game/index.ts`)).viewFor : null;
+const baseline: { viewFor: ViewFn; ViewCache?: CacheClass } | null = BASELINE ? await import(`${BASELINE}/shared/game/index.ts`) : null;
 
 const runs: Record<string, () => number> = {
-  cached: () => measure(games, viewFor, true),
-  fresh: () => measure(games, freshView, false),
-  ...(before ? { before: () => measure(games, before, false) } : {}),
+  cached: () => measure(games, viewFor, ViewCache),
+  fresh: () => measure(games, freshView, null),
+  ...(baseline ? { before: () => measure(games, baseline.viewFor, null) } : {}),
+  // A baseline that has a room cache too: its views as a room computes them.
+  ...(baseline?.ViewCache ? { beforeCached: () => measure(games, baseline.viewFor, baseline.ViewCache!) } : {}),
 };
 const best: Record<string, number> = {};
 for (let r = 0; r <= ROUNDS; r++) {
@@ -96,8 +100,9 @@ for (const [name, ms] of Object.entries(best)) {
   out[`${name}UsPerEvent`] = perEvent(ms);
   console.log(`${name.padEnd(10)} ${perEvent(ms).toFixed(2)} µs CPU per event (every audience's view)`);
 }
-if (before) {
+if (baseline) {
   out.cachedToBefore = Number((best.cached / best.before).toFixed(2));
   out.freshToBefore = Number((best.fresh / best.before).toFixed(2));
+  if (best.beforeCached) out.cachedToBeforeCached = Number((best.cached / best.beforeCached).toFixed(2));
 }
 console.log(JSON.stringify(out));

@@ -88,9 +88,6 @@ export const PLAYER_FIELDS = {
   },
 } satisfies Record<keyof PlayerView, Field<Player>>;
 
-/** The context fields the player entries are built from: a cache may keep them while these hold. */
-export const PLAYER_READS = ['players', 'phase', 'settings'] as const satisfies (keyof GameContext)[];
-
 /** The vote as everyone sees it (R77); the subject is the vote state. */
 export const VOTE_FIELDS = {
   round: { who: EVERYONE, value: (_ctx, v) => v.round },
@@ -98,9 +95,6 @@ export const VOTE_FIELDS = {
   voted: { who: EVERYONE, value: (_ctx, v) => Object.keys(v.ballots).map(Number) },
   ballots: { who: PUBLIC_BALLOTS, value: (_ctx, v) => v.ballots },
 } satisfies Record<keyof VoteView, Field<NonNullable<GameContext['vote']>>>;
-
-/** The vote is shown during the vote phase only. */
-export const VOTE_READS = ['vote', 'phase', 'settings'] as const satisfies (keyof GameContext)[];
 
 /** A public timeline entry, any kind (R71); vote entries carry ballots only when votes are public. */
 export const TIMELINE_FIELDS: Table<never> = {

@@ -1,5 +1,4 @@
 import { inPack, shownRole } from './derived.ts';
-import { sameJson as alike } from './json.ts';
 import type { RoleId } from '../roles.ts';
 import type { ChatChannel, ChatMessage, PlayerView, ViewBody, VoteView, YouView } from '../views.ts';
 import { player } from './deaths.ts';
@@ -78,8 +77,9 @@ export function personal(g: Grant): boolean {
 // ---------------------------------------------------------------- building
 
 /**
- * A table as arrays, made once when the module loads: building a view walks these, and a field
- * any recipient may read skips the audience check.
+ * A table as arrays, made once when the module loads: building a view from scratch walks these,
+ * and a field any recipient may read skips the audience check. (The room's cache builds with its
+ * own compiled form of the same tables, views-compiled.ts.)
  */
 export interface Compiled<S> {
   keys: string[];
@@ -89,6 +89,8 @@ export interface Compiled<S> {
   own: boolean[];
   /** Whether it is the same for every recipient of a state: read from the context, and not granted by who the recipient is. */
   shared: boolean[];
+  /** The part of that name, or null. */
+  part: (keyof Parts | null)[];
   value: ((ctx: GameContext, subject: S, own: boolean) => unknown)[];
 }
 
@@ -99,6 +101,7 @@ export function compile<S>(table: Table<S>): Compiled<S> {
     who: keys.map((k) => (table[k].who.includes('everyone') ? null : table[k].who)),
     own: keys.map((k) => table[k].who.includes('own')),
     shared: keys.map((k) => !table[k].part && !table[k].who.some((g) => g === 'own' || personal(g))),
+    part: keys.map((k) => table[k].part ?? null),
     value: keys.map((k) => {
       const { part, value } = table[k];
       return part ? (_ctx: GameContext, parts: S) => (parts as Parts)[part] : value!;
@@ -106,78 +109,60 @@ export function compile<S>(table: Table<S>): Compiled<S> {
   };
 }
 
-const GAME = compile(GAME_FIELDS);
-export const PLAYER = compile(PLAYER_FIELDS);
+export const GAME = compile(GAME_FIELDS);
+const PLAYER = compile(PLAYER_FIELDS);
 const VOTE = compile(VOTE_FIELDS);
 const YOU = compile(YOU_FIELDS);
-/** Per role, the seat's own fields followed by those its module's `view` declares (ROLE_FIELDS). */
-const YOU_AS = Object.fromEntries(
+
+/** Per role, the seat's own fields followed by those its module's `view` declares (ROLE_FIELDS), read by its own seat only. */
+export const YOU_TABLES = Object.fromEntries(
   ROLE_LIST.map((role) => {
     const fields: Table<Player> = { ...YOU_FIELDS };
     for (const [key, value] of Object.entries(role.view ?? {})) fields[key] = { who: ['own'], value: (ctx, me) => value(ctx, me.seat) };
     // What the pack learns of other roles (RoleModule.packView) reaches each member of the pack.
     if (inPack(role.id)) for (const other of ROLE_LIST) for (const [key, value] of Object.entries(other.packView ?? {})) fields[key] = { who: ['own'], value: (ctx) => value(ctx) };
-    return [role.id, compile(fields)];
+    return [role.id, fields];
   }),
-) as Record<RoleId, Compiled<Player>>;
+) as Record<RoleId, Table<Player>>;
+const YOU_AS = Object.fromEntries(Object.entries(YOU_TABLES).map(([id, table]) => [id, compile(table)])) as Record<RoleId, Compiled<Player>>;
 
 const NONE: boolean[] = [];
 
-/** The last object a table built for one recipient and the field values it holds, in table order. */
-export interface Built<T> { object: T | undefined; values: unknown[]; /** Scratch space for the next values. */ next: unknown[] }
-
-export function built<T>(): Built<T> {
-  return { object: undefined, values: [], next: [] };
-}
-
-/**
- * One object of a table about `about`: every field the recipient may read, none other. With
- * `last` (what this table last built for this recipient) and every value alike to the one there,
- * the last object itself is returned, so unchanged parts keep their identity from state to state.
- * `shared` holds the values of the fields the same for every recipient (Compiled.shared), when known.
- */
-export function build<S, T extends object>(table: Compiled<S>, ctx: GameContext, subject: S, about: Player | undefined, r: Recipient, last?: Built<T>, shared?: unknown[]): T {
+/** One object of a table about `about`: every field the recipient may read, none other. */
+export function build<S, T extends object>(table: Compiled<S>, ctx: GameContext, subject: S, about: Player | undefined, r: Recipient): T {
   const own = about !== undefined && r.me !== undefined && r.me.seat === about.seat;
   const { keys, who, value } = table;
   const ownOk = own ? table.own : NONE;
-  const values: unknown[] = last ? last.next : [];
-  const before = last?.object !== undefined ? last.values : undefined;
-  let same = before !== undefined;
+  const out: Record<string, unknown> = {};
   for (let i = 0; i < keys.length; i++) {
     const w = who[i];
-    const v = shared !== undefined && table.shared[i] ? shared[i]
-      : w === null || ownOk[i] || admits(w, ctx, r, about) ? value[i](ctx, subject, own) : undefined;
-    values[i] = v;
-    if (same && !alike(before![i], v)) same = false;
+    if (w !== null && !ownOk[i] && !admits(w, ctx, r, about)) continue;
+    const v = value[i](ctx, subject, own);
+    if (v !== undefined) out[keys[i]] = v;
   }
-  if (same) return last!.object!;
-  const out: Record<string, unknown> = {};
-  for (let i = 0; i < keys.length; i++) if (values[i] !== undefined) out[keys[i]] = values[i];
-  if (last) { last.object = out as T; last.next = last.values; last.values = values; }
   return out as T;
 }
 
-
-/** The view itself; `shared` holds the values of the fields the same for every recipient (sharedFields), when known. */
-export function assemble(ctx: GameContext, parts: Parts, r: Recipient, last?: Built<ViewBody>, shared?: unknown[]): ViewBody {
-  return build(GAME, ctx, parts, undefined, r, last, shared);
+/** The view itself, from its parts. */
+export function assemble(ctx: GameContext, parts: Parts, r: Recipient): ViewBody {
+  return build(GAME, ctx, parts, undefined, r);
 }
 
-/** The values of the view's fields that are the same for every recipient of this state (the others undefined). */
-export function sharedFields(ctx: GameContext): unknown[] {
-  const none = { players: [], vote: null, you: null, chat: [] };
-  return GAME.keys.map((_k, i) => (GAME.shared[i] && (GAME.who[i] === null || admits(GAME.who[i]!, ctx, ANYONE, undefined)) ? GAME.value[i](ctx, none, false) : undefined));
+/** The vote is shown during the vote only (R77): the vote state then, else null. */
+export function shownVote(ctx: GameContext): GameContext['vote'] {
+  return ctx.phase === 'vote' ? ctx.vote : null;
 }
 
-/** The vote, during the vote only (R77). */
 export function voteFor(ctx: GameContext, r: Recipient): VoteView | null {
-  return ctx.vote && ctx.phase === 'vote' ? (build<GameContext['vote'] & object, VoteView>(VOTE, ctx, ctx.vote, undefined, r)) : null;
+  const vote = shownVote(ctx);
+  return vote ? build<typeof vote, VoteView>(VOTE, ctx, vote, undefined, r) : null;
 }
 
 /** The seat's own view: the fields of YOU_FIELDS, then those its role's module declares (R72–R76). */
-export function youFor(ctx: GameContext, me: Player, last?: Built<YouView>, r: Recipient = { audience: { kind: 'seat', seat: me.seat }, me }): YouView {
+export function youFor(ctx: GameContext, me: Player, r: Recipient = { audience: { kind: 'seat', seat: me.seat }, me }): YouView {
+  // The role the seat believes it holds (R86): its table, its role's private fields.
   const role = shownRole(ctx, me);
-  return build(role ? YOU_AS[role] : YOU, ctx, me, me, r, last);
+  return build(role ? YOU_AS[role] : YOU, ctx, me, me, r);
 }
 
 // ---------------------------------------------------------------- chat
