@@ -10,6 +10,7 @@ import { ROLE_LIST } from '../../shared/game/roles/index.ts';
 import { inPack } from '../../shared/game/derived.ts';
 import { rolesProblem } from '../../shared/game/deal.ts';
 import { nextRandom } from '../../shared/game/rng.ts';
+import { sameJson } from '../../shared/game/json.ts';
 import type { RoleCounts } from '../../shared/settings.ts';
 
 const SIM_GAMES = sized(1000, 60);
@@ -83,7 +84,12 @@ describe('no view carries a secret its audience may not know', () => {
         seed: 20_000 + g,
         players,
         settings: { roles, reveal: (['full', 'team', 'none'] as const)[g % 3] },
-        onEvent: (snap, e) => checkViews(cache, snap.context, `catalogue game ${g + 1} (${JSON.stringify(roles)}), event ${e.type}`),
+        onEvent: (snap, e) => {
+          const where = `catalogue game ${g + 1} (${JSON.stringify(roles)}), event ${e.type}`;
+          checkViews(cache, snap.context, where);
+          // The room's cache agrees with a view built from scratch, whatever the roles dealt.
+          for (const a of audiences(snap.context)) if (!sameJson(viewFor(snap.context, a, cache), viewFor(snap.context, a))) expect.fail(`${where}: the cached view of ${JSON.stringify(a)} differs from a fresh one`);
+        },
       });
       expect(final.status).toBe('active');
     }
