@@ -129,7 +129,7 @@ export const CHANNEL_READERS: Record<ChatChannel, readonly Grant[]> = {
 
 /** A prompt's fields, any kind (R76): the own seat's, and the rules check that its kind fits the seat. */
 export const PROMPT_FIELDS: Table<never> = Object.fromEntries(
-  ['kind', 'targets', 'current', 'canAbstain', 'done', 'victim', 'canHeal', 'canPoison'].map((k) => [k, { who: OWN }]),
+  ['kind', 'targets', 'current', 'canAbstain', 'done', 'victim', 'canHeal', 'canPoison', 'victims', 'second', 'canTurn', 'turn', 'wolves', 'kill'].map((k) => [k, { who: OWN }]),
 );
 
 /** What only the viewer's own seat knows (R72, R74, R76); the subject is that seat's player. */
@@ -152,12 +152,18 @@ export const YOU_FIELDS = {
  */
 export const ROLE_FIELDS: Readonly<Record<string, string>> = roleFields();
 
-function roleFields(): Record<string, string> {
+/**
+ * The pack's fields, from the modules' `packView` maps: key → the one role that declares it. Their
+ * audience is the recipient's own seat when its role is one of the pack's, alive or dead (R65, R120).
+ */
+export const PACK_FIELDS: Readonly<Record<string, string>> = roleFields('packView');
+
+function roleFields(map: 'view' | 'packView' = 'view'): Record<string, string> {
   const out: Record<string, string> = {};
   for (const role of ROLE_LIST) {
-    for (const key of Object.keys(role.view ?? {})) {
+    for (const key of Object.keys(role[map] ?? {})) {
       // Two owners of one key would each hold the other's secret to the same name.
-      if (key in out || key in YOU_FIELDS) throw new Error(`view key "${key}" of role ${role.id} is declared twice`);
+      if (key in out || key in YOU_FIELDS || (map === 'packView' && key in ROLE_FIELDS)) throw new Error(`view key "${key}" of role ${role.id} is declared twice`);
       out[key] = role.id;
     }
   }

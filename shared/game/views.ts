@@ -115,6 +115,8 @@ const YOU_AS = Object.fromEntries(
   ROLE_LIST.map((role) => {
     const fields: Table<Player> = { ...YOU_FIELDS };
     for (const [key, value] of Object.entries(role.view ?? {})) fields[key] = { who: ['own'], value: (ctx, me) => value(ctx, me.seat) };
+    // Every member of the pack sees the pack's fields, whichever of the pack's roles declares them (R120).
+    if (role.night?.pack) for (const r of ROLE_LIST) for (const [key, value] of Object.entries(r.packView ?? {})) fields[key] = { who: ['own'], value: (ctx, me) => value(ctx, me.seat) };
     return [role.id, compile(fields)];
   }),
 ) as Record<RoleId, Compiled<Player>>;

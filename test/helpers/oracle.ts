@@ -1,5 +1,5 @@
 import type { Audience, GameContext, Player, ViewBody } from '../../shared/game/index.ts';
-import { CHANNEL_READERS, GAME_FIELDS, type Grant, PLAYER_FIELDS, ROLE_FIELDS, type Table, YOU_FIELDS } from '../../shared/game/views-fields.ts';
+import { CHANNEL_READERS, GAME_FIELDS, type Grant, PACK_FIELDS, PLAYER_FIELDS, ROLE_FIELDS, type Table, YOU_FIELDS } from '../../shared/game/views-fields.ts';
 import { ROLE_LIST, ROLE_MODULES } from '../../shared/game/roles/index.ts';
 import { inPack } from '../../shared/game/derived.ts';
 import type { PublicCause } from '../../shared/views.ts';
@@ -51,6 +51,11 @@ function walk(table: Table<never>, obj: Record<string, unknown>, path: string, r
       if (table === (YOU_FIELDS as Table<never>) && key in ROLE_FIELDS) {
         // A role's own field: the recipient's own seat, holding that very role (R73–R75).
         if (!(holds('own', r, subject) && r.me && believed(r.ctx, r.me) === ROLE_FIELDS[key])) r.bad(`${at}, a field of the ${ROLE_FIELDS[key]}`);
+        continue;
+      }
+      if (table === (YOU_FIELDS as Table<never>) && key in PACK_FIELDS) {
+        // A field of the pack's: the recipient's own seat, a member of the pack, alive or dead (R65, R120).
+        if (!(holds('own', r, subject) && holds('wolves', r, subject))) r.bad(`${at}, a field of the pack`);
         continue;
       }
       r.bad(`undeclared field ${at}`);

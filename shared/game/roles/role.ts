@@ -47,6 +47,14 @@ export interface RoleModule {
   view?: Record<string, (ctx: GameContext, seat: number) => unknown>;
   /** Whether the view of this role's seat reads the pack's picks at night (a cache input). */
   readsPicks?: boolean;
+  /**
+   * Fields this role adds to the own view of every member of the pack (`night.pack`), alive or
+   * dead, whatever its role (R65, R120): the pack list, its picks, the alpha's choice. Each key is
+   * declared by exactly one role, as for `view`.
+   */
+  packView?: Record<string, (ctx: GameContext, seat: number) => unknown>;
+  /** More victims this role gives the pack tonight (R121: the wolf cub's rage); 0 or absent for none. */
+  packVictims?(ctx: GameContext): number;
   /** Dying (except by leaving or idling out), this role takes a shot in a hunter phase (R30–R33). */
   shoots?: boolean;
   /** Reactions to events, asked of every role dealt in the game, not only of the seat concerned. */
@@ -71,6 +79,16 @@ export interface RoleModule {
   options?: Record<string, { label: string; hint: string }>;
   /** How the role enters the automatic deal (R3) and what a hand-chosen set may hold (R4). */
   deal?: { auto?(players: number): number; max?: number };
+  /** The reasoning bot's day play for this role (client/bot reads it the same way for every role). */
+  bot?: SeatBot;
+}
+
+/** A role's day play for the reasoning bot, beside its night play (`night.bot`). */
+export interface SeatBot {
+  /** A role this seat poses as by day, with made-up results (the possessed claims the seer). */
+  claims?: 'seer';
+  /** Seats this seat wants the village to execute, from what only it knows (the sorceress's seer). */
+  marks?(you: YouView): number[];
 }
 
 /** What follows a death (on.death): another death, a seat taking another role (R83), a seat's new state. */
@@ -158,6 +176,10 @@ export interface ActionForm {
   /** Yes/no choices besides the targets, shown only when offered. */
   checks?(p: Prompt, name: Namer): { key: string; label: string }[];
   build(p: Prompt, picked: number[], checked: string[]): NightAction;
+  /** For an instant form: the checks the prompt shows ticked (each change is sent at once with the pick). */
+  checked?(p: Prompt): string[];
+  /** For an instant form: whether the prompt already shows this answer given (so a bot need not send it). */
+  shows?(p: Prompt, a: NightAction): boolean;
 }
 
 export interface RoleWords {
