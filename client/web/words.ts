@@ -21,14 +21,16 @@ export function phaseTitle(phase: Phase, day: number): string {
   return `Day ${day}: ${PHASE_LABEL[phase].toLowerCase()}`;
 }
 
-export const TEAM_LABEL: Record<Team | 'nobody', string> = {
+/** The teams' words; a role with a team of its own (the white werewolf) is named after the role. */
+export const TEAM_LABEL = {
+  ...Object.fromEntries(ROLE_LIST.map((r) => [r.team, `the ${r.words.name.toLowerCase()}`])),
   village: 'the village', wolves: 'the werewolves', tanner: 'the tanner', lovers: 'the lovers', nobody: 'nobody',
-};
+} as Record<Team | 'nobody', string>;
 
-/** "The village wins!": the village and the tanner are one, the wolves and the lovers are many. */
+/** "The village wins!": the village and a solo role are one, the wolves and the lovers are many. */
 export function winsLine(winner: Team | 'nobody'): string {
   if (winner === 'nobody') return 'Nobody wins.';
-  return `${capitalize(TEAM_LABEL[winner])} ${winner === 'village' || winner === 'tanner' ? 'wins' : 'win'}!`;
+  return `${capitalize(TEAM_LABEL[winner])} ${winner === 'wolves' || winner === 'lovers' ? 'win' : 'wins'}!`;
 }
 
 /** The causes of the phases; the roles that kill add theirs (`words.causes` in shared/game/roles). */

@@ -41,7 +41,8 @@ export function hostile(role: RoleId | null): boolean {
  * The win check (R51–R56, R85), in precedence order: a role's win on execution (the tanner's), a
  * solo role's own win (in role order, for the roles dealt), cross-team lovers last alive, nobody
  * alive, no hostile seat alive (the village), the pack at least as many as the others with no other
- * hostile seat alive (the wolves). A human on the wolves' side counts with the others (R101).
+ * hostile seat alive (the wolves): a pack member of a team of his own is such a seat (R124). A human
+ * on the wolves' side counts with the others (R101).
  */
 export function checkOutcome(ctx: GameContext): Outcome | null {
   const executed = ctx.executed === null ? undefined : ctx.players.find((p) => p.seat === ctx.executed);
@@ -65,7 +66,8 @@ export function checkOutcome(ctx: GameContext): Outcome | null {
   let pack = 0;
   let others = 0;
   for (const p of living) {
-    if (inPack(p.role)) pack++;
+    // A member of the pack with a team of his own (the white werewolf) stops the pack's win too (R124).
+    if (inPack(p.role) && teamOf(p.role!) === 'wolves') pack++;
     else if (hostile(p.role)) others++;
   }
   if (pack === 0 && others === 0) return { winner: 'village', seats: members(ctx, 'village'), reason: 'No werewolf is left alive.' };
