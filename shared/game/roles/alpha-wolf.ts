@@ -12,7 +12,7 @@ declare module '../../views.ts' {
   interface YouView {
     /** The alpha's bite is still his to use (the alpha wolf only). */
     alphaBite?: boolean;
-    /** A living alpha chose to turn tonight's victim instead of killing him (every member of the pack, R120). */
+    /** A living alpha chose to turn tonight's victim instead of killing him (every member of the pack, R120, R125). */
     packTurn?: boolean;
   }
 }
@@ -33,7 +33,7 @@ function turners(ctx: GameContext): number[] {
 }
 
 /**
- * The alpha wolf (docs/rules.md R120): a member of the pack who picks with it and, once a game,
+ * The alpha wolf (docs/rules.md R125): a member of the pack who picks with it and, once a game,
  * may turn the pack's victim into a werewolf instead of killing him. The turn is taken after the
  * night's protections and heals: a victim they save is neither killed nor turned, and the bite is
  * kept for another night.
@@ -42,7 +42,7 @@ export const alphaWolf: RoleModule = {
   id: 'alpha-wolf',
   team: 'wolves',
   order: 11,
-  rules: 'R120, R83',
+  rules: 'R125, R83',
   seenAs: 'wolves',
   words: {
     name: 'Alpha wolf',

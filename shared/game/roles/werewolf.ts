@@ -149,7 +149,7 @@ export function showsPick(p: PackPrompt, a: Partial<PackPick>): boolean {
   return p.current === (a.target ?? p.current) && (p.second ?? undefined) === a.second;
 }
 
-/** The lines above the pack's targets: a second victim, the alpha's choice (R120, R121). */
+/** The lines above the pack's targets: a second victim, the alpha's choice (R121, R125). */
 export function packLines(p: PackPrompt, you: YouView): string[] {
   const out: string[] = [];
   if ((p.victims ?? 1) > 1) out.push('The wolf cub is dead: in its rage the pack kills two tonight. Your last two choices are your two victims.');
@@ -189,7 +189,7 @@ export const werewolf: RoleModule = {
   id: 'werewolf',
   team: 'wolves',
   order: 10,
-  rules: 'R21–R22, R55',
+  rules: 'R21–R22, R55, R120',
   seenAs: 'wolves',
   readsPicks: true,
   words: {
