@@ -242,7 +242,7 @@ describe('wolf roles', () => {
     clean(g);
   });
 
-  it('[R124] [R85] he wins alone with at most one other alive; while he lives neither the village nor the pack wins', () => {
+  it('[R124] [R85] he wins alone with at most one other alive; while he lives the village cannot win, nor the pack while anyone else lives', () => {
     const g = newGame({ players: 9, roles: { werewolf: 2, 'white-werewolf': 1 } });
     const white = g.seat('white-werewolf');
     const [w1, w2] = g.seats('werewolf');
@@ -253,6 +253,10 @@ describe('wolf roles', () => {
     // The pack at parity, but he lives: no win yet.
     expect(checkOutcome(onlyAlive(g.ctx, [white, w1, w2, a, b]))).toBeNull();
     expect(checkOutcome(onlyAlive(g.ctx, [white, w1, a]))).toBeNull();
+    // Once nobody outside the pack is left, the pack wins and he loses: no endless night of wolves.
+    const packOnly = checkOutcome(onlyAlive(g.ctx, [white, w1, w2]));
+    expect(packOnly).toMatchObject({ winner: 'wolves' });
+    expect(packOnly!.seats).not.toContain(white);
     // Without him the pack wins, and he is not among its winners.
     const wolves = checkOutcome(onlyAlive(g.ctx, [w1, w2, a]));
     expect(wolves).toMatchObject({ winner: 'wolves' });

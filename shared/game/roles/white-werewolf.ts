@@ -38,8 +38,8 @@ function asPack(p: { targets: number[]; wolves: number[] } & PackPrompt): PackPr
 /**
  * The white werewolf (docs/rules.md R124): a member of the pack in all it sees of him, with a team
  * of his own. Every second night he may also kill one other werewolf, which no protection stops;
- * he wins alone when at most one other player lives, and while he lives neither the village nor
- * the pack can win.
+ * he wins alone when at most one other player lives; while he lives the village cannot win, nor
+ * the pack while anyone outside it lives.
  */
 export const whiteWerewolf: RoleModule = {
   id: 'white-werewolf',
@@ -51,7 +51,7 @@ export const whiteWerewolf: RoleModule = {
     name: 'White werewolf',
     icon: '☼',
     summary: 'A werewolf who plays for himself: every second night, kill a werewolf too. Win alone.',
-    description: 'Picks the victim with the pack, which takes him for one of its own. Every second night (nights 2, 4, …) he may also kill one other werewolf. He wins alone when at most one other player is alive; while he lives, neither the village nor the pack wins.',
+    description: 'Picks the victim with the pack, which takes him for one of its own. Every second night (nights 2, 4, …) he may also kill one other werewolf. He wins alone when at most one other player is alive. While he lives the village cannot win, and the pack wins only once nobody outside it is left, and then he loses.',
     night: {
       heading: (day) => (day % 2 === 0 ? `Night ${day}: choose a victim with your pack, and a werewolf if you wish` : `Night ${day}: choose a victim with your pack`),
       verb: 'Choose',
@@ -121,14 +121,14 @@ export const whiteWerewolf: RoleModule = {
       random(p, rng) {
         const w = promptOf(p, 'white');
         const pick = packRandomPick(asPack(w), rng);
-        const kill = w.wolves.length && rng() < 0.3 ? w.wolves[Math.floor(rng() * w.wolves.length)] : null;
-        return pick ? { kind: 'white', ...pick, kill } : null;
+        const kill = w.wolves.length && (rng() < 0.3 || !pick) ? w.wolves[Math.floor(rng() * w.wolves.length)] : null;
+        return pick || kill !== null ? { kind: 'white', ...pick, kill } : null;
       },
       smart(p, you, b, rng) {
         const w = promptOf(p, 'white');
         const pack = asPack(w);
-        const pick = packBotPick(pack, you, b, rng);
-        if (!pick) return null;
+        // With no prey left (only the pack alive) there is no pick, but there may be a kill.
+        const pick = packBotPick(pack, you, b, rng) ?? {};
         // Thin the pack when that wins him the game at this dawn, or when it is as many as the village
         // (the village would soon be gone, and the pack with it in the way); kill the one least suspected.
         const others = w.wolves.length;
