@@ -373,6 +373,7 @@ describe('wolf roles', () => {
     ];
     const ends = new Map<string, number>();
     let turned = 0;
+    const seen = new Set<string>();
     for (let i = 0; i < games; i++) {
       const roles = sets[i % sets.length];
       const players = i % 3 === 0 ? 13 + (i % 4) : 9 + (i % 4);
@@ -394,8 +395,14 @@ describe('wolf roles', () => {
       const winner = final.context.outcome!.winner;
       ends.set(winner, (ends.get(winner) ?? 0) + 1);
       turned += final.context.secrets.filter((e) => e.kind === 'became').length;
+      for (const e of final.context.secrets) {
+        const k = e.kind === 'wolves' ? (e.second !== undefined ? 'rage' : null) : e.kind === 'alpha' || e.kind === 'white' || e.kind === 'sorceress' ? e.kind : null;
+        if (k) seen.add(k);
+      }
     }
     expect([...ends.values()].reduce((x, y) => x + y, 0)).toBe(games);
     expect(turned).toBeGreaterThan(0);
+    // The games reach each role's power: a bite, a rage, a white werewolf's kill, a sorceress's look.
+    expect([...seen].sort()).toEqual(['alpha', 'rage', 'sorceress', 'white']);
   }, 120_000);
 });
