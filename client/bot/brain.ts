@@ -1,6 +1,7 @@
 import type { GameView } from '../sdk/index.ts';
 import type { Decision, Strategy } from './decision.ts';
 import { mix, mulberry32 } from './rng.ts';
+import { roleOfKind } from '../../shared/game/roles/index.ts';
 
 const keyOf = (d: Decision) => `${d.command}|${JSON.stringify(d.payload)}`;
 
@@ -13,8 +14,10 @@ export function settled(view: GameView, d: Decision): boolean {
     case 'hunter:shoot': return p?.kind !== 'hunter';
     case 'night:act': {
       const a = d.payload.action;
-      if (a.kind === 'wolf') return p?.kind !== 'wolf' || p.current === a.target;
-      return p?.kind !== a.kind;
+      if (p?.kind !== a.kind) return true;
+      // An instant form (the pack's pick) stays asked until dawn: done once the prompt shows this answer.
+      const form = roleOfKind(a.kind)?.night?.form;
+      return form?.instant ? (form.shows ? form.shows(p, a) : form.current?.(p) === (a as { target?: number }).target) : false;
     }
     // Offered until taken (R82): once the view no longer lists it, it is done or not this seat's to take.
     case 'day:act': return !view.you?.dayActions?.some((a) => a.kind === d.payload.action.kind);

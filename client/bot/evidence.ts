@@ -35,8 +35,8 @@ export function evidence(view: GameView, asPublic = false): Evidence {
   const living = view.players.filter((p) => p.alive).map((p) => p.seat);
   const said = claimsIn(view.chat, view.players);
   const iAmSeer = !asPublic && you.role === 'seer';
-  // By role, not team: a cross-team lover's team is `lovers` (R50), yet a seer reads a wolf as a wolf.
-  const iAmVillage = !asPublic && you.role !== null && you.role !== 'werewolf';
+  // By the pack, not team: a cross-team lover's team is `lovers` (R50), yet a seer reads a wolf as a wolf.
+  const iAmVillage = !asPublic && you.role !== null && !you.pack;
 
   const seers: number[] = [];
   for (const s of said) if (s.kind === 'claim' && s.role === 'seer' && !seers.includes(s.by)) seers.push(s.by);

@@ -21,17 +21,17 @@ export function phaseTitle(phase: Phase, day: number): string {
   return `Day ${day}: ${PHASE_LABEL[phase].toLowerCase()}`;
 }
 
-/** A team of one role's own (the tanner, the serial killer) is named after that role. */
-const SOLO_TEAMS = new Set(ROLE_LIST.filter((r) => r.team === r.id).map((r) => r.team as string));
+/** A team other than the village's and the wolves' (the tanner, the serial killer, the white werewolf) is named after its role. */
+const SOLO_TEAMS = new Set(ROLE_LIST.map((r) => r.team as string).filter((t) => t !== 'village' && t !== 'wolves'));
 export const TEAM_LABEL: Record<Team | 'nobody', string> = {
-  ...(Object.fromEntries(ROLE_LIST.filter((r) => SOLO_TEAMS.has(r.id)).map((r) => [r.team, `the ${r.words.name.toLowerCase()}`])) as Record<Team, string>),
+  ...(Object.fromEntries(ROLE_LIST.filter((r) => SOLO_TEAMS.has(r.team)).map((r) => [r.team, `the ${r.words.name.toLowerCase()}`])) as Record<Team, string>),
   village: 'the village', wolves: 'the werewolves', lovers: 'the lovers', nobody: 'nobody',
 };
 
 /** "The village wins!": the village and a team of one are one, the wolves and the lovers are many. */
 export function winsLine(winner: Team | 'nobody'): string {
   if (winner === 'nobody') return 'Nobody wins.';
-  return `${capitalize(TEAM_LABEL[winner])} ${winner === 'village' || SOLO_TEAMS.has(winner) ? 'wins' : 'win'}!`;
+  return `${capitalize(TEAM_LABEL[winner])} ${winner === 'wolves' || winner === 'lovers' ? 'win' : 'wins'}!`;
 }
 
 /** The causes of the phases; the roles that kill add theirs (`words.causes` in shared/game/roles). */

@@ -3,6 +3,7 @@ import type { RoleCounts } from '../settings.ts';
 import type { RoleId } from '../roles.ts';
 import { ROLE_LIST, ROLE_MODULES, teamOf } from './roles/index.ts';
 import { shuffle } from './rng.ts';
+import { inPack } from './derived.ts';
 
 /**
  * The Classic role sets (R3, the preset `classic`, shared/game/presets.ts), by player count: each role module says how many of it come at a
@@ -23,14 +24,17 @@ export function autoRoles(players: number): RoleCounts {
 /** Why a hand-chosen role set does not fit `players` seats, or null when it does (R4). */
 export function rolesProblem(counts: RoleCounts, players: number): string | null {
   let wolves = 0;
+  let pack = 0;
   let special = 0;
   for (const [role, n] of Object.entries(counts)) {
     special += n ?? 0;
-    if (teamOf(role) === 'wolves') wolves += n ?? 0;
+    // The wolves' side and the pack's members (the white werewolf is of the pack, with a team of his own, R124).
+    if (teamOf(role) === 'wolves' || inPack(role)) wolves += n ?? 0;
+    if (inPack(role)) pack += n ?? 0;
   }
   for (const role of Object.keys(counts)) if ((counts[role] ?? 0) > 0 && !ROLE_MODULES.has(role)) return `no role '${role}' on this server`;
-  // A wolf that does not kill at night (a sorceress) is no pack (R4).
-  if (!Object.entries(counts).some(([role, n]) => (n ?? 0) > 0 && ROLE_MODULES.get(role)?.night?.pack)) return 'at least one werewolf is needed';
+  // Someone must pick the victim: a human on the wolves' side alone is no pack (R120).
+  if (pack < 1) return 'at least one werewolf is needed';
   if (wolves * 2 >= players) return 'werewolves must be fewer than the others';
   if (special > players) return `${special} roles for ${players} players`;
   for (const [role, n] of Object.entries(counts)) {

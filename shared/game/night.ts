@@ -15,6 +15,8 @@ export function rejectNightAction(ctx: GameContext, e: EventOf<'night.act'>): Re
   if (!p) return 'room/not-member';
   if (!p.alive) return 'player/dead';
   if (e.action.kind === 'sleep') {
+    // The pack never sleeps (R7); its answers are kept in `actions` too (R121), so ask this first.
+    if (nightOf(p)?.pack) return 'action/not-allowed';
     if (ctx.night.actions[e.seat] !== undefined) return 'action/already-done';
     return sleeper(ctx, p) ? null : 'action/not-allowed';
   }

@@ -27,7 +27,10 @@ import type { DayAction, NightAction } from '../views.ts';
 export interface NightState {
   /** Werewolf seat → chosen victim; changeable until dawn. */
   picks: Record<number, number>;
-  /** Every other night answer (a role's action, or sleep), final once given, by seat. */
+  /**
+   * Every other night answer (a role's action, or sleep), final once given, by seat; a pack seat's
+   * whole answer too (its second pick, the alpha's choice: R121, R125), changeable like its pick.
+   */
   actions: Record<number, NightAction>;
 }
 

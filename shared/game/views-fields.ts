@@ -124,7 +124,7 @@ export const CHANNEL_READERS: Record<ChatChannel, readonly Grant[]> = {
 
 /** A prompt's fields, any kind (R76): the own seat's, and the rules check that its kind fits the seat. */
 export const PROMPT_FIELDS: Table<never> = Object.fromEntries(
-  ['kind', 'targets', 'current', 'canAbstain', 'done', 'victim', 'canHeal', 'canPoison'].map((k) => [k, { who: OWN }]),
+  ['kind', 'targets', 'current', 'canAbstain', 'done', 'victim', 'canHeal', 'canPoison', 'victims', 'second', 'canTurn', 'turn', 'wolves', 'kill'].map((k) => [k, { who: OWN }]),
 );
 
 /** What only the viewer's own seat knows (R72, R74, R76); the subject is that seat's player. */
@@ -149,7 +149,7 @@ export const ROLE_FIELDS: Readonly<Record<string, string>> = roleFields('view');
 
 /**
  * The fields a role adds to every pack member's `you` view (its module's `packView`): key → the one
- * role that declares it. Their audience is a member of the pack, living or dead (R161); read whole.
+ * role that declares it. Their audience is a member of the pack, living or dead (R120, R161); read whole.
  */
 export const PACK_FIELDS: Readonly<Record<string, string>> = roleFields('packView');
 

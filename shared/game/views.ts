@@ -119,8 +119,8 @@ export const YOU_TABLES = Object.fromEntries(
   ROLE_LIST.map((role) => {
     const fields: Table<Player> = { ...YOU_FIELDS };
     for (const [key, value] of Object.entries(role.view ?? {})) fields[key] = { who: ['own'], value: (ctx, me) => value(ctx, me.seat) };
-    // What the pack learns of other roles (RoleModule.packView) reaches each member of the pack.
-    if (inPack(role.id)) for (const other of ROLE_LIST) for (const [key, value] of Object.entries(other.packView ?? {})) fields[key] = { who: ['own'], value: (ctx) => value(ctx) };
+    // Every member of the pack sees the pack's fields, whichever role declares them (R120: the pack list, the alpha's bite; R161: a caught little girl).
+    if (inPack(role.id)) for (const r of ROLE_LIST) for (const [key, value] of Object.entries(r.packView ?? {})) fields[key] = { who: ['own'], value: (ctx, me) => value(ctx, me.seat) };
     return [role.id, fields];
   }),
 ) as Record<RoleId, Table<Player>>;

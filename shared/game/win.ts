@@ -28,7 +28,9 @@ const SOLO_WINS = ROLE_LIST.filter((r) => r.win?.check);
  * The win check (R51–R56, R85), in precedence order: a role's win on execution (the tanner's), a
  * solo role's own win (in role order, for the roles dealt), cross-team lovers last alive, nobody
  * alive, no hostile seat alive (the village), the pack at least as many as the others with no other
- * hostile seat alive (the wolves). A human on the wolves' side counts with the others (R101).
+ * hostile seat alive (the wolves): a pack member of a team of his own stops it while anyone outside
+ * the pack lives (R124). A human
+ * on the wolves' side counts with the others (R101).
  */
 export function checkOutcome(ctx: GameContext): Outcome | null {
   const executed = ctx.executed === null ? undefined : ctx.players.find((p) => p.seat === ctx.executed);
@@ -50,12 +52,16 @@ export function checkOutcome(ctx: GameContext): Outcome | null {
   }
   if (living.length === 0) return { winner: 'nobody', seats: [], reason: 'Nobody is left alive.' };
   let pack = 0;
+  let rivals = 0;
   let others = 0;
   for (const p of living) {
-    if (inPack(p.role)) pack++;
+    // A member of the pack with a team of his own (the white werewolf) is its rival (R124).
+    if (inPack(p.role)) { if (teamOf(p.role!) === 'wolves') pack++; else rivals++; }
     else if (hostile(p.role)) others++;
   }
-  if (pack === 0 && others === 0) return { winner: 'village', seats: members(ctx, 'village'), reason: 'No werewolf is left alive.' };
-  if (pack > 0 && others === 0 && pack >= living.length - pack) return { winner: 'wolves', seats: members(ctx, 'wolves'), reason: 'The werewolves are as many as the others.' };
+  if (pack === 0 && rivals === 0 && others === 0) return { winner: 'village', seats: members(ctx, 'village'), reason: 'No werewolf is left alive.' };
+  // A rival in the pack stops its win while anyone outside the pack lives (R124).
+  const parity = rivals === 0 ? pack >= living.length - pack : pack + rivals === living.length;
+  if (pack > 0 && others === 0 && parity) return { winner: 'wolves', seats: members(ctx, 'wolves'), reason: 'The werewolves are as many as the others.' };
   return null;
 }

@@ -1,4 +1,5 @@
 import { inPack } from '../../shared/game/derived.ts';
+import { ROLE_MODULES } from '../../shared/game/roles/index.ts';
 import { createActor, type Actor } from 'xstate';
 import { expect } from 'vitest';
 import type { ErrorCode } from '../../shared/errors.ts';
@@ -129,7 +130,8 @@ export class TestGame {
   /** Every living werewolf picks `target`. */
   wolvesPick(target: number): this {
     // Every living member of the pack (R22), whichever of the pack's roles it holds.
-    for (const p of this.ctx.players) if (p.alive && inPack(p.role)) this.ok({ type: 'night.act', seat: p.seat, action: { kind: 'wolf', target } });
+    // Each answers with its own role's kind (the alpha's, the white werewolf's), all of the pack's shape.
+    for (const p of this.ctx.players) if (p.alive && inPack(p.role)) this.ok({ type: 'night.act', seat: p.seat, action: { kind: ROLE_MODULES.get(p.role!)!.night!.kind, target } as NightAction });
     return this;
   }
   vote(seat: number, target: number | null): ErrorCode | null { return this.send({ type: 'vote.cast', seat, target }); }

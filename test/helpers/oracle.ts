@@ -49,7 +49,7 @@ function walk(table: Table<never>, obj: Record<string, unknown>, path: string, r
     const field = table[key];
     if (!field) {
       if (table === (YOU_FIELDS as Table<never>) && key in PACK_FIELDS) {
-        // What the pack learns of another role (R161): the recipient's own seat, a member of the pack.
+        // A field of the pack's (R65, R120), or what the pack learns of another role (R161): the recipient's own seat, a member of the pack, alive or dead.
         if (!(holds('own', r, subject) && inPack(r.me?.role ?? null))) r.bad(`${at}, the pack's knowledge of the ${PACK_FIELDS[key]}`);
         continue;
       }

@@ -14,7 +14,7 @@ const CHANNELS: ChatChannel[] = ['lobby', 'day', 'wolves', 'dead'];
  * open exactly when the server would accept the message.
  */
 describe('chat channels in the browser agree with the rules', () => {
-  for (const [seed, settings] of [[1, {}], [2, { wolfChat: false, deadChat: false }], [3, { spectatorsSeeDeadChat: true }]] as const) {
+  for (const [seed, settings] of [[1, {}], [2, { wolfChat: false, deadChat: false }], [3, { spectatorsSeeDeadChat: true }], [4, { roles: { 'alpha-wolf': 1, 'wolf-cub': 1, 'white-werewolf': 1, traitor: 1 } }]] as const) {
     test(`seed ${seed} ${JSON.stringify(settings)}`, () => {
       let checked = 0;
       playRandomGame({

@@ -7,6 +7,7 @@ import type { Rng } from '../rng.ts';
 import { pick } from '../rng.ts';
 import { beliefs, night } from './smart-night.ts';
 import { hostile } from '../../../shared/game/derived.ts';
+import { ROLE_MODULES } from '../../../shared/game/roles/index.ts';
 
 /** How a smart seat plays; the numbers are tuned with `npm run balance` (docs/bots.md). */
 export const TUNING = {
@@ -91,8 +92,12 @@ function chooseVote(view: GameView, you: YouView, ev: Evidence, targets: number[
   const stalled = stalls(view);
   const rng: Rng = stalled >= 2 ? () => rng0() * 40 * (stalled - 1) : rng0;
   const ballots = ballotsFor(view);
-  const pack = you.role === 'werewolf' ? you.pack ?? [] : [];
+  // Every member of the pack sees the pack (R120), whichever of its roles it holds.
+  const pack = you.pack ?? [];
   const candidates = targets.filter((s) => s !== you.seat && s !== you.lover && !pack.includes(s));
+  // What only this seat's role knows may mark a seat for the rope (the sorceress's seer): back it.
+  const marked = you.role ? ROLE_MODULES.get(you.role)?.bot?.marks?.(you).filter((s) => candidates.includes(s)) ?? [] : [];
+  if (marked.length) return best(marked, (s) => TUNING.bandwagon * (ballots.get(s) ?? 0), rng);
   if (pack.length > 0) {
     // Blend in: back the pack's own seer story, else follow the village's reasoning and its bandwagon.
     const pub = evidence(view, true);

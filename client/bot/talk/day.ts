@@ -48,7 +48,7 @@ export function dayTalk(view: GameView, ev: Evidence, opts: TalkOptions): TalkTu
   // The strategy's choice costs a reading of the evidence: ask it once per call.
   let top: number | undefined | null = null;
   const voteFor = () => (top === null ? (top = opts.voteFor(ev.living.filter((s) => s !== you.seat))) : top);
-  const ctx: Ctx = { view, you, ev, sp, opts, voteFor, liar: you.team === 'wolves' || you.role === 'werewolf', pack: you.role === 'werewolf' ? you.pack ?? [you.seat] : [you.seat] };
+  const ctx: Ctx = { view, you, ev, sp, opts, voteFor, liar: you.team === 'wolves' || you.pack !== undefined, pack: you.pack ?? [you.seat] };
   for (const line of [reveal, answer, ballots, counter, intention, react, opinion]) {
     const t = line(ctx);
     if (t && !sp.all.some((m) => same(t, m.talk))) return { say: [tell(t)], done: false };
@@ -111,6 +111,15 @@ function reveal(c: Ctx): Talk | null {
     return doubted === undefined ? null : { kind: 'divined', seat: doubted, species: 'human' };
   }
   if (ev.seers.some((s) => c.pack.includes(s))) return null;
+  // A role that poses as the seer by day (the possessed) claims at the first dawn, rival claim or
+  // not, as a true seer would, with a made-up first look: the rival is the werewolf, else someone is human.
+  if (poses(you) && view.day === 1 && (view.phase === 'dawn' || view.phase === 'day')) {
+    const rival = ev.seers.find((s) => s !== you.seat && living.has(s));
+    const pool = others.filter((s) => s !== you.seat);
+    const look: Talk | null = rival !== undefined ? { kind: 'divined', seat: rival, species: 'werewolf' }
+      : pool.length ? { kind: 'divined', seat: pool[Math.floor(daily(view, you.seat, 4, c.opts.seed) * pool.length)], species: 'human' } : null;
+    return and([{ kind: 'claim', seat: you.seat, role: 'seer' }, ...(look ? [look] : [])]);
+  }
   if (accuser?.kind === 'result') {
     const answerer = living.has(accuser.seat) ? accuser.seat : c.pack.filter((s) => living.has(s)).sort((a, b) => a - b)[0];
     if (answerer !== you.seat || !c.opts.counterClaim) return null;
@@ -122,6 +131,9 @@ function reveal(c: Ctx): Talk | null {
   const victim = others[Math.floor(daily(view, you.seat, 4, c.opts.seed) * others.length)];
   return and([{ kind: 'claim', seat: you.seat, role: 'seer' }, { kind: 'divined', seat: victim, species: 'werewolf' }]);
 }
+
+/** Whether this seat's role says its smart bot poses as the seer by day (a role's `bot.claims`). */
+const poses = (you: YouView): boolean => (you.role ? ROLE_MODULES.get(you.role)?.bot?.claims === 'seer' : false);
 
 /** Answer the latest accusation against oneself: deny it, and turn on the accuser if there is reason. */
 function answer(c: Ctx): Talk | null {

@@ -16,7 +16,7 @@ export function readable(v: GameView): ChatChannel[] {
   if (v.phase === 'lobby' || over || has('lobby')) out.push('lobby');
   if (v.phase !== 'lobby') out.push('day');
   const you = v.you;
-  if ((you?.role === 'werewolf' && v.settings.wolfChat) || has('wolves')) out.push('wolves');
+  if ((you?.pack !== undefined && v.settings.wolfChat) || has('wolves')) out.push('wolves');
   if ((you && !you.alive && v.settings.deadChat && v.phase !== 'lobby') || (!you && v.settings.spectatorsSeeDeadChat && v.settings.deadChat) || has('dead')) out.push('dead');
   return out;
 }
@@ -32,7 +32,7 @@ export function writeBlock(v: GameView, c: ChatChannel): string | null {
       if (v.phase === 'over') return 'The game is over: talk in the room chat.';
       return !you.alive ? 'The dead do not speak to the living.' : DAYTIME.has(v.phase) ? null : v.phase === 'night' ? 'The village sleeps: no talking at night.' : 'The village chat opens when the game starts.';
     case 'wolves':
-      if (you.role !== 'werewolf' || !v.settings.wolfChat) return 'This room has no pack chat for you.';
+      if (you.pack === undefined || !v.settings.wolfChat) return 'This room has no pack chat for you.';
       return you.alive && v.phase === 'night' ? null : 'The pack talks at night.';
     case 'dead':
       if (!v.settings.deadChat) return 'This room has no dead chat.';

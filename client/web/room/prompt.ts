@@ -142,10 +142,18 @@ export function promptPanel(client: WerewolfClient, onLocal: () => void) {
     const note = (s: number) => { const n = words.note?.(you, s, name); return n ? h('small', { class: 'note' }, n) : null; };
     if (form.instant) {
       const current = form.current?.(p) ?? null;
+      // Checks of an instant form (the alpha's bite) go with the pick: sent at once once there is one, else with the next tap.
+      const on = current !== null && form.checked ? form.checked(p) : checked;
+      const tick = (key: string, yes: boolean) => {
+        checked = yes ? [...on.filter((k) => k !== key), key] : on.filter((k) => k !== key);
+        if (current !== null) void send('night:act', { action: form.build(p, [current], checked) });
+        render();
+      };
       return [
         heading(words.heading(v.day)), ...lines,
+        ...(form.checks?.(p, name) ?? []).map((c) => h('label', { class: 'field check' }, h('input', { type: 'checkbox', checked: on.includes(c.key), 'data-key': c.key, disabled: pending, onChange: (e: Event) => tick(c.key, (e.target as HTMLInputElement).checked) }), c.label)),
         h('p', { class: 'current' }, current === null ? 'You have not chosen yet.' : ['Your choice: ', h('strong', null, name(current)), '.'], ' You can change it until dawn.'),
-        targets(seats, name, { pressed: (s) => current === s, pick: (s) => void send('night:act', { action: form.build(p, [s], []) }), note }),
+        targets(seats, name, { pressed: (s) => current === s, pick: (s) => void send('night:act', { action: form.build(p, [s], on) }), note }),
       ];
     }
     const checks = form.checks?.(p, name) ?? [];
@@ -188,7 +196,8 @@ export function promptPanel(client: WerewolfClient, onLocal: () => void) {
         if (!form || !verb || !(form.pickable?.(p) ?? true)) return null;
         if (form.instant) {
           const current = form.current?.(p) ?? null;
-          return { verb, pressed: current === seat, busy: b, pick: () => void send('night:act', { action: form.build(p, [seat], []) }) };
+          const on = current !== null && form.checked ? form.checked(p) : checked;
+          return { verb, pressed: current === seat, busy: b, pick: () => void send('night:act', { action: form.build(p, [seat], on) }) };
         }
         return { verb, pressed: picked.includes(seat), busy: b, pick: () => toggle(seat, form.picks) };
       }

@@ -30,8 +30,8 @@ export type Effect =
 
 /** What a role may ask of the night so far while it resolves, and its only source of chance. */
 export interface Tonight {
-  /** The seat an attack killed so far tonight (not saved), or null. */
-  attacked(): number | null;
+  /** The seat an attack killed so far tonight (not saved), or null; with `cause`, an attack of that cause. */
+  attacked(cause?: DeathCause): number | null;
   /** How the seat is to die at dawn as the night stands so far, or null. */
   death(seat: number): { cause: DeathCause; attack: boolean } | null;
   /** A uniform choice by the game's seeded PRNG. */

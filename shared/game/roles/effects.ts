@@ -26,8 +26,8 @@ export function newResolution(ctx: GameContext): Resolution {
 
 export function tonight(res: Resolution): Tonight {
   return {
-    attacked() {
-      for (const [seat, d] of res.deaths) if (d.attack) return seat;
+    attacked(cause) {
+      for (const [seat, d] of res.deaths) if (d.attack && (cause === undefined || d.cause === cause)) return seat;
       return null;
     },
     death(seat) {

@@ -17,5 +17,7 @@ export const possessed: RoleModule = {
     summary: 'A human who wins with the werewolves. You do not know them; mislead the village.',
     description: 'A human on the werewolves\' side: the seer and the medium see him as human, and he counts as human for the wolves\' parity win. He does not know the wolves and they do not know him; he wins when they win.',
   },
+  // His smart bot poses as the seer from the first dawn, with made-up looks (client/bot/talk/day.ts).
+  bot: { claims: 'seer' },
   deal: { max: 1 },
 };

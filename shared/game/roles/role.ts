@@ -47,13 +47,17 @@ export interface RoleModule {
   state?: { initial(): unknown };
   /** Fields this role adds to its own seat's `you` view; each key is declared by exactly one role. */
   view?: Record<string, (ctx: GameContext, seat: number) => unknown>;
-  /**
-   * Fields this role adds to the `you` view of every member of the pack, living or dead (what the
-   * pack learns of this role: a little girl caught peeking, R161); each key is declared by one role.
-   */
-  packView?: Record<string, (ctx: GameContext) => unknown>;
   /** Whether the view of this role's seat reads the pack's picks at night (a cache input). */
   readsPicks?: boolean;
+  /**
+   * Fields this role adds to the own view of every member of the pack (`night.pack`), alive or
+   * dead, whatever its role (R65, R120): the pack list, its picks, the alpha's choice, what the pack
+   * learns of another role (a little girl caught peeking, R161). Each key is declared by exactly one
+   * role, as for `view`; `seat` is the member's.
+   */
+  packView?: Record<string, (ctx: GameContext, seat: number) => unknown>;
+  /** More victims this role gives the pack tonight (R121: the wolf cub's rage); 0 or absent for none. */
+  packVictims?(ctx: GameContext): number;
   /** Dying (except by leaving or idling out), this role takes a shot in a hunter phase (R30–R33). */
   shoots?: boolean;
   /** Reactions to events, asked of every role dealt in the game, not only of the seat concerned. */
@@ -84,6 +88,16 @@ export interface RoleModule {
   reports?(you: YouView): Report[];
   /** How the role enters the automatic deal (R3) and what a hand-chosen set may hold (R4). */
   deal?: { auto?(players: number): number; max?: number };
+  /** The reasoning bot's day play for this role (client/bot reads it the same way for every role). */
+  bot?: SeatBot;
+}
+
+/** A role's day play for the reasoning bot, beside its night play (`night.bot`). */
+export interface SeatBot {
+  /** A role this seat poses as by day, with made-up results (the possessed claims the seer). */
+  claims?: 'seer';
+  /** Seats this seat wants the village to execute, from what only it knows (the sorceress's seer). */
+  marks?(you: YouView): number[];
 }
 
 /** One finding a role may report by day (RoleModule.reports). */
@@ -174,6 +188,10 @@ export interface ActionForm {
   /** Yes/no choices besides the targets, shown only when offered. */
   checks?(p: Prompt, name: Namer): { key: string; label: string }[];
   build(p: Prompt, picked: number[], checked: string[]): NightAction;
+  /** For an instant form: the checks the prompt shows ticked (each change is sent at once with the pick). */
+  checked?(p: Prompt): string[];
+  /** For an instant form: whether the prompt already shows this answer given (so a bot need not send it). */
+  shows?(p: Prompt, a: NightAction): boolean;
 }
 
 export interface RoleWords {

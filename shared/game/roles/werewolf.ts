@@ -1,20 +1,30 @@
 import { z } from 'zod';
-import { derived } from '../derived.ts';
-import type { GameContext, NightState } from '../types.ts';
-import { best, promptOf, type BotBeliefs, type RoleModule } from './role.ts';
-import { isLiving } from '../derived.ts';
+import type { RoleId } from '../../roles.ts';
+import type { YouView } from '../../views.ts';
+import { derived, isLiving } from '../derived.ts';
+import type { GameContext, NightAction, NightState, Rejection } from '../types.ts';
+import type { Effect, Tonight } from './effect-types.ts';
+import { registry } from './registry.ts';
+import { best, promptOf, type BotBeliefs, type Namer, type RoleModule } from './role.ts';
 
 declare module '../../views.ts' {
-  interface NightActions { wolf: { kind: 'wolf'; target: number } }
-  interface Prompts { wolf: { kind: 'wolf'; targets: number[]; current: number | null } }
-  interface SecretEntries { wolves: { kind: 'wolves'; night: number; target: number | null } }
+  interface NightActions { wolf: { kind: 'wolf'; target: number; second?: number } }
+  interface Prompts { wolf: { kind: 'wolf' } & PackPrompt }
+  interface SecretEntries { wolves: { kind: 'wolves'; night: number; target: number | null; second?: number } }
   interface DeathCauses { wolves: true }
   interface YouView {
-    /** Fellow werewolves (werewolves only), and their picks tonight. */
+    /** Fellow members of the pack, living or dead (every pack role's seat, R120), and their picks tonight. */
     pack?: number[];
     packPicks?: Record<number, number>;
+    /** The pack's second picks on a night it kills two (R121). */
+    packSeconds?: Record<number, number>;
   }
 }
+
+/** What every pack role's prompt holds (R22, R121): `victims` and `second` only on a night the pack kills two. */
+export interface PackPrompt { targets: number[]; current: number | null; victims?: number; second?: number | null }
+/** A pack pick on the wire, whichever pack role sends it. */
+export interface PackPick { target: number; second?: number }
 
 export function livingWolves(ctx: GameContext): number[] {
   return derived(ctx.players).livingWolves;
@@ -46,11 +56,140 @@ export function currentVictim(ctx: GameContext): number | null {
 
 const NO_PICKS: Readonly<Record<number, number>> = Object.freeze({});
 
+/** How many the pack kills tonight (R121): one, and one more for each role that says so (the wolf cub's rage), at most two. */
+export function packVictims(ctx: GameContext): number {
+  let n = 1;
+  for (const m of registry.values()) if (m.packVictims && ctx.players.some((p) => p.role === m.id)) n += m.packVictims(ctx);
+  return Math.min(n, 2);
+}
+
+/** This pack seat's second pick tonight, kept with its answer (R121). */
+export function secondPick(ctx: GameContext, seat: number): number | undefined {
+  return (ctx.night.actions[seat] as Partial<PackPick> | undefined)?.second;
+}
+
+/** The prompt every pack role shares (R22, R121). */
+export function packPrompt(ctx: GameContext, seat: number): PackPrompt {
+  const base = { targets: derived(ctx.players).livingPrey, current: ctx.night.picks[seat] ?? null };
+  return packVictims(ctx) > 1 ? { ...base, victims: 2, second: secondPick(ctx, seat) ?? null } : base;
+}
+
+/** A pick is of a living seat outside the pack; a second pick only on a night of two victims, of another such seat. */
+export function validatePick(ctx: GameContext, a: Partial<PackPick>): Rejection {
+  const prey = (s: number) => isLiving(ctx, s) && !derived(ctx.players).wolves.includes(s);
+  if (a.target !== undefined && !prey(a.target)) return 'action/invalid-target';
+  if (a.second !== undefined) {
+    if (packVictims(ctx) < 2) return 'action/not-allowed';
+    if (!prey(a.second) || a.second === a.target) return 'action/invalid-target';
+  }
+  return null;
+}
+
+/** The pick goes where the pack's picks are (R22); the whole answer is kept too, for its second pick and its role's choices. */
+export function recordPick(night: NightState, seat: number, action: NightAction): NightState {
+  const target = (action as Partial<PackPick>).target;
+  const picks = target === undefined ? night.picks : { ...night.picks, [seat]: target };
+  return { ...night, picks, actions: { ...night.actions, [seat]: action } };
+}
+
+/** The most picked living seats among these picks, several when tied (R22). */
+function leading(ctx: GameContext, pickOf: (wolf: number) => number | undefined, except: number | null): number[] {
+  const counts = new Map<number, number>();
+  for (const wolf of livingWolves(ctx)) {
+    const target = pickOf(wolf);
+    if (target !== undefined && target !== except && isLiving(ctx, target)) counts.set(target, (counts.get(target) ?? 0) + 1);
+  }
+  let top = 0;
+  let seats: number[] = [];
+  for (const [seat, n] of counts) {
+    if (n > top) { top = n; seats = [seat]; } else if (n === top) seats.push(seat);
+  }
+  return seats.sort((a, b) => a - b);
+}
+
+/** The pack's victims at dawn (R22, R121): the first from the first picks, the second from the second picks. */
+function resolvePack(ctx: GameContext, tonight: Tonight): Effect[] {
+  const first = leadingPicks(ctx);
+  const target = first.length > 0 ? tonight.pick(first) : null;
+  const seconds = packVictims(ctx) > 1 ? leading(ctx, (w) => secondPick(ctx, w), target) : [];
+  const second = seconds.length > 0 ? tonight.pick(seconds) : undefined;
+  const by = livingWolves(ctx)[0] ?? -1;
+  const entry = { kind: 'wolves' as const, night: ctx.day, target, ...(second !== undefined ? { second } : {}) };
+  const out: Effect[] = [{ kind: 'learn', by, entry }];
+  for (const seat of [target, second]) if (seat !== null && seat !== undefined) out.push({ kind: 'kill', by, seat, cause: 'wolves', attack: true });
+  return out;
+}
+
+/**
+ * The pack's dawn step, taken once: by the pack role dealt in this game that comes first in night
+ * order (R87). Every pack role's `resolve` is this, for its own id.
+ */
+export function packStep(id: RoleId): (ctx: GameContext, tonight: Tonight) => Effect[] {
+  return (ctx, tonight) => {
+    let lead: RoleModule | undefined;
+    for (const m of registry.values()) {
+      if (m.night?.pack && ctx.players.some((p) => p.role === m.id) && (!lead || m.night.priority < lead.night!.priority)) lead = m;
+    }
+    return lead?.id === id ? resolvePack(ctx, tonight) : [];
+  };
+}
+
+/**
+ * A tap on a target (the form is instant): on a night of one victim it is the pick; on a night of
+ * two the seat's last two taps are its two picks (R121).
+ */
+export function tapPick(p: PackPrompt, s: number): PackPick {
+  if ((p.victims ?? 1) < 2) return { target: s };
+  const other = s === p.current ? p.second : p.current;
+  return other === null || other === undefined || other === s ? { target: s } : { target: s, second: other };
+}
+
+/** Whether the prompt already shows this pick (the bots do not send it twice). */
+export function showsPick(p: PackPrompt, a: Partial<PackPick>): boolean {
+  return p.current === (a.target ?? p.current) && (p.second ?? undefined) === a.second;
+}
+
+/** The lines above the pack's targets: a second victim, the alpha's choice (R121, R125). */
+export function packLines(p: PackPrompt, you: YouView): string[] {
+  const out: string[] = [];
+  if ((p.victims ?? 1) > 1) out.push('The wolf cub is dead: in its rage the pack kills two tonight. Your last two choices are your two victims.');
+  if (you.packTurn) out.push('The alpha wolf will turn tonight\'s victim into a werewolf instead of killing him.');
+  return out;
+}
+
+/** Who of the pack picked this seat, first or second (R22, R121). */
+export function packNote(you: YouView, seat: number, name: Namer): string | null {
+  const by = (picks: Record<number, number> | undefined) => Object.entries(picks ?? {}).filter(([w, t]) => t === seat && Number(w) !== you.seat).map(([w]) => name(Number(w)));
+  const first = by(you.packPicks);
+  const second = by(you.packSeconds);
+  const mine = you.prompt && 'second' in you.prompt && you.prompt.second === seat ? ['your second victim'] : [];
+  const parts = [...mine, ...(first.length ? [`picked by ${first.join(', ')}`] : []), ...(second.length ? [`second pick of ${second.join(', ')}`] : [])];
+  return parts.length ? parts.join('; ') : null;
+}
+
+/** The pack's bot: agree on the first victim (wolfTarget), and on a night of two pick the next one the same way. */
+export function packBotPick(p: PackPrompt, you: YouView, b: BotBeliefs, rng: () => number): PackPick | null {
+  const target = wolfTarget(you.packPicks ?? {}, p.targets, b, rng);
+  if (target === undefined) return null;
+  if ((p.victims ?? 1) < 2) return { target };
+  const rest = p.targets.filter((s) => s !== target);
+  const second = wolfTarget(you.packSeconds ?? {}, rest, b, rng);
+  return second === undefined ? { target } : { target, second };
+}
+
+/** A random pick, and a random second one on a night of two. */
+export function packRandomPick(p: PackPrompt, rng: () => number): PackPick | null {
+  const pool = [...p.targets];
+  if (!pool.length) return null;
+  const target = pool.splice(Math.floor(rng() * pool.length), 1)[0];
+  return (p.victims ?? 1) > 1 && pool.length ? { target, second: pool[Math.floor(rng() * pool.length)] } : { target };
+}
+
 export const werewolf: RoleModule = {
   id: 'werewolf',
   team: 'wolves',
   order: 10,
-  rules: 'R21–R22, R55',
+  rules: 'R21–R22, R55, R120',
   seenAs: 'wolves',
   readsPicks: true,
   words: {
@@ -61,63 +200,67 @@ export const werewolf: RoleModule = {
     night: {
       heading: (day) => `Night ${day}: choose a victim with your pack`,
       verb: 'Attack',
-      told: (a, who) => (a.kind === 'wolf' ? `picks ${who(a.target)} as the victim` : ''),
+      told: (a, who) => (a.kind === 'wolf' ? `picks ${who(a.target)} as the victim${a.second !== undefined ? ` and ${who(a.second)} as the second` : ''}` : ''),
       due: 'choose a victim',
-      note(you, seat, name) {
-        const by = Object.entries(you.packPicks ?? {}).filter(([w, t]) => t === seat && Number(w) !== you.seat).map(([w]) => name(Number(w)));
-        return by.length ? `picked by ${by.join(', ')}` : null;
-      },
+      lines: (p, you) => packLines(promptOf(p, 'wolf'), you),
+      note: packNote,
     },
     causes: { wolves: { label: 'killed by the werewolves', sentence: 'The werewolves killed you', atNight: true } },
-    secret: (e, name) => (e.kind !== 'wolves' ? null : e.target === null ? `Night ${e.night}: the werewolves chose nobody.` : `Night ${e.night}: the werewolves attacked ${name(e.target)}.`),
-    facts(you, name) {
-      if (!you.pack) return [];
-      const others = you.pack.filter((s) => s !== you.seat);
-      return [others.length ? `Your pack: ${others.map(name).join(', ')}.` : 'You are the only werewolf.'];
-    },
+    secret: (e, name) => (e.kind !== 'wolves' ? null : e.target === null ? `Night ${e.night}: the werewolves chose nobody.` : `Night ${e.night}: the werewolves attacked ${name(e.target)}${e.second !== undefined ? ` and ${name(e.second)}` : ''}.`),
+    facts: packFacts,
   },
   night: {
     kind: 'wolf',
-    schema: z.strictObject({ kind: z.literal('wolf'), target: z.number().int().min(0).max(99) }),
+    schema: z.strictObject({ kind: z.literal('wolf'), target: z.number().int().min(0).max(99), second: z.number().int().min(0).max(99).optional() }),
     priority: 40,
     pack: true,
     due: (ctx, seat) => ctx.night.picks[seat] === undefined,
     validate(ctx, _seat, action) {
       if (action.kind !== 'wolf') return 'action/not-allowed';
-      if (!isLiving(ctx, action.target) || derived(ctx.players).wolves.includes(action.target)) return 'action/invalid-target';
-      return null;
+      return validatePick(ctx, action);
     },
-    record: (night, seat, action) => (action.kind === 'wolf' ? { ...night, picks: { ...night.picks, [seat]: action.target } } : night),
-    resolve(ctx, tonight) {
-      const seats = leadingPicks(ctx);
-      const target = seats.length > 0 ? tonight.pick(seats) : null;
-      const by = livingWolves(ctx)[0] ?? -1;
-      const entry = { kind: 'wolves' as const, night: ctx.day, target };
-      if (target === null) return [{ kind: 'learn', by, entry }];
-      return [{ kind: 'learn', by, entry }, { kind: 'kill', by, seat: target, cause: 'wolves', attack: true }];
-    },
-    prompt: (ctx, seat) => ({ kind: 'wolf', targets: derived(ctx.players).livingPrey, current: ctx.night.picks[seat] ?? null }),
+    record: recordPick,
+    resolve: packStep('werewolf'),
+    prompt: (ctx, seat) => ({ kind: 'wolf', ...packPrompt(ctx, seat) }),
     form: {
       picks: 1,
       instant: true,
       current: (p) => promptOf(p, 'wolf').current,
-      build: (_p, [target]) => ({ kind: 'wolf', target }),
+      build: (p, [target]) => ({ kind: 'wolf', ...tapPick(promptOf(p, 'wolf'), target) }),
+      shows: (p, a) => a.kind === 'wolf' && showsPick(promptOf(p, 'wolf'), a),
     },
     bot: {
+      random(p, rng) {
+        const pick = packRandomPick(promptOf(p, 'wolf'), rng);
+        return pick && { kind: 'wolf', ...pick };
+      },
       smart(p, you, b, rng) {
-        const { targets } = promptOf(p, 'wolf');
-        const target = wolfTarget(you.packPicks ?? {}, targets, b, rng);
-        return target === undefined ? null : { kind: 'wolf', target };
+        const pick = packBotPick(promptOf(p, 'wolf'), you, b, rng);
+        return pick && { kind: 'wolf', ...pick };
       },
     },
   },
-  // Shared with the context, which is never mutated.
-  view: {
+  // Every member of the pack sees these (R120); shared with the context, which is never mutated.
+  packView: {
     pack: (ctx) => derived(ctx.players).wolves,
     packPicks: (ctx) => (ctx.phase === 'night' ? ctx.night.picks : NO_PICKS),
+    packSeconds: (ctx) => (ctx.phase === 'night' && packVictims(ctx) > 1 ? secondsOf(ctx) : undefined),
   },
   deal: { auto: (n) => (n === 5 ? 1 : n >= 10 ? Math.floor((n - 1) / 3) : 2) },
 };
+
+function secondsOf(ctx: GameContext): Record<number, number> {
+  const out: Record<number, number> = {};
+  for (const w of derived(ctx.players).wolves) { const s = secondPick(ctx, w); if (s !== undefined) out[w] = s; }
+  return out;
+}
+
+/** The pack's line on every pack role's card. */
+export function packFacts(you: YouView, name: Namer): string[] {
+  if (!you.pack) return [];
+  const others = you.pack.filter((s) => s !== you.seat);
+  return [others.length ? `Your pack: ${others.map(name).join(', ')}.` : 'You are the only werewolf.'];
+}
 
 /**
  * The pack agrees without talking: a claimed seer first (as the village sees it), else the pick of
