@@ -1,6 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { z } from 'zod';
 import { COMMAND_NAMES, COMMANDS, eventName, specOf } from '../shared/protocol.ts';
+import { ROLE_LIST } from '../shared/game/roles/index.ts';
+import { PACK_FIELDS, ROLE_FIELDS } from '../shared/game/views-fields.ts';
 
 /**
  * docs/protocol-reference.md, generated from shared/ so it cannot drift: each command's payload as
@@ -48,10 +50,60 @@ export function protocolReference(): string {
     delete (json as Record<string, unknown>).$schema;
     parts.push(`### \`${name}\``, '', '```json', JSON.stringify(json, null, 2), '```', '');
   }
+  parts.push(...rolesReference());
   for (const file of ['shared/views.ts', 'shared/envelopes.ts', 'shared/commands.ts', 'shared/protocol.ts']) {
     parts.push(`## Types in \`${file}\``, '', '```ts', declarations(file).join('\n\n'), '```', '');
   }
   return parts.join('\n');
+}
+
+const schemaOf = (schema: z.ZodType) => {
+  const json = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' }) as Record<string, unknown>;
+  delete json.$schema;
+  return JSON.stringify(json);
+};
+
+/** The wire types a role module declares by declaration merging (its prompt, its entries), as written there. */
+function merged(id: string, name: string): string[] {
+  const text = readFileSync(root + `shared/game/roles/${id}.ts`, 'utf8');
+  const block = new RegExp(`interface ${name} \\{([^}]*\\}[^}]*)\\}`).exec(text);
+  return block ? [block[1].trim().replace(/\s+/g, ' ')] : [];
+}
+
+/**
+ * Every role of the catalogue, from its module: what a bot meets and must answer. The night
+ * action's and the day action's JSON Schema are the shapes the rules accept (`input/invalid`
+ * otherwise); the prompt is the module's own declaration.
+ */
+function rolesReference(): string[] {
+  const out = [
+    '## Roles (from the modules in `shared/game/roles/`)',
+    '',
+    'Each role\'s team, what the seer reads, its night action (the `action` of `night:act`, answering the',
+    'prompt of the same `kind`; several roles may share a kind, rules R87), its day action (`day:act`, R82)',
+    'and the keys it adds to `you`. The rules of each are in [rules.md](rules.md) under the numbers given.',
+    'The pack\'s prompts share one shape (`shared/game/roles/werewolf.ts`):',
+    '',
+    '```ts',
+    ...readFileSync(root + 'shared/game/roles/werewolf.ts', 'utf8').split('\n').filter((l) => /^export interface Pack(Prompt|Pick) /.test(l)),
+    '```',
+    '',
+  ];
+  for (const r of ROLE_LIST) {
+    out.push(`### \`${r.id}\` — ${r.words.name} (${r.rules})`, '', `${r.words.description}`, '');
+    out.push(`- team \`${r.team}\`, read by the seer as \`${r.seenAs}\`${r.night?.pack ? ', a member of the pack' : ''}${r.believes ? `, believes it is \`${r.believes}\`` : ''}`);
+    if (r.night) {
+      out.push(`- night action (priority ${r.night.priority}): \`${schemaOf(r.night.schema)}\``);
+      for (const p of merged(r.id, 'Prompts')) out.push(`- prompt: \`${p}\``);
+    }
+    if (r.day) out.push(`- day action: \`${schemaOf(r.day.schema)}\` — ${r.day.label}`);
+    const own = Object.keys(ROLE_FIELDS).filter((k) => ROLE_FIELDS[k] === r.id);
+    const pack = Object.keys(PACK_FIELDS).filter((k) => PACK_FIELDS[k] === r.id);
+    if (own.length) out.push(`- its own \`you\` fields: ${own.map((k) => `\`${k}\``).join(', ')}`);
+    if (pack.length) out.push(`- \`you\` fields of every pack member: ${pack.map((k) => `\`${k}\``).join(', ')}`);
+    out.push('');
+  }
+  return out;
 }
 
 if (process.argv[1] && import.meta.url.endsWith(process.argv[1].split('/').pop()!)) {
