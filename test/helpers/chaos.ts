@@ -17,7 +17,13 @@ export function randomSettings(dice: Dice, players: number): Settings {
   if (dice.next() < 0.6) {
     for (let tries = 0; tries < 50; tries++) {
       const counts: RoleCounts = { werewolf: 1 + dice.int(Math.max(1, Math.floor((players - 1) / 2))) };
-      for (const r of ROLE_IDS) if (r !== 'werewolf' && r !== 'villager' && dice.next() < 0.5) counts[r as RoleId] = Math.min(ROLE_MODULES.get(r)?.deal?.max ?? 2, 1 + dice.int(2));
+      // Up to half the seats get a special role drawn from the whole catalogue; cupid often, so couples (and their win) come up.
+      const pool = ROLE_IDS.filter((r) => r !== 'werewolf' && r !== 'villager');
+      for (let k = dice.int(Math.ceil(players / 2)); k > 0; k--) {
+        const r = dice.pick(pool);
+        counts[r] = Math.min(ROLE_MODULES.get(r)?.deal?.max ?? 2, (counts[r] ?? 0) + 1);
+      }
+      if (dice.next() < 0.7) counts.cupid = 1;
       if (!rolesProblem(counts, players)) { roles = counts; break; }
     }
   }
@@ -25,9 +31,10 @@ export function randomSettings(dice: Dice, players: number): Settings {
     ...DEFAULT_SETTINGS,
     maxSeats: 20,
     roles,
+    preset: roles === 'auto' ? 'classic' : 'custom',
     reveal: dice.pick(['full', 'team', 'none'] as const),
     voteRule: dice.pick(['plurality', 'majority'] as const),
-    tieRule: dice.pick(['none', 'revote', 'random'] as const),
+    tieRule: dice.pick(['none', 'revote', 'random', 'revote-random'] as const),
     secretVotes: dice.next() < 0.5,
     wolfChat: dice.next() < 0.8,
     deadChat: dice.next() < 0.8,

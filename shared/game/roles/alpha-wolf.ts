@@ -105,7 +105,7 @@ export const alphaWolf: RoleModule = {
   },
   // After the protections (R24, R29) and the witch's heal (R26): the victim the attack still kills is turned.
   dawn: {
-    priority: 55,
+    priority: 52,
     resolve(ctx, tonight): Effect[] {
       const [by] = turners(ctx);
       if (by === undefined) return [];
