@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import type { SecretEntry, SeerResult } from '../../views.ts';
 import type { GameContext } from '../types.ts';
 import { moduleOf } from './registry.ts';
-import { answers, best, promptOf, recordAction, type RoleModule } from './role.ts';
-import { isLiving, livingExcept } from '../derived.ts';
+import { oneTarget } from './one-target.ts';
+import { answers, best, promptOf, type RoleModule } from './role.ts';
+import { livingExcept } from '../derived.ts';
 import { roleOf, sideSeen } from './util.ts';
 
 declare module '../../views.ts' {
@@ -43,17 +43,8 @@ export const seer: RoleModule = {
     facts: (you, name) => (you.seerResults ?? []).map((r) => `Night ${r.night}: ${name(r.seat)} is with ${r.team === 'wolves' ? 'the werewolves' : 'the village'}.`),
   },
   night: {
-    kind: 'seer',
-    schema: z.strictObject({ kind: z.literal('seer'), target: z.number().int().min(0).max(99) }),
+    ...oneTarget('seer'),
     priority: 20,
-    due: (ctx, seat) => ctx.night.actions[seat] === undefined,
-    validate(ctx, seat, action) {
-      if (action.kind !== 'seer') return 'action/not-allowed';
-      if (ctx.night.actions[seat]) return 'action/already-done';
-      if (action.target === seat || !isLiving(ctx, action.target)) return 'action/invalid-target';
-      return null;
-    },
-    record: recordAction,
     resolve: (ctx) => answers(ctx, 'seer', 'seer').map(([by, a]) => ({ kind: 'inspect', by, seat: a.target })),
     prompt: (ctx, seat) => ({ kind: 'seer', targets: livingExcept(ctx, seat) }),
     form: { picks: 1, build: (_p, [target]) => ({ kind: 'seer', target }) },

@@ -1,9 +1,9 @@
-import { z } from 'zod';
 import type { Outcome } from '../../views.ts';
 import type { GameContext } from '../types.ts';
-import { crossLovers, isLiving, livingExcept } from '../derived.ts';
+import { crossLovers, livingExcept } from '../derived.ts';
 import type { Effect } from './effects.ts';
-import { answers, best, promptOf, recordAction, type RoleModule } from './role.ts';
+import { oneTarget } from './one-target.ts';
+import { answers, best, promptOf, type RoleModule } from './role.ts';
 
 /** The serial killer (docs/rules.md R195–R198): a team of one, a knife each night, immune to the pack. */
 
@@ -54,19 +54,10 @@ export const serialKiller: RoleModule = {
     secret: (e, name) => (e.kind === 'killer' ? `Night ${e.night}: the serial killer ${name(e.killer)} went for ${name(e.seat)}.` : null),
   },
   night: {
-    kind: 'killer',
-    schema: z.strictObject({ kind: z.literal('killer'), target: z.number().int().min(0).max(99) }),
+    ...oneTarget('killer'),
     // After the protections (R24, R34) that stop his knife, the pack whose attack on him fails,
     // and the witch, whose heal is for the wolves' victim (R26).
     priority: 55,
-    due: (ctx, seat) => ctx.night.actions[seat] === undefined,
-    validate(ctx, seat, action) {
-      if (action.kind !== 'killer') return 'action/not-allowed';
-      if (ctx.night.actions[seat]) return 'action/already-done';
-      if (action.target === seat || !isLiving(ctx, action.target)) return 'action/invalid-target';
-      return null;
-    },
-    record: recordAction,
     resolve(ctx, tonight) {
       const out: Effect[] = [];
       for (const p of ctx.players) {

@@ -1,7 +1,7 @@
-import { z } from 'zod';
-import { isLiving, livingExcept } from '../derived.ts';
+import { livingExcept } from '../derived.ts';
 import type { GameContext } from '../types.ts';
-import { answers, anyOf, promptOf, recordAction, roleOption, type RoleModule } from './role.ts';
+import { oneTarget } from './one-target.ts';
+import { answers, anyOf, promptOf, roleOption, type RoleModule } from './role.ts';
 import { roleOf } from './util.ts';
 
 declare module '../../views.ts' {
@@ -54,17 +54,8 @@ export const sorceress: RoleModule = {
     facts: (you, name) => (you.sorceressResults ?? []).map((r) => `Night ${r.night}: ${name(r.seat)} is ${r.seer ? '' : 'not '}the seer.`),
   },
   night: {
-    kind: 'sorceress',
-    schema: z.strictObject({ kind: z.literal('sorceress'), target: z.number().int().min(0).max(99) }),
+    ...oneTarget('sorceress'),
     priority: 25,
-    due: (ctx, seat) => ctx.night.actions[seat] === undefined,
-    validate(ctx, seat, action) {
-      if (action.kind !== 'sorceress') return 'action/not-allowed';
-      if (ctx.night.actions[seat]) return 'action/already-done';
-      if (action.target === seat || !isLiving(ctx, action.target)) return 'action/invalid-target';
-      return null;
-    },
-    record: recordAction,
     resolve: (ctx) => answers(ctx, 'sorceress', 'sorceress').map(([by, a]) => ({
       kind: 'learn' as const, by, entry: { kind: 'sorceress' as const, night: ctx.day, sorceress: by, seat: a.target, seer: findsSeer(ctx, a.target) },
     })),
