@@ -59,8 +59,9 @@ export const gameMachine = setup({
   actions: {
     // Each action assigns once (each assign costs XState a fresh snapshot). What the room must act on
     // is emitted with `emit` where the new context tells it (a phase entered); `enqueueActions`, which
-    // costs XState a queue and a dozen closures per call, only for the events that announce something
-    // computed from the state before (effects.ts `announced`).
+    // costs XState a queue and a dozen closures per call, only where an effect is computed from the
+    // state before the event (effectsOf, warnedBy). `apply` is for the moves, which announce nothing
+    // (test/game/effects.test.ts holds it to effectsOf); every other event goes by `applyAnnounced`.
     apply: assign(({ context, event }) => apply(context, event)),
     applyAnnounced: enqueueActions(({ context, event, enqueue }) => {
       const patch = apply(context, event);
@@ -71,7 +72,7 @@ export const gameMachine = setup({
     enterDawn: assign(({ context, event }) => Object.assign(resolveNight(context), enterPhase(context, 'dawn', nowOf(event)))),
     enterVote: assign(({ context, event }) => Object.assign(context.vote === null ? openVote(context) : {}, enterPhase(context, 'vote', nowOf(event)))),
     entered: emit(({ context }) => phaseEntered(context)),
-    // The game's end is announced after the phase (enteredEffects' order), when it has an outcome.
+    // The game's end is announced after the phase is, when it has an outcome.
     announceOver: enqueueActions(({ context, enqueue }) => { if (context.outcome) enqueue.emit({ type: 'game.over', outcome: context.outcome }); }),
     tally: enqueueActions(({ context, enqueue }) => {
       const patch = tally(context);
