@@ -28,13 +28,17 @@ const LOOKALIKE: Record<string, string> = {
   '0': 'o', '1': 'l', i: 'l', '|': 'l', '5': 's', $: 's', '@': 'a',
 };
 
+/** Plain ASCII: its own NFKC and NFD, with no combining marks. */
+const ASCII = /^[\x00-\x7f]*$/;
+
 /**
  * What a name looks like, for comparison only: NFKC, case-folded, without diacritics or other
  * combining marks, look-alike letters mapped to one Latin letter (0/o, 1/l/I, Cyrillic а/a, …),
  * `rn` read as `m`, `vv` as `w`, spaces and separators collapsed away.
  */
 export function nameSkeleton(name: string): string {
-  const folded = name.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
+  // ASCII is its own NFKC and NFD and has no marks: only its case to fold (each join compares every seated name).
+  const folded = ASCII.test(name) ? name.toLowerCase() : name.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
   let out = '';
   for (const ch of folded) out += LOOKALIKE[ch] ?? ch;
   return out.replace(/rn/g, 'm').replace(/vv/g, 'w').replace(/[\s_\-.·]+/gu, '');

@@ -64,9 +64,8 @@ export function ready(ctx: GameContext, seat: number): Patch {
 }
 
 export function allReady(ctx: GameContext): boolean {
-  const alive = living(ctx);
-  if (ctx.ready.length < alive.length) return false;
-  for (const s of alive) if (!ctx.ready.includes(s)) return false;
+  // Run after every event of the day: a scan without building the list of the living.
+  for (const p of ctx.players) if (p.alive && !ctx.ready.includes(p.seat)) return false;
   return true;
 }
 
@@ -93,7 +92,8 @@ export function castVote(ctx: GameContext, e: EventOf<'vote.cast'>): Patch {
 export function allVoted(ctx: GameContext): boolean {
   if (ctx.vote === null) return false;
   const ballots = ctx.vote.ballots;
-  for (const s of voters(ctx)) if (!(s in ballots)) return false;
+  // Run after every event of the vote: the voters (R84) scanned in place.
+  for (const p of ctx.players) if (p.alive && !(p.seat in ballots) && ballotWeight(ctx, p.seat) > 0) return false;
   return true;
 }
 

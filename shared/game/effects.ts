@@ -29,7 +29,12 @@ export type GameEffect =
 
 export type GameEffectType = GameEffect['type'];
 
-/** The effects of an accepted in-phase event, from the state it met and the patch the rules made of it. */
+/**
+ * The effects of an accepted in-phase event, from the state it met and the patch the rules made of it.
+ * The moves of a game (night.act, day.ready, day.act, vote.cast, hunter.shoot) announce nothing: the
+ * machine applies those with a bare assign (machine.ts `apply`); one that should announce something
+ * moves to `applyAnnounced` there.
+ */
 export function effectsOf(ctx: GameContext, e: GameEvent, patch: Patch): GameEffect[] {
   const fx: GameEffect[] = [];
   const host = () => { if ('host' in patch && patch.host !== ctx.host) fx.push({ type: 'host.changed', host: patch.host ?? null }); };
@@ -58,11 +63,9 @@ export function effectsOf(ctx: GameContext, e: GameEvent, patch: Patch): GameEff
   return fx;
 }
 
-/** The effects of entering a phase, from the patch `enterPhase` made. */
-export function enteredEffects(patch: Patch): GameEffect[] {
-  const fx: GameEffect[] = [{ type: 'phase.entered', phase: patch.phase!, phaseId: patch.phaseId!, deadline: patch.deadline ?? null }];
-  if (patch.phase === 'over' && patch.outcome) fx.push({ type: 'game.over', outcome: patch.outcome });
-  return fx;
+/** What entering a phase announces, read off the context that entered it (the game's end follows it). */
+export function phaseEntered(ctx: GameContext): GameEffect {
+  return { type: 'phase.entered', phase: ctx.phase, phaseId: ctx.phaseId, deadline: ctx.deadline };
 }
 
 /**

@@ -1,11 +1,11 @@
-import { assign, enqueueActions, setup } from 'xstate';
+import { assign, emit, enqueueActions, setup } from 'xstate';
 import type { Settings } from '../settings.ts';
 import type { Phase } from '../views.ts';
 import { initialContext } from './context.ts';
 import { allReady, allVoted, openVote, tally } from './day.ts';
 import { fire } from './hunter.ts';
 import { player, secretShots, shooter } from './deaths.ts';
-import { effectsOf, enteredEffects, type GameEffect, warnedBy } from './effects.ts';
+import { effectsOf, type GameEffect, phaseEntered, warnedBy } from './effects.ts';
 import { leave } from './lobby.ts';
 import { nightComplete, resolveNight } from './night.ts';
 import { enterPhase } from './phases.ts';
@@ -57,27 +57,23 @@ export const gameMachine = setup({
     shooterLeft: ({ context }) => context.pendingShots.length > 0 && player(context, context.pendingShots[0])?.left === true,
   },
   actions: {
-    // Each action assigns once (each assign costs XState a fresh snapshot) and announces its effects.
-    apply: enqueueActions(({ context, event, enqueue }) => {
+    // Each action assigns once (each assign costs XState a fresh snapshot). What the room must act on
+    // is emitted with `emit` where the new context tells it (a phase entered); `enqueueActions`, which
+    // costs XState a queue and a dozen closures per call, only where an effect is computed from the
+    // state before the event (effectsOf, warnedBy). `apply` is for the moves, which announce nothing
+    // (test/game/effects.test.ts holds it to effectsOf); every other event goes by `applyAnnounced`.
+    apply: assign(({ context, event }) => apply(context, event)),
+    applyAnnounced: enqueueActions(({ context, event, enqueue }) => {
       const patch = apply(context, event);
       enqueue.assign(patch);
       for (const fx of effectsOf(context, event, patch)) enqueue.emit(fx);
     }),
-    enter: enqueueActions(({ context, event, enqueue }, params: { phase: Phase }) => {
-      const patch = enterPhase(context, params.phase, nowOf(event));
-      enqueue.assign(patch);
-      for (const fx of enteredEffects(patch)) enqueue.emit(fx);
-    }),
-    enterDawn: enqueueActions(({ context, event, enqueue }) => {
-      const patch = enterPhase(context, 'dawn', nowOf(event));
-      enqueue.assign(Object.assign(resolveNight(context), patch));
-      for (const fx of enteredEffects(patch)) enqueue.emit(fx);
-    }),
-    enterVote: enqueueActions(({ context, event, enqueue }) => {
-      const patch = enterPhase(context, 'vote', nowOf(event));
-      enqueue.assign(Object.assign(context.vote === null ? openVote(context) : {}, patch));
-      for (const fx of enteredEffects(patch)) enqueue.emit(fx);
-    }),
+    enter: assign(({ context, event }, params: { phase: Phase }) => enterPhase(context, params.phase, nowOf(event))),
+    enterDawn: assign(({ context, event }) => Object.assign(resolveNight(context), enterPhase(context, 'dawn', nowOf(event)))),
+    enterVote: assign(({ context, event }) => Object.assign(context.vote === null ? openVote(context) : {}, enterPhase(context, 'vote', nowOf(event)))),
+    entered: emit(({ context }) => phaseEntered(context)),
+    // The game's end is announced after the phase is, when it has an outcome.
+    announceOver: enqueueActions(({ context, enqueue }) => { if (context.outcome) enqueue.emit({ type: 'game.over', outcome: context.outcome }); }),
     tally: enqueueActions(({ context, enqueue }) => {
       const patch = tally(context);
       enqueue.assign(patch);
@@ -90,27 +86,27 @@ export const gameMachine = setup({
   context: ({ input }) => initialContext(input?.settings),
   initial: 'lobby',
   on: {
-    'chat.send': { guard: 'accepted', actions: 'apply' },
-    'player.connection': { guard: 'accepted', actions: 'apply' },
+    'chat.send': { guard: 'accepted', actions: 'applyAnnounced' },
+    'player.connection': { guard: 'accepted', actions: 'applyAnnounced' },
     'room.leave': [
-      { guard: 'leaveDecides', target: '.over', actions: 'apply' },
-      { guard: 'accepted', actions: 'apply' },
+      { guard: 'leaveDecides', target: '.over', actions: 'applyAnnounced' },
+      { guard: 'accepted', actions: 'applyAnnounced' },
     ],
-    'room.host': { guard: 'accepted', actions: 'apply' },
-    'grace.expired': { guard: 'accepted', actions: 'apply' },
-    'game.abandon': { guard: 'accepted', target: '.over', actions: 'apply' },
+    'room.host': { guard: 'accepted', actions: 'applyAnnounced' },
+    'grace.expired': { guard: 'accepted', actions: 'applyAnnounced' },
+    'game.abandon': { guard: 'accepted', target: '.over', actions: 'applyAnnounced' },
   },
   states: {
     lobby: {
       on: {
-        'room.join': { guard: 'accepted', actions: 'apply' },
-        'room.settings': { guard: 'accepted', actions: 'apply' },
-        'room.kick': { guard: 'accepted', actions: 'apply' },
-        'game.start': { guard: 'accepted', target: 'night', actions: 'apply' },
+        'room.join': { guard: 'accepted', actions: 'applyAnnounced' },
+        'room.settings': { guard: 'accepted', actions: 'applyAnnounced' },
+        'room.kick': { guard: 'accepted', actions: 'applyAnnounced' },
+        'game.start': { guard: 'accepted', target: 'night', actions: 'applyAnnounced' },
       },
     },
     night: {
-      entry: { type: 'enter', params: { phase: 'night' } },
+      entry: [{ type: 'enter', params: { phase: 'night' } }, 'entered'],
       always: { guard: 'nightDone', target: 'dawn' },
       on: {
         'night.act': { guard: 'accepted', actions: 'apply' },
@@ -118,11 +114,11 @@ export const gameMachine = setup({
       },
     },
     dawn: {
-      entry: 'enterDawn',
+      entry: ['enterDawn', 'entered'],
       on: { 'timer.expired': { guard: 'current', target: 'settle' } },
     },
     day: {
-      entry: { type: 'enter', params: { phase: 'day' } },
+      entry: [{ type: 'enter', params: { phase: 'day' } }, 'entered'],
       always: { guard: 'allReady', target: 'vote' },
       on: {
         'day.ready': { guard: 'accepted', actions: 'apply' },
@@ -132,7 +128,7 @@ export const gameMachine = setup({
     },
     // Opened from the day with every living player as a candidate, or again by a tie (R46).
     vote: {
-      entry: 'enterVote',
+      entry: ['enterVote', 'entered'],
       always: { guard: 'allVoted', target: 'tally' },
       on: {
         'vote.cast': { guard: 'accepted', actions: 'apply' },
@@ -145,11 +141,11 @@ export const gameMachine = setup({
       always: [{ guard: 'revote', target: 'vote' }, { target: 'execution' }],
     },
     execution: {
-      entry: { type: 'enter', params: { phase: 'execution' } },
+      entry: [{ type: 'enter', params: { phase: 'execution' } }, 'entered'],
       on: { 'timer.expired': { guard: 'current', target: 'settle' } },
     },
     hunter: {
-      entry: { type: 'enter', params: { phase: 'hunter' } },
+      entry: [{ type: 'enter', params: { phase: 'hunter' } }, 'entered'],
       // A hunter who leaves before shooting forfeits the shot (R32).
       always: { guard: 'shooterLeft', target: 'settle', actions: 'fire' },
       on: {
@@ -167,12 +163,12 @@ export const gameMachine = setup({
       ],
     },
     over: {
-      entry: { type: 'enter', params: { phase: 'over' } },
+      entry: [{ type: 'enter', params: { phase: 'over' } }, 'entered', 'announceOver'],
       on: {
-        'room.join': { guard: 'accepted', actions: 'apply' },
-        'room.kick': { guard: 'accepted', actions: 'apply' },
-        'room.settings': { guard: 'accepted', actions: 'apply' },
-        'game.reset': { guard: 'accepted', target: 'lobby', actions: ['apply', { type: 'enter', params: { phase: 'lobby' } }] },
+        'room.join': { guard: 'accepted', actions: 'applyAnnounced' },
+        'room.kick': { guard: 'accepted', actions: 'applyAnnounced' },
+        'room.settings': { guard: 'accepted', actions: 'applyAnnounced' },
+        'game.reset': { guard: 'accepted', target: 'lobby', actions: ['applyAnnounced', { type: 'enter', params: { phase: 'lobby' } }, 'entered'] },
       },
     },
   },

@@ -60,7 +60,10 @@ export function nightComplete(ctx: GameContext): boolean {
 export function resolveNight(ctx: GameContext): Patch {
   const res = newResolution(ctx);
   const t = tonight(res);
-  for (const step of DAWN_ORDER) if (ctx.players.some((p) => p.role === step.role.id)) apply(ctx, res, step.resolve(ctx, t));
+  // The roles dealt, once for the night's steps (DAWN_ORDER holds every role's).
+  const dealt = new Set<string | null>();
+  for (const p of ctx.players) dealt.add(p.role);
+  for (const step of DAWN_ORDER) if (dealt.has(step.role.id)) apply(ctx, res, step.resolve(ctx, t));
   let players = ctx.players;
   if (res.lovers) {
     const [a, b] = res.lovers;

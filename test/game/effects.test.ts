@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Decider, type GameEffect, type GameEvent, gameMachine, type GameSnapshot } from '../../shared/game/index.ts';
+import { effectsOf } from '../../shared/game/effects.ts';
 import { fastSettings } from '../helpers/rooms.ts';
 
 type Move = GameEvent extends infer E ? (E extends GameEvent ? Omit<E, 'now'> : never) : never;
@@ -100,5 +101,27 @@ describe('the machine announces what happened (emit)', () => {
     const fx = t.step({ type: 'game.abandon' });
     expect(types(fx)).toEqual(['game.abandoned', 'phase.entered', 'game.over']);
     expect(t.ctx()).toMatchObject({ phase: 'over', outcome: { winner: 'nobody', seats: [] } });
+  });
+});
+
+describe('the moves the machine applies with a bare assign', () => {
+  /** Every event type whose transitions run the `apply` action, which emits nothing (machine.ts). */
+  function quietTypes(): string[] {
+    const out = new Set<string>();
+    const visit = (node: typeof gameMachine.root) => {
+      for (const [type, defs] of node.transitions) {
+        for (const d of defs) if (d.actions.some((a) => a === 'apply' || (typeof a === 'object' && a !== null && (a as { type?: string }).type === 'apply'))) out.add(type);
+      }
+      for (const child of Object.values(node.states)) visit(child);
+    };
+    visit(gameMachine.root);
+    return [...out].sort();
+  }
+
+  it('are only moves that announce nothing: effectsOf has no effect for any of them', () => {
+    const quiet = quietTypes();
+    expect(quiet).toEqual(['day.act', 'day.ready', 'hunter.shoot', 'night.act', 'vote.cast']);
+    const ctx = table().ctx();
+    for (const type of quiet) expect(effectsOf(ctx, { type, now: 0, seat: 0 } as unknown as GameEvent, {}), type).toEqual([]);
   });
 });
