@@ -246,7 +246,8 @@ export const werewolf: RoleModule = {
     packPicks: (ctx) => (ctx.phase === 'night' ? ctx.night.picks : NO_PICKS),
     packSeconds: (ctx) => (ctx.phase === 'night' && packVictims(ctx) > 1 ? secondsOf(ctx) : undefined),
   },
-  deal: { auto: (n) => (n === 5 ? 1 : n >= 10 ? Math.floor((n - 1) / 3) : 2) },
+  // Classic (R3): a third of the table from 9 players (3 at 9, one more at 13, 16, 19).
+  deal: { auto: (n) => (n === 5 ? 1 : n >= 9 ? Math.max(3, Math.floor((n - 1) / 3)) : 2) },
 };
 
 function secondsOf(ctx: GameContext): Record<number, number> {
