@@ -19,7 +19,6 @@ export const possessed: RoleModule = {
   },
   // His smart bot poses as the seer from the first dawn, with made-up looks (client/bot/talk/day.ts).
   bot: { claims: 'seer' },
-  // Classic (R3): at 8, and from 11 at the counts where the werewolves have not just grown by one
-  // (the village won 60–64% there without him, docs/balance.md).
-  deal: { auto: (n) => (n === 8 || (n >= 11 && n % 3 !== 1) ? 1 : 0), max: 1 },
+  // Classic (R3): at 17, 18 and 20, where a werewolf more is too many (docs/balance.md).
+  deal: { auto: (n) => (n >= 17 && n !== 19 ? 1 : 0), max: 1 },
 };
