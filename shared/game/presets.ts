@@ -142,7 +142,7 @@ const fixedCounts = (table: (n: number) => string) => (players: number, _setting
 export const PRESETS: Readonly<Record<PresetId, Preset>> = {
   classic: {
     id: 'classic',
-    words: { name: 'Classic', description: 'The usual village: werewolves, a seer, a doctor and a witch, then a tanner, cupid and a hunter as the table grows (R3).' },
+    words: { name: 'Classic', description: 'The usual village: werewolves, a seer, a doctor and a witch, then a tanner, cupid and a hunter as the table grows, and a possessed at the largest tables (R3).' },
     shows: 'roles',
     roles: (players, _settings, rng) => [autoRoles(players), rng],
   },
