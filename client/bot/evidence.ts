@@ -1,11 +1,14 @@
 import type { GameView, PlayerView } from '../sdk/index.ts';
-import { teamOf } from '../../shared/game/roles/index.ts';
+import { ROLE_MODULES, teamOf } from '../../shared/game/roles/index.ts';
 import { claimsIn, type Said } from './claims.ts';
 
 export type Side = 'village' | 'wolves';
 
 /** How much a baseless self-accusation ("I am a werewolf") speaks for the speaker's innocence of the pack. */
 export const TANNER_DISCOUNT = 45;
+
+/** What an unproven rival seer claim weighs against the claimant while the setup's decoys (the possessed) could account for it. */
+export const DECOY_RIVAL = -20;
 
 /** What one seat makes of a game from its own view: who claims what, whom to believe, whom to suspect. */
 export interface Evidence {
@@ -88,7 +91,15 @@ export function evidence(view: GameView, asPublic = false): Evidence {
 
   const score = new Map<number, number>();
   const add = (seat: number, n: number) => { if (seat !== me) score.set(seat, (score.get(seat) ?? 0) + n); };
-  for (const c of seers) if (c !== trusted) add(c, liars.has(c) ? 50 : 25);
+  // A false seer claim is a wolf's, unless the public setup holds roles that pose as the seer for the
+  // pack (the possessed): while there are no more rival claims than such roles, a rival is as likely
+  // one of them, and the rope is better spent on the others (AIWolf 5 gave the village 20% when it
+  // hanged the rival claimant every time; measured with npm run balance, docs/balance.md).
+  const decoys = Object.entries(view.setup?.roles ?? {}).reduce((a, [id, k]) => a + (ROLE_MODULES.get(id)?.bot?.claims === 'seer' ? k ?? 0 : 0), 0);
+  // The seer herself knows every rival is false, not which of them is a wolf: a rival proven false only by that counts as unproven.
+  const decoyed = decoys > 0 && seers.length - 1 <= decoys;
+  const proven = (c: number) => liars.has(c) && !(iAmSeer && decoyed);
+  for (const c of seers) if (c !== trusted) add(c, proven(c) ? 50 : decoyed ? DECOY_RIVAL : 25);
   for (const [seat, side] of sides) add(seat, side === 'wolves' ? 60 : -60);
   // No wolf outs itself: a seat calling itself a werewolf on its own word, with no result against
   // it, fishes for the rope (the tanner's play), and the village does not oblige (measured with

@@ -6,6 +6,7 @@ import type { PresetId, RoleCounts, Settings, SettingsPatch } from '../settings.
 import { autoRoles, rolesProblem } from './deal.ts';
 import { randomInt } from './rng.ts';
 import { ROLE_LIST, ROLE_MODULES, teamOf } from './roles/index.ts';
+import type { RoleModule } from './roles/role.ts';
 
 /**
  * The game modes (docs/rules.md R230–R238), declared once: the settings form, the public setup,
@@ -78,10 +79,17 @@ export const categoryOf = (role: RoleId): Category => {
 };
 
 /**
- * Chaos (R236): wolves are a quarter to a third of the table, one more from 14 players, the first
- * of them of the pack (it kills at night); from 8 players one game in two has a solo role; half the
- * village holds a special role. Each special role at most once; all drawn with the game's PRNG.
+ * Chaos (R236): wolves are a fifth to a quarter of the table, the first of them of the pack (it
+ * kills at night); from 8 players one game in two has a solo role, a killing one only from 12;
+ * half the village holds a special role, one of them the seer at 5. Each special role at most
+ * once; all drawn with the game's PRNG.
  */
+/** Chaos deals its killing solos from this count, and always a seer below this one (R236). */
+const KILLERS_FROM = 12;
+const SEER_BELOW = 6;
+/** A solo role that kills: hostile to the village's win (the serial killer) or of the pack with a team of its own (the white werewolf). */
+const killer = (r: RoleModule) => r.win?.hostile === true || r.night?.pack === true;
+
 function chaosRoles(players: number, rng: number): [RoleCounts, number] {
   let s = rng;
   const draw = (pool: RoleId[]): RoleId | undefined => {
@@ -94,10 +102,10 @@ function chaosRoles(players: number, rng: number): [RoleCounts, number] {
   const counts: RoleCounts = {};
   const add = (r: RoleId | undefined) => { if (r) counts[r] = (counts[r] ?? 0) + 1; };
   const specials = ROLE_LIST.filter((r) => r.id !== 'villager' && r.id !== 'werewolf');
-  // Wolves: between n/4 and n/3 (at least one), one more from 14 players, always fewer than the others.
-  const more = n >= 14 ? 1 : 0;
-  const low = Math.max(1, Math.floor(n / 4)) + more;
-  const high = Math.max(low, Math.min(Math.floor((n - 1) / 2), Math.floor(n / 3) + more));
+  // Wolves: between n/5 and n/4 (at least one), always fewer than the others. (A quarter to a third,
+  // one more from 14, gave the village 20–36% once the catalogue's wolf roles were in: docs/balance.md.)
+  const low = Math.max(1, Math.floor(n / 5));
+  const high = Math.max(low, Math.min(Math.floor((n - 1) / 2), Math.floor(n / 4)));
   let extra: number;
   [extra, s] = randomInt(s, high - low + 1);
   const wolves = low + extra;
@@ -115,12 +123,17 @@ function chaosRoles(players: number, rng: number): [RoleCounts, number] {
     let coin: number;
     [coin, s] = randomInt(s, 2);
     if (coin === 1) {
-      const solo = draw(specials.filter((r) => categoryOf(r.id) === 'solo').map((r) => r.id));
+      // The killers (the serial killer, the white werewolf) only from 12 players: at a smaller
+      // table they won 10–17% of all games (docs/balance.md); the tanner from 8.
+      const solo = draw(specials.filter((r) => categoryOf(r.id) === 'solo' && (n >= KILLERS_FROM || !killer(r))).map((r) => r.id));
       if (solo) { add(solo); seats--; }
     }
   }
   const villagePool = specials.filter((r) => r.team === 'village').map((r) => r.id);
-  for (let i = 0; i < Math.ceil(seats / 2); i++) add(draw(villagePool));
+  // At the smallest tables one of them is the seer: with one wolf and no seer the village won a third.
+  const seer = n < SEER_BELOW ? 1 : 0;
+  if (seer) { add('seer'); villagePool.splice(villagePool.indexOf('seer'), 1); }
+  for (let i = seer; i < Math.ceil(seats / 2); i++) add(draw(villagePool));
   return [counts, s];
 }
 
@@ -129,7 +142,7 @@ const fixedCounts = (table: (n: number) => string) => (players: number, _setting
 export const PRESETS: Readonly<Record<PresetId, Preset>> = {
   classic: {
     id: 'classic',
-    words: { name: 'Classic', description: 'The usual village: werewolves, a seer, a doctor and a witch, then a tanner, cupid and a hunter as the table grows (R3).' },
+    words: { name: 'Classic', description: 'The usual village: werewolves, a seer, a doctor and a witch, then a tanner, cupid and a hunter as the table grows, and a possessed at the largest tables (R3).' },
     shows: 'roles',
     roles: (players, _settings, rng) => [autoRoles(players), rng],
   },

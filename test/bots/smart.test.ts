@@ -106,5 +106,22 @@ describe('smart strategy on hand-made views', () => {
     expect(after.trusted).toBeNull();
     expect(after.suspicion.get(4)).toBeGreaterThan(before.suspicion.get(4)!);
   });
+
+  it('with a possessed in the public setup, a rival seer claim is not taken for a wolf\'s: the rope goes to the others', () => {
+    const chat = [said(1, 2, seerSays(2, [[0, 'human']])), said(2, 3, seerSays(3, [[4, 'human']]))];
+    const setup = (roles: Record<string, number> | null) => ({ preset: 'custom' as const, players: 5, dealt: true, roles, categories: null, missing: [], problem: null });
+    const aiwolf = { seer: 1, possessed: 1, werewolf: 1, villager: 2 };
+    // A villager believes one claimant (by its own coin); the other is not its top suspect when a possessed is dealt.
+    const plain = evidence(handView(5, { chat, setup: setup({ seer: 1, werewolf: 1, villager: 3 }), you: { seat: 1 } }));
+    const rival = plain.seers.find((c) => c !== plain.trusted)!;
+    expect(Math.max(...plain.suspicion.values())).toBe(plain.suspicion.get(rival));
+    const decoyed = evidence(handView(5, { chat, setup: setup(aiwolf), you: { seat: 1 } }));
+    expect(decoyed.suspicion.get(rival)).toBeLessThan(plain.suspicion.get(rival)!);
+    const grays = [0, 4].filter((s) => s !== decoyed.trusted && !decoyed.sides.has(s));
+    for (const s of grays) expect(decoyed.suspicion.get(s)!, `gray ${s}`).toBeGreaterThan(decoyed.suspicion.get(rival)!);
+    // The seer herself knows the rival lies, not that he is the wolf.
+    const seer = evidence(handView(5, { chat, setup: setup(aiwolf), you: { seat: 2, role: 'seer', seerResults: [{ night: 1, seat: 0, team: 'village' }] } }));
+    expect(seer.suspicion.get(3)!).toBeLessThan(seer.suspicion.get(4)!);
+  });
 });
 

@@ -102,6 +102,12 @@ describe('presets (docs/rules.md R230–R238)', () => {
         expect(cats.wolves + cats.village + cats.solo).toBe(n);
         // A win possible for the village: someone besides the wolves and the solo roles.
         expect(cats.village, `n=${n}`).toBeGreaterThan(cats.wolves);
+        // A fifth to a quarter of the table are wolves; the killing solos only from 12; the seer always at 5.
+        const low = Math.max(1, Math.floor(n / 5));
+        expect(cats.wolves, `n=${n} seed=${seed}`).toBeGreaterThanOrEqual(low);
+        expect(cats.wolves, `n=${n} seed=${seed}`).toBeLessThanOrEqual(Math.max(low, Math.floor(n / 4)));
+        if (n < 12) expect(counts['serial-killer'] ?? counts['white-werewolf'], `n=${n} seed=${seed}`).toBeUndefined();
+        if (n === 5) expect(counts.seer, `seed=${seed}`).toBe(1);
       }
     }
   });

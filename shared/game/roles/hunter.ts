@@ -19,5 +19,5 @@ export const hunter: RoleModule = {
     description: 'When he dies, by night or by day, he takes one player with him, or holds his fire. Leaving or idling out gives no shot.',
     causes: { shot: { label: 'shot by the hunter', sentence: 'The hunter shot you', atNight: false } },
   },
-  deal: { auto: (n) => (n >= 10 ? 1 : 0) },
+  deal: { auto: (n) => (n >= 9 ? 1 : 0) },
 };

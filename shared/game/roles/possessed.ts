@@ -19,5 +19,6 @@ export const possessed: RoleModule = {
   },
   // His smart bot poses as the seer from the first dawn, with made-up looks (client/bot/talk/day.ts).
   bot: { claims: 'seer' },
-  deal: { max: 1 },
+  // Classic (R3): at 17, 18 and 20, where a werewolf more is too many (docs/balance.md).
+  deal: { auto: (n) => (n >= 17 && n !== 19 ? 1 : 0), max: 1 },
 };

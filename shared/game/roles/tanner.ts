@@ -17,5 +17,5 @@ export const tanner: RoleModule = {
   on: {
     execution: (_ctx, executed) => (executed.role === 'tanner' ? { winner: 'tanner', seats: [executed.seat], reason: 'The tanner was executed.' } : null),
   },
-  deal: { auto: (n) => (n >= 8 ? 1 : 0) },
+  deal: { auto: (n) => (n >= 9 ? 1 : 0) },
 };

@@ -246,7 +246,8 @@ export const werewolf: RoleModule = {
     packPicks: (ctx) => (ctx.phase === 'night' ? ctx.night.picks : NO_PICKS),
     packSeconds: (ctx) => (ctx.phase === 'night' && packVictims(ctx) > 1 ? secondsOf(ctx) : undefined),
   },
-  deal: { auto: (n) => (n === 5 ? 1 : n >= 10 ? Math.floor((n - 1) / 3) : 2) },
+  // Classic (R3): 2 from 6 players, one more at 9, 12, 15 and 19 (tuned with npm run balance).
+  deal: { auto: (n) => (n === 5 ? 1 : 2 + [9, 12, 15, 19].filter((k) => n >= k).length) },
 };
 
 function secondsOf(ctx: GameContext): Record<number, number> {
