@@ -6,6 +6,9 @@ import type { YouView } from '../../shared/views.ts';
 import { newGame, type TestGame } from '../helpers/game.ts';
 import { leaks } from '../helpers/oracle.ts';
 import { playRandomGame } from '../helpers/sim.ts';
+import { sized } from '../helpers/size.ts';
+
+const RANDOM_GAMES = sized(30, 12);
 
 /** Every seat and a spectator see nothing they may not know. */
 function clean(g: TestGame) {
@@ -313,7 +316,7 @@ describe('village roles', () => {
     let ended = 0;
     let events = 0;
     const seen = new Set<string>();
-    for (let g = 0; g < 30; g++) {
+    for (let g = 0; g < RANDOM_GAMES; g++) {
       const cache = new ViewCache();
       const { final } = playRandomGame({
         seed: 1000 + g,
@@ -334,8 +337,8 @@ describe('village roles', () => {
       if (final.context.phase === 'over') ended++;
       for (const s of final.context.secrets) seen.add(s.kind);
     }
-    expect(ended).toBe(30);
-    expect(events).toBeGreaterThan(30 * 50);
+    expect(ended).toBe(RANDOM_GAMES);
+    expect(events).toBeGreaterThan(RANDOM_GAMES * 50);
     // The games reached the roles' rules: the elder's survival, a peek, a cursed turned, day actions taken.
     for (const k of ['elder', 'peek', 'became', 'act:truce', 'act:reveal']) expect(seen, k).toContain(k);
   }, 120_000);
