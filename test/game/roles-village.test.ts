@@ -285,6 +285,15 @@ describe('village roles', () => {
     expect(s.view(s.seat('werewolf')).you!.caughtPeeking).toBeUndefined();
   });
 
+  it('[R161] the pack\'s bots go for a little girl they caught, unless the pack already agreed on a victim', () => {
+    const b: BotBeliefs = { suspicion: () => 0, trusted: null, publicSuspicion: () => 0, publicTrusted: null, publicSeers: [], day: 3, urgent: false };
+    const wolf = moduleOf('werewolf').night!.bot!.smart!;
+    const prompt = { kind: 'wolf' as const, targets: [1, 2, 3, 4], current: null };
+    const you = (extra: Partial<YouView>): YouView => ({ seat: 0, role: 'werewolf', team: 'wolves', alive: true, isHost: false, missedVotes: 0, prompt, pack: [0, 5], ...extra } as YouView);
+    expect(wolf(prompt, you({ caughtPeeking: [{ night: 2, seat: 3 }] }), b, () => 0.5)).toMatchObject({ target: 3 });
+    expect(wolf(prompt, you({ caughtPeeking: [{ night: 2, seat: 3 }], packPicks: { 5: 2 } }), b, () => 0.5)).toMatchObject({ target: 2 });
+  });
+
   it('[R150] [R159] the mayor\'s and the pacifist\'s bots take their day actions when it matters', () => {
     const beliefs = (trust: Record<number, number>, trusted: number | null = null): BotBeliefs => ({
       suspicion: (s) => trust[s] ?? 0, trusted, publicSuspicion: (s) => trust[s] ?? 0, publicTrusted: null, publicSeers: [], day: 2, urgent: false,

@@ -70,6 +70,8 @@ export const littleGirl: RoleModule = {
     packFacts: (you, name, over) => (over ? [] : (you.caughtPeeking ?? []).map((c) => `Night ${c.night}: you caught ${name(c.seat)} peeking. She is the little girl.`)),
   },
   state: { initial: (): GirlState => ({ peeks: [] }) },
+  // The pack's bots silence a little girl they caught (she reads their chat).
+  bot: { preys: (you) => (you.caughtPeeking ?? []).map((c) => c.seat) },
   view: { peeked },
   packView: {
     // Absent until she is caught, so the pack's view does not tell that a little girl was dealt.

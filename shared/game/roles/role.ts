@@ -98,6 +98,8 @@ export interface SeatBot {
   claims?: 'seer';
   /** Seats this seat wants the village to execute, from what only it knows (the sorceress's seer). */
   marks?(you: YouView): number[];
+  /** Seats the pack's bots attack first, from what the pack learned of this role (a little girl caught peeking). */
+  preys?(you: YouView): number[];
 }
 
 /** One finding a role may report by day (RoleModule.reports). */
