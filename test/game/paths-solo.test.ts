@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Settings } from '../../shared/settings.ts';
 import { MODEL_SETTINGS, pathsBy, playPath, spread } from '../helpers/model.ts';
+import { FAST } from '../helpers/size.ts';
 
 /**
  * The model-based paths of paths.test.ts over a five-player game with a serial killer (a werewolf,
@@ -36,4 +37,25 @@ describe('model-based paths with a serial killer', () => {
       }
     });
   }
+});
+
+/**
+ * The same over a werewolf, the white werewolf and three villagers: the search (about 7 s, so the
+ * full suite's only; the fast slice has the random games of roles-wolves.test.ts) must reach his
+ * lone win, and its shortest paths play out on a real actor with him alive and at most one other.
+ */
+describe.skipIf(FAST)('model-based paths with a white werewolf (full suite)', () => {
+  const WHITE_SETTINGS: Settings = { ...MODEL_SETTINGS, roles: { werewolf: 1, 'white-werewolf': 1 } };
+  it('[R124] the search reaches his own win besides the village\'s and the wolves\', and it plays out on a real actor', async () => {
+    const byWinner = pathsBy(WHITE_SETTINGS, (ctx) => ctx.outcome!.winner);
+    for (const k of ['white-werewolf', 'village', 'wolves']) expect([...byWinner.keys()], k).toContain(k);
+    for (const path of spread(byWinner.get('white-werewolf')!, 10)) {
+      const ctx = await playPath(path, WHITE_SETTINGS, 'white-werewolf');
+      const white = ctx.players.find((p) => p.role === 'white-werewolf')!;
+      expect(white.alive).toBe(true);
+      // He wins alone with at most one other player left alive (R124).
+      expect(ctx.players.filter((p) => p.alive).length).toBeLessThanOrEqual(2);
+      expect(ctx.outcome!.seats).toEqual([white.seat]);
+    }
+  }, 120_000);
 });
