@@ -93,7 +93,8 @@ describe('AIWolf agents through the bridge', () => {
       if (g.executedAgent === -1) expect(g.mediumResult, `day ${g.day}`).toBeNull();
       else if (g.mediumResult || g.statusMap[String(medium.me)] === 'ALIVE') expect(g.mediumResult, `day ${g.day}`).toEqual(expected);
     }
-    const told = mornings.filter((g) => g.mediumResult).length;
+    // She reports what she was told when she is asked to talk: on a morning she is alive.
+    const told = mornings.filter((g) => g.mediumResult && g.statusMap[String(medium.me)] === 'ALIVE').length;
     if (told) expect(medium.replies.some((r) => r.request === 'TALK' && /^IDENTIFIED Agent\[\d\d\] (HUMAN|WEREWOLF)$/.test(r.reply))).toBe(true);
     // The bodyguard was asked GUARD and was told whom it guarded.
     const guard = agents.find((a) => a.finished!.roleMap[String(a.me)] === 'BODYGUARD')!;
