@@ -93,8 +93,16 @@ describe('AIWolf agents through the bridge', () => {
       if (g.executedAgent === -1) expect(g.mediumResult, `day ${g.day}`).toBeNull();
       else if (g.mediumResult || g.statusMap[String(medium.me)] === 'ALIVE') expect(g.mediumResult, `day ${g.day}`).toEqual(expected);
     }
-    // She reports what she was told when she is asked to talk: on a morning she is alive.
-    const told = mornings.filter((g) => g.mediumResult && g.statusMap[String(medium.me)] === 'ALIVE').length;
+    // She reports what she was told when she is next asked to talk (not when she died that night, or the game ended at dawn).
+    const packets: { request: string; gameInfo?: { mediumResult: unknown } }[] = medium.lines.map((l) => JSON.parse(l));
+    const askedToTalkAfter = (i: number) => {
+      for (const q of packets.slice(i + 1)) {
+        if (q.request === 'TALK') return true;
+        if (q.request === 'DAILY_INITIALIZE' || q.request === 'FINISH') return false;
+      }
+      return false;
+    };
+    const told = packets.filter((p, i) => p.request === 'DAILY_INITIALIZE' && p.gameInfo?.mediumResult && askedToTalkAfter(i)).length;
     if (told) expect(medium.replies.some((r) => r.request === 'TALK' && /^IDENTIFIED Agent\[\d\d\] (HUMAN|WEREWOLF)$/.test(r.reply))).toBe(true);
     // The bodyguard was asked GUARD and was told whom it guarded.
     const guard = agents.find((a) => a.finished!.roleMap[String(a.me)] === 'BODYGUARD')!;
