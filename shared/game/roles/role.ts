@@ -3,6 +3,9 @@ import type { RoleId, Team } from '../../roles.ts';
 import type { DayAction, Outcome, Prompt, SecretEntry, YouView } from '../../views.ts';
 import type { Death, DeathState, GameContext, NightAction, NightState, Player, Rejection } from '../types.ts';
 import type { Effect, Tonight } from './effect-types.ts';
+import type { BotBeliefs, Report, RoleBot, SeatBot } from './role-bot.ts';
+
+export * from './role-bot.ts';
 
 /**
  * One role's rules, words and bot play, in one module (shared/game/roles/<id>.ts). The catalogue
@@ -91,19 +94,6 @@ export interface RoleModule {
   /** The reasoning bot's day play for this role (client/bot reads it the same way for every role). */
   bot?: SeatBot;
 }
-
-/** A role's day play for the reasoning bot, beside its night play (`night.bot`). */
-export interface SeatBot {
-  /** A role this seat poses as by day, with made-up results (the possessed claims the seer). */
-  claims?: 'seer';
-  /** Seats this seat wants the village to execute, from what only it knows (the sorceress's seer). */
-  marks?(you: YouView): number[];
-  /** Seats the pack's bots attack first, from what the pack learned of this role (a little girl caught peeking). */
-  preys?(you: YouView): number[];
-}
-
-/** One finding a role may report by day (RoleModule.reports). */
-export interface Report { seat: number; team: 'village' | 'wolves'; how: 'divined' | 'identified' }
 
 /** What follows a death (on.death): another death, a seat taking another role (R83), a seat's new state. */
 export type Reaction =
@@ -227,31 +217,6 @@ export interface RoleWords {
   packFacts?(you: YouView, name: Namer, over: boolean): string[];
 }
 
-/**
- * What a bot believes, as client/bot computes it from its own view (the interface lives here so a
- * role's bot play needs nothing from client/). Suspicion is higher for likelier wolves.
- */
-export interface BotBeliefs {
-  suspicion(seat: number): number;
-  /** The claimed seer this seat believes, or null. */
-  trusted: number | null;
-  /** The same, as an ordinary villager would see it (wolves blend in with this). */
-  publicSuspicion(seat: number): number;
-  publicTrusted: number | null;
-  /** Seats that claimed to be the seer, as the village heard it. */
-  publicSeers: number[];
-  day: number;
-  /** The phase is about to end: answer now rather than wait. */
-  urgent: boolean;
-}
-
-/** A role's bot play; absent parts default to random legal answers built from the form. */
-export interface RoleBot {
-  random?(p: Prompt, rng: () => number): NightAction | null;
-  /** The reasoning bot; null waits (asked again when the view changes, and urgently before the end). */
-  smart?(p: Prompt, you: YouView, beliefs: BotBeliefs, rng: () => number): NightAction | null;
-}
-
 
 export function recordAction(night: NightState, seat: number, action: NightAction): NightState {
   return { ...night, actions: { ...night.actions, [seat]: action } };
@@ -279,32 +244,6 @@ export function slice<S>(ctx: Pick<GameContext, 'roles'>, seat: number): S | und
 export function promptOf<K extends Prompt['kind']>(p: Prompt, kind: K): Extract<Prompt, { kind: K }> {
   if (p.kind !== kind) throw new Error(`a ${kind} form was given a ${p.kind} prompt`);
   return p as Extract<Prompt, { kind: K }>;
-}
-
-/** The seat with the highest score among `seats`, ties broken by `noise`; undefined when empty (bot play). */
-export function best(seats: readonly number[], score: (s: number) => number, noise: () => number): number | undefined {
-  let top: number | undefined;
-  let topScore = -Infinity;
-  for (const s of seats) {
-    const v = score(s) + noise() * 0.5;
-    if (v > topScore) { top = s; topScore = v; }
-  }
-  return top;
-}
-
-/** The one seat with the most votes in a tally (seat → votes), or null when none or tied (day actions' bot play). */
-export function leader(tally: Readonly<Record<number, number>>): number | null {
-  let top: number | null = null;
-  let max = 0;
-  for (const [seat, n] of Object.entries(tally)) {
-    if (n > max) { max = n; top = Number(seat); } else if (n === max) top = null;
-  }
-  return top;
-}
-
-/** A uniform choice by the bot's own rng; undefined when empty. */
-export function anyOf<T>(rng: () => number, items: readonly T[]): T | undefined {
-  return items.length === 0 ? undefined : items[Math.floor(rng() * items.length)];
 }
 
 /**
