@@ -20,6 +20,13 @@ export const LIVE_MS = 5_000;
  * everywhere else. A room with no owner (its node died) is taken over by whoever asks first.
  */
 export class ClusterDirectory implements RoomDirectory {
+  /**
+   * The takeovers under way on this node, by room. Two connections resuming at once must not both
+   * load the room: the second would see the lease already held here, take it for a reload, and
+   * run a second copy that reads the store while the first writes to it.
+   */
+  private taking = new Map<string, Promise<RoomRef | null>>();
+
   constructor(
     private redis: Redis,
     private store: RedisStore,
@@ -57,7 +64,15 @@ export class ClusterDirectory implements RoomDirectory {
    * Take an ownerless room: win its lease, load it from the store, run it here. A room whose
    * lease this node still holds (its copy halted on a seq conflict) is loaded again the same way.
    */
-  async takeover(roomId: string, halted?: Room): Promise<RoomRef | null> {
+  takeover(roomId: string, halted?: Room): Promise<RoomRef | null> {
+    const under = this.taking.get(roomId);
+    if (under) return under;
+    const done = this.takeOnce(roomId, halted).finally(() => this.taking.delete(roomId));
+    this.taking.set(roomId, done);
+    return done;
+  }
+
+  private async takeOnce(roomId: string, halted?: Room): Promise<RoomRef | null> {
     let reload = false;
     if (this.leases.owns(roomId)) {
       // Held here and still ours in Redis: a reload. Held here but gone in Redis: given up, then taken like any other.
@@ -75,8 +90,14 @@ export class ClusterDirectory implements RoomDirectory {
     const stale = this.registry.get(roomId) ?? halted;
     if (stale) { stale.halt(); this.registry.forget(stale); }
     const stored = await this.store.loadRoom(roomId);
-    const room = stored ? await this.registry.adopt(stored) : null;
-    if (!room) { await this.leases.release(roomId); return null; }
+    if (!stored) { await this.leases.release(roomId); return null; }
+    const room = await this.registry.adopt(stored);
+    if (!room) {
+      // It exists but could not be brought back (logged by the registry): it is unavailable, not
+      // unknown, so a resuming player is not told that its seat token is invalid.
+      await this.leases.release(roomId);
+      throw new RpcError(`room ${roomId} could not be restored`);
+    }
     if (stale) stale.forwardPresence((change, key) => room[change](key));
     this.adopted(room);
     room.announce(reload ? 'The room was reloaded from storage; nothing acknowledged was lost.' : 'The server running this room went away; the room carries on here.');
