@@ -5,7 +5,9 @@ import { aiDay, gameInfo, gameSetting, type SeatMemory, type SettingOptions } fr
 import type { Packet, Request, Talk, Vote } from './packet.ts';
 import { rolesFor } from '../../shared/game/presets.ts';
 import { Indices } from './roles.ts';
-import { Listing, print, type Speech, speechOf, type TalkKind } from './talk.ts';
+import { Listing, type Speech, speechOf } from './speech.ts';
+import { print } from './talk.ts';
+import type { TalkKind } from './talk-words.ts';
 
 /** How a request carries the game: the full gameInfo, or only the talks and whispers since the last delta. */
 export type Form = 'full' | 'delta';

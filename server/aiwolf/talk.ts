@@ -1,6 +1,7 @@
-import type { TalkRef, Talk, Species, Who } from '../../shared/talk.ts';
+import type { Talk, Species, Who } from '../../shared/talk.ts';
 import { talkSchema } from '../../shared/talk-schema.ts';
-import { aiRoleOf, type Indices, roleOfAi } from './roles.ts';
+import type { Speech } from './speech.ts';
+import { AGENT, agentRef, AI_ROLE_NAMES, ASK_WORDS, BY_WORD, CHANNEL_OF, OVER, REF_WORDS, ROLE_WORDS, SEAT_WORDS, SKIP, SPECIES, SPECIES_WORDS } from './talk-words.ts';
 
 /**
  * AIWolf's talk language and our talk structures (shared/talk.ts), both ways, in one place. An
@@ -10,77 +11,9 @@ import { aiRoleOf, type Indices, roleOfAi } from './roles.ts';
  * sentence coming back) is printed as a sentence for the agents' talkList; a message with only
  * free text has no AIWolf form and is left out. What an agent index means (which seat, which
  * message a `TALK dayN ID:M` names) comes from a `Speech` of the seat reading or writing, built
- * over its Indices (server/aiwolf/roles.ts), the one seat ↔ Agent[NN] mapping.
+ * over its Indices (server/aiwolf/roles.ts), the one seat ↔ Agent[NN] mapping. The words themselves are in talk-words.ts, what an
+ * index means to a seat in speech.ts.
  */
-
-export const SKIP = 'Skip';
-export const OVER = 'Over';
-
-/** AIWolf's names for a channel: talk is the day's chat, whisper the wolves'. */
-export type TalkKind = 'TALK' | 'WHISPER';
-export const CHANNEL_OF = { TALK: 'day', WHISPER: 'wolves' } as const;
-
-/** What the words of a sentence stand for, from one seat's point of view. */
-export interface Speech {
-  /** Agent index → seat, null when no seat has it. */
-  seat(idx: number): number | null;
-  /** Seat → agent index, -1 when the seat is not in the game. */
-  idx(seat: number): number;
-  /** An AIWolf role name → our role id, null when it has no role here (FOX, FREEMASON, ANY). */
-  role(ai: string): string | null;
-  /** Our role id → its AIWolf name, null when AIWolf has none (the sentence is then left out). */
-  aiRole(role: string): string | null;
-  /** `TALK day1 ID:3` → the message it names, null when this seat never listed it. */
-  ref(kind: TalkKind, day: number, idx: number): TalkRef | null;
-  /** The other way: a message → its day and idx in this seat's lists, null when not listed. */
-  listed(ref: TalkRef): { kind: TalkKind; day: number; idx: number } | null;
-}
-
-/** The talks and whispers one seat listed, both ways: `TALK day1 ID:3` ↔ the message it was. */
-export class Listing {
-  private refs = new Map<string, TalkRef>();
-  private at = new Map<string, { kind: TalkKind; day: number; idx: number }>();
-  clear(): void { this.refs.clear(); this.at.clear(); }
-  add(kind: TalkKind, day: number, idx: number, id: number): void {
-    const ref = { channel: CHANNEL_OF[kind], id };
-    this.refs.set(`${kind}/${day}/${idx}`, ref);
-    this.at.set(`${ref.channel}/${id}`, { kind, day, idx });
-  }
-  ref(kind: TalkKind, day: number, idx: number): TalkRef | null { return this.refs.get(`${kind}/${day}/${idx}`) ?? null; }
-  listed(r: TalkRef): { kind: TalkKind; day: number; idx: number } | null { return this.at.get(`${r.channel}/${r.id}`) ?? null; }
-}
-
-/**
- * A seat's Speech: agent indices are its game's Indices, roles are the room's (BODYGUARD is the
- * doctor where a doctor is dealt and no bodyguard), and `TALK dayN ID:M` is what it listed there.
- */
-export function speechOf(ix: Indices, dealt: Iterable<string>, listing: Listing): Speech {
-  const roles = ['villager', ...dealt];
-  return {
-    seat: (i) => ix.seat(i),
-    idx: (seat) => ix.of(seat),
-    role: (ai) => roleOfAi(ai, roles),
-    aiRole: (r) => aiRoleOf(r),
-    ref: (kind, day, idx) => listing.ref(kind, day, idx),
-    listed: (r) => listing.listed(r),
-  };
-}
-
-/** The AIWolf word of each talk kind that takes one seat, and back. */
-const SEAT_WORDS = { vote: 'VOTE', voted: 'VOTED', attack: 'ATTACK', attacked: 'ATTACKED', divination: 'DIVINATION', guard: 'GUARD', guarded: 'GUARDED' } as const;
-const ROLE_WORDS = { claim: 'COMINGOUT', estimate: 'ESTIMATE' } as const;
-const SPECIES_WORDS = { divined: 'DIVINED', identified: 'IDENTIFIED' } as const;
-const REF_WORDS = { agree: 'AGREE', disagree: 'DISAGREE' } as const;
-const ASK_WORDS = { request: 'REQUEST', inquire: 'INQUIRE' } as const;
-const invert = <K extends string, V extends string>(o: Record<K, V>) => Object.fromEntries(Object.entries(o).map(([k, v]) => [v, k])) as Record<V, K>;
-const BY_WORD = { ...invert(SEAT_WORDS), ...invert(ROLE_WORDS), ...invert(SPECIES_WORDS), ...invert(REF_WORDS), ...invert(ASK_WORDS) };
-
-/** The nine role names the grammar knows (Role.java), whatever a village deals. */
-export const AI_ROLE_NAMES = ['VILLAGER', 'SEER', 'MEDIUM', 'BODYGUARD', 'POSSESSED', 'WEREWOLF', 'FREEMASON', 'FOX', 'ANY'] as const;
-const SPECIES: Record<string, Species> = { HUMAN: 'human', WEREWOLF: 'werewolf' };
-const AGENT = /^Agent\[(\d{2,})\]$/;
-
-export const agentRef = (idx: number): string => `Agent[${String(idx).padStart(2, '0')}]`;
 
 type Token = string | Token[];
 

@@ -1,7 +1,8 @@
 import { LIMITS } from './info.ts';
 import type { AgentSeat, Form } from './seat.ts';
 import type { Talk } from '../../shared/talk.ts';
-import { OVER, reply, SKIP } from './talk.ts';
+import { reply } from './talk.ts';
+import { OVER, SKIP } from './talk-words.ts';
 
 /** What a run of talk or whisper turns needs from its table. */
 export interface TurnHost {

@@ -11,7 +11,8 @@ import { dice, TestAgent } from '../helpers/aiwolf/agent.ts';
 import { leaks } from '../helpers/aiwolf/secrets.ts';
 import { shapeProblems } from '../helpers/aiwolf/shapes.ts';
 import { Indices } from '../../server/aiwolf/roles.ts';
-import { Listing, print, speechOf } from '../../server/aiwolf/talk.ts';
+import { Listing, speechOf } from '../../server/aiwolf/speech.ts';
+import { print } from '../../server/aiwolf/talk.ts';
 import { aiwolfRoles } from '../../server/aiwolf/village.ts';
 import type { Talk } from '../../shared/talk.ts';
 

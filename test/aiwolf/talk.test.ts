@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseTarget } from '../../server/aiwolf/packet.ts';
 import { Indices } from '../../server/aiwolf/roles.ts';
-import { isSentence, Listing, parse, print, reply, replyText, speechOf } from '../../server/aiwolf/talk.ts';
+import { Listing, speechOf } from '../../server/aiwolf/speech.ts';
+import { isSentence, parse, print, reply, replyText } from '../../server/aiwolf/talk.ts';
 import { aiwolfRoles } from '../../server/aiwolf/village.ts';
 import { speak } from '../../shared/game/talk-words.ts';
 import { talkSchema } from '../../shared/talk-schema.ts';
