@@ -1,16 +1,14 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { WerewolfClient } from '../../client/sdk/index.ts';
 import type { RoleId } from '../../shared/roles.ts';
 import { seatAudience } from '../../server/rooms/audience.ts';
 import { channel } from '../../server/net/session.ts';
 import { connect } from '../helpers/players.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
 import { autoplay, seatBots } from '../helpers/browser/bots.ts';
-import { buildWeb } from '../helpers/browser/build.ts';
-import { launchChromium } from '../helpers/browser/chromium.ts';
+import { browserStage } from '../helpers/browser/stage.ts';
 import { actOnPrompt, phaseOf, spectatorLeaks, unnamedControls } from '../helpers/browser/ui.ts';
 
 const shots = path.resolve('test-artifacts/screenshots');
@@ -24,48 +22,30 @@ const ROOM = 'E2E village';
  * watches as a spectator whose page must never show a secret.
  */
 describe('the browser client', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  const stage = browserStage();
+  const { pageErrors } = stage;
   let ada: Page, bea: Page, sam: Page;
   let roomId = '';
   let bots: { client: WerewolfClient; seat: number }[] = [];
   let stopBots = () => {};
 
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}.png`), fullPage: true });
-  const open = async (viewport: typeof LAPTOP) => {
-    const ctx = await browser.newContext({ viewport, deviceScaleFactor: 1, ...(viewport === PHONE ? { isMobile: true, hasTouch: true } : {}) });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    return page;
-  };
+  const open = (viewport: typeof LAPTOP) => stage.page({ context: { viewport, deviceScaleFactor: 1, ...(viewport === PHONE ? { isMobile: true, hasTouch: true } : {}) } });
 
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    const publicDir = await buildWeb();
-    server = await startServer({ publicDir });
-    browser = await launchChromium();
-  }, 120_000);
+  beforeAll(() => { mkdirSync(shots, { recursive: true }); });
+  stage.later(() => { stopBots(); for (const b of bots) b.client.close(); });
 
-  afterAll(async () => {
-    stopBots();
-    for (const b of bots) b.client.close();
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
+  afterAll(() => {
     console.log(`screenshots: ${shots}`);
   });
 
   test('a room is created, listed live, joined by invite link, chatted in and watched', async () => {
     sam = await open(LAPTOP);
-    await sam.goto(server.url);
+    await sam.goto(stage.server.url);
     await expect.poll(() => sam.getByText('No public rooms yet').count()).toBe(1);
 
     ada = await open(LAPTOP);
-    await ada.goto(server.url);
+    await ada.goto(stage.server.url);
     await ada.getByLabel('Your name').fill('Ada');
     await ada.getByText('Room settings').click();
     await ada.getByLabel('Room name').fill(ROOM);
@@ -83,7 +63,7 @@ describe('the browser client', () => {
     expect(await unnamedControls(sam)).toEqual([]);
 
     bea = await open(PHONE);
-    await bea.goto(server.url);
+    await bea.goto(stage.server.url);
     await bea.locator('.room-card', { hasText: ROOM }).waitFor();
     await shot(bea, 'phone-lobby');
     const invite = await ada.getByLabel('Invite link').inputValue();
@@ -118,7 +98,7 @@ describe('the browser client', () => {
     await ada.getByRole('button', { name: 'Make host Bea' }).click();
     await bea.getByRole('button', { name: 'Make host Ada' }).click();
     await ada.getByRole('button', { name: 'Start the game' }).waitFor();
-    const kim = connect(server.url);
+    const kim = connect(stage.server.url);
     await kim.request('room:join', { roomId, name: 'Kim' });
     const kicked = new Promise<string>((resolve) => kim.on('notice', (n) => resolve(n.code)));
     await ada.getByRole('button', { name: 'Kick Kim' }).click();
@@ -126,14 +106,14 @@ describe('the browser client', () => {
     kim.close();
     await expect.poll(() => ada.locator('.seats .seat').count()).toBe(2);
 
-    bots = await seatBots(server.url, roomId, ['Bot Cy', 'Bot Dee', 'Bot Eli', 'Bot Fay']);
+    bots = await seatBots(stage.server.url, roomId, ['Bot Cy', 'Bot Dee', 'Bot Eli', 'Bot Fay']);
     await expect.poll(() => ada.locator('.seats .seat').count()).toBe(6);
     await sam.locator('.room-card', { hasText: ROOM }).getByRole('button', { name: /Watch/ }).click();
     await sam.waitForURL(/\/spectate\//);
     await ada.getByText('1 spectator').waitFor();
 
     // A dropped connection: the page says so, reconnects by itself and keeps the seat.
-    for (const socket of server.app.io.sockets.sockets.values()) if (socket.rooms.has(channel(roomId, seatAudience(0)))) socket.conn.close();
+    for (const socket of stage.server.app.io.sockets.sockets.values()) if (socket.rooms.has(channel(roomId, seatAudience(0)))) socket.conn.close();
     await ada.getByText('Connection lost. Reconnecting…').waitFor();
     await expect.poll(() => ada.locator('.connection').innerText(), { timeout: 20_000 }).toBe('');
     await ada.getByRole('textbox', { name: 'Write a message' }).fill('back again');
@@ -234,11 +214,11 @@ describe('the browser client', () => {
     await shot(ada, 'laptop-replay');
     expect(await unnamedControls(ada)).toEqual([]);
     // Dead ends say so.
-    await sam.goto(`${server.url}/game/no-such-game`);
+    await sam.goto(`${stage.server.url}/game/no-such-game`);
     await sam.getByText('No finished game has that id.').waitFor();
-    await sam.goto(`${server.url}/join/NOPE`);
+    await sam.goto(`${stage.server.url}/join/NOPE`);
     await sam.getByRole('heading', { name: 'Invite not found' }).waitFor();
-    await sam.goto(`${server.url}/spectate/${roomId}`);
+    await sam.goto(`${stage.server.url}/spectate/${roomId}`);
     await ada.goBack();
     await ada.getByRole('button', { name: 'Play again' }).click();
     await expect.poll(() => phaseOf(bea)).toBe('lobby');

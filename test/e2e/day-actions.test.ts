@@ -1,10 +1,7 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { WerewolfClient } from '../../client/sdk/index.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
 import { autoplay } from '../helpers/browser/bots.ts';
-import { buildWeb } from '../helpers/browser/build.ts';
-import { launchChromium } from '../helpers/browser/chromium.ts';
+import { browserStage } from '../helpers/browser/stage.ts';
 import { phaseOf } from '../helpers/browser/ui.ts';
 import { seatPlayers } from '../helpers/players.ts';
 
@@ -15,29 +12,14 @@ import { seatPlayers } from '../helpers/players.ts';
  * `day:act`, and tells it in the story.
  */
 describe('[R82] [R150] a day action in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let ctx: BrowserContext | undefined;
+  const stage = browserStage();
+  const { pageErrors } = stage;
   let clients: WerewolfClient[] = [];
   let stop = () => {};
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    const publicDir = await buildWeb();
-    server = await startServer({ publicDir });
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    stop();
-    for (const c of clients) c.close();
-    await ctx?.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-  });
+  stage.later(() => { stop(); for (const c of clients) c.close(); });
 
   test('the mayor reveals himself with a confirmed button, and the story tells it', async () => {
-    const room = await seatPlayers(server.url, 5, { roles: { werewolf: 1, mayor: 1 }, durations: { night: 30, dawn: 1, day: 60, vote: 60, execution: 1, hunter: 5 } });
+    const room = await seatPlayers(stage.server.url, 5, { roles: { werewolf: 1, mayor: 1 }, durations: { night: 30, dawn: 1, day: 60, vote: 60, execution: 1, hunter: 5 } });
     clients = room.clients;
     await clients[0].request('game:start', {});
     await expect.poll(() => clients.every((c) => c.view?.you?.role)).toBe(true);
@@ -49,12 +31,7 @@ describe('[R82] [R150] a day action in the browser', () => {
     stop = autoplay(others, [seat]);
     mayor.close();
 
-    ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-    await ctx.addInitScript(([key, value]) => { sessionStorage.setItem(key, value); }, [`ww.seat.${room.roomId}`, token] as const);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(`${server.url}/room/${encodeURIComponent(room.roomId)}`);
+    const page = await stage.seatPage(room.roomId, token);
     await page.locator('.role-card .role-name', { hasText: 'Mayor' }).waitFor();
     // By night there is no day action; the mayor sleeps.
     await expect.poll(() => phaseOf(page), { timeout: 20_000 }).toBe('night');
@@ -85,7 +62,7 @@ describe('[R82] [R150] a day action in the browser', () => {
   test('[R160] the little girl\'s prompt renders with the generic panel, and her role card tells what she overheard', async () => {
     stop();
     for (const c of clients) c.close();
-    const room = await seatPlayers(server.url, 5, { roles: { werewolf: 1, 'little-girl': 1 }, durations: { night: 60, dawn: 1, day: 60, vote: 60, execution: 1, hunter: 5 } });
+    const room = await seatPlayers(stage.server.url, 5, { roles: { werewolf: 1, 'little-girl': 1 }, durations: { night: 60, dawn: 1, day: 60, vote: 60, execution: 1, hunter: 5 } });
     clients = room.clients;
     await clients[0].request('game:start', {});
     await expect.poll(() => clients.every((c) => c.view?.you?.role)).toBe(true);
@@ -96,12 +73,7 @@ describe('[R82] [R150] a day action in the browser', () => {
     stop = autoplay(clients.filter((c) => c !== girl && c !== wolf), [seat]);
     girl.close();
 
-    await ctx?.close();
-    const page = await (ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } })).newPage();
-    await ctx.addInitScript(([key, value]) => { sessionStorage.setItem(key, value); }, [`ww.seat.${room.roomId}`, token] as const);
-    page.setDefaultTimeout(15_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    await page.goto(`${server.url}/room/${encodeURIComponent(room.roomId)}`);
+    const page = await stage.seatPage(room.roomId, token);
     await page.locator('.role-card .role-name', { hasText: 'Little girl' }).waitFor();
     const prompt = page.locator('.prompt[data-prompt="peek"]');
     await prompt.getByRole('heading', { name: /peek at the werewolves/ }).waitFor();

@@ -1,10 +1,7 @@
-import type { Browser, BrowserContext } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { describe, expect, test } from 'vitest';
 import type { WerewolfClient } from '../../client/sdk/index.ts';
 import { NIGHT_ORDER, ROLE_MODULES } from '../../shared/game/roles/index.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
-import { buildWeb } from '../helpers/browser/build.ts';
-import { launchChromium } from '../helpers/browser/chromium.ts';
+import { browserStage } from '../helpers/browser/stage.ts';
 import { seatPlayers } from '../helpers/players.ts';
 
 /**
@@ -15,31 +12,17 @@ import { seatPlayers } from '../helpers/players.ts';
  * white werewolf's own kill) still show the pack's prompt on night 1.
  */
 describe('[R20] [R76] every night role\'s prompt in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  let ctx: BrowserContext | undefined;
+  const stage = browserStage();
+  const { pageErrors } = stage;
   let clients: WerewolfClient[] = [];
-  const pageErrors: string[] = [];
-
-  beforeAll(async () => {
-    const publicDir = await buildWeb();
-    server = await startServer({ publicDir });
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const c of clients) c.close();
-    await ctx?.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-  });
+  stage.later(() => { for (const c of clients) c.close(); });
 
   test('each role\'s card and night panel render', async () => {
     const rendered: string[] = [];
     for (const role of NIGHT_ORDER) {
       for (const c of clients) c.close();
       const roles = role.night!.pack ? { [role.id]: 1 } : { werewolf: 1, [role.id]: 1 };
-      const room = await seatPlayers(server.url, 6, { roles, durations: { night: 120, dawn: 1, day: 60, vote: 60, execution: 1, hunter: 5 } });
+      const room = await seatPlayers(stage.server.url, 6, { roles, durations: { night: 120, dawn: 1, day: 60, vote: 60, execution: 1, hunter: 5 } });
       clients = room.clients;
       await clients[0].request('game:start', {});
       await expect.poll(() => clients.every((c) => c.view?.you?.role)).toBe(true);
@@ -52,19 +35,14 @@ describe('[R20] [R76] every night role\'s prompt in the browser', () => {
       const token = holder.token!;
       holder.close();
 
-      await ctx?.close();
-      ctx = await browser.newContext({ viewport: { width: 1280, height: 800 } });
-      await ctx.addInitScript(([key, value]) => { sessionStorage.setItem(key, value); }, [`ww.seat.${room.roomId}`, token] as const);
-      const page = await ctx.newPage();
-      page.setDefaultTimeout(15_000);
-      page.on('pageerror', (err) => pageErrors.push(`${role.id}: ${err.message}`));
-      await page.goto(`${server.url}/room/${encodeURIComponent(room.roomId)}`);
+      const page = await stage.seatPage(room.roomId, token, { tag: role.id });
       await page.locator('.role-card .role-name', { hasText: ROLE_MODULES.get(shown)!.words.name }).waitFor();
       const prompt = page.locator(`.prompt[data-prompt="${kind}"]`);
       await prompt.getByRole('heading').first().waitFor();
       // A panel to answer with: target buttons, or (a yes/no such as the little girl's) a confirm.
       expect(await prompt.getByRole('button').count(), `${role.id}'s buttons`).toBeGreaterThan(0);
       rendered.push(role.id);
+      await page.context().close();
     }
     expect(rendered).toEqual(NIGHT_ORDER.map((r) => r.id));
     expect(pageErrors).toEqual([]);

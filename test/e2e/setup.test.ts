@@ -1,12 +1,10 @@
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, test } from 'vitest';
 import type { WerewolfClient } from '../../client/sdk/index.ts';
 import { ROLES } from '../../shared/game/catalogue.ts';
 import { ROLE_LIST } from '../../shared/game/roles/index.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
 import { seatBots } from '../helpers/browser/bots.ts';
-import { buildWeb } from '../helpers/browser/build.ts';
-import { launchChromium } from '../helpers/browser/chromium.ts';
+import { browserStage } from '../helpers/browser/stage.ts';
 import { axeProblems, tabTo } from '../helpers/browser/ui.ts';
 
 /** Whether the tip of this chip is shown (it is display: none until hover, focus or a tap). */
@@ -18,39 +16,19 @@ const tipShown = (page: Page, chip: string) => page.locator(`${chip} + .setup-ti
  * keyboard focus and on a tap; the host's game-mode select changes it live; /roles lists the catalogue.
  */
 describe('the setup and the glossary in the browser', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
+  const stage = browserStage();
   let bots: { client: WerewolfClient }[] = [];
-  const open = async (touch: boolean) => {
-    const ctx = await browser.newContext({ viewport: { width: 390, height: 844 }, isMobile: touch, hasTouch: touch });
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(10_000);
-    return page;
-  };
-
-  beforeAll(async () => {
-    const publicDir = await buildWeb();
-    server = await startServer({ publicDir });
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    for (const b of bots) b.client.close();
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-  });
+  stage.later(() => { for (const b of bots) b.client.close(); });
+  const open = (touch: boolean) => stage.page({ context: { viewport: { width: 390, height: 844 }, isMobile: touch, hasTouch: touch } });
 
   test('the waiting room and a spectator show the roles in play; a tip on focus and on tap; the mode changes it live', async () => {
     const ada = await open(false);
-    await ada.goto(server.url);
+    await ada.goto(stage.server.url);
     await ada.getByLabel('Your name').fill('Ada');
     await ada.getByRole('button', { name: 'Create room' }).click();
     await ada.waitForURL(/\/room\//);
     const roomId = decodeURIComponent(new URL(ada.url()).pathname.split('/')[2]);
-    bots = await seatBots(server.url, roomId, ['Bot Cy', 'Bot Dee', 'Bot Eli', 'Bot Fay']);
+    bots = await seatBots(stage.server.url, roomId, ['Bot Cy', 'Bot Dee', 'Bot Eli', 'Bot Fay']);
     const panel = ada.locator('.pregame .setup-panel');
     // Classic at 5: one werewolf, one seer, three villagers (R3).
     await expect.poll(async () => (await panel.locator('.role-chip').allInnerTexts()).map((t) => t.replace(/^\W+/, '').replace(/\s+/g, ' ')).sort()).toEqual(['Seer × 1', 'Villager × 3', 'Werewolf × 1']);
@@ -63,7 +41,7 @@ describe('the setup and the glossary in the browser', () => {
 
     // A spectator on a phone sees the same setup and gets a tip by tapping.
     const sam = await open(true);
-    await sam.goto(`${server.url}/spectate/${roomId}`);
+    await sam.goto(`${stage.server.url}/spectate/${roomId}`);
     const seer = sam.locator('.setup-panel [data-key="setup-seer"]');
     await seer.waitFor();
     expect(await tipShown(sam, '.setup-panel [data-key="setup-seer"]')).toBe(false);
@@ -82,11 +60,12 @@ describe('the setup and the glossary in the browser', () => {
     expect(await ada.locator('select[name="reveal"]').inputValue()).toBe('none');
     await ada.getByRole('button', { name: 'Start the game' }).click();
     await ada.getByText(/The chosen roles cannot play: AIWolf 15 is for 15 players/).waitFor();
+    expect(stage.pageErrors).toEqual([]);
   }, 90_000);
 
   test('the glossary page lists every role with its team, night order and rules, and is reachable from the lobby', async () => {
     const page = await open(false);
-    await page.goto(server.url);
+    await page.goto(stage.server.url);
     await page.getByRole('link', { name: /Every role and game mode/ }).click();
     await page.waitForURL(/\/roles$/);
     const entries = page.locator('.role-entry');
@@ -99,7 +78,8 @@ describe('the setup and the glossary in the browser', () => {
     }
     expect(await axeProblems(page)).toEqual([]);
     // A reload of the address serves the app too.
-    await page.goto(`${server.url}/roles`);
+    await page.goto(`${stage.server.url}/roles`);
     await page.locator('.role-entry').first().waitFor();
+    expect(stage.pageErrors).toEqual([]);
   }, 60_000);
 });

@@ -1,12 +1,10 @@
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, test } from 'vitest';
 import type { WerewolfClient } from '../../client/sdk/index.ts';
-import { startServer, type TestServer } from '../helpers/server.ts';
 import { autoplay, seatBots } from '../helpers/browser/bots.ts';
-import { buildWeb } from '../helpers/browser/build.ts';
-import { launchChromium } from '../helpers/browser/chromium.ts';
+import { browserStage } from '../helpers/browser/stage.ts';
 import { actOnPrompt, axeProblems, focusLost, phaseOf, phoneLayout, tabTo } from '../helpers/browser/ui.ts';
 
 const shots = path.resolve('test-artifacts/screenshots');
@@ -36,46 +34,26 @@ const INIT = () => {
  * hidden tab must get "your move" and a notification on the first night.
  */
 describe('[I16] the browser table on a phone', () => {
-  let server: TestServer;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const pageErrors: string[] = [];
+  const stage = browserStage();
+  const { pageErrors } = stage;
   let ada: Page, bea: Page, sam: Page;
   let bots: { client: WerewolfClient; seat: number }[] = [];
   let stopBots = () => {};
   const axeFound: Record<string, string[]> = {};
 
   const shot = (page: Page, name: string) => page.screenshot({ path: path.join(shots, `${name}-${page.viewportSize()!.width}.png`) });
-  const open = async (viewport: typeof TALL, colorScheme: 'light' | 'dark' = 'light') => {
-    const ctx = await browser.newContext({ viewport, deviceScaleFactor: 1, isMobile: true, hasTouch: true, colorScheme });
-    await ctx.grantPermissions(['notifications']);
-    await ctx.addInitScript(INIT);
-    contexts.push(ctx);
-    const page = await ctx.newPage();
-    page.setDefaultTimeout(10_000);
-    page.on('pageerror', (err) => pageErrors.push(err.message));
-    return page;
-  };
+  const open = (viewport: typeof TALL, colorScheme: 'light' | 'dark' = 'light') => stage.page({
+    context: { viewport, deviceScaleFactor: 1, isMobile: true, hasTouch: true, colorScheme },
+    prepare: async (ctx) => { await ctx.grantPermissions(['notifications']); await ctx.addInitScript(INIT); },
+  });
   const axe = async (page: Page, screen: string) => { axeFound[screen] = await axeProblems(page); };
 
-  beforeAll(async () => {
-    mkdirSync(shots, { recursive: true });
-    const publicDir = await buildWeb();
-    server = await startServer({ publicDir });
-    browser = await launchChromium();
-  }, 120_000);
-
-  afterAll(async () => {
-    stopBots();
-    for (const b of bots) b.client.close();
-    for (const c of contexts) await c.close().catch(() => {});
-    await browser?.close();
-    await server?.close();
-  });
+  beforeAll(() => { mkdirSync(shots, { recursive: true }); });
+  stage.later(() => { stopBots(); for (const b of bots) b.client.close(); });
 
   test('[I16] lobby and waiting room: clean for axe, every role named in the help', async () => {
     ada = await open(TALL);
-    await ada.goto(server.url);
+    await ada.goto(stage.server.url);
     await ada.getByLabel('Your name').fill('Ada');
     await axe(ada, 'lobby');
     await shot(ada, 'i16-lobby');
@@ -102,7 +80,7 @@ describe('[I16] the browser table on a phone', () => {
     await bea.getByLabel('Your name').fill('Bea');
     await bea.getByRole('button', { name: 'Take a seat' }).click();
     await bea.waitForURL(/\/room\//);
-    bots = await seatBots(server.url, roomId, ['Bot Cy', 'Bot Dee', 'Bot Eli']);
+    bots = await seatBots(stage.server.url, roomId, ['Bot Cy', 'Bot Dee', 'Bot Eli']);
     await expect.poll(() => ada.locator('.seats .seat').count()).toBe(5);
     // The host's buttons say their visible word first (label in name).
     await ada.getByRole('button', { name: 'Make host Bea' }).waitFor();
@@ -113,7 +91,7 @@ describe('[I16] the browser table on a phone', () => {
 
     // Sam's screen prefers dark colours: the dusk palette is checked too.
     sam = await open(TALL, 'dark');
-    await sam.goto(`${server.url}/spectate/${roomId}`);
+    await sam.goto(`${stage.server.url}/spectate/${roomId}`);
     await sam.locator('.seats .seat').first().waitFor();
   }, 60_000);
 
