@@ -28,7 +28,8 @@ describe('smart strategy on hand-made views', () => {
   it('wolves kill the claimed seer and never vote for the pack', () => {
     const chat = [said(1, 4, seerSays(4, [[6, 'human']]))];
     const night = handView(8, { phase: 'night', chat, you: { seat: 2, role: 'werewolf', team: 'wolves', pack: [2, 5], packPicks: {}, prompt: { kind: 'wolf', targets: [0, 1, 3, 4, 6, 7], current: null } } });
-    expect(decide(night)).toEqual([{ command: 'night:act', payload: { action: { kind: 'wolf', target: 4 } } }]);
+    // The pick, and the same said in the wolves' chat.
+    expect(decide(night)).toEqual([{ command: 'night:act', payload: { action: { kind: 'wolf', target: 4 } } }, { command: 'chat:send', payload: { channel: 'wolves', talk: { kind: 'attack', seat: 4 } } }]);
     const day = handView(8, {
       phase: 'vote', chat,
       vote: { round: 1, candidates: [0, 1, 2, 3, 4, 5, 6, 7], voted: [0, 1, 3], ballots: { 0: 5, 1: 5, 3: 5 } },

@@ -43,7 +43,7 @@ const person: Strategy = (view, { rng }) => {
 };
 
 /** A bot's talk with the view and the random draws it was given. */
-interface Seen { view: GameView; talk: Talk; draws: number[] }
+interface Seen { view: GameView; talk: Talk; channel: string; draws: number[] }
 
 /** One game: the person and seven smart bots, every bot's talk kept with the view it came from. */
 function game(seed: number) {
@@ -54,7 +54,7 @@ function game(seed: number) {
     for (const m of view.chat) if (m.channel === 'day' && !dayOf.has(m.id)) dayOf.set(m.id, view.phase === 'night' ? view.day - 1 : view.day);
     const draws: number[] = [];
     const out = s(view, { ...turn, rng: () => { const x = turn.rng(); draws.push(x); return x; } });
-    for (const d of out) if (d.command === 'chat:send' && d.payload.talk) from.push({ view, talk: d.payload.talk, draws });
+    for (const d of out) if (d.command === 'chat:send' && d.payload.talk) from.push({ view, talk: d.payload.talk, channel: d.payload.channel, draws });
     return out;
   };
   const r = playSim({ players: 8, seed, strategy: smart, names: NAMES, seatStrategy: (seat) => watch(seat === PERSON ? person : smart) });
@@ -100,13 +100,13 @@ describe('bots that talk (issue 14)', () => {
   it('a bot\'s talk comes from its own view alone, and says nothing its role does not know unless its team lies', () => {
     let checked = 0;
     for (const { r, from } of games) {
-      for (const { view, talk, draws } of from) {
+      for (const { view, talk, channel, draws } of from) {
         const you = view.you!;
         if (you.seat === PERSON) continue;
         // From the view alone: the same view, as the wire carries it, gives the same words.
         let i = 0;
         const again = smart(JSON.parse(JSON.stringify(view)), { rng: () => draws[i++] ?? 0.5, urgent: false });
-        expect(again).toContainEqual({ command: 'chat:send', payload: { channel: 'day', talk } });
+        expect(again).toContainEqual({ command: 'chat:send', payload: { channel, talk } });
         const role = r.final.players.find((p) => p.seat === you.seat)!.role;
         for (const c of assertions(talk, you.seat)) {
           if (you.team === 'wolves') {

@@ -5,6 +5,7 @@ import type { GameView, YouView } from '../../sdk/index.ts';
 import { act, type Decision } from '../decision.ts';
 import { evidence, type Evidence } from '../evidence.ts';
 import type { Rng } from '../rng.ts';
+import { packTalk, packWants } from '../talk/night.ts';
 
 /**
  * The smart night: each role plays as its module's `bot.smart` says (wolves hunt the claimed seer,
@@ -15,7 +16,9 @@ export function night(view: GameView, you: YouView, p: RolePrompt, ev: Evidence,
   const role = roleOfKind(p.kind)?.night;
   if (!role) return [];
   const action = role.bot?.smart ? role.bot.smart(p, you, beliefs(view, ev, urgent), rng) : randomAnswer(role, p, rng);
-  return action ? [act(action)] : [];
+  if (!action) return [];
+  // The pack's pick is also said in the wolves' chat, so a person in the pack knows what its bots want.
+  return role.pack ? [act(action), ...packTalk(view, (action as { target?: number }).target)] : [act(action)];
 }
 
 /** This seat's evidence as the roles read it; the public reading is worked out only if asked for. */
@@ -29,6 +32,7 @@ export function beliefs(view: GameView, ev: Evidence, urgent: boolean): BotBelie
     get publicTrusted() { return publicEv().trusted; },
     get publicSeers() { return publicEv().seers; },
     day: view.day,
+    packWants: packWants(view),
     urgent,
   };
 }

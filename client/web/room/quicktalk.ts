@@ -35,6 +35,14 @@ export function quickMenu(v: GameView): Pick[] {
   ];
 }
 
+/** What the menu offers the pack in the wolves' chat: tonight's victim, which the pack's bots follow. */
+export function packMenu(v: GameView): Pick[] {
+  const pack = v.you?.pack;
+  if (!pack?.length || v.phase !== 'night') return [];
+  const prey = v.players.filter((p) => p.alive && !pack.includes(p.seat));
+  return [{ key: 'attack', label: 'Tonight…', picks: prey.map((p): Pick => ({ key: `p${p.seat}`, label: p.name, talk: { kind: 'attack', seat: p.seat } })) }];
+}
+
 /** Agree or disagree with someone else's message. */
 export const reply = (m: ChatMessage, agree: boolean): Talk => ({ kind: agree ? 'agree' : 'disagree', ref: { channel: m.channel, id: m.id } });
 
@@ -59,7 +67,7 @@ export function quickTalk(send: (talk: Talk) => void) {
   return {
     el: row,
     update(v: GameView, channel: ChatChannel, open: boolean) {
-      menu = open && channel === 'day' ? quickMenu(v) : [];
+      menu = !open ? [] : channel === 'day' ? quickMenu(v) : channel === 'wolves' ? packMenu(v) : [];
       row.hidden = menu.length === 0;
       render();
     },

@@ -33,6 +33,8 @@ export interface BotBeliefs {
   /** Seats that claimed to be the seer, as the village heard it. */
   publicSeers: number[];
   day: number;
+  /** The victims the seat's packmates who are people proposed in the wolves' chat tonight (`attack` talk), latest last. */
+  packWants?: number[];
   /** The phase is about to end: answer now rather than wait. */
   urgent: boolean;
 }

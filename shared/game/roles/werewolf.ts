@@ -167,12 +167,14 @@ export function packNote(you: YouView, seat: number, name: Namer): string | null
   return parts.length ? parts.join('; ') : null;
 }
 
-/** The pack's bot: agree on the first victim (wolfTarget), and on a night of two pick the next one the same way. */
+/** The pack's bot: follow a person of the pack, else agree on the first victim (wolfTarget); on a night of two pick the next one the same way. */
 export function packBotPick(p: PackPrompt, you: YouView, b: BotBeliefs, rng: () => number): PackPick | null {
   // A seat the pack learned is dangerous (a role's `bot.preys`) comes first, unless the pack already agreed.
   const prey = [...registry.values()].flatMap((m) => m.bot?.preys?.(you) ?? []).find((s) => p.targets.includes(s));
   const agreed = Object.values(you.packPicks ?? {}).some((t) => p.targets.includes(t));
-  const target = prey !== undefined && !agreed ? prey : wolfTarget(you.packPicks ?? {}, p.targets, b, rng);
+  // A person of the pack leads its bots with a word in the wolves' chat ("let's take Bea"), picks or not.
+  const wanted = [...(b.packWants ?? [])].reverse().find((s) => p.targets.includes(s));
+  const target = wanted ?? (prey !== undefined && !agreed ? prey : wolfTarget(you.packPicks ?? {}, p.targets, b, rng));
   if (target === undefined) return null;
   if ((p.victims ?? 1) < 2) return { target };
   const rest = p.targets.filter((s) => s !== target);
