@@ -42,11 +42,14 @@ describe('smart strategy on hand-made views', () => {
 
   it('the witch waits for the victim, saves on night one, and answers anyway when time runs out', () => {
     const you = { seat: 3, role: 'witch' as const, potions: { heal: true, poison: true } };
-    const waiting = handView(8, { phase: 'night', day: 1, you: { ...you, prompt: { kind: 'witch', victim: null, canHeal: false, canPoison: true, targets: [0, 1, 2, 4, 5, 6, 7] } } });
+    const waiting = handView(8, { phase: 'night', day: 1, you: { ...you, prompt: { kind: 'witch', victim: null, victims: [], canHeal: false, canPoison: true, targets: [0, 1, 2, 4, 5, 6, 7] } } });
     expect(decide(waiting)).toEqual([]);
     expect(decide(waiting, true)).toEqual([{ command: 'night:act', payload: { action: { kind: 'witch', heal: false, poison: null } } }]);
-    const victim = handView(8, { phase: 'night', day: 1, you: { ...you, prompt: { kind: 'witch', victim: 5, canHeal: true, canPoison: true, targets: [0, 1, 2, 4, 5, 6, 7] } } });
+    const victim = handView(8, { phase: 'night', day: 1, you: { ...you, prompt: { kind: 'witch', victim: 5, victims: [5], canHeal: true, canPoison: true, targets: [0, 1, 2, 4, 5, 6, 7] } } });
     expect(decide(victim)).toEqual([{ command: 'night:act', payload: { action: { kind: 'witch', heal: true, poison: null } } }]);
+    // R121: two victims, herself the second: she heals herself, by seat.
+    const two = handView(8, { phase: 'night', day: 2, you: { ...you, prompt: { kind: 'witch', victim: 5, victims: [5, 3], canHeal: true, canPoison: true, targets: [0, 1, 2, 4, 5, 6, 7] } } });
+    expect(decide(two)).toEqual([{ command: 'night:act', payload: { action: { kind: 'witch', heal: 3, poison: null } } }]);
   });
 
   it('the seer who found a living wolf claims it at dawn, once', () => {

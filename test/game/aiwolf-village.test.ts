@@ -52,7 +52,7 @@ describe('the AIWolf village, and the roles that read differently', () => {
     for (const r of ['mayor', 'prince', 'apprentice-seer', 'fool', 'medium', 'possessed']) expect(rolesProblem({ werewolf: 1, [r]: 2 }, 9), r).toMatch(/at most one/);
   });
 
-  it('[R190] the fool\'s looks are chance, the same at once and at dawn, and written as a seer\'s', () => {
+  it('[R190] the fool\'s looks are chance, the same at once and at dawn, and kept in the record as his own', () => {
     let wolvesSeen = 0;
     let looks = 0;
     for (let seed = 1; seed <= 40; seed++) {
@@ -63,6 +63,7 @@ describe('the AIWolf village, and the roles that read differently', () => {
       const atOnce = g.view(fool).you!.seerResults![0];
       g.wolvesPick(g.others([fool, target])[0]).until('day');
       expect(g.view(fool).you!.seerResults).toEqual([atOnce]);
+      expect(g.ctx.secrets.filter((e) => e.kind === 'seer' || e.kind === 'fool')).toEqual([{ kind: 'fool', night: 1, fool, seat: target, team: atOnce.team }]);
       looks++;
       if (atOnce.team === 'wolves') wolvesSeen++;
     }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { DAWN_ORDER, NIGHT_ORDER, roleOfKind } from '../../shared/game/roles/index.ts';
+import { describeSecret } from '../../client/web/words.ts';
+import { DAWN_ORDER, NIGHT_ORDER, ROLE_MODULES, roleOfKind } from '../../shared/game/roles/index.ts';
 import { checkOutcome } from '../../shared/game/win.ts';
 import { leaks } from '../helpers/oracle.ts';
 import { newGame, type TestGame } from '../helpers/game.ts';
@@ -119,6 +120,31 @@ describe('role mechanics shared by the catalogue', () => {
     g.wolvesPick(g.others([fool])[0]).until('vote').everyoneVotes(wolf).until('over');
     expect(g.view(fool).you!.role).toBe('fool');
     expect(g.view('spectator').players[fool].role).toBe('fool');
+  });
+
+  it('[R190] [R86] [R78] game over tells the fool\'s looks as the fool\'s, and nothing of them shows before', () => {
+    const g = newGame({ players: 7, roles: { werewolf: 1, fool: 1, seer: 1 } });
+    const fool = g.seat('fool');
+    const seer = g.seat('seer');
+    const wolf = g.seat('werewolf');
+    const [target] = g.others([fool, seer]);
+    g.ok({ type: 'night.act', seat: fool, action: { kind: 'seer', target } });
+    g.ok({ type: 'night.act', seat: seer, action: { kind: 'seer', target: wolf } });
+    g.wolvesPick(g.others([fool, seer, target])[0]).until('day');
+    // In the game he is the seer to himself: his result reads as hers; no audience sees the record.
+    const [look] = g.view(fool).you!.seerResults!;
+    expect(look).toMatchObject({ night: 1, seat: target });
+    expect(ROLE_MODULES.get('seer')!.words.facts!(g.view(fool).you!, (s) => `P${s}`, false)).toEqual([`Night 1: P${target} is with ${look.team === 'wolves' ? 'the werewolves' : 'the village'}.`]);
+    for (const s of g.ctx.players.map((p) => p.seat)) expect(g.view(s).secrets, `seat ${s}`).toBeUndefined();
+    clean(g);
+    g.until('vote').everyoneVotes(wolf).until('over');
+    const over = g.view('spectator');
+    const name = (s: number) => `P${s}`;
+    const told = over.secrets!.map((e) => describeSecret(e, name)).filter((t): t is string => t !== null);
+    const side = look.team === 'wolves' ? 'the werewolves' : 'the village';
+    expect(told).toContain(`Night 1: the fool P${fool} believed he saw that P${target} is with ${side}.`);
+    expect(told).toContain(`Night 1: the seer P${seer} saw that P${wolf} is with the werewolves.`);
+    expect(told.filter((t) => t.includes(`the seer P${fool}`))).toEqual([]);
   });
 
   it('[R87] roles without a night action take dawn steps, and roles that share an action share its prompt', () => {

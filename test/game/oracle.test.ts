@@ -36,7 +36,7 @@ describe('the leak oracle', () => {
     expect(tamper((x) => { x.you!.packPicks = { [wolf]: v }; })).not.toEqual([]);
     expect(tamper((x) => { x.you!.seerResults = []; })).not.toEqual([]);
     expect(tamper((x) => { x.you!.potions = { heal: true, poison: true }; })).not.toEqual([]);
-    expect(tamper((x) => { x.you!.prompt = { kind: 'witch', victim: v, canHeal: true, canPoison: true, targets: [] }; })).not.toEqual([]);
+    expect(tamper((x) => { x.you!.prompt = { kind: 'witch', victim: v, victims: [v], canHeal: true, canPoison: true, targets: [] }; })).not.toEqual([]);
     expect(tamper((x) => { x.you!.lover = seer; })).not.toEqual([]);
     expect(tamper((x) => { x.you!.lovers = [seer, wolf]; })).not.toEqual([]);
   });

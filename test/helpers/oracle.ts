@@ -126,7 +126,8 @@ export function leaks(ctx: GameContext, audience: Audience, view: ViewBody): str
   if (you.seat !== me.seat || you.role !== believed(ctx, me)) bad('wrong seat or role');
   if (you.packPicks && ctx.phase !== 'night' && Object.keys(you.packPicks).length > 0) bad('picks outside the night');
   for (const r of you.seerResults ?? []) {
-    const made = ctx.secrets.some((s) => s.kind === 'seer' && s.seer === me.seat && s.night === r.night && s.seat === r.seat)
+    // The fool's looks are kept as his own entries (R190); his view shows them as the seer's.
+    const made = ctx.secrets.some((s) => ((s.kind === 'seer' && s.seer === me.seat) || (s.kind === 'fool' && s.fool === me.seat)) && s.night === r.night && s.seat === r.seat)
       || (ctx.phase === 'night' && r.night === ctx.day && ctx.night.actions[me.seat]?.kind === 'seer');
     if (!made) bad(`a seer result seat ${me.seat} did not ask for`);
   }

@@ -145,7 +145,7 @@ export function promptPanel(client: WerewolfClient, onLocal: () => void) {
       // Checks of an instant form (the alpha's bite) go with the pick: sent at once once there is one, else with the next tap.
       const on = current !== null && form.checked ? form.checked(p) : checked;
       const tick = (key: string, yes: boolean) => {
-        checked = yes ? [...on.filter((k) => k !== key), key] : on.filter((k) => k !== key);
+        checked = ticked(on, form.checks?.(p, name) ?? [], key, yes);
         if (current !== null) void send('night:act', { action: form.build(p, [current], checked) });
         render();
       };
@@ -161,7 +161,7 @@ export function promptPanel(client: WerewolfClient, onLocal: () => void) {
     const ready = form.optional || picked.length === form.picks;
     return [
       heading(words.heading(v.day)), ...lines,
-      ...checks.map((c) => h('label', { class: 'field check' }, h('input', { type: 'checkbox', checked: checked.includes(c.key), 'data-key': c.key, disabled: pending, onChange: (e: Event) => { checked = (e.target as HTMLInputElement).checked ? [...checked, c.key] : checked.filter((k) => k !== c.key); render(); } }), c.label)),
+      ...checks.map((c) => h('label', { class: 'field check' }, h('input', { type: 'checkbox', checked: checked.includes(c.key), 'data-key': c.key, disabled: pending, onChange: (e: Event) => { checked = ticked(checked, checks, c.key, (e.target as HTMLInputElement).checked); render(); } }), c.label)),
       pickable ? targets(seats, name, { pressed: (s) => picked.includes(s), pick: (s) => toggle(s, form.picks), note }) : null,
       confirm(words.confirm?.(picked, name, checked) ?? words.verb, ready, () => void send('night:act', { action: form.build(p, picked, checked) })),
       form.optional ? h('p', { class: 'hint' }, 'You act once per night.') : null,
@@ -233,4 +233,11 @@ function tallyBar(v: GameView, name: Namer, voted: number, living: number): HTML
     h('p', { class: 'hint' }, `${voted} of ${living} have voted.`, tally ? '' : ' The votes are secret until the end.'),
     rows.length ? h('ul', { class: 'tally-list', 'aria-label': 'Votes so far' }, rows.map(([seat, n]) =>
       h('li', null, h('span', { class: 'tally-name' }, name(seat)), h('span', { class: 'tally-bar', 'aria-hidden': 'true' }, h('span', { style: `width:${Math.round((n / Math.max(1, living)) * 100)}%` })), h('span', { class: 'tally-n' }, plural(n, 'vote'))))) : null);
+}
+
+/** The ticked checks after ticking or unticking `key`: ticking one unticks the others of its group (the witch heals one victim). */
+function ticked(on: string[], checks: { key: string; group?: string }[], key: string, yes: boolean): string[] {
+  const group = checks.find((c) => c.key === key)?.group;
+  const rest = on.filter((k) => k !== key && (group === undefined || checks.find((c) => c.key === k)?.group !== group));
+  return yes ? [...rest, key] : rest;
 }

@@ -32,6 +32,8 @@ export type Effect =
 export interface Tonight {
   /** The seat an attack killed so far tonight (not saved), or null; with `cause`, an attack of that cause. */
   attacked(cause?: DeathCause): number | null;
+  /** The record's entries the night's steps wrote so far, oldest first (the witch reads the pack's victims, R26). */
+  learned(): readonly SecretEntry[];
   /** How the seat is to die at dawn as the night stands so far, or null. */
   death(seat: number): { cause: DeathCause; attack: boolean } | null;
   /** A uniform choice by the game's seeded PRNG. */

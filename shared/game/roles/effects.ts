@@ -30,6 +30,7 @@ export function tonight(res: Resolution): Tonight {
       for (const [seat, d] of res.deaths) if (d.attack && (cause === undefined || d.cause === cause)) return seat;
       return null;
     },
+    learned: () => res.secrets,
     death(seat) {
       return res.deaths.get(seat) ?? null;
     },

@@ -177,8 +177,8 @@ export interface ActionForm {
   current?(p: Prompt): number | null;
   /** Whether targets may be picked at all now (the witch without poison may not). */
   pickable?(p: Prompt): boolean;
-  /** Yes/no choices besides the targets, shown only when offered. */
-  checks?(p: Prompt, name: Namer): { key: string; label: string }[];
+  /** Yes/no choices besides the targets, shown only when offered; of the checks of one `group` at most one is ticked (the witch heals one victim). */
+  checks?(p: Prompt, name: Namer): { key: string; label: string; group?: string }[];
   build(p: Prompt, picked: number[], checked: string[]): NightAction;
   /** For an instant form: the checks the prompt shows ticked (each change is sent at once with the pick). */
   checked?(p: Prompt): string[];

@@ -12,10 +12,15 @@ declare module '../../views.ts' {
   interface YouView { seerResults?: SeerResult[] }
 }
 
+/** Whether this record entry is a look by this seat: the seer's, or the fool's, which his view shows as hers (R86, R190). */
+function lookBy(e: SecretEntry, seat: number): e is Extract<SecretEntry, { kind: 'seer' | 'fool' }> {
+  return (e.kind === 'seer' && e.seer === seat) || (e.kind === 'fool' && e.fool === seat);
+}
+
 /** Past results from the record, plus tonight's, which the seer learns the moment she acts (R23). */
 function results(ctx: GameContext, seat: number): SeerResult[] {
   const out: SeerResult[] = [];
-  for (const e of ctx.secrets) if (e.kind === 'seer' && e.seer === seat) out.push({ night: e.night, seat: e.seat, team: e.team });
+  for (const e of ctx.secrets) if (lookBy(e, seat)) out.push({ night: e.night, seat: e.seat, team: e.team });
   const tonight = ctx.phase === 'night' ? ctx.night.actions[seat] : undefined;
   if (tonight?.kind === 'seer') return [...out, { night: ctx.day, seat: tonight.target, team: readingOf(ctx, seat, tonight.target) }];
   return out;

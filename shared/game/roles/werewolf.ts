@@ -54,6 +54,20 @@ export function currentVictim(ctx: GameContext): number | null {
   return seats.length === 1 ? seats[0] : null;
 }
 
+/**
+ * Every victim of the pack as it stands, for the witch (R25, R121): the first while the first picks
+ * have one leader; on a night of two, the second too while the second picks have one leader that
+ * the dawn cannot take away (it is not among the first picks' tied leaders).
+ */
+export function currentVictims(ctx: GameContext): number[] {
+  const first = leadingPicks(ctx);
+  const out = first.length === 1 ? [first[0]] : [];
+  if (packVictims(ctx) < 2) return out;
+  const seconds = leading(ctx, (w) => secondPick(ctx, w), out[0] ?? null);
+  if (seconds.length === 1 && !first.includes(seconds[0])) out.push(seconds[0]);
+  return out;
+}
+
 const NO_PICKS: Readonly<Record<number, number>> = Object.freeze({});
 
 /** How many the pack kills tonight (R121): one, and one more for each role that says so (the wolf cub's rage), at most two. */
