@@ -189,6 +189,8 @@ export function createApp(deps: AppDeps): App {
     internalSecret: app.internalSecret,
     trustProxy: config.trustProxy,
     maxPayloadBytes: 8 * 1024,
+    // A worker's quotas are the machine's, kept by the primary (each worker is also a node of a cluster).
+    quotas: deps.worker?.quotas(limits, log),
     bots: deps.bots?.(app),
     connections: (d) => metrics.connections.inc(d),
     lastVersion: outbox.lastVersion,

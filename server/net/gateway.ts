@@ -6,7 +6,7 @@ import type { Clock } from '../rooms/clock.ts';
 import { RoomElsewhere, type RoomRef, RoomUnavailable } from '../rooms/ref.ts';
 import { type Audience, sameAudience } from '../rooms/audience.ts';
 import { type BotHost, type HandlerContext, handlers, type RoomDirectory } from './handlers.ts';
-import { AddressQuotas, clientAddress, isSecret, SeatChat } from './quotas.ts';
+import { AddressQuotas, clientAddress, isSecret, type QuotaPort, SeatChat } from './quotas.ts';
 import { refusalCode } from './refusals.ts';
 import type { Limits } from './ratelimit.ts';
 import { channel, LOBBY_CHANNEL, Session } from './session.ts';
@@ -25,6 +25,8 @@ export interface GatewayOptions {
   /** How many reverse proxies' X-Forwarded-For entries to believe when finding a client's address. */
   trustProxy?: number;
   maxPayloadBytes: number;
+  /** Where the per-address quotas are kept: this process's own unless given (a worker asks its primary). */
+  quotas?: QuotaPort;
   bots?: BotHost;
   onCommand?(name: string, ok: boolean): void;
   connections?(delta: number): void;
@@ -43,9 +45,9 @@ export interface GatewayStats { chatSeats(): number; addresses(): number }
  */
 
 export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats {
-  const quotas = new AddressQuotas(opts.limits);
+  const quotas = opts.quotas ?? new AddressQuotas(opts.limits);
   const shared: Shared = { quotas, chat: new SeatChat(opts.limits) };
-  io.use((socket, next) => {
+  io.use(async (socket, next) => {
     const auth = socket.handshake.auth as { protocol?: unknown; internal?: unknown } | undefined;
     // The version is required: a client that does not say which protocol it speaks is refused too.
     const v = auth?.protocol;
@@ -54,9 +56,11 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats 
     data.address = clientAddress(socket.handshake.address, (socket.conn as { forwardedFor?: string | string[] }).forwardedFor, opts.trustProxy ?? 0);
     data.internal = isSecret(auth?.internal, opts.internalSecret);
     if (!data.internal) {
-      if (!quotas.admit(data.address, opts.clock.now())) {
+      if (!(await quotas.admit(data.address, opts.clock.now()))) {
         return next(Object.assign(new Error('rate/too-many-connections'), { data: { code: 'rate/too-many-connections', max: opts.limits.connectionsPerAddress } }));
       }
+      // Gone while the primary was asked: it never connects, so no disconnect would give the count back.
+      if (socket.conn.readyState !== 'open') { quotas.release(data.address); return next(new Error('server/busy')); }
       data.counted = true;
     }
     next();
@@ -88,7 +92,7 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats 
 export interface SocketData { internal?: boolean; counted?: boolean; address: string; audience?: { roomId: string; audience: Audience } }
 
 /** What the connections of one node share: per-address quotas and the seats' chat buckets. */
-interface Shared { quotas: AddressQuotas; chat: SeatChat }
+interface Shared { quotas: QuotaPort; chat: SeatChat }
 
 /**
  * One connection's side of the gateway. Its handlers live on the prototype and one dispatcher
@@ -195,8 +199,8 @@ class Connection implements HandlerContext {
     }
     if (!this.socket.data.internal) {
       const address = this.socket.data.address;
-      if (spec.quota === 'rooms' && (!(session.rooms?.take(now) ?? true) || !this.shared.quotas.takeRoom(address, now))) return fail('rate/too-many-rooms');
-      if (spec.quota === 'bots' && !this.shared.quotas.takeBot(address, now)) return fail('rate/too-many-bots');
+      if (spec.quota === 'rooms' && (!(session.rooms?.take(now) ?? true) || !(await this.shared.quotas.takeRoom(address, now)))) return fail('rate/too-many-rooms');
+      if (spec.quota === 'bots' && !(await this.shared.quotas.takeBot(address, now))) return fail('rate/too-many-bots');
     }
     // Outside a room only the `anyone` commands mean something.
     if (spec.needs !== 'anyone' && session.roomId === null) return fail('room/not-member');

@@ -4,11 +4,25 @@ import { perMinute, TokenBucket, type Limits } from './ratelimit.ts';
 interface AddressEntry { connections: number; rooms: TokenBucket | null; bots: TokenBucket | null }
 
 /**
+ * The per-address quotas as the gateway asks them: answered here (AddressQuotas, one process) or by
+ * the primary for every worker of the machine (server/proc/quotas.ts), so that an address holds
+ * the limit on the whole server, not once per worker.
+ */
+export interface QuotaPort {
+  admit(address: string, now: number): boolean | Promise<boolean>;
+  release(address: string): void;
+  takeRoom(address: string, now: number): boolean | Promise<boolean>;
+  takeBot(address: string, now: number): boolean | Promise<boolean>;
+  /** Addresses with an entry held here (bookkeeping that must go when the clients go). */
+  readonly size: number;
+}
+
+/**
  * What one address may do on this node: how many connections it holds, and how many rooms and
  * bots it made lately. An entry goes once the address has no connection and its buckets are
  * full again, so reconnecting does not reset a quota and idle addresses cost nothing.
  */
-export class AddressQuotas {
+export class AddressQuotas implements QuotaPort {
   private entries = new Map<string, AddressEntry>();
   private lastSweep = 0;
 

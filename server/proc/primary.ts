@@ -10,6 +10,7 @@ import { Lobby } from './lobby.ts';
 import { readHead, routeKey } from './head.ts';
 import { Link } from './link.ts';
 import { workerOf } from './placement.ts';
+import { SharedQuotas } from './quotas.ts';
 
 interface Worker {
   index: number;
@@ -37,6 +38,7 @@ export async function runPrimary(config: Config, log: Logger): Promise<void> {
   const n = config.workers;
   if (config.store === 'sqlite' && !config.redisUrl) prepareStore(config.dataDir);
   const lobby = new Lobby();
+  const quotas = new SharedQuotas(config);
   const workers: Worker[] = Array.from({ length: n }, (_, index) => ({ index, child: null, link: null, ready: false, waiting: [], inFlight: new Set<Socket>() }));
   const restarts: number[] = [];
   let closing = false;
@@ -67,6 +69,7 @@ export async function runPrimary(config: Config, log: Logger): Promise<void> {
     lobby.serve(link, w.index, (event, payload) => {
       for (const other of workers) if (other !== w && other.ready) other.link?.cast('lobby', { event, payload });
     });
+    quotas.serve(link, w.index);
     link.handle('metrics', () => metricsText());
     link.handle('health', () => ({ workers: workers.filter((x) => x.ready).length, of: n, rooms: lobby.count() }));
     link.onCast('ready', () => {
@@ -77,6 +80,7 @@ export async function runPrimary(config: Config, log: Logger): Promise<void> {
     });
     child.once('exit', (code, signal) => {
       link.failAll(`worker ${w.index} exited`);
+      quotas.gone(w.index);
       // Their clients would wait for ever on a connection nobody holds: close them, they reconnect.
       for (const s of w.inFlight) s.destroy();
       w.inFlight.clear();

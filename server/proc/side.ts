@@ -2,8 +2,12 @@ import type { RoomSummary } from '../../shared/protocol.ts';
 import type { LocalDirectory } from '../rooms/directory.ts';
 import type { RoomDirectory } from '../rooms/ref.ts';
 import { WorkerDirectory } from './directory.ts';
+import type { Logger } from 'pino';
+import type { QuotaPort } from '../net/quotas.ts';
+import type { Limits } from '../net/ratelimit.ts';
 import type { Link } from './link.ts';
 import { roomIdFor } from './placement.ts';
+import { WorkerQuotas } from './quotas.ts';
 
 /** What createApp needs to be one worker of several: its placement and its link to the primary's lobby. */
 export interface WorkerSide {
@@ -19,6 +23,8 @@ export interface WorkerSide {
   health(): Promise<Record<string, unknown>>;
   /** /metrics of every worker together. */
   metricsText(): Promise<string>;
+  /** The per-address quotas, kept by the primary for every worker (server/proc/quotas.ts). */
+  quotas(limits: Limits, log: Logger): QuotaPort;
 }
 
 export function workerSide(primary: Link, worker: number, workers: number, newId: () => string): WorkerSide {
@@ -31,5 +37,6 @@ export function workerSide(primary: Link, worker: number, workers: number, newId
     onLobby: (fn) => primary.onCast('lobby', (a) => { const { event, payload } = a as { event: string; payload: unknown }; fn(event, payload); }),
     health: async () => ({ worker, pid: process.pid, ...(await primary.request<Record<string, unknown>>('health').catch(() => ({}))) }),
     metricsText: () => primary.request<string>('metrics', null, 5_000),
+    quotas: (limits, log) => new WorkerQuotas(primary, limits, log),
   };
 }
