@@ -169,6 +169,8 @@ export async function runPrimary(config: Config, log: Logger): Promise<void> {
       const addr = router.address();
       const port = typeof addr === 'object' && addr ? addr.port : config.port;
       log.info({ port, workers: n, store: config.redisUrl ? 'redis' : config.store }, `Werewolf lobby on http://localhost:${port}`);
+      // Connections reach the workers from now: their restored rooms' grace starts now (D3).
+      for (const w of workers) w.link?.cast('serving', null);
     });
     metricsHttp?.listen(config.metricsPort, config.metricsHost);
   };

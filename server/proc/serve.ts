@@ -66,6 +66,9 @@ export async function serve(config: Config, log: Logger, place?: WorkerPlace): P
     // Without its primary nobody routes to this worker, and the next primary's worker restores its rooms.
     process.on('disconnect', () => { log.warn('the primary is gone; exiting'); process.exit(1); });
     process.on('SIGINT', () => {}); // Ctrl-C reaches the whole group: the primary drains the workers with SIGTERM
+    // The primary listens once every worker has restored: the restore grace runs from then, not
+    // from this worker's own restore, or a quick worker's players would lose part of it (D3).
+    primary.onCast('serving', () => { const now = Date.now(); for (const room of app.registry.all()) room.afterStall(now); });
     await primary.request('sync', { rooms: app.registry.all().map((r) => ({ roomId: r.id, code: r.code, summary: r.summary() })) });
     primary.cast('ready', null);
     log.info({ worker: place.index, restored, skipped: app.registry.skipped.length }, 'worker up');
