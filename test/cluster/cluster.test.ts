@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { WerewolfClient } from '../../client/sdk/index.ts';
 import { connect, playToEnd } from '../helpers/players.ts';
-import { freePort, killAll, type ServerProcess, spawnServer } from '../helpers/process.ts';
+import { freePort, killAll, type ServerProcess, signalServer, spawnServer } from '../helpers/process.ts';
 import { ownerOf as ownerOfRoom, persist, roundRobin, seatAcross } from '../helpers/cluster.ts';
 import { RedisServer } from '../helpers/redis.ts';
 import { okOf, phaseIs, until } from '../helpers/script.ts';
@@ -124,7 +124,7 @@ describe('clustered mode: a node dies or stalls', () => {
     expect(await ownerOf(roomId)).toBe('a');
     const r = redis.client();
     const seqBefore = await r.llen(`ww:events:${roomId}`);
-    a.child.kill('SIGSTOP');
+    signalServer(a, 'SIGSTOP');
     try {
       // The lease (4 s) runs out and node b takes the room over.
       const deadline = Date.now() + 15_000;
@@ -133,7 +133,7 @@ describe('clustered mode: a node dies or stalls', () => {
       const onB = clients.filter((_, i) => i % 2 === 1);
       await persist(() => onB[0].send('chat:send', { channel: 'lobby', text: 'b runs the room now' }));
     } finally {
-      a.child.kill('SIGCONT');
+      signalServer(a, 'SIGCONT');
     }
     // The woken node's timers fire and its lease renewal fails: it halts its copy without writing.
     await new Promise((res) => setTimeout(res, 3_000));

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { connect, playToEnd } from '../helpers/players.ts';
-import { freePort, killAll, type ServerProcess, spawnServer } from '../helpers/process.ts';
+import { freePort, killAll, type ServerProcess, signalServer, spawnServer } from '../helpers/process.ts';
 import { CLUSTER_DURATIONS, ownerOf as ownerOfRoom, persist, roundRobin, seatAcross } from '../helpers/cluster.ts';
 import { RedisServer } from '../helpers/redis.ts';
 import { okOf, phaseIs, until } from '../helpers/script.ts';
@@ -114,7 +114,7 @@ describe('[H11 stale reads] a paused owner does not serve its halted copy', () =
     const [a, b] = await Promise.all(['a', 'b'].map((n) => node(n)));
     const { clients, roomId } = await seated([a.url, b.url], 5);
     expect(await ownerOf(roomId)).toBe('a');
-    a.child.kill('SIGSTOP');
+    signalServer(a, 'SIGSTOP');
     let version = 0;
     try {
       expect(await ownerBecomes(roomId, (o) => o === 'b')).toBe('b');
@@ -123,7 +123,7 @@ describe('[H11 stale reads] a paused owner does not serve its halted copy', () =
       version = clients[1].view!.version;
       await sleep(Math.max(0, 8_000 - 5_000));
     } finally {
-      a.child.kill('SIGCONT');
+      signalServer(a, 'SIGCONT');
     }
     // At once after waking: the sync goes through a, whose copy is behind.
     const res = await clients[0].send('room:sync', {});

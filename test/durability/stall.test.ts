@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { killAll } from '../helpers/process.ts';
+import { killAll, signalServer } from '../helpers/process.ts';
 import { FAST, restartableServer } from '../helpers/durability/restartable.ts';
 import { Table } from '../helpers/durability/table.ts';
 
@@ -18,9 +18,9 @@ describe('[H11] a stalled server process', () => {
     // Nobody acts: only the timer can end the night.
     await table.waitFor(() => table.phase === 'night', 5_000, 'the night');
     const deadline = table.clients[0].view!.deadline!;
-    server.proc.child.kill('SIGSTOP');
+    signalServer(server.proc, 'SIGSTOP');
     await new Promise((r) => setTimeout(r, Math.max(0, deadline - Date.now()) + 2_500));
-    server.proc.child.kill('SIGCONT');
+    signalServer(server.proc, 'SIGCONT');
     const woke = Date.now();
     await table.waitFor(() => table.clients.every((c) => c.view?.phase === 'dawn'), 8_000, 'dawn after the stall');
     const after = Date.now() - woke;

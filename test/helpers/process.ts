@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -76,4 +77,31 @@ export async function spawnServer(opts: { port: number; dataDir: string; env?: R
 /** Kill every server process a test left running (afterEach). */
 export async function killAll(): Promise<void> {
   await Promise.all([...alive].map((p) => p.stop('SIGKILL')));
+}
+
+/** The pids whose parent is `pid`, read from /proc (no procps needed). */
+function childrenOf(pid: number): number[] {
+  const out: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      // The command name (in parentheses) may hold spaces: the fields after its closing one are fixed.
+      const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      if (ppid === pid) out.push(Number(name));
+    } catch { /* gone meanwhile */ }
+  }
+  return out;
+}
+
+/**
+ * Pause or wake the whole server: its process and, with several workers, the workers too (they
+ * serve the sockets and run the rooms, so stopping the primary alone stalls no game).
+ */
+export function signalServer(proc: ServerProcess, signal: 'SIGSTOP' | 'SIGCONT'): void {
+  const root = proc.child.pid;
+  if (root === undefined) return;
+  for (const pid of [root, ...childrenOf(root)]) {
+    try { process.kill(pid, signal); } catch { /* exited */ }
+  }
 }
