@@ -43,6 +43,10 @@ export class ClusterNode {
   private timers: NodeJS.Timeout[] = [];
   private redisUp = true;
   private io!: IoServer;
+  /** When the last heartbeat ran: a much later one means this node was paused. */
+  private lastBeat = Date.now();
+  /** Rooms this node lost the lease of and whose presence it sends on (`lost`); a wake-up recount skips them. */
+  private forwarded = new Set<string>();
 
   private constructor(private opts: Required<ClusterOptions>, private log: Logger, private redis: Redis, private sub: Redis, private adapterClient: Redis) {
     this.instance = `${opts.nodeId}-${randomBytes(3).toString('hex')}`;
@@ -102,6 +106,11 @@ export class ClusterNode {
       return room ? { roomId: room.id, code: room.code } : null;
     });
     this.rpc.handle('census', async (args) => this.localCensus((args as { roomId: string }).roomId));
+    this.rpc.handle('recensus', async (args) => {
+      const room = this.registry.get((args as { roomId: string }).roomId);
+      if (room && !room.closed && this.leases.owns(room.id)) this.recount(room);
+      return null;
+    });
     this.leases.start();
     this.every(this.opts.scanMs, () => this.heartbeat());
     this.every(this.opts.scanMs, () => this.scan());
@@ -126,6 +135,11 @@ export class ClusterNode {
   }
 
   private async heartbeat(): Promise<void> {
+    const now = Date.now();
+    // Far later than due: this node was paused (SIGSTOP, a VM freeze), and its sockets' presence
+    // in rooms run elsewhere may have been counted as gone meanwhile.
+    if (now - this.lastBeat > 3 * this.opts.scanMs) void this.woke();
+    this.lastBeat = now;
     const load: NodeLoad = { instance: this.instance, rooms: this.leases.count(), connections: this.io.engine.clientsCount, at: Date.now() };
     await this.redis.hset(K.nodes, this.instance, JSON.stringify(load));
   }
@@ -158,6 +172,7 @@ export class ClusterNode {
     if (!room) return;
     room.halt();
     this.registry.forget(room);
+    this.forwarded.add(roomId);
     const elsewhere = (change: 'attach' | 'detach', audience: Audience) => {
       void this.directory.resolve(roomId).then((ref) => { if (ref && ref !== room) ref[change](audience); }, () => {});
     };
@@ -165,6 +180,25 @@ export class ClusterNode {
     const here = this.localCensus(roomId);
     for (const [seat, n] of Object.entries(here.seats)) for (let i = 0; i < n; i++) elsewhere('attach', seatAudience(Number(seat)));
     for (let i = 0; i < here.spectators; i++) elsewhere('attach', SPECTATORS);
+  }
+
+  /**
+   * After a pause: the owner of every room this node has sockets in (and did not own itself: those
+   * went through `lost`) counts its presence again, so that seats whose sockets lived here through
+   * the pause, while a takeover's census could not reach this node, show as connected again.
+   */
+  private async woke(): Promise<void> {
+    const rooms = new Set<string>();
+    for (const socket of this.io.of('/').sockets.values()) {
+      const roomId = socket.data.audience?.roomId;
+      if (roomId && !this.leases.owns(roomId) && !this.forwarded.has(roomId)) rooms.add(roomId);
+    }
+    for (const roomId of rooms) {
+      const owner = await this.leases.owner(roomId).catch(() => null);
+      if (owner && owner !== this.instance) void this.rpc.call(owner, 'recensus', { roomId }, CENSUS_MS).catch(() => {});
+    }
+    // A lease lost later than this is still held now, so `owns` above skips it: the set can go.
+    this.forwarded.clear();
   }
 
   /** This node's own sockets in the room's audiences (local adapter state, no Redis). */
