@@ -156,7 +156,11 @@ export function createApp(deps: AppDeps): App {
       clearInterval(sweeper);
       // Stop accepting: no new connections, no new rooms, rooms refuse new commands (server/busy).
       draining = true;
-      http.close();
+      // A worker's sockets were handed to it by the primary, so its server counts none of them: its
+      // close would emit 'close' at once, and Socket.IO would close every client before the drain
+      // notice. Nothing connects to a worker but through its primary, which routes here no more:
+      // its server closes last.
+      if (!deps.worker) http.close();
       metricsHttp?.close();
       // Commands already queued finish and are acked; every room halts with its state stored.
       await registry.drainAll(5_000);
@@ -169,6 +173,7 @@ export function createApp(deps: AppDeps): App {
       for (let i = 0; i < 40 && busy(); i++) await new Promise((r) => setTimeout(r, 5));
       // Transports close without a disconnect packet, so clients reconnect (and resume) on their own.
       await new Promise<void>((resolve) => io.close(() => resolve()));
+      if (deps.worker) http.close();
     },
   };
 
