@@ -1,0 +1,252 @@
+#!/usr/bin/env python3
+"""A Werewolf bot in plain Python 3, written from docs/protocol.md and docs/protocol-reference.md only.
+
+It plays one game legally: it answers every prompt of its view (§6, §8), readies by day, votes,
+shoots as a dead hunter, and prints JSON lines on stdout: `{"event":"room",...}` once seated (with
+the invite code) and `{"event":"summary",...}` at the end (outcome, commands sent, refusals by code).
+"""
+import argparse
+import json
+import random
+import sys
+import time
+
+from sio import Closed, SocketIO
+
+PROTOCOL = 1
+
+
+def out(obj):
+    print(json.dumps(obj, separators=(',', ':')), flush=True)
+
+
+def log(*args):
+    print('[bot]', *args, file=sys.stderr, flush=True)
+
+
+class Bot:
+    def __init__(self, args):
+        self.args = args
+        self.rng = random.Random(args.seed)
+        self.query = {'code': args.code} if args.code else {}  # which process serves the room (§1)
+        self.grant = None  # SeatGrant: { roomId, code, seat, token }
+        self.view = None
+        self.syncing = False
+        self.pending = {}  # ack id -> (command, payload)
+        self.answered = set()  # (phaseId, prompt kind) already answered: answer each prompt once
+        self.started = False
+        self.sent = 0
+        self.refusals = {}
+        self.refused = []
+        self.conn = None
+
+    # -- transport ---------------------------------------------------------------------------
+    def connect(self):
+        self.conn = SocketIO(self.args.url, {'protocol': PROTOCOL}, self.query)
+        self.pending.clear()
+        self.syncing = False
+
+    def send(self, command, payload):
+        self.sent += 1
+        self.pending[self.conn.emit(command, payload)] = (command, payload)
+
+    def enter(self):
+        """The command that takes (or takes back) our seat on a fresh connection."""
+        if self.grant:
+            self.send('room:resume', {'token': self.grant['token']})
+        elif self.args.create:
+            settings = json.loads(self.args.settings) if self.args.settings else {}
+            self.send('room:create', {'name': self.args.name, 'settings': settings, 'bot': True})
+        else:
+            self.send('room:join', {'code': self.args.code, 'name': self.args.name, 'bot': True})
+
+    def run(self):
+        deadline = time.monotonic() + self.args.timeout
+        reconnects = 0
+        while True:
+            try:
+                self.connect()
+                self.enter()
+                while True:
+                    left = deadline - time.monotonic()
+                    if left <= 0:
+                        return self.finish('timeout')
+                    self.conn.settimeout(left)
+                    kind, data = self.conn.poll()
+                    done = self.on_ack(*data) if kind == 'ack' else self.on_event(*data)
+                    if done:
+                        return self.finish(done)
+            except Elsewhere:
+                reconnects += 1
+                self.conn.close()
+                if reconnects > 5:
+                    return self.finish('elsewhere')  # §1: reconnect with ?room= / ?code= and send the command again
+            except (Closed, OSError) as err:
+                if isinstance(err, TimeoutError) or time.monotonic() >= deadline:
+                    return self.finish('timeout')
+                reconnects += 1
+                log('connection lost:', err)
+                if reconnects > 5 or not self.grant:
+                    return self.finish('disconnected')
+                self.query = {'room': self.grant['roomId']}
+                time.sleep(0.5)
+
+    def finish(self, why):
+        try:
+            if self.conn:
+                self.conn.close()
+        except OSError:
+            pass
+        v = self.view or {}
+        out({'event': 'summary', 'name': self.args.name, 'seat': (self.grant or {}).get('seat'),
+             'end': why, 'phase': v.get('phase'), 'outcome': v.get('outcome'),
+             'role': ((v.get('you') or {}).get('role')), 'commands': self.sent,
+             'refusals': self.refusals, 'refused': self.refused})
+        return 0 if why == 'over' else 1
+
+    # -- acks and events -----------------------------------------------------------------------
+    def on_ack(self, ack_id, ack):
+        command, payload = self.pending.pop(ack_id, (None, None))
+        if ack is None or command is None:
+            return None
+        if not ack.get('ok'):
+            code = ack['error']['code']
+            if code == 'room/elsewhere':
+                # Not a refusal of the game: the room lives in another process (§1).
+                if 'token' in payload:  # a seat token's room id is the part before its first ':'
+                    self.query = {'room': payload['token'].split(':', 1)[0]}
+                elif 'roomId' in payload:
+                    self.query = {'room': payload['roomId']}
+                else:
+                    self.query = {'code': payload['code']}
+                raise Elsewhere()
+            self.refusals[code] = self.refusals.get(code, 0) + 1
+            self.refused.append({'command': command, 'payload': payload, 'code': code,
+                                 'phase': (self.view or {}).get('phase')})
+            log('refused', command, json.dumps(payload), code, ack['error'].get('message'))
+            if command in ('room:create', 'room:join', 'room:resume'):
+                return 'refused-entry'
+            return None
+        data = ack.get('data')
+        if command in ('room:create', 'room:join', 'room:resume'):
+            first = self.grant is None
+            self.grant = data
+            self.query = {'room': data['roomId']}  # keep it for later reconnects (§1)
+            if first:
+                out({'event': 'room', 'name': self.args.name, 'roomId': data['roomId'],
+                     'code': data['code'], 'seat': data['seat']})
+        elif command == 'room:sync':
+            self.syncing = False
+            return self.set_view(data['view'])
+        return self.act()
+
+    def on_event(self, name, p):
+        if name == 'room:state':
+            self.syncing = False
+            return self.set_view(p['view'])
+        if name == 'room:update':
+            if self.syncing or self.view is None:
+                return None  # §9.2: the sync's state replaces the view; drop updates meanwhile
+            if p['version'] != self.view['version'] + 1:
+                self.syncing = True
+                self.send('room:sync', {})
+                return None
+            self.view.update(p['changes'])  # top-level fields replace ours whole
+            self.view['version'] = p['version']
+            return self.act()
+        if name == 'room:notice':
+            log('notice', p.get('code'), p.get('message'))
+        if name == 'room:closed':
+            return 'closed'
+        return None  # hello, chat:message, room:spectators, lobby events: nothing to do
+
+    def set_view(self, view):
+        self.view = view
+        return self.act()
+
+    # -- play ----------------------------------------------------------------------------------
+    def act(self):
+        v = self.view
+        if v is None:
+            return None
+        if v['phase'] == 'over':
+            return 'over'
+        you = v.get('you') or {}
+        if v['phase'] == 'lobby' and you.get('isHost') and not self.started and self.args.start_when:
+            if len(v['players']) >= self.args.start_when:
+                self.started = True
+                self.send('game:start', {})
+            return None
+        prompt = you.get('prompt')
+        if not prompt:
+            return None
+        key = (v['phaseId'], prompt['kind'])
+        if key in self.answered:
+            return None
+        answer = self.answer(v, you, prompt)
+        if answer:
+            self.answered.add(key)
+            self.send(*answer)
+        return None
+
+    def pick(self, seats, avoid=()):
+        choices = [s for s in seats if s not in avoid] or list(seats)
+        return self.rng.choice(choices) if choices else None
+
+    def answer(self, v, you, p):
+        kind, me = p['kind'], you.get('seat')
+        targets = p.get('targets') or []
+        if kind == 'ready':
+            return None if p.get('done') else ('day:ready', {})
+        if kind == 'vote':
+            if 'current' in p:  # absent before you vote (§9.1)
+                return None
+            return ('vote:cast', {'target': self.pick(targets, avoid=[me] + (you.get('pack') or []))})
+        if kind == 'hunter':
+            return ('hunter:shoot', {'target': self.pick(targets)})
+        # Everything else is a night prompt: answered once a night (`you.acted`).
+        if you.get('acted') or v['phase'] != 'night':
+            return None
+        if kind == 'sleep':
+            action = {'kind': 'sleep'}
+        elif kind == 'witch':
+            heal = bool(p.get('canHeal')) and p.get('victim') is not None
+            action = {'kind': 'witch', 'heal': heal, 'poison': None}
+        elif kind == 'cupid':
+            action = {'kind': 'cupid', 'targets': self.rng.sample(targets, 2)}
+        elif 'targets' not in p:
+            action = {'kind': kind, kind: False}  # a yes/no prompt (the little girl's peek): no
+        elif 'current' in p:  # the pack's prompt shape: { targets, current, victims?, second? }
+            if p.get('current') is not None or not targets:
+                return None
+            action = {'kind': kind, 'target': self.pick(targets)}
+            if p.get('victims') == 2:
+                action['second'] = self.pick(targets, avoid=[action['target']])
+        elif targets:
+            action = {'kind': kind, 'target': self.pick(targets)}  # the { kind, targets } convention
+        else:
+            return None
+        return ('night:act', {'action': action})
+
+
+class Elsewhere(Exception):
+    pass
+
+
+def main(argv=None):
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument('--url', default='http://localhost:3000')
+    ap.add_argument('--name', default='Py')
+    group = ap.add_mutually_exclusive_group(required=True)
+    group.add_argument('--code', help='invite code of the room to join')
+    group.add_argument('--create', action='store_true', help='create a room and host it')
+    ap.add_argument('--start-when', type=int, default=0, help='host: start once N players are seated')
+    ap.add_argument('--settings', help='room:create settings patch, as JSON')
+    ap.add_argument('--timeout', type=float, default=600.0, help='give up after this many seconds')
+    ap.add_argument('--seed', type=int, default=None)
+    args = ap.parse_args(argv)
+    return Bot(args).run()
+
+
+if __name__ == '__main__':
+    sys.exit(main())

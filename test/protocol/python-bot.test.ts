@@ -1,0 +1,96 @@
+// A bot in another language, written from docs/protocol.md alone (client/bot-python), plays a
+// whole game against the real server: the doc is enough to write a client without our SDK.
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type TestServer } from '../helpers/server.ts';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
+const botPath = path.join(root, 'client/bot-python/werewolf_bot.py');
+const PLAYERS = 5;
+const GAME_S = 60;
+// Short phases (seconds, docs/protocol.md §4), but long enough that a bot never answers late.
+const settings = { durations: { night: 10, dawn: 1, day: 10, vote: 10, execution: 1, hunter: 5 } };
+// The refusals docs/protocol.md §2 calls harmless races: an answer that crossed its phase's end.
+const HARMLESS = new Set(['phase/wrong']);
+
+interface Bot { child: ChildProcess; lines: Record<string, unknown>[]; stderr: string; exited: Promise<number | null> }
+interface Summary { end: string; phase: string; outcome: { winner: string } | null; commands: number; refusals: Record<string, number>; refused: unknown[] }
+
+function findPython(): string {
+  try {
+    return execFileSync('sh', ['-c', 'command -v python3'], { encoding: 'utf8' }).trim();
+  } catch {
+    throw new Error('python3 is not on PATH: install the Debian package python3 (apt-get install python3)');
+  }
+}
+
+const bots: Bot[] = [];
+function runBot(python: string, args: string[]): Bot {
+  const child = spawn(python, [botPath, ...args, '--timeout', String(GAME_S)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  const bot: Bot = { child, lines: [], stderr: '', exited: new Promise((resolve) => child.once('exit', (code) => resolve(code))) };
+  let buf = '';
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
+    buf += chunk;
+    let nl: number;
+    while ((nl = buf.indexOf('\n')) >= 0) {
+      bot.lines.push(JSON.parse(buf.slice(0, nl)) as Record<string, unknown>);
+      buf = buf.slice(nl + 1);
+    }
+  });
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => { bot.stderr += chunk; });
+  bots.push(bot);
+  return bot;
+}
+
+/** Resolves with the bot's first stdout line of this event, or fails once the bot exits without it. */
+async function line(bot: Bot, event: string, ms: number): Promise<Record<string, unknown>> {
+  const until = Date.now() + ms;
+  let exited = false;
+  void bot.exited.then(() => { exited = true; });
+  while (Date.now() < until) {
+    const found = bot.lines.find((l) => l.event === event);
+    if (found) return found;
+    if (exited) break;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no "${event}" line from the Python bot; stderr:\n${bot.stderr}`);
+}
+
+let server: TestServer;
+let python: string;
+beforeAll(async () => {
+  python = findPython();
+  server = await startServer();
+});
+afterAll(async () => {
+  for (const b of bots) if (b.child.exitCode === null) b.child.kill('SIGKILL');
+  await server?.close();
+});
+
+describe('a Python bot from docs/protocol.md alone', () => {
+  it('five Python processes create, join and play a game to its end with no refused command', async () => {
+    const host = runBot(python, ['--url', server.url, '--create', '--name', 'Py0', '--start-when', String(PLAYERS),
+      '--settings', JSON.stringify(settings), '--seed', '1']);
+    const room = await line(host, 'room', 15_000);
+    expect(room.code).toMatch(/^[A-Z0-9]+$/);
+    for (let i = 1; i < PLAYERS; i++) {
+      runBot(python, ['--url', server.url, '--code', String(room.code), '--name', `Py${i}`, '--seed', String(i + 1)]);
+    }
+    const summaries = await Promise.all(bots.map((b) => line(b, 'summary', GAME_S * 1000 + 5_000))) as unknown as Summary[];
+    const codes = await Promise.all(bots.map((b) => b.exited));
+    for (const [i, s] of summaries.entries()) {
+      expect(s.end, bots[i]!.stderr).toBe('over');
+      expect(s.phase).toBe('over');
+      expect(['village', 'wolves', 'tanner', 'lovers', 'nobody']).toContain(s.outcome?.winner);
+      expect(s.commands).toBeGreaterThanOrEqual(2); // at least its entry and a first night's answer
+      const bad = Object.keys(s.refusals).filter((code) => !HARMLESS.has(code));
+      expect(bad, JSON.stringify(s.refused)).toEqual([]);
+    }
+    expect(codes).toEqual(bots.map(() => 0));
+    console.log(summaries.map((s) => JSON.stringify(s)).join("\n"));
+    // Every process saw the same ending.
+    expect(new Set(summaries.map((s) => JSON.stringify(s.outcome))).size).toBe(1);
+  }, (GAME_S + 30) * 1000);
+});
