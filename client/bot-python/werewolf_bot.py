@@ -35,6 +35,7 @@ class Bot:
         self.pending = {}  # ack id -> (command, payload)
         self.answered = set()  # (phaseId, prompt kind) already answered: answer each prompt once
         self.started = False
+        self.day_acts = set()  # day action kinds sent (§6.1)
         self.sent = 0
         self.refusals = {}
         self.refused = []
@@ -101,7 +102,8 @@ class Bot:
         out({'event': 'summary', 'name': self.args.name, 'seat': (self.grant or {}).get('seat'),
              'end': why, 'phase': v.get('phase'), 'outcome': v.get('outcome'),
              'role': ((v.get('you') or {}).get('role')), 'commands': self.sent,
-             'refusals': self.refusals, 'refused': self.refused})
+             'refusals': self.refusals, 'refused': self.refused, 'dayActs': sorted(self.day_acts),
+             'timelineActs': [[e['seat'], e['act']] for e in v.get('timeline') or [] if e.get('kind') == 'act']})
         return 0 if why == 'over' else 1
 
     # -- acks and events -----------------------------------------------------------------------
@@ -177,6 +179,11 @@ class Bot:
                 self.started = True
                 self.send('game:start', {})
             return None
+        for offer in you.get('dayActions') or []:
+            # §6.1: offered only while it may be taken now; ours takes each one once, by day.
+            if v['phase'] == 'day' and offer['kind'] not in self.day_acts:
+                self.day_acts.add(offer['kind'])
+                self.send('day:act', {'action': {'kind': offer['kind']}})
         prompt = you.get('prompt')
         if not prompt:
             return None
@@ -217,11 +224,16 @@ class Bot:
         elif 'targets' not in p:
             action = {'kind': kind, kind: False}  # a yes/no prompt (the little girl's peek): no
         elif 'current' in p:  # the pack's prompt shape: { targets, current, victims?, second? }
-            if p.get('current') is not None or not targets:
+            if p.get('current') is not None:
                 return None
-            action = {'kind': kind, 'target': self.pick(targets)}
-            if p.get('victims') == 2:
-                action['second'] = self.pick(targets, avoid=[action['target']])
+            # The white werewolf's targets also hold, on his nights, the werewolves he may kill
+            # (`wolves`, sent as `kill`): the pack's prey are the others.
+            prey = [s for s in targets if s not in (p.get('wolves') or []) and s not in (you.get('pack') or [])]
+            if not prey:
+                return None
+            action = {'kind': kind, 'target': self.pick(prey)}
+            if p.get('victims') == 2 and len(prey) > 1:  # the night after the wolf cub died: a second victim (R121)
+                action['second'] = self.pick(prey, avoid=[action['target']])
         elif targets:
             action = {'kind': kind, 'target': self.pick(targets)}  # the { kind, targets } convention
         else:

@@ -11,12 +11,12 @@ const botPath = path.join(root, 'client/bot-python/werewolf_bot.py');
 const PLAYERS = 5;
 const GAME_S = 60;
 // Short phases (seconds, docs/protocol.md §4), but long enough that a bot never answers late.
-const settings = { durations: { night: 10, dawn: 1, day: 10, vote: 10, execution: 1, hunter: 5 } };
+const durations = { night: 10, dawn: 1, day: 10, vote: 10, execution: 1, hunter: 2 };
 // The refusals docs/protocol.md §2 calls harmless races: an answer that crossed its phase's end.
 const HARMLESS = new Set(['phase/wrong']);
 
 interface Bot { child: ChildProcess; lines: Record<string, unknown>[]; stderr: string; exited: Promise<number | null> }
-interface Summary { end: string; phase: string; outcome: { winner: string } | null; commands: number; refusals: Record<string, number>; refused: unknown[] }
+interface Summary { end: string; seat: number; role: string | null; dayActs: string[]; timelineActs: [number, string][]; phase: string; outcome: { winner: string } | null; commands: number; refusals: Record<string, number>; refused: unknown[] }
 
 function findPython(): string {
   try {
@@ -69,28 +69,48 @@ afterAll(async () => {
   await server?.close();
 });
 
+/** One room: a Python host creates it with `settings`, `players - 1` Python processes join, and all play to the end. */
+async function playGame(players: number, settings: object, seed: number): Promise<Summary[]> {
+  const game: Bot[] = [runBot(python, ['--url', server.url, '--create', '--name', 'Py0', '--start-when', String(players),
+    '--settings', JSON.stringify(settings), '--seed', String(seed)])];
+  const room = await line(game[0]!, 'room', 15_000);
+  expect(room.code).toMatch(/^[A-Z0-9]+$/);
+  for (let i = 1; i < players; i++) {
+    game.push(runBot(python, ['--url', server.url, '--code', String(room.code), '--name', `Py${i}`, '--seed', String(seed + i)]));
+  }
+  const summaries = await Promise.all(game.map((b) => line(b, 'summary', GAME_S * 1000 + 5_000))) as unknown as Summary[];
+  const codes = await Promise.all(game.map((b) => b.exited));
+  for (const [i, s] of summaries.entries()) {
+    expect(s.end, game[i]!.stderr).toBe('over');
+    expect(['village', 'wolves', 'tanner', 'lovers', 'nobody', 'white-werewolf', 'serial-killer']).toContain(s.outcome?.winner);
+    expect(s.commands).toBeGreaterThanOrEqual(2); // at least its entry and a first night's answer
+    const bad = Object.keys(s.refusals).filter((code) => !HARMLESS.has(code));
+    expect(bad, JSON.stringify(s.refused)).toEqual([]);
+  }
+  expect(codes).toEqual(game.map(() => 0));
+  // Every process saw the same ending.
+  expect(new Set(summaries.map((s) => JSON.stringify(s.outcome))).size).toBe(1);
+  return summaries;
+}
+
 describe('a Python bot from docs/protocol.md alone', () => {
-  it('five Python processes create, join and play a game to its end with no refused command', async () => {
-    const host = runBot(python, ['--url', server.url, '--create', '--name', 'Py0', '--start-when', String(PLAYERS),
-      '--settings', JSON.stringify(settings), '--seed', '1']);
-    const room = await line(host, 'room', 15_000);
-    expect(room.code).toMatch(/^[A-Z0-9]+$/);
-    for (let i = 1; i < PLAYERS; i++) {
-      runBot(python, ['--url', server.url, '--code', String(room.code), '--name', `Py${i}`, '--seed', String(i + 1)]);
-    }
-    const summaries = await Promise.all(bots.map((b) => line(b, 'summary', GAME_S * 1000 + 5_000))) as unknown as Summary[];
-    const codes = await Promise.all(bots.map((b) => b.exited));
-    for (const [i, s] of summaries.entries()) {
-      expect(s.end, bots[i]!.stderr).toBe('over');
-      expect(s.phase).toBe('over');
-      expect(['village', 'wolves', 'tanner', 'lovers', 'nobody']).toContain(s.outcome?.winner);
-      expect(s.commands).toBeGreaterThanOrEqual(2); // at least its entry and a first night's answer
-      const bad = Object.keys(s.refusals).filter((code) => !HARMLESS.has(code));
-      expect(bad, JSON.stringify(s.refused)).toEqual([]);
-    }
-    expect(codes).toEqual(bots.map(() => 0));
-    console.log(summaries.map((s) => JSON.stringify(s)).join("\n"));
-    // Every process saw the same ending.
-    expect(new Set(summaries.map((s) => JSON.stringify(s.outcome))).size).toBe(1);
+  it('five Python processes create, join and play a classic game to its end with no refused command', async () => {
+    await playGame(5, { durations }, 1);
+  }, (GAME_S + 30) * 1000);
+
+  it('plays every prompt kind of a custom deal: pack kinds, witch, cupid, peek, visit, model, hunter', async () => {
+    const roles = { 'wolf-cub': 1, 'alpha-wolf': 1, 'white-werewolf': 1, witch: 1, cupid: 1, hunter: 1, 'little-girl': 1, visitor: 1, 'wild-child': 1, sorceress: 1 };
+    const summaries = await playGame(10, { durations, roles, reveal: 'team' }, 20);
+    // Every seat's role at the end is one of the deal's (the wild child may end a werewolf, R201).
+    for (const s of summaries) expect([...Object.keys(roles), 'werewolf']).toContain(s.role);
+  }, (GAME_S + 30) * 1000);
+
+  it('plays the killer, the guards and the day actions of another deal', async () => {
+    const roles = { werewolf: 1, 'serial-killer': 1, bodyguard: 1, doctor: 1, seer: 1, mayor: 1, pacifist: 1 };
+    const summaries = await playGame(8, { durations, roles }, 40);
+    // The mayor and the pacifist took their day action if they lived to see a day (§6.1).
+    const acted = summaries.flatMap((s) => s.dayActs.map((act) => [s.seat, act]));
+    expect(summaries[0]!.timelineActs).toEqual(expect.arrayContaining(acted));
+    for (const [, act] of acted) expect(['reveal', 'truce']).toContain(act);
   }, (GAME_S + 30) * 1000);
 });
