@@ -28,7 +28,10 @@ class Bot:
     def __init__(self, args):
         self.args = args
         self.rng = random.Random(args.seed)
-        self.query = {'code': args.code} if args.code else {}  # which process serves the room (§1)
+        # Which process serves the room (§1); --no-hint starts as a lobby connection would, and
+        # relies on following `room/elsewhere`.
+        self.query = {'code': args.code} if args.code and not args.no_hint else {}
+        self.elsewhere = 0
         self.grant = None  # SeatGrant: { roomId, code, seat, token }
         self.view = None
         self.syncing = False
@@ -78,10 +81,12 @@ class Bot:
                     if done:
                         return self.finish(done)
             except Elsewhere:
+                # §1: close, reconnect with ?room= / ?code= (set in on_ack) and send the command again.
                 reconnects += 1
+                self.elsewhere += 1
                 self.conn.close()
                 if reconnects > 5:
-                    return self.finish('elsewhere')  # §1: reconnect with ?room= / ?code= and send the command again
+                    return self.finish('elsewhere')
             except (Closed, OSError) as err:
                 if isinstance(err, TimeoutError) or time.monotonic() >= deadline:
                     return self.finish('timeout')
@@ -101,7 +106,7 @@ class Bot:
         v = self.view or {}
         out({'event': 'summary', 'name': self.args.name, 'seat': (self.grant or {}).get('seat'),
              'end': why, 'phase': v.get('phase'), 'outcome': v.get('outcome'),
-             'role': ((v.get('you') or {}).get('role')), 'commands': self.sent,
+             'role': ((v.get('you') or {}).get('role')), 'commands': self.sent, 'elsewhere': self.elsewhere,
              'refusals': self.refusals, 'refused': self.refused, 'dayActs': sorted(self.day_acts),
              'timelineActs': [[e['seat'], e['act']] for e in v.get('timeline') or [] if e.get('kind') == 'act']})
         return 0 if why == 'over' else 1
@@ -256,6 +261,7 @@ def main(argv=None):
     ap.add_argument('--settings', help='room:create settings patch, as JSON')
     ap.add_argument('--timeout', type=float, default=600.0, help='give up after this many seconds')
     ap.add_argument('--seed', type=int, default=None)
+    ap.add_argument('--no-hint', action='store_true', help='join without ?code= in the handshake (§1)')
     args = ap.parse_args(argv)
     return Bot(args).run()
 
