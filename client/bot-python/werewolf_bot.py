@@ -8,9 +8,11 @@ the invite code) and `{"event":"summary",...}` at the end (outcome, commands sen
 import argparse
 import json
 import random
+import socket
 import sys
 import time
 
+import strategy
 from sio import Closed, SocketIO
 
 PROTOCOL = 1
@@ -88,7 +90,7 @@ class Bot:
                 if reconnects > 5:
                     return self.finish('elsewhere')
             except (Closed, OSError) as err:
-                if isinstance(err, TimeoutError) or time.monotonic() >= deadline:
+                if isinstance(err, socket.timeout) or time.monotonic() >= deadline:
                     return self.finish('timeout')
                 reconnects += 1
                 log('connection lost:', err)
@@ -195,55 +197,11 @@ class Bot:
         key = (v['phaseId'], prompt['kind'])
         if key in self.answered:
             return None
-        answer = self.answer(v, you, prompt)
+        answer = strategy.answer(self.rng, v, you, prompt)
         if answer:
             self.answered.add(key)
             self.send(*answer)
         return None
-
-    def pick(self, seats, avoid=()):
-        choices = [s for s in seats if s not in avoid] or list(seats)
-        return self.rng.choice(choices) if choices else None
-
-    def answer(self, v, you, p):
-        kind, me = p['kind'], you.get('seat')
-        targets = p.get('targets') or []
-        if kind == 'ready':
-            return None if p.get('done') else ('day:ready', {})
-        if kind == 'vote':
-            if 'current' in p:  # absent before you vote (§9.1)
-                return None
-            return ('vote:cast', {'target': self.pick(targets, avoid=[me] + (you.get('pack') or []))})
-        if kind == 'hunter':
-            return ('hunter:shoot', {'target': self.pick(targets)})
-        # Everything else is a night prompt: answered once a night (`you.acted`).
-        if you.get('acted') or v['phase'] != 'night':
-            return None
-        if kind == 'sleep':
-            action = {'kind': 'sleep'}
-        elif kind == 'witch':
-            heal = bool(p.get('canHeal')) and p.get('victim') is not None
-            action = {'kind': 'witch', 'heal': heal, 'poison': None}
-        elif kind == 'cupid':
-            action = {'kind': 'cupid', 'targets': self.rng.sample(targets, 2)}
-        elif 'targets' not in p:
-            action = {'kind': kind, kind: False}  # a yes/no prompt (the little girl's peek): no
-        elif 'current' in p:  # the pack's prompt shape: { targets, current, victims?, second? }
-            if p.get('current') is not None:
-                return None
-            # The white werewolf's targets also hold, on his nights, the werewolves he may kill
-            # (`wolves`, sent as `kill`): the pack's prey are the others.
-            prey = [s for s in targets if s not in (p.get('wolves') or []) and s not in (you.get('pack') or [])]
-            if not prey:
-                return None
-            action = {'kind': kind, 'target': self.pick(prey)}
-            if p.get('victims') == 2 and len(prey) > 1:  # the night after the wolf cub died: a second victim (R121)
-                action['second'] = self.pick(prey, avoid=[action['target']])
-        elif targets:
-            action = {'kind': kind, 'target': self.pick(targets)}  # the { kind, targets } convention
-        else:
-            return None
-        return ('night:act', {'action': action})
 
 
 class Elsewhere(Exception):
