@@ -34,6 +34,9 @@ class Bot:
         # relies on following `room/elsewhere`.
         self.query = {'code': args.code} if args.code and not args.no_hint else {}
         self.elsewhere = 0
+        self.chaos = args.chaos
+        self.lost_update = self.dropped = False
+        self.syncs = self.resumes = 0
         self.grant = None  # SeatGrant: { roomId, code, seat, token }
         self.view = None
         self.syncing = False
@@ -109,6 +112,7 @@ class Bot:
         out({'event': 'summary', 'name': self.args.name, 'seat': (self.grant or {}).get('seat'),
              'end': why, 'phase': v.get('phase'), 'outcome': v.get('outcome'),
              'role': ((v.get('you') or {}).get('role')), 'commands': self.sent, 'elsewhere': self.elsewhere,
+             'syncs': self.syncs, 'resumes': self.resumes, 'answered': sorted({k for _, k in self.answered}),
              'refusals': self.refusals, 'refused': self.refused, 'dayActs': sorted(self.day_acts),
              'timelineActs': [[e['seat'], e['act']] for e in v.get('timeline') or [] if e.get('kind') == 'act']})
         return 0 if why == 'over' else 1
@@ -137,8 +141,13 @@ class Bot:
                 return 'refused-entry'
             return None
         data = ack.get('data')
+        if self.chaos and not self.dropped and command == 'night:act':
+            self.dropped = True  # --chaos: lose the connection without a word, then resume (§3, §8.4)
+            self.conn.ws.sock.close()
+            raise Closed('chaos: connection dropped')
         if command in ('room:create', 'room:join', 'room:resume'):
             first = self.grant is None
+            self.resumes += command == 'room:resume'
             self.grant = data
             self.query = {'room': data['roomId']}  # keep it for later reconnects (§1)
             if first:
@@ -156,8 +165,14 @@ class Bot:
         if name == 'room:update':
             if self.syncing or self.view is None:
                 return None  # §9.2: the sync's state replaces the view; drop updates meanwhile
+            if self.chaos and self.dropped and not self.lost_update and 'phase' not in p['changes']:
+                # --chaos, after the drop: act as if this update were lost. A phase change always
+                # follows a change within a phase, so the next update shows the gap.
+                self.lost_update = True
+                return None
             if p['version'] != self.view['version'] + 1:
                 self.syncing = True
+                self.syncs += 1
                 self.send('room:sync', {})
                 return None
             self.view.update(p['changes'])  # top-level fields replace ours whole
@@ -219,6 +234,7 @@ def main(argv=None):
     ap.add_argument('--settings', help='room:create settings patch, as JSON')
     ap.add_argument('--timeout', type=float, default=600.0, help='give up after this many seconds')
     ap.add_argument('--seed', type=int, default=None)
+    ap.add_argument('--chaos', action='store_true', help='test the recovery paths: ignore one update, drop the connection once')
     ap.add_argument('--no-hint', action='store_true', help='join without ?code= in the handshake (§1)')
     args = ap.parse_args(argv)
     return Bot(args).run()

@@ -16,7 +16,7 @@ const durations = { night: 10, dawn: 1, day: 10, vote: 10, execution: 1, hunter:
 const HARMLESS = new Set(['phase/wrong']);
 
 interface Bot { child: ChildProcess; lines: Record<string, unknown>[]; stderr: string; exited: Promise<number | null> }
-interface Summary { end: string; seat: number; role: string | null; dayActs: string[]; timelineActs: [number, string][]; phase: string; outcome: { winner: string } | null; commands: number; refusals: Record<string, number>; refused: unknown[] }
+interface Summary { answered: string[]; end: string; syncs: number; resumes: number; seat: number; role: string | null; dayActs: string[]; timelineActs: [number, string][]; phase: string; outcome: { winner: string } | null; commands: number; refusals: Record<string, number>; refused: unknown[] }
 
 function findPython(): string {
   try {
@@ -70,13 +70,13 @@ afterAll(async () => {
 });
 
 /** One room: a Python host creates it with `settings`, `players - 1` Python processes join, and all play to the end. */
-async function playGame(players: number, settings: object, seed: number): Promise<Summary[]> {
+async function playGame(players: number, settings: object, seed: number, extra: (i: number) => string[] = () => []): Promise<Summary[]> {
   const game: Bot[] = [runBot(python, ['--url', server.url, '--create', '--name', 'Py0', '--start-when', String(players),
     '--settings', JSON.stringify(settings), '--seed', String(seed)])];
   const room = await line(game[0]!, 'room', 15_000);
   expect(room.code).toMatch(/^[A-Z0-9]+$/);
   for (let i = 1; i < players; i++) {
-    game.push(runBot(python, ['--url', server.url, '--code', String(room.code), '--name', `Py${i}`, '--seed', String(seed + i)]));
+    game.push(runBot(python, ['--url', server.url, '--code', String(room.code), '--name', `Py${i}`, '--seed', String(seed + i), ...extra(i)]));
   }
   const summaries = await Promise.all(game.map((b) => line(b, 'summary', GAME_S * 1000 + 5_000))) as unknown as Summary[];
   const codes = await Promise.all(game.map((b) => b.exited));
@@ -98,16 +98,31 @@ describe('a Python bot from docs/protocol.md alone', () => {
     await playGame(5, { durations }, 1);
   }, (GAME_S + 30) * 1000);
 
-  it('plays every prompt kind of a custom deal: pack kinds, witch, cupid, peek, visit, model, hunter', async () => {
+  it('recovers as the doc says from a lost update (room:sync) and a dropped connection (room:resume)', async () => {
+    const summaries = await playGame(5, { durations }, 60, (i) => (i <= 2 ? ['--chaos'] : []));
+    for (const s of summaries.slice(1, 3)) {
+      expect(s.resumes, 'resumed after the drop').toBe(1);
+      // The update it ignores is one within a phase after the drop: a gap follows, unless the game ended first.
+      expect(s.syncs).toBeLessThanOrEqual(1);
+    }
+    expect(summaries.slice(1, 3).reduce((n, s) => n + s.syncs, 0)).toBeGreaterThan(0);
+  }, (GAME_S + 30) * 1000);
+
+  it('answers every prompt of a custom deal (pack kinds, witch, cupid, peek, visit, model, sorceress), with secret hunter phases', async () => {
     const roles = { 'wolf-cub': 1, 'alpha-wolf': 1, 'white-werewolf': 1, witch: 1, cupid: 1, hunter: 1, 'little-girl': 1, visitor: 1, 'wild-child': 1, sorceress: 1 };
     const summaries = await playGame(10, { durations, roles, reveal: 'team' }, 20);
     // Every seat's role at the end is one of the deal's (the wild child may end a werewolf, R201).
     for (const s of summaries) expect([...Object.keys(roles), 'werewolf']).toContain(s.role);
+    // Each of these prompts is due on the first night or day, when everyone lives: all were answered.
+    const answered = new Set(summaries.flatMap((s) => s.answered));
+    for (const kind of ['wolf', 'alpha', 'white', 'witch', 'cupid', 'peek', 'visit', 'model', 'sorceress', 'sleep', 'ready', 'vote']) expect([...answered]).toContain(kind);
   }, (GAME_S + 30) * 1000);
 
   it('plays the killer, the guards and the day actions of another deal', async () => {
     const roles = { werewolf: 1, 'serial-killer': 1, bodyguard: 1, doctor: 1, seer: 1, mayor: 1, pacifist: 1 };
     const summaries = await playGame(8, { durations, roles }, 40);
+    const answered = new Set(summaries.flatMap((s) => s.answered));
+    for (const kind of ['wolf', 'killer', 'bodyguard', 'doctor', 'seer', 'sleep', 'ready', 'vote']) expect([...answered]).toContain(kind);
     // The mayor and the pacifist took their day action if they lived to see a day (§6.1).
     const acted = summaries.flatMap((s) => s.dayActs.map((act) => [s.seat, act]));
     expect(summaries[0]!.timelineActs).toEqual(expect.arrayContaining(acted));
