@@ -41,7 +41,9 @@ class Bot:
         self.view = None
         self.syncing = False
         self.pending = {}  # ack id -> (command, payload)
-        self.answered = set()  # (phaseId, prompt kind) already answered: answer each prompt once
+        self.answered = set()  # (phaseId, prompt kind) answered on this connection: answer each once
+        self.kinds = set()  # every prompt kind answered, for the summary
+        self.retries = 0
         self.started = False
         self.day_acts = set()  # day action kinds sent (§6.1)
         self.sent = 0
@@ -112,7 +114,7 @@ class Bot:
         out({'event': 'summary', 'name': self.args.name, 'seat': (self.grant or {}).get('seat'),
              'end': why, 'phase': v.get('phase'), 'outcome': v.get('outcome'),
              'role': ((v.get('you') or {}).get('role')), 'commands': self.sent, 'elsewhere': self.elsewhere,
-             'syncs': self.syncs, 'resumes': self.resumes, 'answered': sorted({k for _, k in self.answered}),
+             'syncs': self.syncs, 'resumes': self.resumes, 'answered': sorted(self.kinds),
              'refusals': self.refusals, 'refused': self.refused, 'dayActs': sorted(self.day_acts),
              'timelineActs': [[e['seat'], e['act']] for e in v.get('timeline') or [] if e.get('kind') == 'act']})
         return 0 if why == 'over' else 1
@@ -133,6 +135,12 @@ class Bot:
                 else:
                     self.query = {'code': payload['code']}
                 raise Elsewhere()
+            if code in RETRY and self.retries < 8:
+                # §2: not applied, and safe to send again (the room restarts, or we went too fast).
+                self.retries += 1
+                time.sleep(min(2.0, 0.1 * 2 ** self.retries))
+                self.send(command, payload)
+                return None
             self.refusals[code] = self.refusals.get(code, 0) + 1
             self.refused.append({'command': command, 'payload': payload, 'code': code,
                                  'phase': (self.view or {}).get('phase')})
@@ -161,6 +169,11 @@ class Bot:
     def on_event(self, name, p):
         if name == 'room:state':
             self.syncing = False
+            if self.grant:
+                # A fresh view on a new connection (resume) or after a room restart: an answer in
+                # flight may or may not have landed, so trust the view's own marks of what is
+                # answered (acted, done, current: §8 step 3) rather than our memory.
+                self.answered.clear()
             return self.set_view(p['view'])
         if name == 'room:update':
             if self.syncing or self.view is None:
@@ -215,8 +228,13 @@ class Bot:
         answer = strategy.answer(self.rng, v, you, prompt)
         if answer:
             self.answered.add(key)
+            self.kinds.add(prompt['kind'])
             self.send(*answer)
         return None
+
+
+# Refusals after which the same command may simply be sent again (§2).
+RETRY = ('room/unavailable', 'server/busy', 'rate/limited')
 
 
 class Elsewhere(Exception):
