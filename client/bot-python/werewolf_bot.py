@@ -13,7 +13,7 @@ import sys
 import time
 
 import strategy
-from sio import Closed, SocketIO
+from sio import Closed, ConnectRefused, SocketIO
 
 PROTOCOL = 1
 
@@ -94,6 +94,10 @@ class Bot:
                 self.conn.close()
                 if reconnects > 5:
                     return self.finish('elsewhere')
+            except ConnectRefused as err:
+                # `44` (§1): protocol/version, or too many connections from this address.
+                log('connection refused:', json.dumps(err.payload))
+                return self.finish('connect-refused')
             except (Closed, OSError) as err:
                 if isinstance(err, socket.timeout) or time.monotonic() >= deadline:
                     return self.finish('timeout')

@@ -1,8 +1,9 @@
 // A bot in another language, written from docs/protocol.md alone (client/bot-python), plays a
 // whole game against the real server: the doc is enough to write a client without our SDK.
-import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { type ChildProcess, execFile, execFileSync, spawn } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
@@ -97,6 +98,18 @@ describe('a Python bot from docs/protocol.md alone', () => {
   it('five Python processes create, join and play a classic game to its end with no refused command', async () => {
     await playGame(5, { durations }, 1);
   }, (GAME_S + 30) * 1000);
+
+  it('the hand-written client reads a refused handshake as protocol.md §1 shows it (44, protocol/version)', async () => {
+    const script = `import json, sys; sys.path.insert(0, ${JSON.stringify(path.dirname(botPath))})
+from sio import SocketIO, ConnectRefused
+try:
+    SocketIO(sys.argv[1], {"protocol": 99}); print("connected")
+except ConnectRefused as e:
+    print(json.dumps(e.payload))`;
+    // Not execFileSync: the server runs in this process and must keep answering.
+    const { stdout: printed } = await promisify(execFile)(python, ['-c', script, server.url], { encoding: 'utf8', timeout: 10_000 });
+    expect(JSON.parse(printed)).toEqual({ message: 'protocol/version', data: { code: 'protocol/version', supported: 1 } });
+  });
 
   it('recovers as the doc says from a lost update (room:sync) and a dropped connection (room:resume)', async () => {
     const summaries = await playGame(5, { durations }, 60, (i) => (i <= 2 ? ['--chaos'] : []));
