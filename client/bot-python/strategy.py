@@ -2,6 +2,46 @@
 prompt shapes of docs/protocol-reference.md "Roles" (each prompt kind is its action's kind)."""
 
 
+class Player:
+    """What one seat sends as its view changes: the host's start, day actions, prompt answers."""
+
+    def __init__(self, rng, start_when=0):
+        self.rng = rng
+        self.start_when = start_when
+        self.started = False
+        self.day_acts = set()  # day action kinds sent (§6.1)
+        self.answered = set()  # (phaseId, prompt kind) answered: answer each prompt once
+        self.kinds = set()  # every prompt kind answered, for the summary
+
+    def forget(self):
+        """After a resume, trust the view's marks of what is answered, not our memory (§8 step 3)."""
+        self.answered.clear()
+
+    def decide(self, v):
+        """The commands (name, payload) to send for view `v` now."""
+        you = v.get('you') or {}
+        if v['phase'] == 'lobby':
+            if you.get('isHost') and self.start_when and not self.started and len(v['players']) >= self.start_when:
+                self.started = True
+                return [('game:start', {})]
+            return []
+        sends = []
+        for offer in you.get('dayActions') or []:
+            # §6.1: offered only while it may be taken now; ours takes each one once, by day.
+            if v['phase'] == 'day' and offer['kind'] not in self.day_acts:
+                self.day_acts.add(offer['kind'])
+                sends.append(('day:act', {'action': {'kind': offer['kind']}}))
+        prompt = you.get('prompt')
+        key = prompt and (v['phaseId'], prompt['kind'])
+        if prompt and key not in self.answered:
+            command = answer(self.rng, v, you, prompt)
+            if command:
+                self.answered.add(key)
+                self.kinds.add(prompt['kind'])
+                sends.append(command)
+        return sends
+
+
 def pick(rng, seats, avoid=()):
     choices = [s for s in seats if s not in avoid] or list(seats)
     return rng.choice(choices) if choices else None

@@ -29,7 +29,6 @@ def log(*args):
 class Bot:
     def __init__(self, args):
         self.args = args
-        self.rng = random.Random(args.seed)
         # Which process serves the room (§1); --no-hint starts as a lobby connection would, and
         # relies on following `room/elsewhere`.
         self.query = {'code': args.code} if args.code and not args.no_hint else {}
@@ -41,11 +40,8 @@ class Bot:
         self.view = None
         self.syncing = False
         self.pending = {}  # ack id -> (command, payload)
-        self.answered = set()  # (phaseId, prompt kind) answered on this connection: answer each once
-        self.kinds = set()  # every prompt kind answered, for the summary
         self.retries = 0
-        self.started = False
-        self.day_acts = set()  # day action kinds sent (§6.1)
+        self.player = strategy.Player(random.Random(args.seed), args.start_when)
         self.sent = 0
         self.refusals = {}
         self.refused = []
@@ -118,8 +114,8 @@ class Bot:
         out({'event': 'summary', 'name': self.args.name, 'seat': (self.grant or {}).get('seat'),
              'end': why, 'phase': v.get('phase'), 'outcome': v.get('outcome'),
              'role': ((v.get('you') or {}).get('role')), 'commands': self.sent, 'elsewhere': self.elsewhere,
-             'syncs': self.syncs, 'resumes': self.resumes, 'answered': sorted(self.kinds),
-             'refusals': self.refusals, 'refused': self.refused, 'dayActs': sorted(self.day_acts),
+             'syncs': self.syncs, 'resumes': self.resumes, 'answered': sorted(self.player.kinds),
+             'refusals': self.refusals, 'refused': self.refused, 'dayActs': sorted(self.player.day_acts),
              'timelineActs': [[e['seat'], e['act']] for e in v.get('timeline') or [] if e.get('kind') == 'act']})
         return 0 if why == 'over' else 1
 
@@ -177,7 +173,7 @@ class Bot:
                 # A fresh view on a new connection (resume) or after a room restart: an answer in
                 # flight may or may not have landed, so trust the view's own marks of what is
                 # answered (acted, done, current: §8 step 3) rather than our memory.
-                self.answered.clear()
+                self.player.forget()
             return self.set_view(p['view'])
         if name == 'room:update':
             if self.syncing or self.view is None:
@@ -207,33 +203,12 @@ class Bot:
 
     # -- play ----------------------------------------------------------------------------------
     def act(self):
-        v = self.view
-        if v is None:
+        if self.view is None:
             return None
-        if v['phase'] == 'over':
+        if self.view['phase'] == 'over':
             return 'over'
-        you = v.get('you') or {}
-        if v['phase'] == 'lobby' and you.get('isHost') and not self.started and self.args.start_when:
-            if len(v['players']) >= self.args.start_when:
-                self.started = True
-                self.send('game:start', {})
-            return None
-        for offer in you.get('dayActions') or []:
-            # §6.1: offered only while it may be taken now; ours takes each one once, by day.
-            if v['phase'] == 'day' and offer['kind'] not in self.day_acts:
-                self.day_acts.add(offer['kind'])
-                self.send('day:act', {'action': {'kind': offer['kind']}})
-        prompt = you.get('prompt')
-        if not prompt:
-            return None
-        key = (v['phaseId'], prompt['kind'])
-        if key in self.answered:
-            return None
-        answer = strategy.answer(self.rng, v, you, prompt)
-        if answer:
-            self.answered.add(key)
-            self.kinds.add(prompt['kind'])
-            self.send(*answer)
+        for command in self.player.decide(self.view):
+            self.send(*command)
         return None
 
 
