@@ -63,11 +63,23 @@ const schemaOf = (schema: z.ZodType) => {
   return JSON.stringify(json);
 };
 
-/** The wire types a role module declares by declaration merging (its prompt, its entries), as written there. */
+/**
+ * The wire types a role module declares by declaration merging (its prompt, its entries), as
+ * written there, with the one-line doc comment above the declaration when it has one: it says
+ * what a bot must know beyond the shape (the white werewolf's `targets` hold his kill choices too).
+ */
 function merged(id: string, name: string): string[] {
   const text = readFileSync(root + `shared/game/roles/${id}.ts`, 'utf8');
-  const block = new RegExp(`interface ${name} \\{([^}]*\\}[^}]*)\\}`).exec(text);
-  return block ? [block[1].trim().replace(/\s+/g, ' ')] : [];
+  const block = new RegExp(`(?:/\\*\\* ([^\\n]*?) \\*/\\n\\s*)?interface ${name} \\{([^}]*\\}[^}]*)\\}`).exec(text);
+  if (!block) return [];
+  const shape = `\`${block[2].trim().replace(/\s+/g, ' ')}\``;
+  return [block[1] ? `${shape}: ${block[1]}` : shape];
+}
+
+/** The pack's shared types, each with its doc comment (what `victims` and `second` mean). */
+function packTypes(): string[] {
+  const lines = readFileSync(root + 'shared/game/roles/werewolf.ts', 'utf8').split('\n');
+  return lines.flatMap((l, i) => (/^export interface Pack(Prompt|Pick) /.test(l) ? (/^\/\*\*.*\*\/$/.test(lines[i - 1]) ? [lines[i - 1], l] : [l]) : []));
 }
 
 /**
@@ -85,7 +97,7 @@ function rolesReference(): string[] {
     'The pack\'s prompts share one shape (`shared/game/roles/werewolf.ts`):',
     '',
     '```ts',
-    ...readFileSync(root + 'shared/game/roles/werewolf.ts', 'utf8').split('\n').filter((l) => /^export interface Pack(Prompt|Pick) /.test(l)),
+    ...packTypes(),
     '```',
     '',
   ];
@@ -94,7 +106,7 @@ function rolesReference(): string[] {
     out.push(`- team \`${r.team}\`, read by the seer as \`${r.seenAs}\`${r.night?.pack ? ', a member of the pack' : ''}${r.believes ? `, believes it is \`${r.believes}\`` : ''}`);
     if (r.night) {
       out.push(`- night action (priority ${r.night.priority}): \`${schemaOf(r.night.schema)}\``);
-      for (const p of merged(r.id, 'Prompts')) out.push(`- prompt: \`${p}\``);
+      for (const p of merged(r.id, 'Prompts')) out.push(`- prompt: ${p}`);
     }
     if (r.day) out.push(`- day action: \`${schemaOf(r.day.schema)}\` — ${r.day.label}`);
     const own = Object.keys(ROLE_FIELDS).filter((k) => ROLE_FIELDS[k] === r.id);
