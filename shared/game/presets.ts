@@ -259,7 +259,9 @@ export function withVillagers(counts: RoleCounts, players: number): RoleCounts {
   return Object.fromEntries(Object.entries(all).filter(([, k]) => (k ?? 0) > 0).sort(([a], [b]) => order(a) - order(b) || (a < b ? -1 : 1)));
 }
 
-const setups = new WeakMap<object, SetupView>();
+/** Kept per deal record, and per settings by the seated count (the lobby's joins and leaves come back to counts seen). */
+const dealtSetups = new WeakMap<object, SetupView>();
+const lobbySetups = new WeakMap<Settings, Map<number, SetupView>>();
 
 /**
  * The public setup (R240–R242), the same for every audience: before the deal the preset's roles
@@ -268,10 +270,14 @@ const setups = new WeakMap<object, SetupView>();
  */
 export function setupOf(ctx: GameContext): SetupView {
   const dealt = ctx.phase !== 'lobby' ? ctx.secrets.find((e) => e.kind === 'deal') : undefined;
-  const key: object = dealt ?? ctx.settings;
+  if (dealt) {
+    const kept = dealtSetups.get(dealt);
+    if (kept) return kept;
+  }
   const players = dealt ? Object.keys(dealt.roles).length : Math.max(MIN_PLAYERS, ctx.players.length);
-  const cached = setups.get(key);
-  if (cached && cached.players === players) return cached;
+  let byCount = dealt ? undefined : lobbySetups.get(ctx.settings);
+  const cached = byCount?.get(players);
+  if (cached) return cached;
   const preset = presetOf(ctx.settings);
   let counts: RoleCounts | null = null;
   if (dealt) {
@@ -289,6 +295,10 @@ export function setupOf(ctx: GameContext): SetupView {
     missing: missingRoles(preset, ctx.settings),
     problem: dealt ? null : ctx.players.length < MIN_PLAYERS ? `at least ${MIN_PLAYERS} players are needed` : startProblem(ctx.settings, ctx.players.length),
   };
-  setups.set(key, setup);
+  if (dealt) dealtSetups.set(dealt, setup);
+  else {
+    if (!byCount) lobbySetups.set(ctx.settings, (byCount = new Map()));
+    byCount.set(players, setup);
+  }
   return setup;
 }

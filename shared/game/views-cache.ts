@@ -44,7 +44,7 @@ export class ViewCache {
     const r = last.r !== null && last.r.me === me ? last.r : (last.r = { audience, me });
     const players = PLAYERS_SHARED ? (r.me ? this.ownList(ctx, r, last) : this.publicList(ctx)) : this.list(ctx, r, last.rows, last);
     const vote = VOTE_SHARED ? this.sharedVote(ctx) : voteOf(ctx, r, last.vote, this.reads);
-    const you = r.me ? fill<Player, YouView>(last.you, youTable(ctx, r.me), this.reads, r.me, r.me, r, true) : null;
+    const you = r.me ? fill<Player, YouView>(last.you, last.youTable(ctx, r.me), this.reads, r.me, r.me, r, true) : null;
     // Audiences are decided by the phase, the settings and the recipient's own player alone (views.ts grants()).
     if (last.phase !== ctx.phase || last.settings !== ctx.settings || last.me !== r.me) {
       last.mask = channelsFor(ctx, r);
@@ -133,6 +133,19 @@ class Last {
   mask = 0;
   private baseOf: ViewBody | null = null;
   private body: ViewBody | undefined = undefined;
+  /** The `you` table, and the player and phase it was chosen for (shownRole reads no more). */
+  private table: Builder<Player> | null = null;
+  private tableOf: Player | null = null;
+  private tablePhase: GameContext['phase'] | null = null;
+
+  youTable(ctx: GameContext, me: Player): Builder<Player> {
+    if (this.tableOf !== me || this.tablePhase !== ctx.phase || this.table === null) {
+      this.table = youTable(ctx, me);
+      this.tableOf = me;
+      this.tablePhase = ctx.phase;
+    }
+    return this.table;
+  }
 
   /** The view as a copy of the state's base with this audience's parts, the last view while they are the same objects. */
   fromBase(base: ViewBody, players: PlayerView[], vote: VoteView | null, you: YouView | null, chat: ChatMessage[]): ViewBody {

@@ -65,16 +65,14 @@ export class Reads {
   serial = 0;
   /** The fields changed on entering each of the last DELTAS states, by serial. */
   private deltas = new Int32Array(DELTAS);
-  private target: GameContext | null = null;
+  /** The state the lens reads from (its getters' target). */
+  target: GameContext | null = null;
   private lensOf: GameContext | null = null;
   private lensKeys: string[] = [];
   /** The bits any value read so far: only those fields are compared between states. */
   watched = 0;
   /** Counts the lenses made, one per set of context keys. */
   generation = 0;
-  private bits = new Map<string, number>();
-  private keys: string[] = [];
-  private over: string[] = [];
 
   /** View `ctx` from now on. */
   enter(ctx: GameContext): void {
@@ -99,47 +97,61 @@ export class Reads {
   /** The context as the values see it: the same keys, the same values, each read recorded. */
   private lens(ctx: GameContext): GameContext {
     this.target = ctx;
+    if (this.lensOf !== null && sameKeys(ctx, this.lensKeys)) return this.lensOf;
     const keys = Object.keys(ctx);
-    if (this.lensOf !== null && sameKeys(keys, this.lensKeys)) return this.lensOf;
     this.lensKeys = keys;
     // A key come or gone is seen by `in`, which no getter records: every slot is built anew.
     this.generation++;
+    // The getters are shared by every lens with these keys, so the lenses have one shape and the
+    // rules' property reads on them stay monomorphic from one room (or game) to the next.
     const lens = {};
-    for (const key of keys) {
-      const bit = this.bit(key);
-      Object.defineProperty(lens, key, { enumerable: true, get: () => { this.mask |= bit; return (this.target as unknown as Record<string, unknown>)[key]; } });
-    }
+    Object.defineProperty(lens, READER, { value: this });
+    for (const key of keys) Object.defineProperty(lens, key, { enumerable: true, get: getter(key) });
     return (this.lensOf = lens as GameContext);
-  }
-
-  private bit(k: string): number {
-    let b = this.bits.get(k);
-    if (b === undefined) {
-      b = this.keys.length < 30 ? 1 << this.keys.length : OVERFLOW;
-      (b === OVERFLOW ? this.over : this.keys).push(k);
-      this.bits.set(k, b);
-    }
-    return b;
   }
 
   /** The bits of the watched fields that differ between two states (a key one of them lacks reads as undefined). */
   changed(a: GameContext, b: GameContext): number {
     const x = a as unknown as Record<string, unknown>;
     const y = b as unknown as Record<string, unknown>;
-    const keys = this.keys;
+    const keys = KEYS;
     let m = 0;
     const watched = this.watched;
     for (let i = 0; i < keys.length; i++) if ((watched & (1 << i)) !== 0 && x[keys[i]] !== y[keys[i]]) m |= 1 << i;
-    for (const k of this.over) if (x[k] !== y[k]) return m | OVERFLOW;
+    for (const k of OVER) if (x[k] !== y[k]) return m | OVERFLOW;
     return m;
   }
 }
 
-/** Whether the context has exactly the lens's keys, in order (an optional field come or gone makes a new lens). */
-function sameKeys(a: string[], b: string[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
-  return true;
+/** Whether the context has exactly the lens's keys, in order (an optional field come or gone makes a new lens); allocates nothing. */
+function sameKeys(ctx: GameContext, keys: string[]): boolean {
+  let i = 0;
+  for (const k in ctx) if (keys[i++] !== k) return false;
+  return i === keys.length;
+}
+
+/** The lens's own pointer to its Reads: a symbol, not enumerable, so no value sees it among the context's keys. */
+const READER = Symbol('reads');
+type Lensed = { [READER]: Reads };
+
+/** Each context key seen, in the order first seen: its bit is its place (the 31st on share one); the same for every Reads, as the getters are shared. */
+const KEYS: string[] = [];
+const OVER: string[] = [];
+const GETTERS = new Map<string, () => unknown>();
+
+/** The one getter of a key on every lens: records the key's bit on the lens's Reads and returns the viewed state's value. */
+function getter(key: string): () => unknown {
+  let get = GETTERS.get(key);
+  if (get !== undefined) return get;
+  const bit = KEYS.length < 30 ? 1 << KEYS.length : OVERFLOW;
+  (bit === OVERFLOW ? OVER : KEYS).push(key);
+  get = function (this: Lensed) {
+    const r = this[READER];
+    r.mask |= bit;
+    return (r.target as unknown as Record<string, unknown>)[key];
+  };
+  GETTERS.set(key, get);
+  return get;
 }
 
 // ---------------------------------------------------------------- slots

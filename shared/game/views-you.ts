@@ -24,8 +24,24 @@ export function promptFor(ctx: GameContext, me: Player): Prompt | null {
       const vote = ctx.vote!;
       // A seat whose ballot counts none has no vote (R84, R156: a spared idiot).
       if (ballotWeight(ctx, me.seat) === 0) return null;
-      return { kind: 'vote', targets: vote.candidates.filter((s) => player(ctx, s)?.alive), current: vote.ballots[me.seat], canAbstain: true };
+      return { kind: 'vote', targets: livingCandidates(ctx, vote.candidates), current: vote.ballots[me.seat], canAbstain: true };
     }
     default: return null;
   }
+}
+
+/**
+ * The living candidates, one array while the candidates and the players are the same arrays: every
+ * seat's vote prompt shares it, so a prompt rebuilt on another seat's ballot costs no filtering,
+ * and comparing it with the last one finds its targets the same object. Kept per candidates
+ * array (a round's), so nothing outlives the vote it belongs to.
+ */
+const living = new WeakMap<readonly number[], { players: readonly Player[]; targets: number[] }>();
+function livingCandidates(ctx: GameContext, candidates: readonly number[]): number[] {
+  const players = ctx.players;
+  const kept = living.get(candidates);
+  if (kept !== undefined && kept.players === players) return kept.targets;
+  const targets = candidates.filter((s) => player(ctx, s)?.alive);
+  living.set(candidates, { players, targets });
+  return targets;
 }
