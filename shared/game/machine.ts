@@ -3,6 +3,7 @@ import type { Settings } from '../settings.ts';
 import type { Phase } from '../views.ts';
 import { initialContext } from './context.ts';
 import { allReady, allVoted, openVote, tally } from './day.ts';
+import type { Patch } from './types.ts';
 import { fire } from './hunter.ts';
 import { player, secretShots, shooter } from './deaths.ts';
 import { effectsOf, type GameEffect, phaseEntered, warnedBy } from './effects.ts';
@@ -20,6 +21,36 @@ export interface GameInput { settings?: Settings }
 
 const nowOf = (e: GameEvent | { type: string }) => ('now' in e && typeof e.now === 'number' ? e.now : 0);
 
+const isCurrent = (ctx: GameContext, e: GameEvent) => e.type === 'timer.expired' && e.phaseId === ctx.phaseId;
+
+/**
+ * A vote's close, computed once per state: the timer's transition must know whether it opens a
+ * re-vote (its target) before its action applies the count, and both read this same context.
+ */
+const tallies = new WeakMap<GameContext, Patch>();
+function tallied(ctx: GameContext): Patch {
+  let patch = tallies.get(ctx);
+  if (!patch) { patch = tally(ctx); tallies.set(ctx, patch); }
+  return patch;
+}
+
+/** A guard's params: also ask that the event is the current phase's timer. */
+type OnTimer = { timer?: boolean } | undefined;
+const ON_TIMER = { timer: true } as const;
+const timerOk = (ctx: GameContext, e: GameEvent, p: OnTimer) => !p?.timer || isCurrent(ctx, e);
+
+/**
+ * Where the settled deaths lead (R10): shots first, then the win check, then the next phase. The
+ * `settle` state asks this after a hunter's shot; a phase whose timer settles (dawn, execution)
+ * asks it in the timer's own transition, which saves XState a microstep through `settle`.
+ */
+const TIMER_SETTLES = [
+  { guard: { type: 'hunterDue', params: ON_TIMER }, target: 'hunter' },
+  { guard: { type: 'decided', params: ON_TIMER }, target: 'over' },
+  { guard: { type: 'nightNext', params: ON_TIMER }, target: 'night' },
+  { guard: 'current', target: 'day' },
+] as const;
+
 /**
  * One game of Werewolf (docs/rules.md). Pure: no timers (a phase ends on `timer.expired` with
  * the current phase id, sent by the room at the stored deadline), no clock (events carry `now`),
@@ -36,16 +67,17 @@ export const gameMachine = setup({
   },
   guards: {
     accepted: ({ context, event }) => reject(context, event) === null,
-    current: ({ context, event }) => event.type === 'timer.expired' && event.phaseId === context.phaseId,
+    current: ({ context, event }) => isCurrent(context, event),
     nightDone: ({ context }) => nightComplete(context),
     allReady: ({ context }) => allReady(context),
     allVoted: ({ context }) => allVoted(context),
-    revote: ({ context }) => context.vote !== null,
-    hunterDue: ({ context }) => context.pendingShots.length > 0,
+    // After the count (in `tally`), or with the timer, before it: the count opens a re-vote (R46).
+    revote: ({ context, event }, p: OnTimer) => (p?.timer ? isCurrent(context, event) && tallied(context).vote !== null : context.vote !== null),
+    hunterDue: ({ context, event }, p: OnTimer) => timerOk(context, event, p) && context.pendingShots.length > 0,
     // A secret shot (R33) is aimed, and the phase runs to its deadline whoever acts.
     aimOnly: ({ context, event }) => secretShots(context) && reject(context, event) === null,
-    decided: ({ context }) => checkOutcome(context) !== null,
-    nightNext: ({ context }) => context.next === 'night',
+    decided: ({ context, event }, p: OnTimer) => timerOk(context, event, p) && checkOutcome(context) !== null,
+    nightNext: ({ context, event }, p: OnTimer) => timerOk(context, event, p) && context.next === 'night',
     // A departure that decides the game ends it at once, unless a hunter's shot is still due (R13, R56).
     leaveDecides: ({ context, event }) => {
       if (event.type !== 'room.leave' || context.phase === 'lobby' || context.phase === 'over') return false;
@@ -75,7 +107,7 @@ export const gameMachine = setup({
     // The game's end is announced after the phase is, when it has an outcome.
     announceOver: enqueueActions(({ context, enqueue }) => { if (context.outcome) enqueue.emit({ type: 'game.over', outcome: context.outcome }); }),
     tally: enqueueActions(({ context, enqueue }) => {
-      const patch = tally(context);
+      const patch = tallied(context);
       enqueue.assign(patch);
       for (const fx of warnedBy(context, patch)) enqueue.emit(fx);
     }),
@@ -115,7 +147,7 @@ export const gameMachine = setup({
     },
     dawn: {
       entry: ['enterDawn', 'entered'],
-      on: { 'timer.expired': { guard: 'current', target: 'settle' } },
+      on: { 'timer.expired': [...TIMER_SETTLES] },
     },
     day: {
       entry: [{ type: 'enter', params: { phase: 'day' } }, 'entered'],
@@ -133,16 +165,21 @@ export const gameMachine = setup({
       on: {
         'vote.cast': { guard: 'accepted', actions: 'apply' },
         'day.act': { guard: 'accepted', actions: 'apply' },
-        'timer.expired': { guard: 'current', target: 'tally' },
+        // The count and the next state in one transition (a re-vote enters the vote anew).
+        'timer.expired': [
+          { guard: { type: 'revote', params: ON_TIMER }, target: 'vote', reenter: true, actions: 'tally' },
+          { guard: 'current', target: 'execution', actions: 'tally' },
+        ],
       },
     },
+    // The vote closed by its last ballot (the timer's close goes straight on, above).
     tally: {
       entry: 'tally',
       always: [{ guard: 'revote', target: 'vote' }, { target: 'execution' }],
     },
     execution: {
       entry: [{ type: 'enter', params: { phase: 'execution' } }, 'entered'],
-      on: { 'timer.expired': { guard: 'current', target: 'settle' } },
+      on: { 'timer.expired': [...TIMER_SETTLES] },
     },
     hunter: {
       entry: [{ type: 'enter', params: { phase: 'hunter' } }, 'entered'],
@@ -153,14 +190,9 @@ export const gameMachine = setup({
         'timer.expired': { guard: 'current', target: 'settle', actions: 'fire' },
       },
     },
-    // Deaths are settled: shots first, then the win check, then the next phase (R10).
+    // Deaths are settled after a hunter's shot: shots first, then the win check, then the next phase (R10).
     settle: {
-      always: [
-        { guard: 'hunterDue', target: 'hunter' },
-        { guard: 'decided', target: 'over' },
-        { guard: 'nightNext', target: 'night' },
-        { target: 'day' },
-      ],
+      always: [{ guard: 'hunterDue', target: 'hunter' }, { guard: 'decided', target: 'over' }, { guard: 'nightNext', target: 'night' }, { target: 'day' }],
     },
     over: {
       entry: [{ type: 'enter', params: { phase: 'over' } }, 'entered', 'announceOver'],
