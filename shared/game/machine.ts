@@ -7,7 +7,7 @@ import type { Patch } from './types.ts';
 import { fire } from './hunter.ts';
 import { player, secretShots, shooter } from './deaths.ts';
 import { effectsOf, type GameEffect, phaseEntered, warnedBy } from './effects.ts';
-import { leave } from './lobby.ts';
+import { hostsOnJoin, leave, seatNamed } from './lobby.ts';
 import { nightComplete, resolveNight } from './night.ts';
 import { enterPhase } from './phases.ts';
 import { apply, reject } from './rules.ts';
@@ -58,6 +58,12 @@ const TIMER_SETTLES = [
  * with `emit()` (effects.ts); the room takes steps with XState's pure `transition()` and reads
  * the emitted events off its actions (decide.ts).
  */
+/** A join, announced without `enqueueActions`: which joins also announce a new host, the guards tell. */
+const JOIN = [
+  { guard: 'joinHosts', actions: ['apply', 'seatGranted', 'hostChanged'] },
+  { guard: 'accepted', actions: ['apply', 'seatGranted'] },
+] as const;
+
 export const gameMachine = setup({
   types: {
     context: {} as GameContext,
@@ -67,6 +73,8 @@ export const gameMachine = setup({
   },
   guards: {
     accepted: ({ context, event }) => reject(context, event) === null,
+    // An accepted join that makes the joiner host (R5), announced with the seat.
+    joinHosts: ({ context, event }) => event.type === 'room.join' && hostsOnJoin(context, event) && reject(context, event) === null,
     current: ({ context, event }) => isCurrent(context, event),
     nightDone: ({ context }) => nightComplete(context),
     allReady: ({ context }) => allReady(context),
@@ -90,10 +98,11 @@ export const gameMachine = setup({
   },
   actions: {
     // Each action assigns once (each assign costs XState a fresh snapshot). What the room must act on
-    // is emitted with `emit` where the new context tells it (a phase entered); `enqueueActions`, which
-    // costs XState a queue and a dozen closures per call, only where an effect is computed from the
-    // state before the event (effectsOf, warnedBy). `apply` is for the moves, which announce nothing
-    // (test/game/effects.test.ts holds it to effectsOf); every other event goes by `applyAnnounced`.
+    // is emitted with `emit` where the new context tells it (a phase entered, a join's seat, a chat
+    // message); `enqueueActions`, which costs XState a queue and a dozen closures per call, only where
+    // an effect is computed from the state before the event (effectsOf, warnedBy). `apply` is for the
+    // moves, which announce nothing (test/game/effects.test.ts holds it to effectsOf), and for joins
+    // and chat, with their emits after it; every other event goes by `applyAnnounced`.
     apply: assign(({ context, event }) => apply(context, event)),
     applyAnnounced: enqueueActions(({ context, event, enqueue }) => {
       const patch = apply(context, event);
@@ -104,6 +113,10 @@ export const gameMachine = setup({
     enterDawn: assign(({ context, event }) => Object.assign(resolveNight(context), enterPhase(context, 'dawn', nowOf(event)))),
     enterVote: assign(({ context, event }) => Object.assign(context.vote === null ? openVote(context) : {}, enterPhase(context, 'vote', nowOf(event)))),
     entered: emit(({ context }) => phaseEntered(context)),
+    // Announced from the context after `apply` (effects.ts): the joiner's seat, the new host, the message kept last.
+    seatGranted: emit(({ context, event }) => ({ type: 'seat.granted', seat: seatNamed(context, (event as { name: string }).name) })),
+    hostChanged: emit(({ context }) => ({ type: 'host.changed', host: context.host })),
+    chatPosted: emit(({ context }) => ({ type: 'chat.posted', message: context.chat[context.chat.length - 1] })),
     // The game's end is announced after the phase is, when it has an outcome.
     announceOver: enqueueActions(({ context, enqueue }) => { if (context.outcome) enqueue.emit({ type: 'game.over', outcome: context.outcome }); }),
     tally: enqueueActions(({ context, enqueue }) => {
@@ -118,7 +131,7 @@ export const gameMachine = setup({
   context: ({ input }) => initialContext(input?.settings),
   initial: 'lobby',
   on: {
-    'chat.send': { guard: 'accepted', actions: 'applyAnnounced' },
+    'chat.send': { guard: 'accepted', actions: ['apply', 'chatPosted'] },
     'player.connection': { guard: 'accepted', actions: 'applyAnnounced' },
     'room.leave': [
       { guard: 'leaveDecides', target: '.over', actions: 'applyAnnounced' },
@@ -131,7 +144,7 @@ export const gameMachine = setup({
   states: {
     lobby: {
       on: {
-        'room.join': { guard: 'accepted', actions: 'applyAnnounced' },
+        'room.join': JOIN,
         'room.settings': { guard: 'accepted', actions: 'applyAnnounced' },
         'room.kick': { guard: 'accepted', actions: 'applyAnnounced' },
         'game.start': { guard: 'accepted', target: 'night', actions: 'applyAnnounced' },
@@ -197,7 +210,7 @@ export const gameMachine = setup({
     over: {
       entry: [{ type: 'enter', params: { phase: 'over' } }, 'entered', 'announceOver'],
       on: {
-        'room.join': { guard: 'accepted', actions: 'applyAnnounced' },
+        'room.join': JOIN,
         'room.kick': { guard: 'accepted', actions: 'applyAnnounced' },
         'room.settings': { guard: 'accepted', actions: 'applyAnnounced' },
         'game.reset': { guard: 'accepted', target: 'lobby', actions: ['applyAnnounced', { type: 'enter', params: { phase: 'lobby' } }, 'entered'] },
