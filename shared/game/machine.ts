@@ -51,6 +51,12 @@ const TIMER_SETTLES = [
   { guard: 'current', target: 'day' },
 ] as const;
 
+/** A join, announced without `enqueueActions`: which joins also announce a new host, the guards tell. */
+const JOIN = [
+  { guard: 'joinHosts', actions: ['apply', 'seatGranted', 'hostChanged'] },
+  { guard: 'accepted', actions: ['apply', 'seatGranted'] },
+] as const;
+
 /**
  * One game of Werewolf (docs/rules.md). Pure: no timers (a phase ends on `timer.expired` with
  * the current phase id, sent by the room at the stored deadline), no clock (events carry `now`),
@@ -58,12 +64,6 @@ const TIMER_SETTLES = [
  * with `emit()` (effects.ts); the room takes steps with XState's pure `transition()` and reads
  * the emitted events off its actions (decide.ts).
  */
-/** A join, announced without `enqueueActions`: which joins also announce a new host, the guards tell. */
-const JOIN = [
-  { guard: 'joinHosts', actions: ['apply', 'seatGranted', 'hostChanged'] },
-  { guard: 'accepted', actions: ['apply', 'seatGranted'] },
-] as const;
-
 export const gameMachine = setup({
   types: {
     context: {} as GameContext,
