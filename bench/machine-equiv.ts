@@ -7,7 +7,7 @@
  *   npx tsx bench/machine-equiv.ts --baseline DIR [--games 200] [--all]
  *
  * DIR as for bench/engine.ts (`git archive main | tar -x -C DIR` and a node_modules link). Classic and
- * Chaos games; `--all` adds the AIWolf presets. Prints the number of differences (the first few shown).
+ * Chaos games; `--all` adds Balanced and AIWolf-5. Prints the number of differences (the first few shown).
  */
 import { createActor } from 'xstate';
 import { Decider, gameMachine, viewFor, type GameContext, type GameEvent, type ViewBody, type Audience } from '../shared/game/index.ts';
@@ -22,7 +22,7 @@ const GAMES = Number(argv[argv.indexOf('--games') + 1] || 300);
 const BASE = argv[argv.indexOf('--baseline') + 1];
 const base = await import(`${BASE}/shared/game/index.ts`);
 let steps = 0, bad = 0;
-for (const preset of [undefined, 'chaos', ...(argv.includes('--all') ? ['aiwolf5', 'aiwolf15'] : [])]) {
+for (const preset of [undefined, 'chaos', ...(argv.includes('--all') ? ['balanced', 'aiwolf-5'] : [])]) {
   const settings: any = { ...DEFAULT_SETTINGS, maxSeats: 10, ...(preset ? { preset } : {}) };
   const audiences: Audience[] = [...Array.from({ length: 10 }, (_, seat) => ({ kind: 'seat', seat }) as const), { kind: 'spectator' }];
   const dA = new Decider(gameMachine), dB = new base.Decider(base.gameMachine);
