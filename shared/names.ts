@@ -31,12 +31,28 @@ const LOOKALIKE: Record<string, string> = {
 /** Plain ASCII: its own NFKC and NFD, with no combining marks. */
 const ASCII = /^[\x00-\x7f]*$/;
 
+/** Skeletons already computed, by name (see nameSkeleton). */
+const SKELETONS_KEPT = 4096;
+const skeletons = new Map<string, string>();
+
 /**
  * What a name looks like, for comparison only: NFKC, case-folded, without diacritics or other
  * combining marks, look-alike letters mapped to one Latin letter (0/o, 1/l/I, Cyrillic а/a, …),
  * `rn` read as `m`, `vv` as `w`, spaces and separators collapsed away.
  */
 export function nameSkeleton(name: string): string {
+  // Every join compares the skeletons of all seated names, so each name's is kept (a pure function of
+  // the string); the cache is emptied when full, so it stays small on a server of many rooms.
+  let skeleton = skeletons.get(name);
+  if (skeleton === undefined) {
+    if (skeletons.size >= SKELETONS_KEPT) skeletons.clear();
+    skeleton = skeletonOf(name);
+    skeletons.set(name, skeleton);
+  }
+  return skeleton;
+}
+
+function skeletonOf(name: string): string {
   // ASCII is its own NFKC and NFD and has no marks: only its case to fold (each join compares every seated name).
   const folded = ASCII.test(name) ? name.toLowerCase() : name.normalize('NFKC').toLowerCase().normalize('NFD').replace(/\p{M}/gu, '');
   let out = '';

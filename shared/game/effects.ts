@@ -1,4 +1,3 @@
-import { normalizeName } from '../names.ts';
 import type { ChatMessage, Outcome, Phase } from '../views.ts';
 import { graceApplies } from './grace.ts';
 import type { GameContext, GameEvent, Patch } from './types.ts';
@@ -31,29 +30,22 @@ export type GameEffectType = GameEffect['type'];
 
 /**
  * The effects of an accepted in-phase event, from the state it met and the patch the rules made of it.
+ * A join and a chat message, the most frequent of these, are announced from the new context instead,
+ * by plain `emit` actions after the assign (machine.ts), which costs XState less than `enqueueActions`.
  * The moves of a game (night.act, day.ready, day.act, vote.cast, hunter.shoot) announce nothing: the
  * machine applies those with a bare assign (machine.ts `apply`); one that should announce something
  * moves to `applyAnnounced` there.
  */
 export function effectsOf(ctx: GameContext, e: GameEvent, patch: Patch): GameEffect[] {
   const fx: GameEffect[] = [];
-  const host = () => { if ('host' in patch && patch.host !== ctx.host) fx.push({ type: 'host.changed', host: patch.host ?? null }); };
   switch (e.type) {
-    case 'room.join': {
-      // Names are unique (R5), so the joiner is the player of that name.
-      const name = normalizeName(e.name);
-      fx.push({ type: 'seat.granted', seat: patch.players!.find((p) => p.name === name)!.seat });
-      host();
-      break;
-    }
-    case 'room.leave': fx.push({ type: 'player.removed', seat: e.seat, why: 'left' }); host(); break;
-    case 'room.kick': fx.push({ type: 'player.removed', seat: e.target, why: 'kicked' }); host(); break;
-    case 'grace.expired': fx.push({ type: 'player.removed', seat: e.seat, why: 'grace' }); host(); break;
-    case 'room.host': host(); break;
+    case 'room.leave': fx.push({ type: 'player.removed', seat: e.seat, why: 'left' }); hostChange(ctx, patch, fx); break;
+    case 'room.kick': fx.push({ type: 'player.removed', seat: e.target, why: 'kicked' }); hostChange(ctx, patch, fx); break;
+    case 'grace.expired': fx.push({ type: 'player.removed', seat: e.seat, why: 'grace' }); hostChange(ctx, patch, fx); break;
+    case 'room.host': hostChange(ctx, patch, fx); break;
     case 'room.settings': fx.push({ type: 'settings.changed' }); break;
     case 'game.abandon': fx.push({ type: 'game.abandoned' }); break;
     case 'game.start': fx.push({ type: 'game.started', gameNo: patch.gameNo! }); break;
-    case 'chat.send': fx.push({ type: 'chat.posted', message: patch.chat![patch.chat!.length - 1] }); break;
     case 'player.connection':
       fx.push({ type: 'presence.changed', seat: e.seat, connected: e.connected });
       if (!e.connected && graceApplies({ ...ctx, ...patch }, e.seat)) fx.push({ type: 'grace.started', seat: e.seat });
@@ -61,6 +53,11 @@ export function effectsOf(ctx: GameContext, e: GameEvent, patch: Patch): GameEff
     default: break;
   }
   return fx;
+}
+
+// A plain function, not a closure per call: a hot path's closures cost an allocation each (and tsx's naming helper).
+function hostChange(ctx: GameContext, patch: Patch, fx: GameEffect[]): void {
+  if ('host' in patch && patch.host !== ctx.host) fx.push({ type: 'host.changed', host: patch.host ?? null });
 }
 
 /** What entering a phase announces, read off the context that entered it (the game's end follows it). */

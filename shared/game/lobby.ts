@@ -89,12 +89,22 @@ export function refusalReason(ctx: GameContext, e: { type: string }): string | u
   return undefined;
 }
 
+/** Whether this joiner becomes the host: a room without one gets it, but a bot only hosts the room it opened itself (R5: the AIWolf bridge's own rooms). */
+export function hostsOnJoin(ctx: GameContext, e: EventOf<'room.join'>): boolean {
+  return ctx.host === null && (!e.bot || e.creates === true);
+}
+
 export function join(ctx: GameContext, e: EventOf<'room.join'>): Patch {
   const seat = lowestFreeSeat(ctx);
   const p: Player = { seat, name: normalizeName(e.name), bot: e.bot ?? false, connected: true, role: null, alive: true, death: null, lover: null, missedVotes: 0 };
   const players = [...ctx.players, p].sort((a, b) => a.seat - b.seat);
-  // A bot only hosts the room it opened itself (R5): the AIWolf bridge's own rooms.
-  return { players, host: ctx.host ?? (p.bot && !e.creates ? null : seat) };
+  return { players, host: hostsOnJoin(ctx, e) ? seat : ctx.host };
+}
+
+/** The seat a player of this name holds (names are unique, R5): a joiner's, once joined. */
+export function seatNamed(ctx: GameContext, name: string): number {
+  const normal = normalizeName(name);
+  return ctx.players.find((p) => p.name === normal)!.seat;
 }
 
 /**

@@ -27,6 +27,16 @@ describe('the machine announces what happened (emit)', () => {
     expect(t.step({ type: 'room.join', name: 'Bob' })).toEqual([{ type: 'seat.granted', seat: 1 }]);
   });
 
+  it('[R5] a bot joining a room without a host is seated but not made host, unless it opens the room', () => {
+    const t = table();
+    expect(t.step({ type: 'room.join', name: 'Bot', bot: true })).toEqual([{ type: 'seat.granted', seat: 0 }]);
+    expect(t.ctx().host).toBeNull();
+    const u = table();
+    expect(u.step({ type: 'room.join', name: 'Bridge', bot: true, creates: true })).toEqual([{ type: 'seat.granted', seat: 0 }, { type: 'host.changed', host: 0 }]);
+    // A refused join announces nothing, host or not.
+    expect(u.step({ type: 'room.join', name: 'bridge' })).toEqual([]);
+  });
+
   it('a chat message is announced as posted, the very message the context keeps', () => {
     const t = table();
     t.step({ type: 'room.join', name: 'Ada' });
@@ -105,12 +115,16 @@ describe('the machine announces what happened (emit)', () => {
 });
 
 describe('the moves the machine applies with a bare assign', () => {
-  /** Every event type whose transitions run the `apply` action, which emits nothing (machine.ts). */
+  /**
+   * Every event type whose transitions run the `apply` action alone, which emits nothing (machine.ts);
+   * a join or a chat message is applied so too, with its `emit` actions after it.
+   */
   function quietTypes(): string[] {
     const out = new Set<string>();
+    const isApply = (a: unknown) => a === 'apply' || (typeof a === 'object' && a !== null && (a as { type?: string }).type === 'apply');
     const visit = (node: typeof gameMachine.root) => {
       for (const [type, defs] of node.transitions) {
-        for (const d of defs) if (d.actions.some((a) => a === 'apply' || (typeof a === 'object' && a !== null && (a as { type?: string }).type === 'apply'))) out.add(type);
+        for (const d of defs) if (d.actions.some(isApply) && d.actions.every(isApply)) out.add(type);
       }
       for (const child of Object.values(node.states)) visit(child);
     };
