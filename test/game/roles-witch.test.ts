@@ -153,4 +153,13 @@ describe('the witch and the pack\'s two victims', () => {
     const heals = new Set(draws.map((rng) => night.bot!.random!(witchOf(g), rng)!).map((a) => a.kind === 'witch' && a.heal));
     expect([...heals].sort()).toEqual([false, true, witch].sort());
   });
+
+  it('[R25] the bots and the form still read a prompt from before R121, with `victim` alone (an older server)', () => {
+    const old = { kind: 'witch', victim: 3, canHeal: true, canPoison: true, targets: [0, 1, 3, 4] } as unknown as Prompt;
+    const beliefs = { day: 1, urgent: false, trusted: null, suspicion: () => 0 } as unknown as BotBeliefs;
+    const you = { seat: 2, potions: { heal: true, poison: true } } as never;
+    expect(night.bot!.smart!(old, you, beliefs, () => 0.5)).toEqual({ kind: 'witch', heal: true, poison: null });
+    expect(night.bot!.random!(old, () => 0.1)).toMatchObject({ kind: 'witch', heal: true });
+    expect(night.form!.checks!(old, (s) => `P${s}`).map((c) => c.key)).toEqual(['heal']);
+  });
 });

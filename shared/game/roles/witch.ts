@@ -24,6 +24,15 @@ const potions = (ctx: GameContext, seat: number) => slice<Potions>(ctx, seat) ??
 type WitchPrompt = Extract<Prompt, { kind: 'witch' }>;
 
 /** The heal as sent for this victim: `true` for the first (it follows the pack's first pick, R26), else his seat. */
+/**
+ * The witch's prompt with its `victims` always there: a server from before R121's two victims
+ * sends only `victim`, and the bots and the form must still read its prompt.
+ */
+function witchPrompt(p: Prompt): WitchPrompt {
+  const w = promptOf(p, 'witch');
+  return Array.isArray(w.victims) ? w : { ...w, victims: w.victim === null || w.victim === undefined ? [] : [w.victim] };
+}
+
 const healOf = (w: WitchPrompt, seat: number | undefined): boolean | number => (seat === undefined ? false : seat === w.victim ? true : seat);
 
 /**
@@ -59,7 +68,7 @@ export const witch: RoleModule = {
       },
       confirm: (picked, _name, checked) => (checked.length || picked.length ? 'Use the potions' : 'Do nothing tonight'),
       lines(p, _you, name) {
-        const w = promptOf(p, 'witch');
+        const w = witchPrompt(p);
         return [
           w.victims.length === 0 ? 'The werewolves have not settled on a victim yet.' : `The werewolves attack ${w.victims.map(name).join(' and ')}.`,
           w.canPoison ? 'Poison someone? (your one killing potion)' : 'Your poison is used up.',
@@ -125,12 +134,12 @@ export const witch: RoleModule = {
       pickable: (p) => promptOf(p, 'witch').canPoison,
       // One check per victim, one of which may be ticked (one potion): `heal` for the first, `heal:<seat>` for another.
       checks(p, name) {
-        const w = promptOf(p, 'witch');
+        const w = witchPrompt(p);
         if (!w.canHeal) return [];
         return w.victims.map((s) => ({ key: s === w.victim ? 'heal' : `heal:${s}`, label: `Heal ${name(s)} (your one healing potion)`, group: 'heal' }));
       },
       build(p, picked, checked) {
-        const w = promptOf(p, 'witch');
+        const w = witchPrompt(p);
         const key = w.canHeal ? [...checked].reverse().find((k) => k === 'heal' || k.startsWith('heal:')) : undefined;
         const seat = key === undefined ? undefined : key === 'heal' ? w.victim ?? undefined : Number(key.slice(5));
         return { kind: 'witch', heal: healOf(w, seat !== undefined && w.victims.includes(seat) ? seat : undefined), poison: w.canPoison ? picked[0] ?? null : null };
@@ -138,7 +147,7 @@ export const witch: RoleModule = {
     },
     bot: {
       random(p, rng) {
-        const w = promptOf(p, 'witch');
+        const w = witchPrompt(p);
         // A second draw only when there are two victims, so a night of one plays as it always did.
         const seat = w.canHeal && rng() < 0.5 ? w.victims[w.victims.length > 1 ? Math.floor(rng() * w.victims.length) : 0] : undefined;
         const heal = healOf(w, seat);
@@ -146,7 +155,7 @@ export const witch: RoleModule = {
         return { kind: 'witch', heal, poison };
       },
       smart(p, you, b, rng) {
-        const w = promptOf(p, 'witch');
+        const w = witchPrompt(p);
         // Wait for the pack's victim while there is time, so the heal can be used.
         if (w.victim === null && you.potions?.heal && !b.urgent) return null;
         // Save herself or the seer she trusts, else on the first night the first victim.
