@@ -312,7 +312,7 @@ describe('visitor', () => {
 });
 
 describe('random games with the solo and night roles', () => {
-  const GAMES = sized(30, 12);
+  const GAMES = sized(30, 6);
   const ROLES = { werewolf: 2, 'serial-killer': 1, 'wild-child': 1, visitor: 1, fool: 1, medium: 1, possessed: 1, lycan: 1, cupid: 1, seer: 1 };
 
   it(`[R195] [R200] [R205] [R70] ${GAMES} random games deal every one of them, end, leak nothing to any audience, and cache views right`, () => {
@@ -353,7 +353,7 @@ describe('random games with the solo and night roles', () => {
 });
 
 describe('the reasoning bots play the solo and night roles', () => {
-  const GAMES = sized(24, 8);
+  const GAMES = sized(24, 4);
   const ROLES = { werewolf: 2, 'serial-killer': 1, 'wild-child': 1, visitor: 1, medium: 1, seer: 1, doctor: 1 };
 
   it(`[R197] [R202] [R206] ${GAMES} smart games end; the serial killer never claims a role, the medium reports what she learned`, () => {

@@ -8,7 +8,7 @@ import { leaks } from '../helpers/oracle.ts';
 import { playRandomGame } from '../helpers/sim.ts';
 import { sized } from '../helpers/size.ts';
 
-const RANDOM_GAMES = sized(30, 12);
+const RANDOM_GAMES = sized(30, 6);
 
 /** Every seat and a spectator see nothing they may not know. */
 function clean(g: TestGame) {

@@ -365,7 +365,7 @@ describe('wolf roles', () => {
   });
 
   it(`[R120] [R121] [R122] [R123] [R124] [R125] random games with every wolf role dealt end without error and without a leak`, () => {
-    const games = sized(30, 12);
+    const games = sized(30, 6);
     const sets: Record<string, number>[] = [
       { werewolf: 1, 'alpha-wolf': 1, 'wolf-cub': 1, 'white-werewolf': 1, sorceress: 1, traitor: 1, seer: 1, doctor: 1, witch: 1, 'apprentice-seer': 1 },
       { 'alpha-wolf': 1, 'wolf-cub': 1, sorceress: 1, traitor: 1, seer: 1, bodyguard: 1, fool: 1 },
