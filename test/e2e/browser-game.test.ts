@@ -49,7 +49,8 @@ describe('the browser client', () => {
     await ada.getByLabel('Your name').fill('Ada');
     await ada.getByText('Room settings').click();
     await ada.getByLabel('Room name').fill(ROOM);
-    for (const [label, s] of [['Night', 10], ['Dawn', 1], ['Day talk', 10], ['Vote', 10], ['Execution', 1], ["Hunter's shot", 5]] as const) {
+    // The day is long enough for a loaded box to take the night's screenshots and still see it; it ends once all are ready.
+    for (const [label, s] of [['Night', 10], ['Dawn', 1], ['Day talk', 30], ['Vote', 10], ['Execution', 1], ["Hunter's shot", 5]] as const) {
       await ada.getByLabel(label, { exact: true }).fill(String(s));
     }
     await ada.getByLabel('When the vote is tied').selectOption('random');
