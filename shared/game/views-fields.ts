@@ -5,7 +5,7 @@ import type { Settings } from '../settings.ts';
 import { ROLE_LIST, teamOf } from './roles/index.ts';
 import type { GameContext, Player } from './types.ts';
 import { promptFor } from './views-you.ts';
-import { setupOf } from './presets.ts';
+import { setupOf } from './setup.ts';
 import { teamOfPlayer } from './win.ts';
 
 /**

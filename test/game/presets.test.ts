@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
 import { autoRoles, refusalReason, viewFor } from '../../shared/game/index.ts';
-import { BALANCED, categories, missingRoles, parseRoles, PRESET_LIST, PRESETS, presetOf, presetRoles, setupOf, startProblem } from '../../shared/game/presets.ts';
+import { BALANCED, missingRoles, parseRoles, PRESET_LIST, PRESETS, presetOf, presetRoles, startProblem } from '../../shared/game/presets.ts';
+import { categories, setupOf } from '../../shared/game/setup.ts';
 import { ROLE_MODULES, teamOf } from '../../shared/game/roles/index.ts';
 import { applySettingsPatch, MAX_PLAYERS, MIN_PLAYERS, type Settings } from '../../shared/settings.ts';
 import { newGame } from '../helpers/game.ts';
