@@ -23,7 +23,6 @@ const potions = (ctx: GameContext, seat: number) => slice<Potions>(ctx, seat) ??
 
 type WitchPrompt = Extract<Prompt, { kind: 'witch' }>;
 
-/** The heal as sent for this victim: `true` for the first (it follows the pack's first pick, R26), else his seat. */
 /**
  * The witch's prompt with its `victims` always there: a server from before R121's two victims
  * sends only `victim`, and the bots and the form must still read its prompt.
@@ -33,6 +32,7 @@ function witchPrompt(p: Prompt): WitchPrompt {
   return Array.isArray(w.victims) ? w : { ...w, victims: w.victim === null || w.victim === undefined ? [] : [w.victim] };
 }
 
+/** The heal as sent for this victim: `true` for the first (it follows the pack's first pick, R26), else his seat. */
 const healOf = (w: WitchPrompt, seat: number | undefined): boolean | number => (seat === undefined ? false : seat === w.victim ? true : seat);
 
 /**
@@ -95,9 +95,12 @@ export const witch: RoleModule = {
       if (ctx.night.actions[seat]) return 'action/already-done';
       const left = potions(ctx, seat);
       if (action.heal !== false && !left.heal) return 'action/no-potion';
-      if (action.heal === true && currentVictims(ctx).length === 0) return 'action/no-victim';
-      // A seat named for the heal is one of the victims she is shown (R25, R121).
-      if (typeof action.heal === 'number' && !currentVictims(ctx).includes(action.heal)) return currentVictims(ctx).length ? 'action/invalid-target' : 'action/no-victim';
+      if (action.heal !== false) {
+        const victims = currentVictims(ctx);
+        if (victims.length === 0) return 'action/no-victim';
+        // A seat named for the heal is one of the victims she is shown (R25, R121).
+        if (typeof action.heal === 'number' && !victims.includes(action.heal)) return 'action/invalid-target';
+      }
       if (action.poison !== null) {
         if (!left.poison) return 'action/no-potion';
         if (action.poison === seat || !isLiving(ctx, action.poison)) return 'action/invalid-target';
