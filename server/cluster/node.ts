@@ -139,6 +139,8 @@ export class ClusterNode {
     // Far later than due: this node was paused (SIGSTOP, a VM freeze), and its sockets' presence
     // in rooms run elsewhere may have been counted as gone meanwhile.
     if (now - this.lastBeat > 3 * this.opts.scanMs) void this.woke();
+    // Without a pause the rooms `lost` sent on need no skipping (they are no longer held here).
+    else this.forwarded.clear();
     this.lastBeat = now;
     const load: NodeLoad = { instance: this.instance, rooms: this.leases.count(), connections: this.io.engine.clientsCount, at: Date.now() };
     await this.redis.hset(K.nodes, this.instance, JSON.stringify(load));
