@@ -13,10 +13,10 @@ import { nextRandom } from '../../shared/game/rng.ts';
 import { sameJson } from '../../shared/game/json.ts';
 import type { RoleCounts } from '../../shared/settings.ts';
 
-const SIM_GAMES = sized(1000, 40);
-const CHAOS_GAMES = sized(1500, 50);
+const SIM_GAMES = sized(1000, 32);
+const CHAOS_GAMES = sized(1500, 40);
 const REPLAYS = sized(200, 20);
-const CATALOGUE_GAMES = sized(500, 16);
+const CATALOGUE_GAMES = sized(500, 12);
 /** Generous: the suite shares two cores with the socket and browser suites. */
 const LONG = 180_000;
 

@@ -25,14 +25,14 @@ const LONG = 600_000;
 
 describe('cached views', () => {
   it('[R70] equal views built from scratch, for every audience after every event of chaotic rooms', () => {
-    for (let g = 0; g < sized(400, 30); g++) {
+    for (let g = 0; g < sized(400, 24); g++) {
       const cache = new ViewCache();
       playChaos({ seed: 20_000 + g, games: g % 4 === 0 ? 2 : 1, onEvent: (_before, after, e) => check(cache, after.context, `room ${g}, ${e.type}`) });
     }
   }, LONG);
 
   it('[R70] equal views built from scratch in plain random games', () => {
-    for (let g = 0; g < sized(200, 20); g++) {
+    for (let g = 0; g < sized(200, 16); g++) {
       const cache = new ViewCache();
       playRandomGame({ seed: 30_000 + g, players: 5 + (g % 10), onEvent: (snap, e) => check(cache, snap.context, `game ${g}, ${e.type}`) });
     }
