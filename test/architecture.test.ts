@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { type Allowance, type Files, type Finding, importCircles, impurities, layerOf, layerViolations, parseLayerTable } from './helpers/imports.ts';
+import { type Allowance, type Files, type Finding, importCircles, impurities, layerOf, layerViolations, moduleState, parseLayerTable } from './helpers/imports.ts';
 
 // The layer table has one source: the table in docs/architecture.md, read here. What the rules may
 // not touch is listed in test/helpers/imports.ts; an exception must be named below with its reason.
@@ -22,6 +22,27 @@ function repoFiles(): Files {
 
 /** Uses of the clock, chance, timers or I/O in the rules that are allowed, each with its reason. None today. */
 const RULES_ALLOWED: Allowance[] = [];
+
+/**
+ * The state the rules keep between calls, each with its reason: tables built once when the module
+ * loads and read only after, and memos of pure functions keyed by their inputs (weakly, so they
+ * die with the state they describe). Nothing here changes what a function returns; a new entry
+ * must say why it is one of these two.
+ */
+const RULES_STATE: Allowance[] = [
+  { file: 'shared/game/roles/registry.ts', what: 'registry', why: 'table: every role module, filled once by roles/index.ts when the catalogue loads' },
+  { file: 'shared/game/roles/index.ts', what: 'byKind', why: 'table: the role that names each night action kind, built at load from the modules' },
+  { file: 'shared/game/roles/index.ts', what: 'dayRoles', why: 'table: the role of each day action kind, built at load from the modules' },
+  { file: 'shared/game/chat.ts', what: 'DAYTIME', why: 'table: the daytime phases, a constant set' },
+  { file: 'shared/game/views.ts', what: 'NONE', why: 'table: the shared empty list of a table without fields, never written' },
+  { file: 'shared/game/setup.ts', what: 'dealtSetups', why: 'memo: setupOf per deal record (a WeakMap on the immutable record)' },
+  { file: 'shared/game/setup.ts', what: 'lobbySetups', why: 'memo: setupOf per settings object and seated count (a WeakMap on the immutable settings)' },
+  { file: 'shared/game/views-compiled.ts', what: 'KEYS', why: 'memo: the bit of each context key a lens has read, assigned on first sight; it only names bits, views do not depend on it' },
+  { file: 'shared/game/views-compiled.ts', what: 'OVER', why: 'memo: the keys past the 30th, which share one bit (as KEYS)' },
+  { file: 'shared/game/views-compiled.ts', what: 'GETTERS', why: 'memo: the one getter per context key that every lens shares (one hidden class)' },
+  { file: 'shared/game/views-you.ts', what: 'living', why: 'memo: the living candidates of a vote round, a WeakMap on the round\'s immutable candidates array' },
+  { file: 'shared/game/machine.ts', what: 'tallies', why: 'memo: a vote\'s count per context (a WeakMap on the immutable context), shared by the guard and the action' },
+];
 
 const show = (fs: Finding[]) => fs.map((f) => `${f.file}:${f.line} ${f.message}`);
 const rulesOnly = (files: Files): Files => new Map([...files].filter(([f]) => layerOf(layers, f)?.name === 'rules'));
@@ -55,6 +76,15 @@ describe('the layers of docs/architecture.md', () => {
     expect(rules.size).toBeGreaterThan(10);
     for (const a of RULES_ALLOWED) expect(a.why.trim(), `${a.file} ${a.what}`).not.toBe('');
     expect(show(impurities(rules, RULES_ALLOWED))).toEqual([]);
+  });
+
+  it('the rules keep no state between calls but the declared tables built at load and memos keyed by their inputs', () => {
+    const rules = rulesOnly(files);
+    for (const a of RULES_STATE) expect(a.why, `${a.file} ${a.what}`).toMatch(/^(table|memo): \S/);
+    expect(show(moduleState(rules, RULES_STATE))).toEqual([]);
+    // Every declared entry still exists: a stale one would silently allow a new binding of its name.
+    const found = moduleState(rules).map((f) => f.message);
+    for (const a of RULES_STATE) expect(found, `${a.file} ${a.what}`).toContain(`keeps module state '${a.what}'`);
   });
 });
 
@@ -124,6 +154,25 @@ describe('the checker bites (planted violations in a made-up file set)', () => {
     const allowed = impurities(files, [{ file: 'shared/game/night.ts', what: 'Date.now', why: 'a test of the allowance' }]);
     expect(show(allowed)).not.toContain('shared/game/night.ts:2 uses Date.now');
     expect(allowed).toHaveLength(7);
+  });
+
+  it('module state: a top-level let, a container to be filled; not a constant table of values, not a local', () => {
+    const files = planted({
+      'shared/game/night.ts': [
+        'let count = 0;',
+        'const seen = new Map<string, number>();',
+        'const later: number[] = [];',
+        'export const PHASES = [\'night\', \'day\'];',
+        'export const LIMIT = 3;',
+        'export function f() { let n = 0; const m = new Set(); return ++n + m.size + count + seen.size + later.length; }',
+      ].join('\n'),
+    });
+    expect(show(moduleState(files))).toEqual([
+      "shared/game/night.ts:1 keeps module state 'count'",
+      "shared/game/night.ts:2 keeps module state 'seen'",
+      "shared/game/night.ts:3 keeps module state 'later'",
+    ]);
+    expect(show(moduleState(files, [{ file: 'shared/game/night.ts', what: 'seen', why: 'memo: a test of the allowance' }]))).toHaveLength(2);
   });
 
   it('a file outside every layer is reported', () => {

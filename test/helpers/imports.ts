@@ -161,6 +161,35 @@ export function impurities(files: Files, allow: readonly Allowance[] = []): Find
   return out;
 }
 
+const CONTAINERS = ['Map', 'Set', 'WeakMap', 'WeakSet'];
+
+/**
+ * State a module keeps between calls: a top-level `let` or `var`, or a top-level constant that is
+ * a container (`new Map()`, `new Set()`, their weak kinds, an empty array literal to be filled),
+ * minus the allowances (`what`: the binding's name). The rules may hold only tables built once at
+ * load and memos of pure functions keyed by their inputs; each is named where this is called.
+ */
+export function moduleState(files: Files, allow: readonly Allowance[] = []): Finding[] {
+  const out: Finding[] = [];
+  for (const [file, source] of files) {
+    const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+    for (const st of sf.statements) {
+      if (!ts.isVariableStatement(st)) continue;
+      const mutable = !(st.declarationList.flags & ts.NodeFlags.Const);
+      for (const d of st.declarationList.declarations) {
+        const init = d.initializer;
+        const container = init !== undefined && ((ts.isNewExpression(init) && CONTAINERS.includes(init.expression.getText(sf)))
+          || (ts.isArrayLiteralExpression(init) && init.elements.length === 0));
+        if (!mutable && !container) continue;
+        const name = d.name.getText(sf);
+        if (allow.some((a) => a.file === file && a.what === name)) continue;
+        out.push({ file, line: sf.getLineAndCharacterOfPosition(d.getStart()).line + 1, message: `keeps module state '${name}'` });
+      }
+    }
+  }
+  return out;
+}
+
 /**
  * The layer table from docs/architecture.md: the markdown table under the heading "Layers", read
  * by its columns `layer`, `files`, `may import` and `packages` (others, like `holds`, are for
