@@ -117,10 +117,14 @@ async function run(name: string, kind: 'game' | 'baseline', env: Record<string, 
       workers.push(new Worker({ type: 'init', url: urls[w % urls.length], mode: kind === 'game' ? 'game' : 'relay', worker: w, thinkMs: THINK, durations: DURATIONS, spreadMs: SPREAD * 1000, rate: relay.rate, size: relay.size }, FLEET_NICE));
     }
     let past = -1;
+    let seated = 0;
     for (const rooms of STEPS) {
       const share = (w: number) => Math.floor(rooms / FLEET) + (w < rooms % FLEET ? 1 : 0);
-      await Promise.all(workers.map((wk, w) => wk.rooms(share(w), 180_000))).catch((err: Error) => {
-        throw new Error(`could not seat ${rooms} rooms (${err.message}): the server stopped accepting players`);
+      // The rooms already seated keep playing while the new ones are seated, so near the knee every
+      // join waits behind them: the time allowed grows with the rooms each fleet process adds.
+      const seatMs = (w: number) => 180_000 + 1_000 * Math.max(0, share(w) - Math.floor(seated / FLEET));
+      await Promise.all(workers.map((wk, w) => wk.rooms(share(w), seatMs(w)))).catch((err: Error) => {
+        throw new Error(`could not seat ${rooms} rooms in time (${err.message}): the server answered the joins too slowly or not at all`);
       });
       await sleep(WARMUP * 1000);
       const cpu0 = cpuOf();
@@ -132,6 +136,7 @@ async function run(name: string, kind: 'game' | 'baseline', env: Record<string, 
       const cpu = cpuOf() - cpu0;
       const step: Step = { rooms, ...summarize(reports, seconds, cpu, rssOf(), idleRss, await server.heapBytes(), idleHeap) };
       out.steps.push(step);
+      seated = rooms;
       console.log(`${name.padEnd(10)} ${String(rooms).padStart(5)} ${String(step.players).padStart(7)} ${f(step.commandsPerSecond, 0).padStart(7)} ${f(step.messagesPerSecond, 0).padStart(8)} ${f(step.p50).padStart(7)} ${f(step.p95).padStart(7)} ${f(step.p99).padStart(7)} ${f(step.serverCpu, 0).padStart(6)}% ${f(cpuPerCommandUs(step), 0).padStart(7)} ${f(commandsPerCpuSecond(step), 0).padStart(7)} ${f(step.memoryPerPlayerKB).padStart(8)} ${f(step.heapPerPlayerKB).padStart(7)} ${f(step.fleetCpu, 0).padStart(6)}% ${f(step.fleetLoopP99).padStart(7)} ${String(step.refused).padStart(5)} ${step.loadAverage.toFixed(1).padStart(5)}`);
       // A lone slow step (another job on the box) is not a knee: stop after consecutive ones.
       past = (step.p99 ?? 0) > KNEE_MS ? past + 1 : -1;
