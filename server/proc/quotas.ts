@@ -3,7 +3,12 @@ import { AddressQuotas, type QuotaPort } from '../net/quotas.ts';
 import type { Limits } from '../net/ratelimit.ts';
 import type { Link } from './link.ts';
 
-type Ask = { op: 'admit' | 'room' | 'bot'; address: string };
+/**
+ * `until`: when the worker stops waiting (this machine's clock, which both ends read). An ask that
+ * reaches the primary later is not counted: the worker has decided alone, and counting it here too
+ * would hold a connection the primary is never told to give back.
+ */
+type Ask = { op: 'admit' | 'room' | 'bot'; address: string; until?: number };
 
 /**
  * The per-address quotas of the whole machine, kept by the primary: every worker asks it, so an
@@ -25,8 +30,9 @@ export class SharedQuotas {
     this.gone(worker);
     this.held.set(worker, held);
     link.handle('quota', (raw) => {
-      const { op, address } = raw as Ask;
+      const { op, address, until } = raw as Ask;
       const now = Date.now();
+      if (until !== undefined && now > until) return null;
       if (op === 'room') return this.quotas.takeRoom(address, now);
       if (op === 'bot') return this.quotas.takeBot(address, now);
       const ok = this.quotas.admit(address, now);
@@ -53,6 +59,8 @@ export class SharedQuotas {
 
 /** How long a worker waits for the primary's answer before deciding alone. */
 const ASK_MS = 1_000;
+/** An ask the primary reads this close to the worker's deadline is too late: its answer could arrive after the worker gave up. */
+const LATE_MS = 250;
 
 /**
  * A worker's quotas: the primary's answer. Should the primary not answer in time (it is busy, or
@@ -89,8 +97,8 @@ export class WorkerQuotas implements QuotaPort {
 
   get size(): number { return this.own.size; }
 
-  private ask(q: Ask): Promise<boolean | null> {
-    return this.primary.request<boolean>('quota', q, ASK_MS).catch((err: Error) => {
+  private ask(q: Omit<Ask, 'until'>): Promise<boolean | null> {
+    return this.primary.request<boolean>('quota', { ...q, until: Date.now() + ASK_MS - LATE_MS }, ASK_MS).catch((err: Error) => {
       this.log.warn({ err: err.message, op: q.op }, 'the primary did not answer a quota; this worker decides alone');
       return null;
     });

@@ -1,9 +1,13 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { EventEmitter } from 'node:events';
+import pino from 'pino';
 import { io, type Socket } from 'socket.io-client';
 import { afterAll, describe, expect, it } from 'vitest';
 import { PROTOCOL_VERSION } from '../../shared/protocol.ts';
+import { Link, type Port } from '../../server/proc/link.ts';
+import { SharedQuotas, WorkerQuotas } from '../../server/proc/quotas.ts';
 import { freePort, killAll, spawnServer } from '../helpers/process.ts';
 
 afterAll(() => killAll());
@@ -44,4 +48,34 @@ describe('per-address quotas hold on the whole server, not once per worker', () 
     for (const c of [...conns, again]) c.socket.close();
     await server.stop('SIGTERM');
   }, 60_000);
+});
+
+/** Both ends of an IPC channel in one process; what the worker sends reaches the primary `delay.ms` later (a busy primary). */
+function channelPair(delay: { ms: number }): { primary: Port; worker: Port } {
+  const toPrimary = new EventEmitter();
+  const toWorker = new EventEmitter();
+  return {
+    primary: { send: (m) => { toWorker.emit('message', structuredClone(m)); return true; }, on: (_e, fn) => toPrimary.on('message', fn) },
+    worker: { send: (m) => { const c = structuredClone(m); setTimeout(() => toPrimary.emit('message', c), delay.ms); return true; }, on: (_e, fn) => toWorker.on('message', fn) },
+  };
+}
+
+describe('a worker that decided alone while the primary was slow', () => {
+  it('the primary does not count the late ask too, so the address keeps its whole quota once the connection closes', async () => {
+    const limits = { commandsPerSecond: 0, commandBurst: 0, chatPerSecond: 0, chatBurst: 0, roomsPerMinute: 0, roomsPerMinutePerConnection: 0, botsPerMinute: 0, connectionsPerAddress: 2 };
+    const delay = { ms: 0 };
+    const ports = channelPair(delay);
+    new SharedQuotas(limits).serve(new Link(ports.primary, 'worker 0'), 0);
+    const quotas = new WorkerQuotas(new Link(ports.worker, 'primary'), limits, pino({ level: 'silent' }));
+    const addr = '203.0.113.7';
+    expect(await quotas.admit(addr, Date.now())).toBe(true); // counted by the primary
+    delay.ms = 1_300;
+    expect(await quotas.admit(addr, Date.now())).toBe(true); // no answer within 1 s: counted here alone
+    await new Promise((r) => setTimeout(r, 600)); // the late ask reaches the primary meanwhile
+    delay.ms = 0;
+    quotas.release(addr); // the alone one closes
+    // One connection held in all: one more fits, a third does not. Had the late ask counted, the primary would hold two and refuse at once.
+    expect(await quotas.admit(addr, Date.now())).toBe(true);
+    expect(await quotas.admit(addr, Date.now())).toBe(false);
+  }, 10_000);
 });
