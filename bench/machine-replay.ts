@@ -17,7 +17,7 @@ import { mulberry32 } from '../client/bot/rng.ts';
 import { toEvent } from '../client/bot/sim.ts';
 import { random } from '../client/bot/strategies/index.ts';
 const argv = process.argv;
-const GAMES = Number(argv[argv.indexOf('--games') + 1] || 300);
+const GAMES = argv.includes('--games') ? Number(argv[argv.indexOf('--games') + 1]) : 300;
 const PRESET = argv.includes('--preset') ? argv[argv.indexOf('--preset') + 1] : undefined;
 const BASE = argv.includes('--baseline') ? argv[argv.indexOf('--baseline') + 1] : '';
 const ROUNDS = Number(argv.includes('--rounds') ? argv[argv.indexOf('--rounds') + 1] : 5);
