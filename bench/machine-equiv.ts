@@ -18,7 +18,8 @@ import { toEvent } from '../client/bot/sim.ts';
 import { random } from '../client/bot/strategies/index.ts';
 import { isDeepStrictEqual } from 'node:util';
 const argv = process.argv;
-const GAMES = Number(argv[argv.indexOf('--games') + 1] || 300);
+// Without `--games`, indexOf is -1 and argv[0] (the node binary) would read as NaN games: none played.
+const GAMES = argv.includes('--games') ? Number(argv[argv.indexOf('--games') + 1]) : 300;
 const BASE = argv[argv.indexOf('--baseline') + 1];
 const base = await import(`${BASE}/shared/game/index.ts`);
 let steps = 0, bad = 0;

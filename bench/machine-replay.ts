@@ -6,16 +6,18 @@
  *   npx tsx bench/machine-replay.ts --baseline DIR [--games 1000] [--rounds 10] [--preset chaos] [--types]
  *
  * `--types` adds the wall time per event type and state change (noisy: a clock read per event).
+ * `--room` replays as a room steps (server/rooms/room.ts): the rules' `reject` asked first, then the
+ * Decider's pure step from the last snapshot, instead of an actor's `send`.
  */
 import { createActor, type AnyStateMachine } from 'xstate';
-import { gameMachine, viewFor, type GameContext, type GameEvent, type ViewBody, type Audience } from '../shared/game/index.ts';
+import { Decider, gameMachine, reject, viewFor, type GameContext, type GameEvent, type ViewBody, type Audience } from '../shared/game/index.ts';
 import { DEFAULT_SETTINGS } from '../shared/defaults.ts';
 import { settled } from '../client/bot/brain.ts';
 import { mulberry32 } from '../client/bot/rng.ts';
 import { toEvent } from '../client/bot/sim.ts';
 import { random } from '../client/bot/strategies/index.ts';
 const argv = process.argv;
-const GAMES = Number(argv[argv.indexOf('--games') + 1] || 300);
+const GAMES = argv.includes('--games') ? Number(argv[argv.indexOf('--games') + 1]) : 300;
 const PRESET = argv.includes('--preset') ? argv[argv.indexOf('--preset') + 1] : undefined;
 const BASE = argv.includes('--baseline') ? argv[argv.indexOf('--baseline') + 1] : '';
 const ROUNDS = Number(argv.includes('--rounds') ? argv[argv.indexOf('--rounds') + 1] : 5);
@@ -44,8 +46,20 @@ function play(seed: number): GameEvent[] {
 const logs: GameEvent[][] = []; for (let g = 0; g < GAMES; g++) logs.push(play(1 + g));
 const events = logs.reduce((n, l) => n + l.length, 0);
 const cpu = () => { const u = process.cpuUsage(); return (u.user + u.system) / 1000; };
-function replay(m: AnyStateMachine) { const t0 = cpu(); let h = 0; for (const l of logs) { const a = createActor(m, { input: { settings } }).start(); for (const e of l) a.send(e); h += (a.getSnapshot().context as any).version; a.stop(); } return [((cpu() - t0) * 1000) / events, h]; }
-const base = BASE ? (await import(`${BASE}/shared/game/index.ts`)).gameMachine : null;
+const ROOM = argv.includes('--room');
+/** A tree's machine with its Decider and `reject`, for `--room`. */
+const rooms = new Map<AnyStateMachine, { d: InstanceType<typeof Decider>; reject: typeof reject }>();
+function replayRoom(m: AnyStateMachine) {
+  const { d, reject: rej } = rooms.get(m)!;
+  const t0 = cpu(); let h = 0;
+  for (const l of logs) { let s = d.initial({ settings }); for (const e of l) { if (rej(s.context as GameContext, e) === null) s = d.decide(s, e).snapshot; } h += (s.context as GameContext).version; }
+  return [((cpu() - t0) * 1000) / events, h];
+}
+function replay(m: AnyStateMachine) { if (ROOM) return replayRoom(m); const t0 = cpu(); let h = 0; for (const l of logs) { const a = createActor(m, { input: { settings } }).start(); for (const e of l) a.send(e); h += (a.getSnapshot().context as any).version; a.stop(); } return [((cpu() - t0) * 1000) / events, h]; }
+const baseTree = BASE ? await import(`${BASE}/shared/game/index.ts`) : null;
+const base = baseTree ? baseTree.gameMachine : null;
+rooms.set(gameMachine, { d: new Decider(gameMachine), reject });
+if (baseTree) rooms.set(base, { d: new baseTree.Decider(base), reject: baseTree.reject });
 replay(gameMachine); if (base) replay(base);
 let a = Infinity, b = Infinity;
 for (let r = 0; r < ROUNDS; r++) { const [x, hx] = replay(gameMachine); a = Math.min(a, x); if (base) { const [y, hy] = replay(base); b = Math.min(b, y); if (hx !== hy) console.log('CHECKSUM DIFFERS', hx, hy); } }

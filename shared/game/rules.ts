@@ -13,8 +13,23 @@ import type { GameContext, GameEvent, Patch, Rejection } from './types.ts';
 /**
  * Why the rules refuse this event in this state, or null when they accept it. The machine's
  * guards call this very function, so the sender's error code and the machine never disagree.
+ *
+ * The last answer is kept by the identity of its state and event: a room asks before it decides
+ * (server/rooms/room.ts), and the machine's guard then asks again of the very same pair (so do a
+ * join's, a leave's and a shot's two guards). The rules are pure and neither a context nor an
+ * event is ever mutated, so the same pair has the same answer.
  */
 export function reject(ctx: GameContext, e: GameEvent): Rejection {
+  if (ctx === last.ctx && e === last.event) return last.answer;
+  const answer = rejectAfresh(ctx, e);
+  last.ctx = ctx;
+  last.event = e;
+  last.answer = answer;
+  return answer;
+}
+const last: { ctx: GameContext | null; event: GameEvent | null; answer: Rejection } = { ctx: null, event: null, answer: null };
+
+function rejectAfresh(ctx: GameContext, e: GameEvent): Rejection {
   switch (e.type) {
     case 'room.join':
     case 'room.settings':

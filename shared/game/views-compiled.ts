@@ -193,9 +193,13 @@ export function fill<S, T extends object>(slot: Slot<T>, table: Builder<S>, trac
   for (let i = 0; i < who.length; i++) {
     const w = who[i];
     let v: unknown;
-    tracker.mask = 0;
-    const admitted = w === null || (own && table.own[i]) || w(ctx, r, about);
-    deps |= tracker.mask;
+    // Only an audience check reads the context: a field for everyone, or the subject's own, reads nothing to be admitted.
+    let admitted = w === null || (own && table.own[i]);
+    if (!admitted) {
+      tracker.mask = 0;
+      admitted = w!(ctx, r, about);
+      deps |= tracker.mask;
+    }
     if (admitted) {
       const m = reads[i];
       if (kept && m !== UNBUILT && (m & changed) === 0) { deps |= m; continue; }
