@@ -41,6 +41,7 @@ const RULES_STATE: Allowance[] = [
   { file: 'shared/game/views-compiled.ts', what: 'OVER', why: 'memo: the keys past the 30th, which share one bit (as KEYS)' },
   { file: 'shared/game/views-compiled.ts', what: 'GETTERS', why: 'memo: the one getter per context key that every lens shares (one hidden class)' },
   { file: 'shared/game/views-you.ts', what: 'living', why: 'memo: the living candidates of a vote round, a WeakMap on the round\'s immutable candidates array' },
+  { file: 'shared/game/rules.ts', what: 'lastAnswers', why: 'memo: reject\'s last answer per context (a WeakMap on the immutable context), keyed by the event object too: a room asks before it decides and the guard asks the same pair again' },
   { file: 'shared/game/machine.ts', what: 'tallies', why: 'memo: a vote\'s count per context (a WeakMap on the immutable context), shared by the guard and the action' },
 ];
 
@@ -156,7 +157,7 @@ describe('the checker bites (planted violations in a made-up file set)', () => {
     expect(allowed).toHaveLength(7);
   });
 
-  it('module state: a top-level let, a container to be filled; not a constant table of values, not a local', () => {
+  it('module state: a top-level let, a container to be filled, a constant whose fields are assigned; not a constant table of values, not a local', () => {
     const files = planted({
       'shared/game/night.ts': [
         'let count = 0;',
@@ -165,14 +166,17 @@ describe('the checker bites (planted violations in a made-up file set)', () => {
         'export const PHASES = [\'night\', \'day\'];',
         'export const LIMIT = 3;',
         'export function f() { let n = 0; const m = new Set(); return ++n + m.size + count + seen.size + later.length; }',
+        'const last = { ctx: null as unknown, answer: 0 };',
+        'export function g(ctx: unknown) { if (last.ctx === ctx) return last.answer; last.ctx = ctx; last.answer += 1; const local = { a: 1 }; local.a = 2; return PHASES[0] + local.a; }',
       ].join('\n'),
     });
     expect(show(moduleState(files))).toEqual([
       "shared/game/night.ts:1 keeps module state 'count'",
       "shared/game/night.ts:2 keeps module state 'seen'",
       "shared/game/night.ts:3 keeps module state 'later'",
+      "shared/game/night.ts:7 keeps module state 'last'",
     ]);
-    expect(show(moduleState(files, [{ file: 'shared/game/night.ts', what: 'seen', why: 'memo: a test of the allowance' }]))).toHaveLength(2);
+    expect(show(moduleState(files, [{ file: 'shared/game/night.ts', what: 'seen', why: 'memo: a test of the allowance' }]))).toHaveLength(3);
   });
 
   it('a file outside every layer is reported', () => {

@@ -20,14 +20,14 @@ import type { GameContext, GameEvent, Patch, Rejection } from './types.ts';
  * event is ever mutated, so the same pair has the same answer.
  */
 export function reject(ctx: GameContext, e: GameEvent): Rejection {
-  if (ctx === last.ctx && e === last.event) return last.answer;
+  const kept = lastAnswers.get(ctx);
+  if (kept !== undefined && kept.event === e) return kept.answer;
   const answer = rejectAfresh(ctx, e);
-  last.ctx = ctx;
-  last.event = e;
-  last.answer = answer;
+  lastAnswers.set(ctx, { event: e, answer });
   return answer;
 }
-const last: { ctx: GameContext | null; event: GameEvent | null; answer: Rejection } = { ctx: null, event: null, answer: null };
+/** Per state (weakly: it dies with the state), the last event asked about and the answer. */
+const lastAnswers = new WeakMap<GameContext, { event: GameEvent; answer: Rejection }>();
 
 function rejectAfresh(ctx: GameContext, e: GameEvent): Rejection {
   switch (e.type) {

@@ -164,8 +164,9 @@ export function impurities(files: Files, allow: readonly Allowance[] = []): Find
 const CONTAINERS = ['Map', 'Set', 'WeakMap', 'WeakSet'];
 
 /**
- * State a module keeps between calls: a top-level `let` or `var`, or a top-level constant that is
+ * State a module keeps between calls: a top-level `let` or `var`, a top-level constant that is
  * a container (`new Map()`, `new Set()`, their weak kinds, an empty array literal to be filled),
+ * or one whose fields the file assigns (`last.answer = …`),
  * minus the allowances (`what`: the binding's name). The rules may hold only tables built once at
  * load and memos of pure functions keyed by their inputs; each is named where this is called.
  */
@@ -173,6 +174,11 @@ export function moduleState(files: Files, allow: readonly Allowance[] = []): Fin
   const out: Finding[] = [];
   for (const [file, source] of files) {
     const sf = ts.createSourceFile(file, source, ts.ScriptTarget.Latest, true);
+    const constants = new Map<string, ts.VariableDeclaration>();
+    const report = (name: string, d: ts.Node) => {
+      if (allow.some((a) => a.file === file && a.what === name)) return;
+      out.push({ file, line: sf.getLineAndCharacterOfPosition(d.getStart()).line + 1, message: `keeps module state '${name}'` });
+    };
     for (const st of sf.statements) {
       if (!ts.isVariableStatement(st)) continue;
       const mutable = !(st.declarationList.flags & ts.NodeFlags.Const);
@@ -180,12 +186,22 @@ export function moduleState(files: Files, allow: readonly Allowance[] = []): Fin
         const init = d.initializer;
         const container = init !== undefined && ((ts.isNewExpression(init) && CONTAINERS.includes(init.expression.getText(sf)))
           || (ts.isArrayLiteralExpression(init) && init.elements.length === 0));
-        if (!mutable && !container) continue;
         const name = d.name.getText(sf);
-        if (allow.some((a) => a.file === file && a.what === name)) continue;
-        out.push({ file, line: sf.getLineAndCharacterOfPosition(d.getStart()).line + 1, message: `keeps module state '${name}'` });
+        if (!mutable && !container) { constants.set(name, d); continue; }
+        report(name, d);
       }
     }
+    // A top-level constant whose fields are assigned somewhere in the file is a holder of state too.
+    const walk = (node: ts.Node) => {
+      if (ts.isBinaryExpression(node) && node.operatorToken.kind >= ts.SyntaxKind.FirstAssignment && node.operatorToken.kind <= ts.SyntaxKind.LastAssignment) {
+        let target: ts.Expression = node.left;
+        while (ts.isPropertyAccessExpression(target) || ts.isElementAccessExpression(target)) target = target.expression;
+        const d = target !== node.left && ts.isIdentifier(target) ? constants.get(target.text) : undefined;
+        if (d) { constants.delete(target.getText(sf)); report(target.getText(sf), d); }
+      }
+      ts.forEachChild(node, walk);
+    };
+    walk(sf);
   }
   return out;
 }
