@@ -3,6 +3,7 @@ import { type Audience, audienceKey } from '../rooms/audience.ts';
 import type { Server } from 'socket.io';
 import type { ClientToServerEvents, ServerToClientEvents } from '../../shared/protocol.ts';
 import { channel } from './session.ts';
+import { Wire } from './wire.ts';
 
 /** The Outbox, plus the last view version it sent to each audience: an entering socket's state must not be older. */
 export type TrackingOutbox = Outbox & { lastVersion(roomId: string, audience: Audience): number | undefined };
@@ -14,6 +15,7 @@ export type TrackingOutbox = Outbox & { lastVersion(roomId: string, audience: Au
 export function socketOutbox(io: Server<ClientToServerEvents, ServerToClientEvents>, local = true): TrackingOutbox {
   const nsp = io.of('/');
   const versions = new Map<string, Map<string, number>>();
+  const wire = new Wire();
   return {
     lastVersion: (roomId, audience) => versions.get(roomId)?.get(audienceKey(audience)),
     emit(roomId, audience, event, payload) {
@@ -25,17 +27,19 @@ export function socketOutbox(io: Server<ClientToServerEvents, ServerToClientEven
         m.set(audienceKey(audience), v);
       }
       const name = channel(roomId, audience);
-      if (local) {
-        // Most audiences are one seat on one connection: emit to it directly, without a broadcast's bookkeeping.
-        const ids = nsp.adapter.rooms.get(name);
-        if (!ids) return;
-        if (ids.size === 1) {
-          const [id] = ids;
-          (nsp.sockets.get(id) as { emit(e: string, p: unknown): boolean } | undefined)?.emit(event, payload);
-          return;
-        }
+      if (!local) {
+        (io.to(name).emit as (e: string, p: unknown) => boolean)(event, payload);
+        return;
       }
-      (io.to(name).emit as (e: string, p: unknown) => boolean)(event, payload);
+      // Every socket of the audience is on this node: encode once (shared parts once per tick, wire.ts)
+      // and write to each, without a broadcast's bookkeeping.
+      const ids = nsp.adapter.rooms.get(name);
+      if (!ids || ids.size === 0) return;
+      const packet = wire.encode(event, payload);
+      for (const id of ids) {
+        const socket = nsp.sockets.get(id);
+        if (socket) wire.send(socket, packet);
+      }
     },
   };
 }

@@ -1,0 +1,106 @@
+import type { Socket } from 'socket.io';
+
+/** The keys of a payload whose object is the audience's own but whose values are shared parts. */
+const SPLIT = new Set(['changes', 'view']);
+
+/**
+ * The Socket.IO text of one event, as the stock encoder would write it ('2' and the JSON of
+ * [event, payload]), built from the JSON of its parts. One publish sends the same view parts (the
+ * vote, the players, the phase) to every audience of a room inside per-audience objects, so each
+ * part is serialised once per tick and spliced into each audience's text; the cache is dropped at
+ * the end of the tick (parts are immutable, shared/game/json.ts, so equal identity is equal JSON).
+ */
+export class EventEncoder {
+  private parts = new Map<object, string>();
+  private keys = new Map<string, string>();
+
+  encode(event: string, payload: unknown): string {
+    return `2[${JSON.stringify(event)},${this.object(payload, true)}]`;
+  }
+
+  /** Forget the parts (end of tick): nothing is kept past it. */
+  clear(): void { this.parts.clear(); }
+
+  private object(o: unknown, outer: boolean): string {
+    if (typeof o !== 'object' || o === null || Array.isArray(o) || Object.getPrototypeOf(o) !== Object.prototype) return this.part(o) ?? 'null';
+    let s = '{';
+    const rec = o as Record<string, unknown>;
+    for (const k in rec) {
+      const v = rec[k];
+      const json = outer && SPLIT.has(k) ? this.object(v, false) : this.part(v);
+      if (json === undefined) continue;
+      s += `${s.length === 1 ? '' : ','}${this.key(k)}:${json}`;
+    }
+    return `${s}}`;
+  }
+
+  /** JSON.stringify's answer for a value (undefined for what JSON leaves out), objects once per tick. */
+  private part(v: unknown): string | undefined {
+    if (typeof v !== 'object' || v === null) return JSON.stringify(v);
+    let json = this.parts.get(v);
+    if (json === undefined) { json = JSON.stringify(v); this.parts.set(v, json); }
+    return json;
+  }
+
+  private key(k: string): string {
+    let json = this.keys.get(k);
+    if (json === undefined) { json = JSON.stringify(k); if (this.keys.size < 1000) this.keys.set(k, json); }
+    return json;
+  }
+}
+
+/** The parts of engine.io and ws this module reads (engine.io 6, ws 8); anything else takes the stock path. */
+interface EngineSocket {
+  readyState: string;
+  upgrading: boolean;
+  writeBuffer: unknown[];
+  transport: { name: string; writable: boolean; socket?: { readyState: number; send(data: string): void; _socket?: NetLike } };
+  write(data: string): void;
+}
+interface NetLike { cork(): void; uncork(): void }
+
+/**
+ * Writes pre-encoded events to local sockets, and holds each socket's writes of a tick in one
+ * kernel write. A websocket with nothing queued in engine.io gets the frame straight from ws
+ * (engine.io would mark its transport busy until the write's callback, so what followed in the
+ * same tick, e.g. the command's ack, would wait for a second write); its net socket stays corked
+ * until the end of the tick, when everything queued for it (updates, chat, the ack) leaves in
+ * one writev. Any other case (polling, an upgrade under way, packets already queued in engine.io)
+ * goes through engine.io's own write, behind what it queued, so the order is always kept.
+ */
+export class Wire {
+  readonly encoder = new EventEncoder();
+  private corked = new Set<NetLike>();
+  private scheduled = false;
+  private readonly flush = () => {
+    this.scheduled = false;
+    for (const s of this.corked) s.uncork();
+    this.corked.clear();
+    this.encoder.clear();
+  };
+
+  /** Schedule the end of the tick (the encoder's cache and the corks go then). */
+  private tick(): void {
+    if (!this.scheduled) { this.scheduled = true; process.nextTick(this.flush); }
+  }
+
+  encode(event: string, payload: unknown): string {
+    this.tick();
+    return this.encoder.encode(event, payload);
+  }
+
+  /** Send one encoded event (from `encode`) to a socket of this process. */
+  send(socket: Socket, packet: string): void {
+    const conn = socket.conn as unknown as EngineSocket;
+    if (conn.readyState !== 'open') return; // as Socket.IO's own write does
+    const t = conn.transport;
+    const ws = t.socket;
+    const raw = ws?._socket;
+    if (t.name !== 'websocket' || conn.upgrading || !t.writable || conn.writeBuffer.length > 0 || ws?.readyState !== 1 || typeof raw?.cork !== 'function') {
+      conn.write(packet);
+      return;
+    }
+    if (!this.corked.has(raw)) { raw.cork(); this.corked.add(raw); this.tick(); }
+    ws.send(`4${packet}`); // an engine.io message packet
+  }
+}

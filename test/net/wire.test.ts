@@ -1,0 +1,69 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRequire } from 'node:module';
+import type * as Parser from 'socket.io-parser';
+import { EventEncoder } from '../../server/net/wire.ts';
+import { seatPlayers } from '../helpers/players.ts';
+import { startServer, type TestServer } from '../helpers/server.ts';
+
+const parser = createRequire(import.meta.url)('socket.io-parser') as typeof Parser;
+/** What Socket.IO's own encoder writes for an event to the main namespace. */
+const stock = (event: string, payload: unknown) => (new parser.Encoder().encode({ type: parser.PacketType.EVENT, nsp: '/', data: [event, payload] }) as string[])[0];
+
+describe('the pre-encoded events (server/net/wire.ts)', () => {
+  it('writes exactly the text of the stock encoder, shared parts and all', () => {
+    const enc = new EventEncoder();
+    const vote = { open: true, voted: [1, 2], tally: { '3': 2 } };
+    const players = [{ seat: 0, name: 'Zoë "Z" \u2028', alive: true, role: undefined }];
+    const payloads: [string, unknown][] = [
+      ['room:update', { roomId: 'r1', serverTime: 1.5, version: 4, changes: { vote, players, phase: 'vote', gone: null, absent: undefined } }],
+      ['room:update', { roomId: 'r1', serverTime: 1.5, version: 9, changes: { vote, players, you: { seat: 3, prompt: { kind: 'vote', targets: [0, 1] } } } }],
+      ['room:update', { roomId: 'r1', serverTime: 2, version: 1, changes: {} }],
+      ['room:state', { roomId: 'r1', code: 'ABC', spectators: 0, serverTime: 3, view: { phase: 'day', vote, players, version: 7, deadline: null, when: new Date(0) } }],
+      ['chat:message', { roomId: 'r1', message: { id: 1, channel: 'lobby', text: 'hi\n</script>', seat: 2 } }],
+      ['room:notice', { roomId: 'r1', code: 'afk/warning', message: 'You missed a vote.' }],
+      ['room:closed', { roomId: 'r1', reason: 'x', extra: [undefined, NaN, () => 1] }],
+    ];
+    for (const [event, payload] of payloads) expect(enc.encode(event, payload)).toBe(stock(event, payload));
+    // The second time a part is met in the tick its JSON comes from the cache: still the same text.
+    for (const [event, payload] of payloads) expect(enc.encode(event, payload)).toBe(stock(event, payload));
+    enc.clear();
+    expect(enc.encode(...payloads[0])).toBe(stock(...payloads[0]));
+  });
+});
+
+describe('update and ack in one write (server/net/wire.ts)', () => {
+  let server: TestServer;
+  beforeAll(async () => { server = await startServer(); });
+  afterAll(async () => { await server.close(); });
+
+  it('the host changing a setting gets its update, then its ack, in one socket write; the others get the update', async () => {
+    const { clients } = await seatPlayers(server.url, 5);
+    const [host, other] = clients;
+    // The host's connection as the server holds it, down to its TCP socket.
+    const sockets = [...server.app.io.of('/').sockets.values()];
+    const hostSide = sockets.find((s) => s.id === host.socket.id)!;
+    const tcp = (hostSide.conn as unknown as { transport: { socket: { _socket: Record<'_write' | '_writev', (...a: unknown[]) => unknown> } } }).transport.socket._socket;
+    let writes = 0;
+    for (const m of ['_write', '_writev'] as const) {
+      const orig = tcp[m];
+      tcp[m] = function (this: unknown, ...a: unknown[]) { writes++; return orig.apply(this, a); };
+    }
+    // The last joiner's presence update may still be on its way: let it land first.
+    await new Promise((r) => setTimeout(r, 200));
+    const order: string[] = [];
+    host.socket.on('room:update', () => order.push('update'));
+    const seen = new Promise<void>((resolve) => other.socket.on('room:update', (p) => { if (p.changes.settings?.name === 'Renamed') resolve(); }));
+    for (let i = 0; i < 3; i++) {
+      writes = 0;
+      order.length = 0;
+      const ack = await host.send('room:settings', { patch: { name: i % 2 ? 'Again' : 'Renamed' } } as never);
+      order.push('ack');
+      expect(ack.ok).toBe(true);
+      expect(order).toEqual(['update', 'ack']);
+      expect(writes).toBe(1);
+      expect(host.view!.settings.name).toBe(i % 2 ? 'Again' : 'Renamed');
+    }
+    await seen;
+    for (const c of clients) c.socket.disconnect();
+  });
+});
