@@ -8,16 +8,19 @@
  * the used heap plus what every collection freed), and socket writes per command (the net.Socket
  * write dispatches, each one write(2)/writev(2) when the kernel takes it all).
  *
- *   npx tsx bench/publish.ts [--tree DIR] [--commands 3000] [--warmup 500] [--rounds 3]
+ *   npx tsx bench/publish.ts [--tree DIR] [--commands 3000] [--warmup 500] [--rounds 3] [--allocations]
  *
  * `--tree DIR` runs the server of another checkout (e.g. main's, for a before/after in one session);
  * the clients are always this tree's SDK. Run the two trees alternately: each run is its own process.
+ * `--allocations` adds a round under V8's sampling heap profiler (garbage included) and prints the
+ * functions that allocated most per command.
  */
 import { fork } from 'node:child_process';
 import net from 'node:net';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import v8 from 'node:v8';
+import { Session } from 'node:inspector/promises';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const arg = (name: string, dflt: string): string => { const i = process.argv.indexOf(name); return i >= 0 ? process.argv[i + 1] : dflt; };
@@ -84,12 +87,36 @@ async function server(): Promise<void> {
     rows.push(row);
     console.log(`round ${r + 1}: ${row.us.toFixed(1)} us/cmd  ${(row.bytes / 1024).toFixed(1)} KB/cmd  ${row.writes.toFixed(2)} writes/cmd  (${commands} votes, ${done.refused} refused, ${(done.received / commands).toFixed(2)} msgs/cmd received)`);
   }
+  if (process.argv.includes('--allocations')) await allocations(() => { child.send({ type: 'run', n: commands } satisfies ToPlayers); return expect('done'); }, commands);
   const best = (k: 'us' | 'bytes' | 'writes') => Math.min(...rows.map((x) => x[k]));
   const median = (k: 'us' | 'bytes' | 'writes') => rows.map((x) => x[k]).sort((a, b) => a - b)[Math.floor(rows.length / 2)];
   console.log(JSON.stringify({ tree, commands, rounds, bestUs: best('us'), medianUs: median('us'), medianBytes: median('bytes'), medianWrites: median('writes') }));
   child.send({ type: 'stop' } satisfies ToPlayers);
   await app.close();
   process.exit(0);
+}
+
+interface SampledNode { callFrame: { functionName: string; url: string; lineNumber: number }; selfSize: number; children: SampledNode[] }
+
+/** One more round under the sampling heap profiler; the top allocating functions, per command. */
+async function allocations(round: () => Promise<unknown>, commands: number): Promise<void> {
+  const session = new Session();
+  session.connect();
+  await session.post('HeapProfiler.startSampling', { samplingInterval: 256, includeObjectsCollectedByMajorGC: true, includeObjectsCollectedByMinorGC: true });
+  await round();
+  const { profile } = (await session.post('HeapProfiler.stopSampling')) as unknown as { profile: { head: SampledNode } };
+  session.disconnect();
+  const by = new Map<string, number>();
+  const walk = (n: SampledNode) => {
+    const f = n.callFrame;
+    const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*node_modules\//, '').replace(/^file:\/\/.*?\/(server|shared|bench|client)\//, '$1/')}:${f.lineNumber + 1}`;
+    by.set(key, (by.get(key) ?? 0) + n.selfSize);
+    for (const c of n.children) walk(c);
+  };
+  walk(profile.head);
+  const total = [...by.values()].reduce((a, b) => a + b, 0);
+  console.log(`sampled: ${(total / commands / 1024).toFixed(1)} KB/cmd; top functions (self):`);
+  for (const [k, v] of [...by].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`${(v / commands).toFixed(0).padStart(7)} B  ${(100 * v / total).toFixed(1).padStart(5)}%  ${k}`);
 }
 
 /** The child: ten players in one room, in its vote phase; then votes on demand. */

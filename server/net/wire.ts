@@ -54,19 +54,41 @@ interface EngineSocket {
   readyState: string;
   upgrading: boolean;
   writeBuffer: unknown[];
-  transport: { name: string; writable: boolean; socket?: { readyState: number; send(data: string): void; _socket?: NetLike } };
+  transport: { name: string; writable: boolean; perMessageDeflate?: unknown; socket?: { readyState: number; _sender?: { sendFrame?(list: Buffer[]): void }; _socket?: NetLike } };
   write(data: string): void;
 }
 interface NetLike { cork(): void; uncork(): void }
 
+/** One event for one audience: its Socket.IO text, and the websocket frame made of it once, when a socket needs it. */
+export class Outgoing {
+  private frame: Buffer | null = null;
+  constructor(readonly text: string) {}
+
+  /** An unmasked, final text frame holding the engine.io message packet ('4' and the text). */
+  wsFrame(): Buffer {
+    if (this.frame) return this.frame;
+    const len = Buffer.byteLength(this.text) + 1;
+    const head = len < 126 ? 2 : len < 65536 ? 4 : 10;
+    const buf = Buffer.allocUnsafe(head + len);
+    buf[0] = 0x81;
+    if (head === 2) buf[1] = len;
+    else if (head === 4) { buf[1] = 126; buf.writeUInt16BE(len, 2); }
+    else { buf[1] = 127; buf.writeUInt32BE(0, 2); buf.writeUInt32BE(len, 6); }
+    buf[head] = 0x34;
+    buf.write(this.text, head + 1, 'utf8');
+    return (this.frame = buf);
+  }
+}
+
 /**
  * Writes pre-encoded events to local sockets, and holds each socket's writes of a tick in one
- * kernel write. A websocket with nothing queued in engine.io gets the frame straight from ws
- * (engine.io would mark its transport busy until the write's callback, so what followed in the
- * same tick, e.g. the command's ack, would wait for a second write); its net socket stays corked
- * until the end of the tick, when everything queued for it (updates, chat, the ack) leaves in
- * one writev. Any other case (polling, an upgrade under way, packets already queued in engine.io)
- * goes through engine.io's own write, behind what it queued, so the order is always kept.
+ * kernel write. A websocket with nothing queued in engine.io gets the event as a ready frame,
+ * written by ws's own frame writer as engine.io writes its pre-encoded broadcast frames (engine.io
+ * would instead mark its transport busy until the write's callback, so what followed in the same
+ * tick, e.g. the command's ack, would wait for a second write); its TCP socket stays corked until
+ * the end of the tick, when everything queued for it (updates, chat, the ack) leaves in one
+ * writev. Any other case (polling, an upgrade under way, packets already queued in engine.io,
+ * compression) goes through engine.io's own write, behind what it queued: the order is kept.
  */
 export class Wire {
   readonly encoder = new EventEncoder();
@@ -84,23 +106,24 @@ export class Wire {
     if (!this.scheduled) { this.scheduled = true; process.nextTick(this.flush); }
   }
 
-  encode(event: string, payload: unknown): string {
+  encode(event: string, payload: unknown): Outgoing {
     this.tick();
-    return this.encoder.encode(event, payload);
+    return new Outgoing(this.encoder.encode(event, payload));
   }
 
-  /** Send one encoded event (from `encode`) to a socket of this process. */
-  send(socket: Socket, packet: string): void {
+  /** Send one encoded event to a socket of this process. */
+  send(socket: Socket, out: Outgoing): void {
     const conn = socket.conn as unknown as EngineSocket;
     if (conn.readyState !== 'open') return; // as Socket.IO's own write does
     const t = conn.transport;
     const ws = t.socket;
     const raw = ws?._socket;
-    if (t.name !== 'websocket' || conn.upgrading || !t.writable || conn.writeBuffer.length > 0 || ws?.readyState !== 1 || typeof raw?.cork !== 'function') {
-      conn.write(packet);
+    const sender = ws?._sender;
+    if (t.name !== 'websocket' || conn.upgrading || !t.writable || conn.writeBuffer.length > 0 || t.perMessageDeflate || ws?.readyState !== 1 || typeof sender?.sendFrame !== 'function' || typeof raw?.cork !== 'function') {
+      conn.write(out.text);
       return;
     }
     if (!this.corked.has(raw)) { raw.cork(); this.corked.add(raw); this.tick(); }
-    ws.send(`4${packet}`); // an engine.io message packet
+    sender.sendFrame([out.wsFrame()]);
   }
 }

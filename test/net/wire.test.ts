@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import type * as Parser from 'socket.io-parser';
-import { EventEncoder } from '../../server/net/wire.ts';
+import { EventEncoder, Outgoing } from '../../server/net/wire.ts';
 import { seatPlayers } from '../helpers/players.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
@@ -28,6 +28,19 @@ describe('the pre-encoded events (server/net/wire.ts)', () => {
     for (const [event, payload] of payloads) expect(enc.encode(event, payload)).toBe(stock(event, payload));
     enc.clear();
     expect(enc.encode(...payloads[0])).toBe(stock(...payloads[0]));
+  });
+});
+
+describe('the websocket frame of an event', () => {
+  it('is read by ws as the one text message engine.io would send, at every length header (7, 16 and 64 bits) and in UTF-8', async () => {
+    const { Receiver } = createRequire(import.meta.url)('ws') as { Receiver: new (o: object) => NodeJS.WritableStream & { on(e: 'message', f: (d: Buffer, bin: boolean) => void): void } };
+    for (const n of [3, 60, 200, 40_000, 70_000]) {
+      const text = stock('chat:message', { text: 'é€😀'.repeat(n / 3) + 'x'.repeat(n % 3) });
+      const rx = new Receiver({ isServer: false });
+      const got = new Promise<[string, boolean]>((resolve) => rx.on('message', (d, bin) => resolve([d.toString('utf8'), bin])));
+      rx.write(new Outgoing(text).wsFrame());
+      expect(await got).toEqual([`4${text}`, false]);
+    }
   });
 });
 
