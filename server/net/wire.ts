@@ -81,13 +81,27 @@ export class Outgoing {
 }
 
 /**
- * Writes pre-encoded events to local sockets, and holds each socket's writes of a tick in one
- * kernel write. A websocket with nothing queued in engine.io gets the event as a ready frame,
+ * Connections with a command in flight (counted, a client may send several): the gateway marks
+ * them, so that their update, published just before their ack, is held for the ack's write.
+ */
+const inFlight = new WeakMap<object, number>();
+export const commandsInFlight = {
+  begin(socket: Socket): void { inFlight.set(socket, (inFlight.get(socket) ?? 0) + 1); },
+  end(socket: Socket): void {
+    const n = (inFlight.get(socket) ?? 1) - 1;
+    if (n > 0) inFlight.set(socket, n); else inFlight.delete(socket);
+  },
+};
+
+/**
+ * Writes pre-encoded events to local sockets, and holds a commanding socket's writes of a tick in
+ * one kernel write. A websocket with nothing queued in engine.io gets the event as a ready frame,
  * written by ws's own frame writer as engine.io writes its pre-encoded broadcast frames (engine.io
  * would instead mark its transport busy until the write's callback, so what followed in the same
- * tick, e.g. the command's ack, would wait for a second write); its TCP socket stays corked until
- * the end of the tick, when everything queued for it (updates, chat, the ack) leaves in one
- * writev. Any other case (polling, an upgrade under way, packets already queued in engine.io,
+ * tick, e.g. the command's ack, would wait for a second write); when the socket has a command in
+ * flight its TCP socket stays corked until the end of the tick, when everything queued for it
+ * (its update, chat, the ack) leaves in one writev. The other audiences get one message each and
+ * are written at once (corking them would only add the buffering). Any other case (polling, an upgrade under way, packets already queued in engine.io,
  * compression) goes through engine.io's own write, behind what it queued: the order is kept.
  */
 export class Wire {
@@ -123,7 +137,7 @@ export class Wire {
       conn.write(out.text);
       return;
     }
-    if (!this.corked.has(raw)) { raw.cork(); this.corked.add(raw); this.tick(); }
+    if (inFlight.has(socket) && !this.corked.has(raw)) { raw.cork(); this.corked.add(raw); this.tick(); }
     sender.sendFrame([out.wsFrame()]);
   }
 }
