@@ -2,13 +2,13 @@
  * The send path of one room, measured in-process and steadier than the load bench: the real server
  * (createApp, memory store) in this process, one room of 10 SDK clients over websockets on 127.0.0.1
  * in a forked child, and a fixed run of votes (five seats changing their ballots in turn, so the vote
- * never closes), one command in flight at a time. Each vote changes every seat's view, so it is an
+ * never closes), one command in flight at a time (or one per voter, `--concurrency`). Each vote changes every seat's view, so it is an
  * update to all ten audiences plus the ack to the voter. Printed per round, for the server's process
  * only: CPU µs per command, bytes allocated on the V8 heap per command (from a GCProfiler: growth of
  * the used heap plus what every collection freed), and socket writes per command (the net.Socket
  * write dispatches, each one write(2)/writev(2) when the kernel takes it all).
  *
- *   npx tsx bench/publish.ts [--tree DIR] [--commands 3000] [--warmup 500] [--rounds 3] [--allocations]
+ *   npx tsx bench/publish.ts [--tree DIR] [--commands 3000] [--warmup 500] [--rounds 3] [--concurrency 1] [--allocations]
  *
  * `--tree DIR` runs the server of another checkout (e.g. main's, for a before/after in one session);
  * the clients are always this tree's SDK. Run the two trees alternately: each run is its own process.
@@ -56,7 +56,7 @@ async function server(): Promise<void> {
   await new Promise<void>((resolve) => app.http.listen(0, '127.0.0.1', resolve));
   const { port } = app.http.address() as net.AddressInfo;
 
-  const child = fork(fileURLToPath(import.meta.url), ['--players', `http://127.0.0.1:${port}`], { execArgv: ['--import', 'tsx'], cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+  const child = fork(fileURLToPath(import.meta.url), ['--players', `http://127.0.0.1:${port}`, '--concurrency', arg('--concurrency', '1')], { execArgv: ['--import', 'tsx'], cwd: root, stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
   const next = () => new Promise<FromPlayers>((resolve) => child.once('message', (m: FromPlayers) => resolve(m)));
   const expect = async (type: FromPlayers['type']) => {
     const m = await next();
@@ -147,12 +147,22 @@ async function players(url: string): Promise<void> {
       if (m.type === 'stop') process.exit(0);
       let refused = 0;
       received = 0;
-      for (let i = 0; i < m.n; i++, turn++) {
-        const seat = voters[turn % voters.length];
-        const target = targets[Math.floor(turn / voters.length) % 2];
-        const ack = await bySeat.get(seat)!.send('vote:cast', { target });
-        if (!ack.ok) refused++;
-      }
+      let left = m.n;
+      // `--concurrency K`: K voters each keep one vote in flight (K = 1: one vote at a time in the room).
+      const lane = async (k: number) => {
+        for (let j = 0; left > 0; j++) {
+          left--;
+          const ack = await bySeat.get(voters[k])!.send('vote:cast', { target: targets[(j + k) % 2] });
+          if (!ack.ok) refused++;
+        }
+      };
+      const lanes = Math.min(voters.length, Number(arg('--concurrency', '1')));
+      if (lanes === 1) {
+        for (let i = 0; i < m.n; i++, turn++) {
+          const ack = await bySeat.get(voters[turn % voters.length])!.send('vote:cast', { target: targets[Math.floor(turn / voters.length) % 2] });
+          if (!ack.ok) refused++;
+        }
+      } else await Promise.all(Array.from({ length: lanes }, (_, k) => lane(k)));
       // Let the last updates land before the server stops counting.
       await new Promise((r) => setTimeout(r, 100));
       send({ type: 'done', refused, received });
