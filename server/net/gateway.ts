@@ -174,18 +174,14 @@ class Connection implements HandlerContext {
     // While it runs, this socket's own update waits for its ack, to leave in the same write (wire.ts).
     commandsInFlight.begin(this.socket);
     void this.run(name, payload).then(async (res) => {
-      try {
-        this.opts.onCommand?.(name, res.ok);
-        // The full state goes first, so a client holds its view by the time the ack arrives.
-        // (Also when a handler entered and then failed: the connection must not stay half in the room.)
-        const spec = specOf(name);
-        if (spec.enters && (res.ok || this.pending)) await this.sendState().catch(() => {});
-        ack?.(res);
-        if (res.ok && spec.evicts) void this.evictKicked();
-      } finally {
-        commandsInFlight.end(this.socket);
-      }
-    });
+      this.opts.onCommand?.(name, res.ok);
+      // The full state goes first, so a client holds its view by the time the ack arrives.
+      // (Also when a handler entered and then failed: the connection must not stay half in the room.)
+      const spec = specOf(name);
+      if (spec.enters && (res.ok || this.pending)) await this.sendState().catch(() => {});
+      ack?.(res);
+      if (res.ok && spec.evicts) void this.evictKicked();
+    }).finally(() => commandsInFlight.end(this.socket));
   }
 
   private async run<C extends CommandName>(name: C, payload: unknown | typeof NO_PAYLOAD): Promise<Ack<CommandResults[C]>> {

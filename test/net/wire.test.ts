@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRequire } from 'node:module';
 import type * as Parser from 'socket.io-parser';
 import { EventEncoder, Outgoing } from '../../server/net/wire.ts';
+import { WerewolfClient } from '../../client/sdk/index.ts';
 import { seatPlayers } from '../helpers/players.ts';
 import { startServer, type TestServer } from '../helpers/server.ts';
 
@@ -78,5 +79,21 @@ describe('update and ack in one write (server/net/wire.ts)', () => {
     }
     await seen;
     for (const c of clients) c.socket.disconnect();
+  });
+
+  it('a client on HTTP long-polling (no websocket: the stock engine.io path) gets the same updates, in order', async () => {
+    const { clients, roomId } = await seatPlayers(server.url, 4);
+    const polling = new WerewolfClient(server.url, { socket: { transports: ['polling'], forceNew: true } });
+    await polling.connected();
+    await polling.request('room:join', { roomId, name: 'Poll' });
+    const versions: number[] = [];
+    polling.socket.on('room:update', (p) => versions.push(p.version));
+    for (const name of ['One', 'Two', 'Three']) expect((await clients[0].send('room:settings', { patch: { name } } as never)).ok).toBe(true);
+    const until = Date.now() + 5000;
+    while (polling.view?.settings.name !== 'Three' && Date.now() < until) await new Promise((r) => setTimeout(r, 20));
+    expect(polling.view?.settings.name).toBe('Three');
+    expect(versions.length).toBeGreaterThanOrEqual(3);
+    expect(versions).toEqual([...versions].sort((a, b) => a - b));
+    for (const c of [...clients, polling]) c.socket.disconnect();
   });
 });
