@@ -22,12 +22,13 @@ export class EventEncoder {
   clear(): void { this.parts.clear(); }
 
   private object(o: unknown, outer: boolean): string {
-    if (typeof o !== 'object' || o === null || Array.isArray(o) || Object.getPrototypeOf(o) !== Object.prototype) return this.part(o) ?? 'null';
+    // Only plain objects are spliced; anything else (and an object with its own toJSON) is JSON's to write.
+    if (typeof o !== 'object' || o === null || Array.isArray(o) || Object.getPrototypeOf(o) !== Object.prototype || typeof (o as { toJSON?: unknown }).toJSON === 'function') return this.part(o) ?? 'null';
     let s = '{';
     const rec = o as Record<string, unknown>;
     for (const k in rec) {
       const v = rec[k];
-      const json = outer && SPLIT.has(k) ? this.object(v, false) : this.part(v);
+      const json = outer && typeof v === 'object' && v !== null && SPLIT.has(k) ? this.object(v, false) : this.part(v);
       if (json === undefined) continue;
       s += `${s.length === 1 ? '' : ','}${this.key(k)}:${json}`;
     }

@@ -23,6 +23,9 @@ describe('the pre-encoded events (server/net/wire.ts)', () => {
       ['chat:message', { roomId: 'r1', message: { id: 1, channel: 'lobby', text: 'hi\n</script>', seat: 2 } }],
       ['room:notice', { roomId: 'r1', code: 'afk/warning', message: 'You missed a vote.' }],
       ['room:closed', { roomId: 'r1', reason: 'x', extra: [undefined, NaN, () => 1] }],
+      ['room:update', { roomId: 'r1', changes: undefined, view: null }],
+      ['room:update', { roomId: 'r1', changes: { toJSON: () => ({ swapped: true }) }, view: [vote] }],
+      ['room:notice', undefined],
     ];
     for (const [event, payload] of payloads) expect(enc.encode(event, payload)).toBe(stock(event, payload));
     // The second time a part is met in the tick its JSON comes from the cache: still the same text.
