@@ -10,6 +10,7 @@ import { AddressQuotas, clientAddress, isSecret, type QuotaPort, SeatChat } from
 import { refusalCode } from './refusals.ts';
 import type { Limits } from './ratelimit.ts';
 import { channel, LOBBY_CHANNEL, Session } from './session.ts';
+import { commandsInFlight } from './wire.ts';
 
 export type IoServer = Server<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>;
 type IoSocket = Socket<ClientToServerEvents, ServerToClientEvents, DefaultEventsMap, SocketData>;
@@ -170,6 +171,8 @@ class Connection implements HandlerContext {
     // Exactly one payload (commands without fields take {}), then the optional ack.
     const payloads = ack ? args.length - 1 : args.length;
     const payload = payloads === 1 ? args[0] : NO_PAYLOAD;
+    // While it runs, this socket's own update waits for its ack, to leave in the same write (wire.ts).
+    commandsInFlight.begin(this.socket);
     void this.run(name, payload).then(async (res) => {
       this.opts.onCommand?.(name, res.ok);
       // The full state goes first, so a client holds its view by the time the ack arrives.
@@ -178,7 +181,7 @@ class Connection implements HandlerContext {
       if (spec.enters && (res.ok || this.pending)) await this.sendState().catch(() => {});
       ack?.(res);
       if (res.ok && spec.evicts) void this.evictKicked();
-    });
+    }).finally(() => commandsInFlight.end(this.socket));
   }
 
   private async run<C extends CommandName>(name: C, payload: unknown | typeof NO_PAYLOAD): Promise<Ack<CommandResults[C]>> {

@@ -1,4 +1,5 @@
 import type { RoomState } from '../../shared/protocol.ts';
+import type { ChatMessage } from '../../shared/views.ts';
 import { type Audience, type GameContext, type GameEffect, readable, ViewCache, viewFor } from '../../shared/game/index.ts';
 import type { Clock } from './clock.ts';
 import type { Outbox } from './ports.ts';
@@ -36,13 +37,15 @@ export class Broadcaster {
   publish(effects: readonly GameEffect[]): void {
     const ctx = this.room.context;
     const serverTime = this.clock.now();
-    const fresh = effects.flatMap((fx) => (fx.type === 'chat.posted' ? [fx.message] : []));
+    // Most events post no chat: no list is built for them (this runs on every command).
+    let fresh: ChatMessage[] | null = null;
+    for (const fx of effects) if (fx.type === 'chat.posted') (fresh ??= []).push(fx.message);
     for (const { key, audience } of this.audiences()) {
       const body = viewFor(ctx, audience, this.views);
       const upd = this.tracker.update(key, body, readable(ctx, audience));
       if (upd) this.outbox.emit(this.room.id, audience, 'room:update', { roomId: this.room.id, serverTime, version: upd.version, changes: upd.changes });
       // A replaced chat list already holds the new messages.
-      if (upd?.changes.chat) continue;
+      if (!fresh || upd?.changes.chat) continue;
       for (const message of fresh) if (body.chat.includes(message)) this.outbox.emit(this.room.id, audience, 'chat:message', { roomId: this.room.id, message });
     }
     for (const fx of effects) {

@@ -39,7 +39,8 @@ export class ViewTracker {
     if (prev && prev.mask !== mask && !sameJson(prev.body.chat, body.chat)) { changes.chat = body.chat; changed = true; }
     const version = changed ? (this.versions[key] ?? 0) + 1 : prev!.version;
     this.versions[key] = version;
-    this.sent.set(key, { version, body, mask });
+    // The audience's record is kept and overwritten: one object per audience, not one per update.
+    if (prev) { prev.version = version; prev.body = body; prev.mask = mask; } else this.sent.set(key, { version, body, mask });
     return changed ? { version, changes } : null;
   }
 
