@@ -44,21 +44,27 @@ describe('nothing secret reaches anyone not entitled to it, over the wire', () =
     const t = truth(server.app, roomId);
     // Wolves and the dead talk (once a phase, before acting), so their channels have something to leak.
     const said = new Set<string>();
+    const accepted: { client: (typeof clients)[number]; text: string }[] = [];
     const offs = clients.map((c) => c.on('state', (st) => {
       const v = st.view;
       if (!v.you || v.phase === 'over' || v.phase === 'lobby') return;
       const key = `${v.you.seat}:${v.phaseId}`;
       if (said.has(key)) return;
-      if (v.phase === 'night' && v.you.role === 'werewolf' && v.you.alive) { said.add(key); void c.send('chat:send', { channel: 'wolves', text: `wolf secret ${v.you.seat}` }); }
-      if (!v.you.alive) { said.add(key); void c.send('chat:send', { channel: 'dead', text: `dead secret ${v.you.seat}` }); }
+      const say = (channel: 'wolves' | 'dead', text: string) => {
+        said.add(key);
+        void c.send('chat:send', { channel, text }).then((r) => { if (r.ok) accepted.push({ client: c, text }); });
+      };
+      if (v.phase === 'night' && v.you.role === 'werewolf' && v.you.alive) say('wolves', `wolf secret ${v.you.seat} ${v.phaseId}`);
+      if (!v.you.alive) say('dead', `dead secret ${v.you.seat} ${v.phaseId}`);
     }));
     await playToEnd(clients, 7, 90_000);
     offs.forEach((off) => off());
     const wolves = t.seatsOf('werewolf');
-    // The secret channels were really used, so their absence elsewhere means something.
-    const wolfLog = logs[clients.findIndex((c) => c.view!.you!.seat === wolves[0])];
-    expect(JSON.stringify(wolfLog)).toMatch(/wolf secret/);
-    expect(JSON.stringify(logs)).toMatch(/dead secret/);
+    // The secret channels were really used, so their absence elsewhere means something: each message
+    // they accepted reached its writer. (The first night's pack chat is refused with this deal, and
+    // a game may end before a second night, so which channels got a message is the game's to say.)
+    expect(accepted.length).toBeGreaterThan(0);
+    for (const { client, text } of accepted) expect(JSON.stringify(logs[clients.indexOf(client)])).toContain(text);
 
     const specViews = views(specLog).filter((v) => v.view.phase !== 'over');
     expect(specViews.length).toBeGreaterThan(5);
