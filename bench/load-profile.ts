@@ -17,11 +17,25 @@ function area(url: string, name: string): string {
   return url ? 'other' : 'native';
 }
 
-/** Summarise the .cpuprofile Node wrote into `dir`: self time by area and the top functions, busy time only. */
+/**
+ * Summarise each .cpuprofile Node wrote into `dir` (one per process: with WORKERS > 1 the primary
+ * and each worker write their own), largest first: self time by area and the top functions, busy time only.
+ */
 export function summarizeProfile(dir: string, top = 12): string {
-  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) return 'no profile written';
-  const p = JSON.parse(readFileSync(path.join(dir, file), 'utf8')) as Profile;
+  const files = profiles(dir);
+  if (files.length === 0) return 'no profile written';
+  const each = files.map((f) => ({ f, ...summarizeOne(path.join(dir, f), top) }));
+  if (each.length === 1) return each[0].text;
+  return each.sort((a, b) => b.busy - a.busy).map(({ f, text }) => `process ${f.split('.')[3] ?? f}:\n${text}`).join('\n');
+}
+
+/** Node names its profiles CPU.<date>.<time>.<pid>.<tid>.<seq>.cpuprofile. */
+function profiles(dir: string): string[] {
+  return readdirSync(dir).filter((f) => f.endsWith('.cpuprofile'));
+}
+
+function summarizeOne(file: string, top: number): { busy: number; text: string } {
+  const p = JSON.parse(readFileSync(file, 'utf8')) as Profile;
   const byId = new Map(p.nodes.map((n) => [n.id, n]));
   const hits = new Map<number, number>();
   for (const id of p.samples) hits.set(id, (hits.get(id) ?? 0) + 1);
@@ -43,16 +57,19 @@ export function summarizeProfile(dir: string, top = 12): string {
   for (const [a, n] of sorted(areas).slice(0, top)) lines.push(`  ${pct(n)}  ${a}`);
   lines.push('top functions (self time):');
   for (const [f, n] of sorted(fns).slice(0, top)) lines.push(`  ${pct(n)}  ${f}`);
-  return lines.join('\n');
+  return { busy, text: lines.join('\n') };
 }
 
-/** Copy the profile out of the run's temporary directory into test-artifacts/, for a closer look. */
+/** Copy the profiles out of the run's temporary directory into test-artifacts/, for a closer look. */
 export function keepProfile(dir: string, name: string): string | null {
-  const file = readdirSync(dir).find((f) => f.endsWith('.cpuprofile'));
-  if (!file) return null;
+  const files = profiles(dir);
+  if (files.length === 0) return null;
   const out = path.join('test-artifacts', 'profiles');
   mkdirSync(out, { recursive: true });
-  const dest = path.join(out, `load-${name}.cpuprofile`);
-  copyFileSync(path.join(dir, file), dest);
-  return dest;
+  const dests = files.map((f, i) => {
+    const dest = path.join(out, `load-${name}${files.length > 1 ? `-${i}` : ''}.cpuprofile`);
+    copyFileSync(path.join(dir, f), dest);
+    return dest;
+  });
+  return dests.join(', ');
 }

@@ -97,11 +97,15 @@ export function createApp(deps: AppDeps): App {
   if (cluster) io.adapter(cluster.adapter());
   // What this worker tells its own lobby watchers, the primary passes to the other workers' watchers.
   const watchers = (event: string, payload: unknown) => (io.to(LOBBY_CHANNEL).emit as (e: string, p: unknown) => boolean)(event, payload);
-  const toLobby = (event: 'lobby:room' | 'lobby:room-removed', payload: unknown) => {
-    watchers(event, payload);
-    worker?.lobbyCast(event, payload);
-  };
-  worker?.onLobby(watchers);
+  // The other workers' watchers hear of this worker's rooms from the primary, which derives the
+  // same broadcasts from the rooms' reports (server/proc/lobby.ts).
+  const toLobby = (event: 'lobby:room' | 'lobby:room-removed', payload: unknown) => watchers(event, payload);
+  if (worker) {
+    worker.onLobby(watchers);
+    const rooms = io.of('/').adapter;
+    rooms.on('create-room', (r: string) => { if (r === LOBBY_CHANNEL) worker.lobbyWatched(true); });
+    rooms.on('delete-room', (r: string) => { if (r === LOBBY_CHANNEL) worker.lobbyWatched(false); });
+  }
   // Rooms this node has shown to lobby watchers as public. Only these may ever be named to them
   // again (a change, a removal): a private room's id never reaches anyone outside it.
   const announced = new Set<string>();

@@ -9,7 +9,9 @@ export interface Port {
 export type Message =
   | { t: 'req'; id: number; op: string; args: unknown }
   | { t: 'res'; id: number; value?: unknown; error?: string }
-  | { t: 'cast'; op: string; args: unknown };
+  | { t: 'cast'; op: string; args: unknown }
+  /** The messages of one turn, sent in one write (see `safeSend`). */
+  | { t: 'batch'; list: Message[] };
 
 type Handler = (args: unknown) => unknown | Promise<unknown>;
 
@@ -22,6 +24,8 @@ export class Link {
   private handlers = new Map<string, Handler>();
   private casts = new Map<string, (args: unknown) => void>();
   private seq = 0;
+  /** Messages of this turn not yet written; flushed together on the next turn. */
+  private outgoing: Message[] = [];
 
   constructor(private port: Port, private name: string) {
     port.on('message', (raw) => this.received(raw as Message));
@@ -46,9 +50,27 @@ export class Link {
     for (const id of [...this.pending.keys()]) this.settle({ id, error: reason });
   }
 
+  /**
+   * Queue a message for this turn's write. Each IPC message is a write on the channel's pipe, and
+   * a busy worker sends several a turn (one per room whose summary changed, replies): gathering
+   * them costs the first one a turn of latency and saves a system call per message. The channel
+   * keeps order, so requests and casts still arrive in the order they were made.
+   */
   private safeSend(msg: Message): boolean {
     if (!this.port.send) return false;
-    try { this.port.send(msg); return true; } catch { return false; }
+    if (this.outgoing.push(msg) === 1) setImmediate(() => this.flush());
+    return true;
+  }
+
+  private flush(): void {
+    const list = this.outgoing;
+    this.outgoing = [];
+    if (list.length === 0) return;
+    let sent = false;
+    // A false return is the pipe's backpressure, not a loss: the message is queued all the same.
+    try { if (this.port.send) { this.port.send(list.length === 1 ? list[0] : { t: 'batch', list }); sent = true; } } catch { sent = false; }
+    // A channel that is gone fails the requests among them now rather than at their timeouts.
+    if (!sent) for (const m of list) if (m.t === 'req') this.settle({ id: m.id, error: `${this.name} is gone` });
   }
 
   private settle(msg: { id: number; value?: unknown; error?: string }): void {
@@ -62,6 +84,7 @@ export class Link {
 
   private received(msg: Message): void {
     if (!msg || typeof msg !== 'object') return;
+    if (msg.t === 'batch') { if (Array.isArray(msg.list)) for (const m of msg.list) this.received(m); return; }
     if (msg.t === 'res') return this.settle(msg);
     if (msg.t === 'cast') return this.casts.get(msg.op)?.(msg.args);
     if (msg.t !== 'req') return;

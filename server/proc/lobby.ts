@@ -8,15 +8,36 @@ import type { Link } from './link.ts';
 export class Lobby {
   private rooms = new Map<string, RoomEntry & { worker: number }>();
   private codes = new Map<string, string>();
+  /** Workers with a lobby watcher: only they need the other workers' lobby broadcasts. */
+  private watched = new Set<number>();
+
+  watching(worker: number): boolean { return this.watched.has(worker); }
 
   count(): number { return this.rooms.size; }
   roomOfCode(code: string): string | undefined { return this.codes.get(code); }
 
-  /** Answer one worker's reports and questions; `relay` passes its lobby broadcasts to the other workers. */
+  /**
+   * Answer one worker's reports and questions. `relay` passes the lobby broadcasts a report
+   * implies to the other workers' watchers: a public room's summary, or the removal of a room
+   * that was public (a private room's id never reaches a watcher). The worker tells its own
+   * watchers the same from the same rule (server/app.ts), so it sends a report, not a broadcast too.
+   */
   serve(link: Link, worker: number, relay: (event: string, payload: unknown) => void): void {
-    link.onCast('room', (a) => this.set({ ...(a as RoomEntry), worker }));
-    link.onCast('removed', (a) => this.drop((a as { roomId: string }).roomId));
-    link.onCast('lobby', (a) => { const { event, payload } = a as { event: string; payload: unknown }; relay(event, payload); });
+    this.watched.delete(worker); // a (re)started worker has no watchers yet
+    link.onCast('room', (a) => {
+      const entry = a as RoomEntry;
+      const was = this.rooms.get(entry.roomId);
+      this.set({ ...entry, worker });
+      if (entry.summary.visibility === 'public') relay('lobby:room', { room: entry.summary });
+      else if (was?.summary.visibility === 'public') relay('lobby:room-removed', { roomId: entry.roomId });
+    });
+    link.onCast('removed', (a) => {
+      const { roomId } = a as { roomId: string };
+      const was = this.rooms.get(roomId);
+      this.drop(roomId);
+      if (was?.summary.visibility === 'public') relay('lobby:room-removed', { roomId });
+    });
+    link.onCast('watching', (a) => { if ((a as { on: boolean }).on) this.watched.add(worker); else this.watched.delete(worker); });
     link.handle('ping', () => null);
     link.handle('count', () => this.rooms.size);
     link.handle('invite', (a) => this.entry(this.codes.get((a as { code: string }).code)));

@@ -67,7 +67,7 @@ export async function runPrimary(config: Config, log: Logger): Promise<void> {
     child.on('error', (err) => log.warn({ worker: w.index, err: err.message }, 'worker channel error'));
     Object.assign(w, { child, link, ready: false });
     lobby.serve(link, w.index, (event, payload) => {
-      for (const other of workers) if (other !== w && other.ready) other.link?.cast('lobby', { event, payload });
+      for (const other of workers) if (other !== w && other.ready && lobby.watching(other.index)) other.link?.cast('lobby', { event, payload });
     });
     quotas.serve(link, w.index);
     link.handle('metrics', () => metricsText());
