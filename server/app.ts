@@ -131,7 +131,7 @@ export function createApp(deps: AppDeps): App {
   let draining = false;
   const local = () => new LocalDirectory(registry, { newRoomId: worker?.newRoomId ?? (() => uuid()), accepting: () => !draining, created: () => metrics.rooms.set(registry.size) });
   const directory: RoomDirectory = cluster
-    ? cluster.makeDirectory(registry, () => !draining)
+    ? cluster.makeDirectory(registry, () => !draining, () => metrics.forwarded.inc())
     : worker ? worker.directory(local(), config.maxRooms) : local();
 
   const startedAt = Date.now();
@@ -141,7 +141,8 @@ export function createApp(deps: AppDeps): App {
     metrics,
     publicDir: deps.publicDir ?? path.join(here, '..', 'public'),
     health: async () => ({ node: config.nodeId, rooms: registry.size, store: store.kind, uptimeSeconds: Math.round((Date.now() - startedAt) / 1000), ...cluster?.health(), ...(await worker?.health()) }),
-    metricsText: worker?.metricsText,
+    // Every worker of the machine, clustered or not: a scrape of the machine sees all its processes.
+    metricsText: deps.worker?.metricsText,
     metricsAccess: { token: config.metricsToken, here: config.metricsPort === undefined },
     log,
   });

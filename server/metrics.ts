@@ -32,6 +32,8 @@ export function createMetrics() {
   const games = new client.Counter({ name: 'werewolf_games_finished_total', help: 'Games played to the end', registers: [registry] });
   const crashes = new client.Counter({ name: 'werewolf_room_crashes_total', help: 'Room crashes caught by the supervisor', registers: [registry] });
   const restarts = new client.Counter({ name: 'werewolf_room_restarts_total', help: 'Rooms restarted from their last good state', registers: [registry] });
+  // Clustered mode: a connection served on another node than its room's costs a Redis round trip per call.
+  const forwarded = new client.Counter({ name: 'werewolf_forwarded_room_calls_total', help: 'Room calls forwarded to the room\'s owner node (a connection not on its room\'s node; routing by node keeps this near zero)', registers: [registry] });
   const commands = new client.Histogram({
     name: 'werewolf_command_seconds',
     help: 'Time from a command entering its room queue to its ack',
@@ -46,7 +48,7 @@ export function createMetrics() {
     command: (name, seconds, ok) => commands.observe({ command: name, ok: String(ok) }, seconds),
   };
   const setCensus = (fn: () => Census) => { census = fn; };
-  return { registry, rooms, players, spectators, connections, room, setCensus };
+  return { registry, rooms, players, spectators, connections, forwarded, room, setCensus };
 }
 
 export type Metrics = ReturnType<typeof createMetrics>;

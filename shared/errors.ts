@@ -22,7 +22,7 @@ export const ERROR_CODES = {
   'room/closed': 'The room was closed.',
   'room/unavailable': 'The room is restarting; retry shortly.',
   'room/too-many': 'The server has reached its room limit.',
-  'room/elsewhere': 'Another process of the server runs this room: reconnect with the room in the handshake (?room= or ?code=) and send the command again.',
+  'room/elsewhere': 'Another process or machine of the server runs this room: reconnect with the room in the handshake (?room= or ?code=, and ?node= when the refusal names a node) and send the command again.',
   'seat/token-invalid': 'That seat token is unknown or expired.',
   'seat/not-bot': 'That seat is not a bot.',
   'host/only': 'Only the host may do this.',
@@ -58,6 +58,8 @@ export type ErrorCode = keyof typeof ERROR_CODES;
 export interface ErrorInfo {
   code: ErrorCode;
   message: string;
+  /** `room/elsewhere` only, when known: the node that runs the room (or should make the new one), for the handshake's `?node=`. */
+  node?: string;
 }
 
 /** Every command's reply. */
@@ -65,6 +67,13 @@ export type Ack<T = unknown> = { ok: true; data: T } | { ok: false; error: Error
 
 export function fail(code: ErrorCode, message: string = ERROR_CODES[code]): { ok: false; error: ErrorInfo } {
   return { ok: false, error: { code, message } };
+}
+
+/** The room is served by another process or machine: the client reconnects (with `?node=<node>` when given) and sends again. */
+export function elsewhere(node?: string): { ok: false; error: ErrorInfo } {
+  const refusal = fail('room/elsewhere');
+  if (node) refusal.error.node = node;
+  return refusal;
 }
 
 export function ok<T>(data: T): { ok: true; data: T } {

@@ -101,7 +101,7 @@ class Bot:
                 log('connection lost:', err)
                 if reconnects > 5 or not self.grant:
                     return self.finish('disconnected')
-                self.query = {'room': self.grant['roomId']}
+                self.query = {'room': self.grant['roomId'], **({'node': self.query['node']} if 'node' in self.query else {})}
                 time.sleep(0.5)
 
     def finish(self, why):
@@ -127,13 +127,18 @@ class Bot:
         if not ack.get('ok'):
             code = ack['error']['code']
             if code == 'room/elsewhere':
-                # Not a refusal of the game: the room lives in another process (§1).
+                # Not a refusal of the game: the room lives in another process or machine (§1).
                 if 'token' in payload:  # a seat token's room id is the part before its first ':'
                     self.query = {'room': payload['token'].split(':', 1)[0]}
                 elif 'roomId' in payload:
                     self.query = {'room': payload['roomId']}
-                else:
+                elif 'code' in payload:
                     self.query = {'code': payload['code']}
+                else:  # room:create: the server names where the new room will be made
+                    self.query = {}
+                node = ack['error'].get('node')
+                if node:  # clustered: the node that runs the room, for a proxy to route by
+                    self.query['node'] = node
                 raise Elsewhere()
             if code in RETRY and self.retries < 8:
                 # §2: not applied, and safe to send again (the room restarts, or we went too fast).
@@ -157,7 +162,8 @@ class Bot:
             first = self.grant is None
             self.resumes += command == 'room:resume'
             self.grant = data
-            self.query = {'room': data['roomId']}  # keep it for later reconnects (§1)
+            # Keep the room (and the node, when one was named) for later reconnects (§1).
+            self.query = {'room': data['roomId'], **({'node': self.query['node']} if 'node' in self.query else {})}
             if first:
                 out({'event': 'room', 'name': self.args.name, 'roomId': data['roomId'],
                      'code': data['code'], 'seat': data['seat']})

@@ -3,7 +3,7 @@ import type { Ack, ErrorInfo } from '../../shared/errors.ts';
 import { PROTOCOL_VERSION } from '../../shared/limits.ts';
 import type {
   BotStrategy,
-  ClientToServerEvents, CommandName, CommandPayload, CommandResults, NoticeCode, RoomState, RoomSummary, ServerToClientEvents,
+  ClientToServerEvents, CommandName, CommandPayload, CommandResults, NoticeCode, RoomState, RoomSummary, SeatGrant, ServerToClientEvents,
 } from '../../shared/protocol.ts';
 import type { ChatMessage, GameView } from '../../shared/views.ts';
 import { Emitter } from './emitter.ts';
@@ -57,6 +57,8 @@ export class WerewolfClient extends Emitter<ClientEvents> {
   clockOffset = 0;
   /** The `bot:add` strategies the server said it accepts (hello); empty before it has. */
   botStrategies: BotStrategy[] = [];
+  /** The node (process) serving this connection, as its hello said; null before it has. */
+  node: string | null = null;
   private opts: Required<Omit<ClientOptions, 'socket'>>;
   private syncing = false;
   /** Set while a reconnect's automatic resume is in flight: other commands wait for it. */
@@ -69,7 +71,7 @@ export class WerewolfClient extends Emitter<ClientEvents> {
     const extra = opts.socket?.auth && typeof opts.socket.auth === 'object' ? opts.socket.auth : {};
     this.socket = io(url, { ...opts.socket, auth: { ...extra, protocol: PROTOCOL_VERSION } });
     const s = this.socket;
-    s.on('hello', (p) => { this.clockOffset = p.serverTime - Date.now(); this.botStrategies = p.bots ?? []; });
+    s.on('hello', (p) => { this.clockOffset = p.serverTime - Date.now(); this.botStrategies = p.bots ?? []; this.node = p.node; });
     s.on('room:state', (p) => this.acceptState(p));
     s.on('room:update', (p) => {
       const cur = this.state;
@@ -126,15 +128,26 @@ export class WerewolfClient extends Emitter<ClientEvents> {
 
   /** What the client keeps of an accepted command's ack, per command of the table (shared/commands.ts). */
   private readonly accepted: { [C in CommandName]?: (data: CommandResults[C]) => void } = {
-    'room:create': (grant) => { this.token = grant.token; },
-    'room:join': (grant) => { this.token = grant.token; },
-    'room:resume': (grant) => { this.token = grant.token; },
+    'room:create': (grant) => { this.seated(grant); },
+    'room:join': (grant) => { this.seated(grant); },
+    'room:resume': (grant) => { this.seated(grant); },
     'room:leave': () => { this.token = null; this.state = null; },
     'lobby:watch': ({ rooms }) => {
       this.rooms = new Map(rooms.map((r) => [r.roomId, r]));
       this.fire('lobby', [...this.rooms.values()]);
     },
   };
+
+  /**
+   * Keep the seat's token, and its room in the handshake query, so that a reconnect (after a
+   * worker restart, say) reaches the room's process directly (docs/protocol.md §1). A node named
+   * in the query stays: it is where the room runs.
+   */
+  private seated(grant: SeatGrant): void {
+    this.token = grant.token;
+    const { code: _c, ...rest } = (this.socket.io.opts.query ?? {}) as Record<string, string>;
+    this.socket.io.opts.query = { ...rest, room: grant.roomId };
+  }
 
   /** Send a command and get its ack; never throws for a refusal (see `request`). */
   async send<C extends CommandName>(name: C, payload: CommandPayload<C>): Promise<Ack<CommandResults[C]>> {
@@ -153,11 +166,12 @@ export class WerewolfClient extends Emitter<ClientEvents> {
         await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
         continue;
       }
-      // WORKERS > 1: another process of the server runs the room. Reconnect with the room named in
-      // the handshake, which the server routes to that process, and send again (docs/protocol.md).
+      // Another process or machine of the server runs the room (or should make the new one).
+      // Reconnect with the room, and the node when named, in the handshake, which the server (and
+      // a proxy in front of several machines) routes there, and send again (docs/protocol.md §1).
       if (!res.ok && res.error.code === 'room/elsewhere' && attempt < this.opts.retries) {
-        const route = routeOf(payload);
-        if (route) { await this.moveTo(route); continue; }
+        const route = { ...routeOf(payload), ...(res.error.node ? { node: res.error.node } : {}) };
+        if (Object.keys(route).length) { await this.moveTo(route); continue; }
       }
       if (res.ok) this.accepted[name]?.(res.data);
       return res;
@@ -180,9 +194,9 @@ export class WerewolfClient extends Emitter<ClientEvents> {
     }
   }
 
-  /** Reconnect with `route` as the handshake's query, so the server hands the connection to the room's process. */
+  /** Reconnect with `route` as the handshake's query, so the server hands the connection to the room's process (and node). */
   private async moveTo(route: Record<string, string>): Promise<void> {
-    const { room: _r, code: _c, ...rest } = (this.socket.io.opts.query ?? {}) as Record<string, string>;
+    const { room: _r, code: _c, node: _n, ...rest } = (this.socket.io.opts.query ?? {}) as Record<string, string>;
     this.socket.io.opts.query = { ...rest, ...route };
     this.socket.disconnect();
     this.socket.connect();

@@ -1,12 +1,13 @@
 import type { Redis } from 'ioredis';
 import type { RoomSummary } from '../../shared/protocol.ts';
 import type { Settings } from '../../shared/settings.ts';
-import type { RoomDirectory, RoomRef } from '../rooms/ref.ts';
+import { type Placing, type RoomDirectory, RoomElsewhere, type RoomRef } from '../rooms/ref.ts';
 import type { Registry } from '../rooms/registry.ts';
 import type { Room } from '../rooms/room.ts';
 import type { RedisStore } from '../store/redis.ts';
 import { K } from '../store/keys.ts';
 import type { Leases } from './leases.ts';
+import { nodeOf } from './names.ts';
 import { RemoteRoom } from './remote.ts';
 import { type NodeRpc, RpcError } from './rpc.ts';
 
@@ -37,6 +38,8 @@ export class ClusterDirectory implements RoomDirectory {
     readonly accepting: () => boolean,
     /** A room this node just took over or reloaded: its presence is rebuilt from the live connections. */
     private adopted: (room: Room) => void = () => {},
+    /** Counts each call forwarded to another node (werewolf_forwarded_room_calls_total): routing by node should keep it near zero. */
+    private forwardedCall: () => void = () => {},
   ) {}
 
   get(roomId: string): Promise<RoomRef | null> { return unavailableOnRedisError(this.resolve(roomId)); }
@@ -52,7 +55,7 @@ export class ClusterDirectory implements RoomDirectory {
     if (owner && owner !== this.leases.instance) {
       const meta = await this.redis.get(K.room(roomId));
       const code = meta ? (JSON.parse(meta) as { code: string }).code : '';
-      return new RemoteRoom(roomId, code, owner, this.rpc, this);
+      return this.remote(roomId, code, owner);
     }
     // Ours but not running (its copy halted on a seq conflict): load it again from the store.
     if (owner === this.leases.instance && this.leases.owns(roomId) && (!here || here.closed)) return this.takeover(roomId);
@@ -111,12 +114,18 @@ export class ClusterDirectory implements RoomDirectory {
     })());
   }
 
-  /** Placement: the live node with the fewest rooms, this one on a tie (docs/scaling.md). */
-  create(settings: Settings): Promise<RoomRef | null> {
+  /**
+   * Placement: the live node with the fewest rooms, this one on a tie (docs/scaling.md). A
+   * connection that may move is sent to the chosen node before anything is made (it sends
+   * room:create again there, naming the node, and the room is made where its players are).
+   */
+  create(settings: Settings, placing: Placing = 'placed'): Promise<RoomRef | null> {
     return unavailableOnRedisError((async () => {
       if (!this.accepting()) return null;
+      if (placing === 'here') return this.createHere(settings);
       const target = await this.leastLoaded();
       if (target === this.leases.instance) return this.createHere(settings);
+      if (placing === 'anywhere') throw new RoomElsewhere(null, nodeOf(target));
       let made: { roomId: string; code: string } | null;
       try {
         made = await this.rpc.call<{ roomId: string; code: string } | null>(target, 'create', { settings });
@@ -124,7 +133,7 @@ export class ClusterDirectory implements RoomDirectory {
         return this.createHere(settings);
       }
       // The new room has no stored row before its first commit: its code comes with the answer.
-      return made ? new RemoteRoom(made.roomId, made.code, target, this.rpc, this) : null;
+      return made ? this.remote(made.roomId, made.code, target) : null;
     })());
   }
 
@@ -135,6 +144,10 @@ export class ClusterDirectory implements RoomDirectory {
     const room = this.registry.create(roomId, settings);
     if (!room) await this.leases.release(roomId);
     return room;
+  }
+
+  private remote(roomId: string, code: string, owner: string): RemoteRoom {
+    return new RemoteRoom(roomId, code, owner, this.rpc, this, this.forwardedCall);
   }
 
   async liveNodes(): Promise<NodeLoad[]> {

@@ -1,4 +1,3 @@
-import { randomBytes } from 'node:crypto';
 import { createAdapter } from '@socket.io/redis-streams-adapter';
 import { Redis } from 'ioredis';
 import type { Logger } from 'pino';
@@ -14,6 +13,7 @@ import { RedisStore } from '../store/redis.ts';
 import { ClusterDirectory, LIVE_MS, type NodeLoad } from './directory.ts';
 import { K } from '../store/keys.ts';
 import { Leases } from './leases.ts';
+import { newInstance } from './names.ts';
 import { connectRedis, ready } from './redis.ts';
 import { forwarded, local, type RoomMethod, ROOM_METHODS } from './remote.ts';
 import { NodeRpc } from './rpc.ts';
@@ -49,7 +49,7 @@ export class ClusterNode {
   private forwarded = new Set<string>();
 
   private constructor(private opts: Required<ClusterOptions>, private log: Logger, private redis: Redis, private sub: Redis, private adapterClient: Redis) {
-    this.instance = `${opts.nodeId}-${randomBytes(3).toString('hex')}`;
+    this.instance = newInstance(opts.nodeId);
     this.leases = new Leases(redis, this.instance, opts.leaseMs, log, (roomId) => this.lost(roomId));
     // A seq conflict means this copy is behind the log (a commit whose reply was lost did happen): reload it.
     this.store = new RedisStore(redis, (roomId) => this.leases.token(roomId), (roomId) => {
@@ -76,9 +76,9 @@ export class ClusterNode {
   adapter() { return createAdapter(this.adapterClient, { streamName: 'ww:io', onlyPlaintext: true }); }
 
   /** The room directory for createApp; the registry is the node's own. */
-  makeDirectory(registry: Registry, accepting: () => boolean): ClusterDirectory {
+  makeDirectory(registry: Registry, accepting: () => boolean, forwardedCall?: () => void): ClusterDirectory {
     this.registry = registry;
-    this.directory = new ClusterDirectory(this.redis, this.store, registry, this.leases, this.rpc, () => uuid(), accepting, (room) => this.recount(room));
+    this.directory = new ClusterDirectory(this.redis, this.store, registry, this.leases, this.rpc, () => uuid(), accepting, (room) => this.recount(room), forwardedCall);
     return this.directory;
   }
 

@@ -3,6 +3,7 @@ import type { RoomState } from '../../shared/protocol.ts';
 import type { Audience } from '../rooms/audience.ts';
 import type { RoomCommand } from '../rooms/commands.ts';
 import type { RoomFacts, RoomRef } from '../rooms/ref.ts';
+import { nodeOf } from './names.ts';
 import type { NodeRpc } from './rpc.ts';
 
 /**
@@ -31,9 +32,15 @@ export interface Resolver { resolve(roomId: string): Promise<RoomRef | null> }
  * up again, which takes it over here once the old lease has expired, and the call is retried once.
  */
 export class RemoteRoom implements RoomRef {
-  constructor(readonly id: string, readonly code: string, readonly owner: string, private rpc: NodeRpc, private dir: Resolver) {}
+  /** The owner's node (its stable name, which a proxy routes by), for `room/elsewhere`. */
+  readonly node: string;
+
+  constructor(readonly id: string, readonly code: string, readonly owner: string, private rpc: NodeRpc, private dir: Resolver, private counted: () => void = () => {}) {
+    this.node = nodeOf(owner);
+  }
 
   private async call<M extends RoomMethod>(method: M, args: Args<M>, retry = true): Promise<Result<M>> {
+    this.counted();
     try {
       return await this.rpc.call<Result<M>>(this.owner, method, { roomId: this.id, ...args });
     } catch (err) {

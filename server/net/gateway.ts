@@ -1,9 +1,9 @@
 import type { Logger } from 'pino';
 import type { DefaultEventsMap, Server, Socket } from 'socket.io';
-import { type Ack, fail } from '../../shared/errors.ts';
+import { type Ack, elsewhere, fail } from '../../shared/errors.ts';
 import { type BotStrategy, type ClientToServerEvents, type CommandName, type CommandResults, isCommand, PROTOCOL_VERSION, type ServerToClientEvents, specOf } from '../../shared/protocol.ts';
 import type { Clock } from '../rooms/clock.ts';
-import { RoomElsewhere, type RoomRef, RoomUnavailable } from '../rooms/ref.ts';
+import { type Placing, RoomElsewhere, type RoomRef, RoomUnavailable } from '../rooms/ref.ts';
 import { type Audience, sameAudience } from '../rooms/audience.ts';
 import { type BotHost, type HandlerContext, handlers, type RoomDirectory } from './handlers.ts';
 import { AddressQuotas, clientAddress, isSecret, type QuotaPort, SeatChat } from './quotas.ts';
@@ -54,7 +54,7 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats 
     const v = auth?.protocol;
     if (v !== PROTOCOL_VERSION) return next(Object.assign(new Error('protocol/version'), { data: { code: 'protocol/version', supported: PROTOCOL_VERSION } }));
     const data = socket.data;
-    data.address = clientAddress(socket.handshake.address, (socket.conn as { forwardedFor?: string | string[] }).forwardedFor, opts.trustProxy ?? 0);
+    data.address = clientAddress(socket.handshake.address, (socket.conn as EngineConn).forwardedFor, opts.trustProxy ?? 0);
     data.internal = isSecret(auth?.internal, opts.internalSecret);
     if (!data.internal) {
       if (!(await quotas.admit(data.address, opts.clock.now()))) {
@@ -67,9 +67,11 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats 
     next();
   });
   // Nothing here reads the upgrade request after the handshake; dropping it saves about 1 KB per connection.
-  // The proxies' X-Forwarded-For is the one header kept, and only when it is believed (TRUST_PROXY).
-  io.engine.on('connection', (raw: { request: { headers: Record<string, string | string[] | undefined> } | null; forwardedFor?: string | string[] }) => {
+  // The proxies' X-Forwarded-For is the one header kept, and only when it is believed (TRUST_PROXY),
+  // and the query's `node` (clustered routing), which socket.handshake.query can no longer give.
+  io.engine.on('connection', (raw: EngineConn & { request: { headers: Record<string, string | string[] | undefined>; url?: string } | null }) => {
     if ((opts.trustProxy ?? 0) > 0) raw.forwardedFor = raw.request?.headers['x-forwarded-for'];
+    raw.named = namedNode(raw.request?.url);
     raw.request = null;
   });
 
@@ -87,6 +89,26 @@ export function attachGateway(io: IoServer, opts: GatewayOptions): GatewayStats 
     });
   });
   return { chatSeats: () => shared.chat.size, addresses: () => quotas.size };
+}
+
+/** What the gateway keeps of an Engine.IO connection's upgrade request once it has dropped it. */
+interface EngineConn { forwardedFor?: string | string[]; named?: string | null }
+
+/** The handshake URL's `?node=` (docs/protocol.md §1), or null. */
+function namedNode(url: string | undefined): string | null {
+  const q = url?.indexOf('?') ?? -1;
+  return q < 0 ? null : new URLSearchParams(url!.slice(q + 1)).get('node');
+}
+
+/**
+ * What the handshake's `?node=` says about where this connection's rooms belong. The server's own
+ * bots connect straight to their process and are never moved (they play wherever the room's
+ * commands reach, by forwarding if need be).
+ */
+export function placingOf(named: unknown, internal: boolean, self: string): Placing {
+  if (internal) return 'placed';
+  if (typeof named !== 'string' || named === '') return 'anywhere';
+  return named === self ? 'here' : 'placed';
 }
 
 /** `audience`: the room audience the socket is joined to, read across nodes (fetchSockets, census) instead of parsing room names. */
@@ -113,8 +135,11 @@ class Connection implements HandlerContext {
   /** The seat whose chat bucket this connection shares (SeatChat), while it is joined to it. */
   private chatKey: string | null = null;
 
+  readonly placing: Placing;
+
   constructor(private io: IoServer, private socket: IoSocket, private opts: GatewayOptions, private shared: Shared) {
     this.session = new Session(opts.clock, opts.limits);
+    this.placing = placingOf((socket.conn as EngineConn).named, socket.data.internal === true, opts.nodeId);
     this.rooms = opts.rooms;
     this.bots = opts.bots;
   }
@@ -212,7 +237,7 @@ class Connection implements HandlerContext {
     } catch (err) {
       // The room's owner node did not answer: the room is moving; the client may retry.
       if (err instanceof RoomUnavailable) return fail('room/unavailable', 'The room is moving to another server; retry shortly.');
-      if (err instanceof RoomElsewhere) return fail('room/elsewhere');
+      if (err instanceof RoomElsewhere) return elsewhere(err.node);
       opts.log.error({ err, command: name }, 'command handler failed');
       return fail('server/internal');
     }

@@ -1,11 +1,11 @@
-import { type Ack, fail, ok } from '../../shared/errors.ts';
+import { type Ack, elsewhere, fail, ok } from '../../shared/errors.ts';
 import { type BotStrategy, type CommandName, type CommandPayload, type CommandResults, commandEvent, type EventCommand, type SeatGrant } from '../../shared/protocol.ts';
 import { DEFAULT_SETTINGS } from '../../shared/defaults.ts';
 import { applySettingsPatch } from '../../shared/settings.ts';
 import { roleSettingsProblem } from '../../shared/game/catalogue.ts';
 import { withPreset } from '../../shared/game/presets.ts';
 import { type Audience, SPECTATORS, seatAudience } from '../rooms/audience.ts';
-import type { RoomDirectory, RoomRef } from '../rooms/ref.ts';
+import type { Placing, RoomDirectory, RoomRef } from '../rooms/ref.ts';
 import type { Session } from './session.ts';
 
 export type { RoomDirectory };
@@ -20,6 +20,11 @@ export interface HandlerContext {
   exit(): void;
   /** Join or leave the lobby's channel (`lobby:room` events). */
   watchLobby(on: boolean): void;
+  /**
+   * What the connection's handshake named (`?node=`, clustered mode): where a new room may be made
+   * and whether the connection may be told to move to its room's node (ref.ts, Placing).
+   */
+  readonly placing: Placing;
   bots?: BotHost;
 }
 
@@ -70,9 +75,22 @@ function move<C extends EventCommand>(name: C): Handler<C> {
   };
 }
 
+/**
+ * A connection about to enter a room that another node runs is told to move there (clustered
+ * mode), so that its commands are served without a hop. Only once the access checks have passed:
+ * the node of a room the connection may not enter would tell it something. A connection that
+ * named another node in its handshake (a proxy that ignores `?node=`) and the server's own bots
+ * are never moved; they are served by forwarding, so a move can never loop.
+ */
+function moveToOwner(h: HandlerContext, room: RoomRef): Ack<never> | null {
+  return room.node && h.placing !== 'placed' ? elsewhere(room.node) : null;
+}
+
 async function joinRoom(h: HandlerContext, room: RoomRef, name: string, bot = false, creates = false): Promise<Ack<SeatGrant>> {
   await dropStale(h);
   if (h.session.roomId !== null) return fail('room/already-member');
+  const away = moveToOwner(h, room);
+  if (away) return away;
   const ack = await room.submit({ type: 'join', name, bot, ...(creates ? { creates } : {}) });
   if (!ack.ok) return ack;
   const { seat, token } = ack.data as { seat: number; token: string };
@@ -113,7 +131,8 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
     if (!merged.ok) return fail('settings/invalid', merged.message);
     const unknown = roleSettingsProblem(merged.settings);
     if (unknown) return fail('settings/invalid', unknown);
-    const room = await h.rooms.create(withPreset(merged.settings));
+    // Clustered: placement may answer room/elsewhere (a RoomElsewhere) before anything is made.
+    const room = await h.rooms.create(withPreset(merged.settings), h.placing);
     if (!room) return fail(h.rooms.accepting() ? 'room/too-many' : 'server/busy');
     return joinRoom(h, room, p.name, p.bot ?? false, true);
   },
@@ -130,6 +149,8 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
     const room = await findRoom(h, p);
     if (!room) return fail('room/not-found');
     if (!(await room.facts()).allowSpectators) return fail('room/no-spectators');
+    const away = moveToOwner(h, room);
+    if (away) return away;
     Object.assign(h.session, { roomId: room.id, seat: null, token: null, spectator: true });
     h.enter(room, SPECTATORS);
     return ok({ roomId: room.id, code: room.code });
@@ -139,6 +160,8 @@ export const handlers: { [C in CommandName]: Handler<C> } = {
     const room = await h.rooms.get(p.token.split(':')[0]);
     const seat = room ? await room.seatOfToken(p.token) : null;
     if (!room || seat === null) return fail('seat/token-invalid');
+    const away = moveToOwner(h, room);
+    if (away) return away;
     if (h.session.roomId !== null && !(h.session.roomId === room.id && h.session.seat === seat)) h.exit();
     if (h.session.roomId === null) {
       Object.assign(h.session, { roomId: room.id, seat, token: p.token, spectator: false });

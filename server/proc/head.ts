@@ -51,17 +51,22 @@ export function readHead(socket: Socket, timeoutMs = 10_000): Promise<Head | nul
   });
 }
 
-/** How a request names its room: `?room=<id>` or `?code=<invite code>` (docs/protocol.md, "Which process serves you"). */
-export type RouteKey = { room: string } | { code: string } | { polling: true } | null;
+/**
+ * How a request names where it belongs (docs/protocol.md §1, "Which process serves you"): a node
+ * (`?node=`, clustered mode: the worker the room's lease is on), its room (`?room=<id>` or
+ * `?code=<invite code>`), or, for an Engine.IO polling request, nothing but its transport.
+ */
+export interface RouteKey { node: string | null; room: string | null; code: string | null; polling: boolean }
 
 export function routeKey(target: string): RouteKey {
   const q = target.indexOf('?');
-  if (q < 0) return null;
-  const params = new URLSearchParams(target.slice(q + 1));
-  const room = params.get('room');
-  if (room) return { room };
+  const params = new URLSearchParams(q < 0 ? '' : target.slice(q + 1));
   const code = params.get('code');
-  if (code) return { code: code.trim().toUpperCase() };
-  // A polling session's requests must all reach the worker that holds it: keyed by the client's address.
-  return params.get('transport') === 'polling' ? { polling: true } : null;
+  return {
+    node: params.get('node') || null,
+    room: params.get('room') || null,
+    code: code ? code.trim().toUpperCase() : null,
+    // A polling session's requests must all reach the worker that holds it: keyed by the client's address.
+    polling: params.get('transport') === 'polling',
+  };
 }

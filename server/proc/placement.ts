@@ -25,3 +25,18 @@ export function roomIdFor(worker: number, workers: number, newId: () => string):
   }
   throw new Error(`no room id for worker ${worker} of ${workers} after ${64 * workers} draws`);
 }
+
+/** The node name of worker `index` of machine `nodeId` (clustered mode): what `?node=` names and a proxy routes by. */
+export function workerNode(nodeId: string, index: number): string {
+  return `${nodeId}-w${index}`;
+}
+
+/** The worker of this machine that a `?node=` names, or null when it names another machine (or nothing valid). */
+export function workerOfNode(node: string, nodeId: string, workers: number): number | null {
+  const prefix = `${nodeId}-w`;
+  if (!node.startsWith(prefix)) return null;
+  const rest = node.slice(prefix.length);
+  if (!/^(0|[1-9]\d{0,3})$/.test(rest)) return null;
+  const index = Number(rest);
+  return index < workers ? index : null;
+}

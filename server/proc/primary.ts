@@ -9,7 +9,7 @@ import { prepareStore } from './store.ts';
 import { Lobby } from './lobby.ts';
 import { readHead, routeKey } from './head.ts';
 import { Link } from './link.ts';
-import { workerOf } from './placement.ts';
+import { workerNode, workerOf, workerOfNode } from './placement.ts';
 import { SharedQuotas } from './quotas.ts';
 
 interface Worker {
@@ -61,7 +61,7 @@ export async function runPrimary(config: Config, log: Logger): Promise<void> {
   };
 
   const start = (w: Worker) => {
-    const child = fork(process.argv[1], process.argv.slice(2), { env: { ...process.env, WORKER_INDEX: String(w.index), WORKERS: String(n), NODE_ID: `${config.nodeId}-w${w.index}` } });
+    const child = fork(process.argv[1], process.argv.slice(2), { env: { ...process.env, WORKER_INDEX: String(w.index), WORKERS: String(n), NODE_ID: workerNode(config.nodeId, w.index) } });
     const link = new Link(child, `worker ${w.index}`);
     // A send to a worker that just died is an 'error' event, not a throw: without a listener it would end the primary.
     child.on('error', (err) => log.warn({ worker: w.index, err: err.message }, 'worker channel error'));
@@ -121,12 +121,15 @@ export async function runPrimary(config: Config, log: Logger): Promise<void> {
 
   const pick = (target: string, socket: Socket): Worker => {
     const key = routeKey(target);
-    if (key && 'room' in key) return workers[workerOf(key.room, n)];
-    if (key && 'code' in key) {
+    // Clustered, the node a room's lease is on (what room/elsewhere names) outranks the placement function.
+    const named = key.node === null ? null : workerOfNode(key.node, config.nodeId, n);
+    if (named !== null) return workers[named];
+    if (key.room) return workers[workerOf(key.room, n)];
+    if (key.code) {
       const roomId = lobby.roomOfCode(key.code);
       if (roomId) return workers[workerOf(roomId, n)];
     }
-    if (key && 'polling' in key) return workers[workerOf(socket.remoteAddress ?? '', n)];
+    if (key.polling) return workers[workerOf(socket.remoteAddress ?? '', n)];
     // Anything else (a lobby connection, the HTTP API, the page): whichever ready worker is next.
     for (let i = 0; i < n; i++) {
       const w = workers[(next + i) % n];

@@ -24,6 +24,8 @@ export interface RoomFacts {
 export interface RoomRef {
   readonly id: string;
   readonly code: string;
+  /** The node that runs the room when it is not this process (a forwarding proxy's owner); absent on the room itself. */
+  readonly node?: string;
   submit(cmd: RoomCommand): Promise<Ack<unknown>>;
   state(audience: Audience): Promise<RoomState>;
   seatOfToken(token: string): Promise<number | null>;
@@ -41,19 +43,31 @@ export interface RoomRef {
 export class RoomUnavailable extends Error {}
 
 /**
- * The room lives in another worker of this machine. The connection is told so (`room/elsewhere`)
- * and the SDK reconnects with the room in its handshake, which the primary routes to the owner:
- * a connection is always served by its room's worker, and no command crosses between processes.
+ * The room lives in another worker of this machine, or (clustered) on another node. The
+ * connection is told so (`room/elsewhere`, naming the node when it is known) and the SDK
+ * reconnects with the room and the node in its handshake, which the primary (and, across
+ * machines, the reverse proxy) routes to the owner: no command crosses between processes.
+ * `roomId` is null for a room not made yet: `room:create` is sent again where it will be made.
  */
 export class RoomElsewhere extends Error {
-  constructor(readonly roomId: string) { super(`room ${roomId} is served by another worker`); }
+  constructor(readonly roomId: string | null, readonly node?: string) { super(`room ${roomId ?? '(new)'} is served by ${node ?? 'another worker'}`); }
 }
+
+/**
+ * Where a new room may be made, from what the connection's handshake named (`?node=`):
+ * - `anywhere`: it named no node; if placement picks another node, it is told to move there
+ *   (RoomElsewhere) before anything is made;
+ * - `here`: it named this node, which placement already chose: the room is made here;
+ * - `placed`: it named another node (a proxy that does not route by node), or it is one of the
+ *   server's own bots: it is never told to move, and placement forwards the creation as before.
+ */
+export type Placing = 'anywhere' | 'here' | 'placed';
 
 /** Finds rooms for the transport: the local registry alone, or the whole cluster. */
 export interface RoomDirectory {
   get(roomId: string): Promise<RoomRef | null>;
   byInvite(code: string): Promise<RoomRef | null>;
-  create(settings: Settings): Promise<RoomRef | null>;
+  create(settings: Settings, placing?: Placing): Promise<RoomRef | null>;
   /** False while the server drains: no new rooms. */
   accepting(): boolean;
   publicSummaries(): Promise<RoomSummary[]>;

@@ -2,7 +2,7 @@ import { connect, createServer, type Server, type Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readHead, routeKey } from '../../server/proc/head.ts';
-import { roomIdFor, workerOf } from '../../server/proc/placement.ts';
+import { roomIdFor, workerNode, workerOf, workerOfNode } from '../../server/proc/placement.ts';
 
 describe('placement: which worker runs a room', () => {
   it('spreads uuids evenly over the workers (within 15% of a fair share at 4,000 rooms)', () => {
@@ -29,12 +29,25 @@ describe('placement: which worker runs a room', () => {
 });
 
 describe('routing key of a handshake', () => {
-  it('names the room by id or by invite code (normalised), polling by nothing else, and the rest not at all', () => {
-    expect(routeKey('/socket.io/?room=abc&EIO=4&transport=websocket')).toEqual({ room: 'abc' });
-    expect(routeKey('/socket.io/?EIO=4&code=%20ab12%20&transport=websocket')).toEqual({ code: 'AB12' });
-    expect(routeKey('/socket.io/?EIO=4&transport=polling&t=x')).toEqual({ polling: true });
-    expect(routeKey('/socket.io/?EIO=4&transport=websocket')).toBeNull();
-    expect(routeKey('/api/rooms')).toBeNull();
+  const none = { node: null, room: null, code: null, polling: false };
+  it('names the node, the room by id or by invite code (normalised), polling by nothing else, and the rest not at all', () => {
+    expect(routeKey('/socket.io/?room=abc&EIO=4&transport=websocket')).toEqual({ ...none, room: 'abc' });
+    expect(routeKey('/socket.io/?EIO=4&code=%20ab12%20&transport=websocket')).toEqual({ ...none, code: 'AB12' });
+    expect(routeKey('/socket.io/?room=abc&node=a-w1&EIO=4&transport=websocket')).toEqual({ ...none, room: 'abc', node: 'a-w1' });
+    expect(routeKey('/socket.io/?EIO=4&transport=polling&t=x')).toEqual({ ...none, polling: true });
+    expect(routeKey('/socket.io/?EIO=4&transport=websocket')).toEqual(none);
+    expect(routeKey('/api/rooms')).toEqual(none);
+  });
+});
+
+describe('a ?node= names a worker of this machine, or none', () => {
+  it('maps <NODE_ID>-w<i> to worker i, and anything else (another machine, a bad index, a prefix trick) to null', () => {
+    expect(workerNode('a', 1)).toBe('a-w1');
+    expect(workerOfNode('a-w0', 'a', 2)).toBe(0);
+    expect(workerOfNode('a-w1', 'a', 2)).toBe(1);
+    for (const other of ['a-w2', 'b-w0', 'a', 'a-w', 'a-w01', 'a-w1x', 'ab-w0', 'a-w-1', 'a-w1e3']) expect(workerOfNode(other, 'a', 2)).toBeNull();
+    // A machine whose NODE_ID is itself "a-w1" is not confused with worker 1 of "a" by its own workers' names.
+    expect(workerOfNode(workerNode('a-w1', 0), 'a-w1', 2)).toBe(0);
   });
 });
 
