@@ -153,7 +153,9 @@ export class WerewolfClient extends Emitter<ClientEvents> {
   async send<C extends CommandName>(name: C, payload: CommandPayload<C>): Promise<Ack<CommandResults[C]>> {
     // A command sent while the seat is being taken back would be refused as room/not-member.
     if (name !== 'room:resume') await this.settled();
-    for (let attempt = 0; ; attempt++) {
+    // Waiting for a restarting room and moving to the room's process are bounded apart: a room that
+    // moves to another node is unavailable for a few seconds first, then found elsewhere.
+    for (let attempt = 0, moves = 0; ; ) {
       let res: Ack<CommandResults[C]>;
       try {
         // Socket.IO's ack typing cannot resolve a generic command name; the table's types (ClientToServerEvents) still check the call's arguments.
@@ -163,15 +165,15 @@ export class WerewolfClient extends Emitter<ClientEvents> {
       }
       // The room is restarting after a crash: the command was not applied, so sending it again is safe.
       if (!res.ok && res.error.code === 'room/unavailable' && attempt < this.opts.retries) {
-        await new Promise((r) => setTimeout(r, 50 * 2 ** attempt));
+        await new Promise((r) => setTimeout(r, 50 * 2 ** attempt++));
         continue;
       }
       // Another process or machine of the server runs the room (or should make the new one).
       // Reconnect with the room, and the node when named, in the handshake, which the server (and
       // a proxy in front of several machines) routes there, and send again (docs/protocol.md §1).
-      if (!res.ok && res.error.code === 'room/elsewhere' && attempt < this.opts.retries) {
+      if (!res.ok && res.error.code === 'room/elsewhere' && moves < this.opts.retries) {
         const route = { ...routeOf(payload), ...(res.error.node ? { node: res.error.node } : {}) };
-        if (Object.keys(route).length) { await this.moveTo(route); continue; }
+        if (Object.keys(route).length) { moves++; await this.moveTo(route); continue; }
       }
       if (res.ok) this.accepted[name]?.(res.data);
       return res;

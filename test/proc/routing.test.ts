@@ -1,6 +1,7 @@
 import { connect, createServer, type Server, type Socket } from 'node:net';
 import { randomUUID } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
+import { placingOf } from '../../server/net/gateway.ts';
 import { readHead, routeKey } from '../../server/proc/head.ts';
 import { roomIdFor, workerNode, workerOf, workerOfNode } from '../../server/proc/placement.ts';
 
@@ -48,6 +49,18 @@ describe('a ?node= names a worker of this machine, or none', () => {
     for (const other of ['a-w2', 'b-w0', 'a', 'a-w', 'a-w01', 'a-w1x', 'ab-w0', 'a-w-1', 'a-w1e3']) expect(workerOfNode(other, 'a', 2)).toBeNull();
     // A machine whose NODE_ID is itself "a-w1" is not confused with worker 1 of "a" by its own workers' names.
     expect(workerOfNode(workerNode('a-w1', 0), 'a-w1', 2)).toBe(0);
+  });
+});
+
+describe('what a connection\'s ?node= allows (clustered routing)', () => {
+  it('no node: it may be moved and its room made anywhere; this node: made here, moved if its room moved; another node or our own bot: never moved', () => {
+    expect(placingOf(undefined, false, 'a-w0')).toBe('anywhere');
+    expect(placingOf('', false, 'a-w0')).toBe('anywhere');
+    expect(placingOf(['a-w0', 'a-w1'], false, 'a-w0')).toBe('anywhere');
+    expect(placingOf('a-w0', false, 'a-w0')).toBe('here');
+    expect(placingOf('b-w1', false, 'a-w0')).toBe('placed');
+    expect(placingOf(undefined, true, 'a-w0')).toBe('placed');
+    expect(placingOf('a-w0', true, 'a-w0')).toBe('placed');
   });
 });
 
