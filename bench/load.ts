@@ -226,6 +226,15 @@ async function main(): Promise<void> {
         const b = o ? commandsPerCpuSecond(o) : null;
         console.log(`${store} at ${s.rooms} rooms: w1 ${f(b, 0)}, ${r.name.split(' ')[1]} ${f(a, 0)} cmd per CPU-s (${a && b ? (a / b).toFixed(2) : '-'}x); cmd/s ${f(o?.commandsPerSecond ?? null, 0)} vs ${f(s.commandsPerSecond, 0)}, p99 ${f(o?.p99 ?? null)} vs ${f(s.p99)} ms`);
       }
+      // The same per-worker load: N workers at N x the rooms of one process's step, so each worker
+      // carries what the single process carried and fixed costs weigh the same (weak scaling).
+      const n = Number(r.name.split(' w')[1]);
+      for (const o of one?.steps ?? []) {
+        const s = r.steps.find((x) => x.rooms === o.rooms * n);
+        const a = s ? commandsPerCpuSecond(s) : null;
+        const b = commandsPerCpuSecond(o);
+        if (a && b) console.log(`${store} per-worker load ${o.rooms} rooms: w1 at ${o.rooms} ${f(b, 0)}, w${n} at ${s!.rooms} ${f(a, 0)} cmd per CPU-s: capacity scaling ${n} x ${(a / b).toFixed(2)} = ${((n * a) / b).toFixed(2)}x`);
+      }
     }
   }
   if (base) {
