@@ -101,7 +101,8 @@ const commandsPerCpuSecond = (s: Step) => (s.serverCpu ? s.commandsPerSecond / (
 async function run(name: string, kind: 'game' | 'baseline', env: Record<string, string>, port: number, relay: { rate: number; size: number }): Promise<Run> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'werewolf-load-'));
   const profile = PROFILE;
-  const server = name === 'cluster' ? await startClusterProc(port, { DATA_DIR: dir }) : await startServerProc(kind, port, { DATA_DIR: dir, ...env }, profile ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
+  // The cluster's nodes are one process each (WORKERS=1 from the axis): without it each would start a worker per core.
+  const server = name === 'cluster' ? await startClusterProc(port, { DATA_DIR: dir, WORKERS: env.WORKERS ?? '1' }) : await startServerProc(kind, port, { DATA_DIR: dir, ...env }, profile ? ['--cpu-prof', `--cpu-prof-dir=${dir}`] : []);
   // Every process of the server: with WORKERS > 1 the primary and its workers.
   const pids = () => ((server as Partial<ClusterProc>).pids ?? [server.pid]).flatMap(processTree);
   const urls = (server as Partial<ClusterProc>).urls ?? [server.url];
