@@ -53,6 +53,11 @@ class Bot:
         self.pending.clear()
         self.syncing = False
 
+    def keep_room(self, room_id):
+        # Reconnects name the room, and the node when the server named one (§1).
+        node = self.query.get('node')
+        self.query = {'room': room_id, **({'node': node} if node else {})}
+
     def send(self, command, payload):
         self.sent += 1
         self.pending[self.conn.emit(command, payload)] = (command, payload)
@@ -101,7 +106,7 @@ class Bot:
                 log('connection lost:', err)
                 if reconnects > 5 or not self.grant:
                     return self.finish('disconnected')
-                self.query = {'room': self.grant['roomId'], **({'node': self.query['node']} if 'node' in self.query else {})}
+                self.keep_room(self.grant['roomId'])
                 time.sleep(0.5)
 
     def finish(self, why):
@@ -162,8 +167,7 @@ class Bot:
             first = self.grant is None
             self.resumes += command == 'room:resume'
             self.grant = data
-            # Keep the room (and the node, when one was named) for later reconnects (§1).
-            self.query = {'room': data['roomId'], **({'node': self.query['node']} if 'node' in self.query else {})}
+            self.keep_room(data['roomId'])
             if first:
                 out({'event': 'room', 'name': self.args.name, 'roomId': data['roomId'],
                      'code': data['code'], 'seat': data['seat']})
